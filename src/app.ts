@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config/index.ts';
+import { deriveKeys } from './crypto/keys.ts';
+import { createDatabase, type DatabaseHandle } from './db/index.ts';
+import { registerErrorHandler } from './errors/handler.ts';
+import { healthRoutes } from './health/routes.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { createLogger } from './log/logger.ts';
+import { otpRoutes } from './otp/routes.ts';
+import { createServices } from './services.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
+
+export interface AppOptions {
+  /** A database the caller owns and closes; otherwise one is opened from the config and closed with the app. */
+  readonly database?: DatabaseHandle;
+  /** The clock every expiry is measured against. Tests move it; production uses Date.now. */
+  readonly now?: () => number;
+  /** Where log lines go (stdout by default). */
+  readonly logStream?: DestinationStream;
+}
+
+/**
+ * Builds the whole service without listening: infrastructure first (database, counters, SMS), then the
+ * domains, then the one error handler. Only `server.ts` listens; tests use `app.inject` or `listen(0)`.
+ */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  if (!config.authSecret) throw new Error('buildApp: config.authSecret is not set (see withAuthSecret)');
+  const logger = createLogger(config, options.logStream);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.http.bodyLimitBytes,
+    // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
+    trustProxy: config.http.trustProxy as boolean | string[],
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    // Numbers where strings belong are refused rather than quietly turned into strings.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
+  });
+
+  const database = options.database ?? createDatabase(config.database);
+  const limiterOptions: RateLimiterOptions = {
+    database,
+    redisUrl: config.redis.url,
+    redisKeyPrefix: config.redis.keyPrefix,
+  };
+  const limiter = createRateLimiter(limiterOptions);
+  app.addHook('onClose', async () => {
+    await limiter.close();
+    if (!options.database) await database.close();
+  });
+
+  const services = createServices({
+    config,
+    database,
+    limiter,
+    keys: deriveKeys(config.authSecret),
+    log: logger,
+    now: options.now ?? Date.now,
+  });
+
+  registerErrorHandler(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+  await registerOpenApi(app);
+  app.get('/livez', { schema: { hide: true } }, async () => ({ success: true }));
+  await app.register(healthRoutes, { prefix: '/api/v1/otp', config, database, sms: services.sms, limiter });
+  await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
+  await app.register(sessionRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, users: services.users });
+  return app;
+}

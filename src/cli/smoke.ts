@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+
+interface Answer {
+  readonly status: number;
+  readonly body: Record<string, unknown> | null;
+}
+
+interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Checks a running deployment from the outside: health, the SMS setup it reports, the error envelope, and
+ * with --phone a real code request. Prints one line per check and returns 1 if any failed.
+ */
+export async function runSmoke(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { phone: { type: 'string' } },
+  });
+  const base = positionals[0]?.replace(/\/+$/, '');
+  if (!base || !/^https?:\/\//.test(base)) {
+    process.stderr.write('usage: otpgate smoke <base-url> [--phone NUMBER]\n');
+    return 2;
+  }
+  const checks = await smokeChecks(base, values.phone);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(`otpgate smoke test of ${base}`);
+  for (const check of checks) out(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
+  const failed = checks.filter((c) => !c.ok).length;
+  out(failed ? `${failed} of ${checks.length} checks failed` : `all ${checks.length} checks passed`);
+  return failed ? 1 : 0;
+}
+
+export async function smokeChecks(base: string, phone: string | undefined): Promise<Check[]> {
+  const checks: Check[] = [];
+  const health = await call(base, 'GET', '/api/v1/otp/health');
+  const h = health.body as {
+    status?: string;
+    version?: string;
+    database?: Record<string, unknown>;
+    sms?: Record<string, unknown>;
+  } | null;
+  checks.push({
+    name: 'health',
+    ok: health.status === 200 && h?.status === 'ok',
+    detail: h?.database
+      ? `HTTP ${health.status}, ${h.status}, version ${h.version}, database ${h.database.dialect} ${h.database.status} (schema ${h.database.schema_version}/${h.database.latest_schema_version})`
+      : describe(health),
+  });
+  if (h?.sms) {
+    const { provider, mode, configured, available } = h.sms;
+    checks.push({
+      name: 'sms',
+      ok: available === true,
+      detail: `provider ${provider}, mode ${mode}, configured ${configured}${available ? '' : ': code requests will be refused'}`,
+    });
+  }
+
+  const missing = await call(base, 'GET', '/api/v1/otp/no-such-route');
+  checks.push({ name: 'error envelope', ok: isEnvelope(missing, 404, 'NOT_FOUND'), detail: describe(missing) });
+
+  const invalid = await call(base, 'POST', '/api/v1/otp/phone/login/request', { phone_number: '123' });
+  checks.push({ name: 'number validation', ok: isEnvelope(invalid, 400, 'INVALID_PHONE'), detail: describe(invalid) });
+
+  if (phone) {
+    const sent = await call(base, 'POST', '/api/v1/otp/phone/login/request', { phone_number: phone });
+    const clear =
+      sent.status === 200 ||
+      (sent.body?.success === false && typeof sent.body.code === 'string' && sent.status !== 500);
+    // A refusal with a clear code (RATE_LIMITED, SMS_FAILED) is reported, but only a 200 means SMS works.
+    checks.push({ name: 'code request', ok: clear && sent.status === 200, detail: describe(sent) });
+  }
+  return checks;
+}
+
+async function call(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const text = await response.text();
+    let parsed: Record<string, unknown> | null = null;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    return { status: response.status, body: parsed };
+  } catch (error) {
+    return { status: 0, body: { error: (error as Error).message } };
+  }
+}
+
+function isEnvelope(answer: Answer, status: number, code: string): boolean {
+  return (
+    answer.status === status &&
+    answer.body?.success === false &&
+    answer.body.code === code &&
+    typeof answer.body.message === 'string'
+  );
+}
+
+function describe(answer: Answer): string {
+  if (answer.status === 0) return `no answer (${String(answer.body?.error)})`;
+  if (!answer.body) return `HTTP ${answer.status} with a body that is not JSON`;
+  const { code, message } = answer.body;
+  return code ? `HTTP ${answer.status} ${String(code)}: ${String(message)}` : `HTTP ${answer.status}`;
+}

@@ -1,0 +1,56 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every environment variable otpgate reads, with its default. The README's configuration table mirrors this
+ * file; nothing else in the code reads `process.env`.
+ */
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.String({ pattern: '^(sqlite:.+|postgres(ql)?://.+)$', default: 'sqlite:./data/otpgate.db' }),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://.+' })),
+  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$', default: 'otpgate:' }),
+  AUTH_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
+  MIGRATE_ON_START: Type.Optional(Type.Boolean()),
+  PHONE_ALLOWED_COUNTRIES: Type.String({ pattern: '^[A-Za-z]{2}( *, *[A-Za-z]{2})*$', default: 'IR' }),
+  // Six digits is the floor NIST 800-63B and ASVS 2.7.6 set (20 bits of entropy).
+  OTP_LENGTH: Type.Integer({ minimum: 6, maximum: 10, default: 6 }),
+  // NIST 800-63B 5.1.3.2: a code sent over SMS is invalid after 10 minutes at the most.
+  OTP_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 600, default: 300 }),
+  OTP_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  OTP_RESEND_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  OTP_PHONE_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  OTP_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  OTP_VERIFY_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100 }),
+  SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
+  SMS_ENABLED: Type.Boolean({ default: true }),
+  SMS_PROVIDER: Type.Optional(
+    Type.Union([Type.Literal('melipayamak'), Type.Literal('webhook'), Type.Literal('console')]),
+  ),
+  SMS_DEV_FALLBACK: Type.Boolean({ default: false }),
+  SMS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000 }),
+  SMS_SENDER_NUMBER: Type.Optional(Type.String({ minLength: 1 })),
+  MELIPAYAMAK_USERNAME: Type.Optional(Type.String({ minLength: 1 })),
+  MELIPAYAMAK_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  MELIPAYAMAK_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://rest.payamak-panel.com' }),
+  SMS_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://.+' })),
+  SMS_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  WEBOTP_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' })),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+/** Names whose values never appear in an error message. */
+export const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'MELIPAYAMAK_PASSWORD', 'SMS_WEBHOOK_SECRET']);

@@ -1,0 +1,27 @@
+import { isIP } from 'node:net';
+import { ConfigError } from './config-error.ts';
+
+/** What Fastify's `trustProxy` option takes: a flag, a hop count, or a list of addresses and CIDR ranges. */
+export type TrustProxy = boolean | number | readonly string[];
+
+export function parseTrustProxy(value: string): TrustProxy {
+  const lowered = value.toLowerCase();
+  if (lowered === 'false') return false;
+  if (lowered === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !bitsOk) {
+      throw new ConfigError(
+        `Invalid configuration: TRUST_PROXY: "${entry}" is not true, false, a hop count or an address/CIDR`,
+      );
+    }
+  }
+  return entries;
+}

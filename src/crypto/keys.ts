@@ -1,0 +1,20 @@
+import { createHash, hkdfSync } from 'node:crypto';
+
+/**
+ * Separate keys for separate jobs, all derived from AUTH_SECRET with HKDF, so that a key leaked or misused
+ * in one role (say, a code hash) says nothing about another (token signatures).
+ */
+export interface Keys {
+  readonly accessToken: Uint8Array;
+  readonly otpCode: Buffer;
+}
+
+export function deriveKeys(authSecret: string): Keys {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', authSecret, 'otpgate', info, 32));
+  return { accessToken: new Uint8Array(derive('access-token v1')), otpCode: derive('otp-code v1') };
+}
+
+/** For high-entropy random tokens (refresh tokens), a plain hash is enough: there is nothing to guess. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/index.ts';
+import type { Database } from './types.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The database as the rest of the code sees it. `db` is all most code needs; the raw clients are exposed
+ * only for rate-limiter-flexible's SQL stores, which share our connection rather than opening their own.
+ */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** PostgreSQL can hand rows to concurrent workers with FOR UPDATE SKIP LOCKED; SQLite has one writer. */
+  readonly supportsSkipLocked: boolean;
+  readonly sqlite?: SqliteDatabase.Database;
+  readonly pool?: pg.Pool;
+  /** Resolves when a trivial query answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+// Epoch milliseconds fit a double exactly until the year 287396; returning them as strings helps no one.
+const parseInt8 = (value: string) => Number(value);
+
+export function createDatabase(config: Config['database']): DatabaseHandle {
+  return config.dialect === 'sqlite' ? createSqlite(config.url) : createPostgres(config);
+}
+
+function createSqlite(url: string): DatabaseHandle {
+  const path = url.slice('sqlite:'.length);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  // WAL with synchronous=NORMAL keeps every commit durable against a process crash while avoiding a disk
+  // sync per write, which otherwise dominates the cost of a sign-in.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 2000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    supportsSkipLocked: false,
+    sqlite,
+    async ping() {
+      sqlite.prepare('select 1').get();
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function createPostgres(config: Config['database']): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    // A database that is down or unreachable must turn into a 503 within two seconds, not a hung request.
+    connectionTimeoutMillis: 1500,
+    query_timeout: 1800,
+    keepAlive: true,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its connection emits 'error' on the pool; unhandled, it would end the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    supportsSkipLocked: true,
+    pool,
+    async ping() {
+      await pool.query('select 1');
+    },
+    close: () => db.destroy(),
+  };
+}

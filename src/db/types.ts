@@ -1,0 +1,152 @@
+/**
+ * Table types. Times are epoch milliseconds (bigint columns read back as numbers on both dialects) and
+ * flags are 0/1 integers, because SQLite has neither a timestamp nor a boolean type and one schema serves
+ * both databases.
+ */
+export interface UsersTable {
+  id: string;
+  phone_number: string;
+  phone_verified: number;
+  locale: string | null;
+  created_at: number;
+  updated_at: number;
+  last_login_at: number | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  /** All refresh tokens descended from one sign-in share a family; reuse of a rotated one revokes it. */
+  family_id: string;
+  token_hash: string;
+  expires_at: number;
+  rotated_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OtpCodesTable {
+  id: string;
+  /** purpose, subject and number in one unique key: a new request for it replaces the previous code. */
+  challenge_key: string;
+  phone_number: string;
+  purpose: string;
+  user_id: string | null;
+  code_hash: string;
+  attempts: number;
+  max_attempts: number;
+  expires_at: number;
+  consumed_at: number | null;
+  created_at: number;
+}
+
+/** Owned by rate-limiter-flexible's SQL stores: the column names and order are theirs. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+export interface PhoneVerificationsTable {
+  id: string;
+  user_id: string;
+  old_phone_number: string | null;
+  new_phone_number: string;
+  ip: string | null;
+  verified_at: number;
+}
+
+export interface SmsLogsTable {
+  id: string;
+  phone_number: string;
+  template: string | null;
+  locale: string | null;
+  provider: string;
+  provider_message_id: string | null;
+  status: string;
+  error_code: string | null;
+  error_message: string | null;
+  /** The message as sent, with any one-time code masked. */
+  text: string;
+  attempts: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SmsTemplatesTable {
+  id: string;
+  key: string;
+  locale: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TelegramUsersTable {
+  id: string;
+  user_id: string | null;
+  telegram_id: string;
+  chat_id: string | null;
+  username: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone_number: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TelegramLinkTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface TelegramBotSessionsTable {
+  chat_id: string;
+  state: string;
+  data: string;
+  updated_at: number;
+}
+
+export interface TelegramDeepLinksTable {
+  id: string;
+  token_hash: string;
+  purpose: string;
+  payload: string | null;
+  telegram_id: string | null;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface StockAlertsTable {
+  id: string;
+  product_id: string;
+  channel: string;
+  user_id: string | null;
+  phone_number: string | null;
+  telegram_chat_id: string | null;
+  status: string;
+  created_at: number;
+  notified_at: number | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  otp_codes: OtpCodesTable;
+  rate_limits: RateLimitsTable;
+  phone_verifications: PhoneVerificationsTable;
+  sms_logs: SmsLogsTable;
+  sms_templates: SmsTemplatesTable;
+  telegram_users: TelegramUsersTable;
+  telegram_link_tokens: TelegramLinkTokensTable;
+  telegram_bot_sessions: TelegramBotSessionsTable;
+  telegram_deep_links: TelegramDeepLinksTable;
+  stock_alerts: StockAlertsTable;
+}

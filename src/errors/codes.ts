@@ -1,0 +1,22 @@
+/**
+ * The closed set of error codes otpgate answers with, each with its HTTP status and default message.
+ * Clients may branch on `code`; the message is for people and may be reworded.
+ */
+export const ERROR_CODES = {
+  VALIDATION_ERROR: { status: 400, message: 'The request is not valid' },
+  INVALID_PHONE: { status: 400, message: 'The phone number is not a valid mobile number for an accepted country' },
+  OTP_INVALID: { status: 400, message: 'The code is not correct' },
+  OTP_EXPIRED: { status: 400, message: 'The code has expired or was never requested; request a new one' },
+  OTP_ATTEMPTS_EXCEEDED: { status: 429, message: 'Too many wrong codes; request a new one' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
+  SMS_FAILED: { status: 503, message: 'The SMS could not be sent; try again' },
+  UNAUTHORIZED: { status: 401, message: 'Authentication is required or has expired' },
+  PHONE_IN_USE: { status: 409, message: 'This phone number belongs to another account' },
+  NOT_FOUND: { status: 404, message: 'Not found' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not available; try again shortly' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { AppError } from './app-error.ts';
+import { ERROR_CODES, type ErrorCode } from './codes.ts';
+
+/** Fastify's own error codes for bad input, mapped onto ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_ERROR',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_ERROR',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_ERROR',
+  FST_ERR_VALIDATION: 'VALIDATION_ERROR',
+};
+
+/**
+ * Turns every error into the one JSON envelope. Messages of unexpected errors are never shown: the client
+ * gets INTERNAL_ERROR with the request id, and the log line carries the same id with the stack.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const known = toAppError(error);
+    if (known) {
+      if (known.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
+      return sendError(reply, known);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, new AppError('INTERNAL_ERROR', undefined, { request_id: request.id }));
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+    sendError(reply, new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}
+
+export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+  if (typeof error.details.retry_after === 'number') reply.header('retry-after', String(error.details.retry_after));
+  return reply
+    .status(error.status)
+    .send({ success: false, message: error.message, code: error.code, ...error.details });
+}
+
+function toAppError(error: FastifyError | AppError): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return new AppError(mapped, mapped === 'VALIDATION_ERROR' ? validationMessage(error) : undefined);
+  // Errors Fastify raises for malformed requests carry a 4xx status; keep their class, not their wording.
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError('VALIDATION_ERROR');
+  }
+  return undefined;
+}
+
+function validationMessage(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first)
+    return error.code === 'FST_ERR_VALIDATION' ? ERROR_CODES.VALIDATION_ERROR.message : 'The body is not valid JSON';
+  const field = first.instancePath ? first.instancePath.replace(/^\//, '').replaceAll('/', '.') : undefined;
+  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const name = field ?? missing ?? 'body';
+  return missing && !field ? `${name} is required` : `${name} ${first.message ?? 'is not valid'}`;
+}

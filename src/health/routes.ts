@@ -1,0 +1,86 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Config } from '../config/index.ts';
+import type { DatabaseHandle } from '../db/index.ts';
+import { schemaStatus } from '../db/migrate.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import type { RateLimiter } from '../rate-limit/limiter.ts';
+import type { SmsSetup } from '../sms/setup.ts';
+import { VERSION } from '../version.ts';
+
+const Health = Type.Object({
+  success: Type.Boolean(),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  version: Type.String(),
+  environment: Type.String(),
+  database: Type.Object({
+    status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('behind')]),
+    dialect: Type.String(),
+    schema_version: Type.Union([Type.Integer(), Type.Null()]),
+    latest_schema_version: Type.Integer(),
+  }),
+  sms: Type.Object({
+    enabled: Type.Boolean(),
+    configured: Type.Boolean(),
+    available: Type.Boolean({ description: 'whether code requests can be served at all' }),
+    provider: Type.String(),
+    mode: Type.Union([Type.Literal('live'), Type.Literal('development')]),
+  }),
+  rate_limit: Type.Object({ store: Type.Union([Type.Literal('database'), Type.Literal('redis')]) }),
+});
+
+const PING_TIMEOUT_MS = 1500;
+
+export const healthRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  database: DatabaseHandle;
+  sms: SmsSetup;
+  limiter: RateLimiter;
+}> = async (app, { config, database, sms, limiter }) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'What is configured and whether the database answers',
+        response: { 200: Health, 503: Health },
+      },
+    },
+    async (_request, reply) => {
+      const schema = await withTimeout(
+        database.ping().then(() => schemaStatus(database)),
+        PING_TIMEOUT_MS,
+      ).catch(() => null);
+      const databaseStatus = !schema ? 'unavailable' : schema.pending.length > 0 ? 'behind' : 'ok';
+      const healthy = databaseStatus === 'ok';
+      return reply.status(healthy ? 200 : 503).send({
+        success: healthy,
+        status: healthy ? 'ok' : 'degraded',
+        version: VERSION,
+        environment: config.env,
+        database: {
+          status: databaseStatus,
+          dialect: database.dialect,
+          schema_version: schema?.version ?? null,
+          latest_schema_version: LATEST_SCHEMA_VERSION,
+        },
+        sms: {
+          enabled: sms.enabled,
+          configured: sms.configured,
+          available: sms.available,
+          provider: sms.provider.name,
+          mode: sms.mode,
+        },
+        rate_limit: { store: limiter.store },
+      });
+    },
+  );
+};
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

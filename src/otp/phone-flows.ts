@@ -1,0 +1,54 @@
+import type { Config } from '../config/index.ts';
+import { AppError } from '../errors/app-error.ts';
+import { parseMobile } from '../phone/parse.ts';
+import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
+import type { User, UserRepository } from '../users/repository.ts';
+import type { OtpService } from './service.ts';
+
+/** The sign-in and phone-change flows: number parsing, codes, users and sessions put together. */
+export function createPhoneFlows(deps: {
+  config: Config;
+  otp: OtpService;
+  users: UserRepository;
+  sessions: SessionService;
+  now: () => number;
+}) {
+  const { config, otp, users, sessions, now } = deps;
+
+  // Decided before any limit is charged or SMS attempted.
+  const canonical = (typed: string): string => {
+    const parsed = parseMobile(typed, config.phone.allowedCountries);
+    if (!parsed) throw new AppError('INVALID_PHONE');
+    return parsed.e164;
+  };
+
+  return {
+    requestLogin: (phone: string, ip: string) => otp.request({ phoneNumber: canonical(phone), purpose: 'login' }, ip),
+
+    async verifyLogin(
+      phone: string,
+      code: string,
+      client: ClientInfo & { ip: string },
+    ): Promise<{ user: User; isNew: boolean; tokens: TokenPair }> {
+      const phoneNumber = canonical(phone);
+      await otp.verify({ phoneNumber, purpose: 'login' }, code, client.ip);
+      const { user, isNew } = await users.signIn(phoneNumber, now());
+      return { user, isNew, tokens: await sessions.start(user.id, client) };
+    },
+
+    requestChange: (userId: string, phone: string, ip: string) =>
+      otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip),
+
+    /** PHONE_IN_USE is said only here, after the code proved the caller holds the number. */
+    async confirmChange(userId: string, phone: string, code: string, ip: string): Promise<User> {
+      const phoneNumber = canonical(phone);
+      await otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip);
+      if (!(await users.changePhone(userId, phoneNumber, ip, now()))) throw new AppError('PHONE_IN_USE');
+      const user = await users.findById(userId);
+      if (!user) throw new AppError('UNAUTHORIZED');
+      return user;
+    },
+  };
+}
+
+export type PhoneFlows = ReturnType<typeof createPhoneFlows>;

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+export interface NewCode {
+  readonly challengeKey: string;
+  readonly phoneNumber: string;
+  readonly purpose: string;
+  readonly userId: string | null;
+  readonly codeHash: string;
+  readonly maxAttempts: number;
+  readonly expiresAt: number;
+}
+
+export type ConsumeResult =
+  | { readonly outcome: 'accepted' }
+  | { readonly outcome: 'wrong'; readonly attemptsLeft: number }
+  | { readonly outcome: 'exhausted' }
+  | { readonly outcome: 'expired' };
+
+export function createOtpRepository(db: Kysely<Database>) {
+  return {
+    /**
+     * Stores a code for the challenge, replacing the previous one with fresh attempts (one upsert), so a
+     * number holds at most one live code per purpose. Returns the row id, for `discard`.
+     */
+    async replace(code: NewCode, now: number): Promise<string> {
+      const id = randomUUID();
+      await db
+        .insertInto('otp_codes')
+        .values({
+          id,
+          challenge_key: code.challengeKey,
+          phone_number: code.phoneNumber,
+          purpose: code.purpose,
+          user_id: code.userId,
+          code_hash: code.codeHash,
+          attempts: 0,
+          max_attempts: code.maxAttempts,
+          expires_at: code.expiresAt,
+          consumed_at: null,
+          created_at: now,
+        })
+        .onConflict((oc) =>
+          oc.column('challenge_key').doUpdateSet((eb) => ({
+            id: eb.ref('excluded.id'),
+            user_id: eb.ref('excluded.user_id'),
+            code_hash: eb.ref('excluded.code_hash'),
+            attempts: 0,
+            max_attempts: eb.ref('excluded.max_attempts'),
+            expires_at: eb.ref('excluded.expires_at'),
+            consumed_at: null,
+            created_at: eb.ref('excluded.created_at'),
+          })),
+        )
+        .execute();
+      return id;
+    },
+
+    /** Removes one issued code, unless a newer request has replaced it meanwhile. */
+    async discard(id: string): Promise<void> {
+      await db.deleteFrom('otp_codes').where('id', '=', id).execute();
+    },
+
+    /**
+     * Checks a code against the challenge's live code.
+     *
+     * Concurrency contract: each call is decided by one conditional UPDATE, never a read followed by a
+     * write. Of any number of parallel calls with the right code exactly one is `accepted`; every wrong
+     * code increments `attempts` exactly once, and once `attempts` reaches `max_attempts` no call is
+     * accepted, the right code included, until `replace` issues a new one.
+     */
+    async consume(challengeKey: string, codeHash: string, now: number): Promise<ConsumeResult> {
+      const accepted = await db
+        .updateTable('otp_codes')
+        .set({ consumed_at: now })
+        .where('challenge_key', '=', challengeKey)
+        .where('code_hash', '=', codeHash)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+        .returning('id')
+        .executeTakeFirst();
+      if (accepted) return { outcome: 'accepted' };
+
+      const counted = await db
+        .updateTable('otp_codes')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('challenge_key', '=', challengeKey)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+        .returning(['attempts', 'max_attempts'])
+        .executeTakeFirst();
+      if (counted) return { outcome: 'wrong', attemptsLeft: counted.max_attempts - counted.attempts };
+
+      // Nothing was counted: tell a burnt code from one that is gone, without changing anything.
+      const row = await db
+        .selectFrom('otp_codes')
+        .select(['attempts', 'max_attempts', 'consumed_at', 'expires_at'])
+        .where('challenge_key', '=', challengeKey)
+        .executeTakeFirst();
+      const live = row && row.consumed_at === null && row.expires_at > now;
+      return live && row.attempts >= row.max_attempts ? { outcome: 'exhausted' } : { outcome: 'expired' };
+    },
+  };
+}
+
+export type OtpRepository = ReturnType<typeof createOtpRepository>;

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BearerAuth, responses } from '../http/schemas.ts';
+import type { SessionService } from '../sessions/service.ts';
+import { userView } from '../users/schemas.ts';
+import type { PhoneFlows } from './phone-flows.ts';
+import { CodeRequestBody, CodeSent, CodeVerifyBody, PhoneChanged, SignedIn } from './schemas.ts';
+
+const codeSent = (r: { expiresIn: number; resendIn: number }) => ({
+  success: true as const,
+  message: 'OTP code sent',
+  expires_in: r.expiresIn,
+  resend_in: r.resendIn,
+});
+
+export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions: SessionService }> = async (
+  app,
+  { flows, sessions },
+) => {
+  app.post(
+    '/phone/login/request',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Send a sign-in code by SMS',
+        body: CodeRequestBody,
+        response: responses(200, CodeSent),
+      },
+    },
+    async (request) => codeSent(await flows.requestLogin(request.body.phone_number, request.ip)),
+  );
+
+  app.post(
+    '/phone/login/verify',
+    {
+      schema: {
+        tags: ['sign-in'],
+        summary: 'Sign in with the code',
+        body: CodeVerifyBody,
+        response: responses(200, SignedIn),
+      },
+    },
+    async (request) => {
+      const { user, isNew, tokens } = await flows.verifyLogin(request.body.phone_number, request.body.code, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      return {
+        success: true as const,
+        message: 'Signed in',
+        access_token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+        token_type: 'Bearer' as const,
+        expires_in: tokens.expiresIn,
+        user: { id: user.id, phone_number: user.phone_number, is_new: isNew },
+      };
+    },
+  );
+
+  app.post(
+    '/phone/change/request',
+    {
+      schema: {
+        tags: ['phone change'],
+        summary: 'Send a code to the new number',
+        security: BearerAuth,
+        body: CodeRequestBody,
+        response: responses(200, CodeSent),
+      },
+    },
+    async (request) => {
+      const { userId } = await sessions.authenticate(request.headers.authorization);
+      return codeSent(await flows.requestChange(userId, request.body.phone_number, request.ip));
+    },
+  );
+
+  app.post(
+    '/phone/change/confirm',
+    {
+      schema: {
+        tags: ['phone change'],
+        summary: 'Move the account to the new number',
+        security: BearerAuth,
+        body: CodeVerifyBody,
+        response: responses(200, PhoneChanged),
+      },
+    },
+    async (request) => {
+      const { userId } = await sessions.authenticate(request.headers.authorization);
+      const user = await flows.confirmChange(userId, request.body.phone_number, request.body.code, request.ip);
+      return { success: true as const, message: 'Phone number changed', user: userView(user) };
+    },
+  );
+};

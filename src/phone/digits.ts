@@ -1,0 +1,24 @@
+/**
+ * Persian (U+06F0-06F9) and Arabic-Indic (U+0660-0669) digits to ASCII. Forms on Persian keyboards send
+ * these, and a number or code typed with them is the same number or code.
+ */
+export function toAsciiDigits(input: string): string {
+  return input
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/**
+ * Invisible characters that right-to-left pages paste along with a number: ZWNJ, ZWJ, LRM/RLM, the bidi
+ * embeddings and isolates, the BOM, and no-break spaces.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00A0\u202F]/g;
+
+export function stripInvisible(input: string): string {
+  return input.replace(INVISIBLE, '');
+}
+
+/** A code as typed: other digits made ASCII, invisible marks and surrounding spaces removed. */
+export function normalizeCode(input: string): string {
+  return toAsciiDigits(stripInvisible(input)).trim();
+}

@@ -1,0 +1,91 @@
+import { Redis } from 'ioredis';
+import {
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { DatabaseHandle } from '../db/index.ts';
+import type { Decision, RateLimiter, RateRule } from './limiter.ts';
+
+export interface RateLimiterOptions {
+  readonly database: DatabaseHandle;
+  readonly redisUrl?: string | undefined;
+  readonly redisKeyPrefix: string;
+}
+
+/**
+ * Counters in Redis when it is configured, otherwise in the `rate_limits` table. With Redis, the database
+ * store is its insurance: if Redis stops answering, limits go on being enforced from the database instead
+ * of failing open (ASVS 5.0 16.5.3).
+ */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const redis = options.redisUrl
+    ? new Redis(options.redisUrl, {
+        // Fail fast when Redis is away so the insurance store answers instead of requests queueing.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 1000,
+        commandTimeout: 1000,
+        lazyConnect: false,
+      })
+    : undefined;
+  redis?.on('error', () => {});
+  const limiters = new Map<string, RateLimiterAbstract>();
+
+  const limiterFor = (rule: RateRule): RateLimiterAbstract => {
+    const id = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
+    let limiter = limiters.get(id);
+    if (!limiter) {
+      const base = { points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name };
+      const sql = sqlLimiter(options.database, base);
+      limiter = redis
+        ? new RateLimiterRedis({
+            ...base,
+            keyPrefix: `${options.redisKeyPrefix}rl:${rule.name}`,
+            storeClient: redis,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: sql,
+          })
+        : sql;
+      limiters.set(id, limiter);
+    }
+    return limiter;
+  };
+
+  return {
+    store: redis ? 'redis' : 'database',
+    async consume(rule, key, cost = 1): Promise<Decision> {
+      const limiter = limiterFor(rule);
+      try {
+        await limiter.consume(key, cost);
+        return { allowed: true };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        // The store added the points even though it said no; take them back so that the count is the
+        // number of allowed actions and a later refund frees exactly what it should.
+        await limiter.reward(key, cost);
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+    async refund(rule, key, cost = 1) {
+      await limiterFor(rule).reward(key, cost);
+    },
+    async reset(rule, key) {
+      await limiterFor(rule).delete(key);
+    },
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}
+
+function sqlLimiter(database: DatabaseHandle, base: { points: number; duration: number; keyPrefix: string }) {
+  const common = { ...base, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
+  if (database.sqlite)
+    return new RateLimiterSQLite({ ...common, storeClient: database.sqlite, storeType: 'better-sqlite3' });
+  if (database.pool)
+    return new RateLimiterPostgres({ ...common, storeClient: database.pool, storeType: 'pool' } as never);
+  throw new Error('rate limiter: the database handle has no client');
+}

@@ -1,0 +1,27 @@
+/** A limit: at most `points` per `durationSeconds` window for one key. */
+export interface RateRule {
+  /** Part of the storage key, so two rules never share a counter. */
+  readonly name: string;
+  readonly points: number;
+  readonly durationSeconds: number;
+}
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+
+/**
+ * Counters shared by every instance that uses the same store.
+ *
+ * Concurrency contract: `consume` is one atomic step in the store (an upsert, a Redis script), so of N
+ * parallel calls for one key exactly `rule.points` are allowed per window, on one instance or many. A
+ * rejected call leaves the counter as it found it, so `refund` after a failed action always restores the
+ * room that action took.
+ */
+export interface RateLimiter {
+  readonly store: 'database' | 'redis';
+  consume(rule: RateRule, key: string, cost?: number): Promise<Decision>;
+  /** Gives back points taken by an action that did not happen (a send that failed). */
+  refund(rule: RateRule, key: string, cost?: number): Promise<void>;
+  /** Forgets a key's count (a successful sign-in clears its failures). */
+  reset(rule: RateRule, key: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config/index.ts';
+import { createDatabase } from './db/index.ts';
+import { migrateToLatest, schemaStatus } from './db/migrate.ts';
+import { startMaintenance } from './maintenance.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/**
+ * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app and
+ * listens. Returns the running app; SIGTERM and SIGINT close it gracefully.
+ */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const database = createDatabase(config.database);
+  try {
+    if (config.database.migrateOnStart) {
+      await migrateToLatest(database);
+    } else {
+      const status = await schemaStatus(database);
+      if (status.pending.length > 0) {
+        throw new StartupError(
+          `The database schema is behind (version ${status.version} of ${status.latest}): run \`npx otpgate migrate\``,
+        );
+      }
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = await buildApp(config, { database });
+  const stopMaintenance = startMaintenance(database, app.log);
+  app.addHook('onClose', async () => {
+    stopMaintenance();
+    await database.close();
+  });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  handleSignals(app);
+  return app;
+}
+
+/**
+ * On SIGTERM: stop accepting, let requests in flight finish (new ones on kept-alive sockets get 503),
+ * close the pools and exit 0; exit 1 if that takes longer than the grace period.
+ */
+function handleSignals(app: FastifyInstance): void {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
+
+export interface NewRefreshToken {
+  readonly userId: string;
+  readonly familyId: string;
+  readonly tokenHash: string;
+  readonly expiresAt: number;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+export type RotateResult =
+  | { readonly outcome: 'rotated'; readonly userId: string; readonly familyId: string }
+  | { readonly outcome: 'reused'; readonly familyId: string }
+  | { readonly outcome: 'invalid' };
+
+export function createSessionRepository(db: Kysely<Database>) {
+  return {
+    async insert(token: NewRefreshToken, now: number): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: randomUUID(),
+          user_id: token.userId,
+          family_id: token.familyId,
+          token_hash: token.tokenHash,
+          expires_at: token.expiresAt,
+          rotated_at: null,
+          revoked_at: null,
+          created_at: now,
+          ip: token.ip,
+          user_agent: token.userAgent,
+        })
+        .execute();
+    },
+
+    /**
+     * Marks a refresh token as used. Concurrency contract: one conditional UPDATE, so of parallel calls
+     * with one token exactly one is `rotated`; the others, and any later call, are `reused`.
+     */
+    async rotate(tokenHash: string, now: number): Promise<RotateResult> {
+      const row = await db
+        .updateTable('sessions')
+        .set({ rotated_at: now })
+        .where('token_hash', '=', tokenHash)
+        .where('rotated_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .returning(['user_id', 'family_id'])
+        .executeTakeFirst();
+      if (row) return { outcome: 'rotated', userId: row.user_id, familyId: row.family_id };
+      const known = await db
+        .selectFrom('sessions')
+        .select(['family_id', 'rotated_at'])
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return known?.rotated_at != null ? { outcome: 'reused', familyId: known.family_id } : { outcome: 'invalid' };
+    },
+
+    /** Ends every token of the family the token belongs to. Returns false for a token never issued. */
+    async revokeFamilyOf(tokenHash: string, now: number): Promise<boolean> {
+      const row = await db
+        .selectFrom('sessions')
+        .select('family_id')
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      if (!row) return false;
+      await this.revokeFamily(row.family_id, now);
+      return true;
+    },
+
+    async revokeFamily(familyId: string, now: number): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('family_id', '=', familyId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+
+    /** True while the family has a token that was neither revoked nor expired. */
+    async isFamilyActive(familyId: string, now: number): Promise<boolean> {
+      const row = await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('family_id', '=', familyId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+
+export type SessionRepository = ReturnType<typeof createSessionRepository>;

@@ -1,0 +1,20 @@
+import { Type } from '@sinclair/typebox';
+import { UserView } from '../users/schemas.ts';
+
+export const RefreshBody = Type.Object(
+  { refresh_token: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export const TokenPairView = Type.Object({
+  success: Type.Literal(true),
+  message: Type.String(),
+  access_token: Type.String(),
+  refresh_token: Type.String(),
+  token_type: Type.Literal('Bearer'),
+  expires_in: Type.Integer(),
+});
+
+export const LoggedOut = Type.Object({ success: Type.Literal(true), message: Type.String() });
+
+export const Me = Type.Object({ success: Type.Literal(true), user: UserView });

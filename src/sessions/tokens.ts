@@ -1,0 +1,53 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import type { Config } from '../config/index.ts';
+
+/** RFC 9068's media type for access tokens: a refresh token or any other JWT cannot pass for one. */
+const ACCESS_TYPE = 'at+jwt';
+
+export interface AccessClaims {
+  readonly userId: string;
+  /** The session family, so that logout and reuse detection reach tokens already issued. */
+  readonly sessionId: string;
+}
+
+/**
+ * HS256 access tokens. Verification pins the algorithm, issuer, audience and `typ`, and requires `exp`,
+ * `sub` and `sid`; `alg: none`, other algorithms and keys named in the header (`jwk`, `jku`, `kid`) never
+ * get a say, because the key is ours and fixed.
+ */
+export function createAccessTokens(key: Uint8Array, config: Config['tokens'], now: () => number) {
+  return {
+    async sign(claims: AccessClaims): Promise<string> {
+      const issuedAt = Math.floor(now() / 1000);
+      return new SignJWT({ sid: claims.sessionId })
+        .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYPE })
+        .setIssuer(config.issuer)
+        .setAudience(config.audience)
+        .setSubject(claims.userId)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + config.accessTtlSeconds)
+        .sign(key);
+    },
+
+    /** The claims of a valid token, or null for anything else. */
+    async verify(token: string): Promise<AccessClaims | null> {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: ['HS256'],
+          issuer: config.issuer,
+          audience: config.audience,
+          typ: ACCESS_TYPE,
+          requiredClaims: ['exp', 'sub', 'sid', 'iat'],
+          currentDate: new Date(now()),
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
+        return { userId: payload.sub, sessionId: payload.sid };
+      } catch (error) {
+        if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export type AccessTokens = ReturnType<typeof createAccessTokens>;

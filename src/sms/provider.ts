@@ -1,0 +1,54 @@
+/** One message for a provider to carry. */
+export interface SmsMessage {
+  /** E.164, `+989123456789`; each provider converts it to the form its API wants. */
+  readonly to: string;
+  /** The full rendered text, for providers that send free text. */
+  readonly text: string;
+  /** Which message this is (`otp_login`, `otp_phone_change`, ...), for providers with approved templates. */
+  readonly template: string;
+  /** The values the template was rendered with (`code`, `minutes`, ...). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+export interface SmsReceipt {
+  /** The provider's id for the message (Melipayamak recId), or null when it gives none. */
+  readonly messageId: string | null;
+}
+
+/**
+ * Why a provider call failed, in the words that decide what to do next:
+ * - `rejected`: the provider answered and said no (see `reason`); sending the same again will not help.
+ * - `transport`: no usable answer (connection refused, HTTP 5xx, a body that is not its API's); may work later.
+ * - `timeout`: no answer within SMS_TIMEOUT_MS; the message may or may not have gone out.
+ */
+export type SmsFailureKind = 'rejected' | 'transport' | 'timeout';
+
+/** What a rejection was about: the number, the account (credentials, credit, line, template), or the text. */
+export type SmsRejectionReason = 'recipient' | 'account' | 'content' | 'rate_limited' | 'unknown';
+
+export class SmsError extends Error {
+  override name = 'SmsError';
+
+  constructor(
+    readonly provider: string,
+    readonly kind: SmsFailureKind,
+    message: string,
+    /** The provider's own code (`35`, `HTTP_500`), kept for the delivery log. */
+    readonly providerCode: string | null = null,
+    readonly reason: SmsRejectionReason | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A way to send SMS. `send` resolves with the provider's receipt or rejects with an SmsError, never with
+ * anything else, and settles within the timeout it was built with. It holds no per-message state, so one
+ * instance serves concurrent sends.
+ */
+export interface SmsProvider {
+  readonly name: string;
+  /** False for the development fallback, which only writes to the log. */
+  readonly live: boolean;
+  send(message: SmsMessage): Promise<SmsReceipt>;
+}

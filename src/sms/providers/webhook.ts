@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import { postForAnswer } from '../http.ts';
+import { SmsError, type SmsProvider } from '../provider.ts';
+
+export interface WebhookOptions {
+  /** Where each message is POSTed as JSON `{to, text, template, params}` (SMS_WEBHOOK_URL). */
+  readonly url: string;
+  /**
+   * When set, each request carries `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>` so the receiver
+   * can tell the request came from us (SMS_WEBHOOK_SECRET).
+   */
+  readonly secret?: string | undefined;
+  /** Budget for the whole call, connect to last byte (SMS_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+}
+
+const NAME = 'webhook';
+
+/** Hands each message to a gateway of the operator's own, for providers otpgate has no driver for. */
+export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions): SmsProvider {
+  return {
+    name: NAME,
+    live: true,
+    async send({ to, text, template, params }) {
+      // The signature covers the exact string sent; the receiver must check it before parsing, because
+      // re-serialising on either side may reorder keys or change escapes.
+      const body = JSON.stringify({ to, text, template, params });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (secret) headers['X-Signature'] = `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+
+      const { status, body: answer } = await postForAnswer(NAME, url, body, headers, timeoutMs);
+      if (status >= 200 && status < 300) return { messageId: readId(answer) };
+      const code = `HTTP_${status}`;
+      // The answer body stays out of the message: a receiver may echo the request, and with it the code.
+      if (status >= 400 && status < 500) {
+        const reason = status === 429 ? 'rate_limited' : 'unknown';
+        throw new SmsError(NAME, 'rejected', `${NAME} rejected the message (HTTP ${status})`, code, reason);
+      }
+      throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${status}`, code);
+    },
+  };
+}
+
+/** The receiver's id, if it gave one; a 2xx without one (or without JSON) is still a success. */
+function readId(body: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { id, message_id } = parsed as Record<string, unknown>;
+  for (const candidate of [id, message_id]) {
+    if ((typeof candidate === 'string' && candidate !== '') || typeof candidate === 'number') return String(candidate);
+  }
+  return null;
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { describe, it } from 'node:test';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config/index.ts';
+import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { DATABASES, type DatabaseBackend } from './backends.ts';
+import { testClock, type TestClock } from './clock.ts';
+import { startFakeWebhookSink, type FakeWebhookSink } from './fake-webhook-sink.ts';
+import { logCapture } from './log-capture.ts';
+
+export interface TestAppOptions {
+  /** Extra environment variables, as an operator would set them. */
+  readonly env?: Record<string, string>;
+  /** Share another test app's database (two instances of the service). */
+  readonly shareWith?: TestApp;
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly sink: FakeWebhookSink;
+  readonly clock: TestClock;
+  readonly logs: ReturnType<typeof logCapture>;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** POST a JSON body; returns the status and parsed body. */
+  post(
+    url: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  get(
+    url: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real service on a real database, sending SMS through the webhook provider to a local sink, from
+ * which tests read the codes. Each call gets an empty database unless it shares one.
+ */
+export async function startTestApp(backend: DatabaseBackend, options: TestAppOptions = {}): Promise<TestApp> {
+  const sink = await startFakeWebhookSink();
+  const shared = options.shareWith;
+  const created = shared ? undefined : await backend.create();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    AUTH_SECRET: shared?.config.authSecret ?? randomBytes(32).toString('hex'),
+    DATABASE_URL: shared?.config.database.url ?? created!.url,
+    SMS_PROVIDER: 'webhook',
+    SMS_WEBHOOK_URL: sink.url,
+    SMS_TIMEOUT_MS: '1000',
+    REDIS_KEY_PREFIX: shared?.config.redis.keyPrefix ?? `t${randomBytes(4).toString('hex')}:`,
+    ...options.env,
+  });
+  // SQLite :memory: is private to a connection, so a second instance must share the handle itself.
+  const database = shared && backend.name === 'sqlite' ? shared.database : createDatabase(config.database);
+  if (!shared) await migrateToLatest(database);
+  const clock = shared?.clock ?? testClock();
+  const logs = logCapture();
+  const app = await buildApp(config, { database, now: clock.now, logStream: logs.stream });
+  await app.ready();
+
+  const call = async (opts: InjectOptions) => {
+    const res = await app.inject(opts);
+    let body: unknown = null;
+    try {
+      body = res.json();
+    } catch {
+      body = res.body;
+    }
+    return { status: res.statusCode, body, headers: res.headers as Record<string, unknown> };
+  };
+
+  return {
+    app,
+    config,
+    database,
+    sink,
+    clock,
+    logs,
+    inject: (opts) => app.inject(opts),
+    post: (url, body, headers = {}) =>
+      call({ method: 'POST', url, payload: body as InjectOptions['payload'], headers }),
+    get: (url, headers = {}) => call({ method: 'GET', url, headers }),
+    async close() {
+      await app.close();
+      await sink.close();
+      if (database !== shared?.database) await database.close();
+      await created?.drop();
+    },
+  };
+}
+
+/**
+ * Runs `suite` once per database backend as `<name> on <backend>`. Where a backend is not configured, a
+ * skipped test with the reason stands in its place, so the runner's summary counts it as skipped.
+ */
+export function forEachDatabase(name: string, suite: (backend: DatabaseBackend) => void): void {
+  for (const backend of DATABASES) {
+    if (backend.skip) it(`${name} on ${backend.name}`, { skip: backend.skip }, () => {});
+    else describe(`${name} on ${backend.name}`, () => suite(backend));
+  }
+}
+
+export { DATABASES };
