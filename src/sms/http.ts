@@ -34,3 +34,15 @@ export async function postForAnswer(
     throw new SmsError(provider, 'transport', `request failed: ${code}`, code);
   }
 }
+
+/** The body as a JSON object, or null when it is not one (providers answer HTML error pages too). */
+export function parseJsonObject(body: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}

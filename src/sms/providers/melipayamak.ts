@@ -1,4 +1,4 @@
-import { postForAnswer } from '../http.ts';
+import { parseJsonObject, postForAnswer } from '../http.ts';
 import { SmsError, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
 
 export interface MelipayamakOptions {
@@ -93,14 +93,9 @@ interface Envelope {
 }
 
 function parseEnvelope(body: string): Envelope | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { Value, RetStatus } = parsed as Record<string, unknown>;
+  const parsed = parseJsonObject(body);
+  if (!parsed) return null;
+  const { Value, RetStatus } = parsed;
   if (typeof RetStatus !== 'number') return null;
   if (Value === null || Value === undefined) return { value: '', retStatus: RetStatus };
   if (typeof Value !== 'string' && typeof Value !== 'number') return null;

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { postForAnswer } from '../http.ts';
+import { parseJsonObject, postForAnswer } from '../http.ts';
 import { SmsError, type SmsProvider } from '../provider.ts';
 
 export interface WebhookOptions {
@@ -43,14 +43,7 @@ export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions
 
 /** The receiver's id, if it gave one; a 2xx without one (or without JSON) is still a success. */
 function readId(body: string): string | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { id, message_id } = parsed as Record<string, unknown>;
+  const { id, message_id } = parseJsonObject(body) ?? {};
   for (const candidate of [id, message_id]) {
     if ((typeof candidate === 'string' && candidate !== '') || typeof candidate === 'number') return String(candidate);
   }
