@@ -4,7 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config/index.ts';
 import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
-import { registerErrorHandler } from './errors/handler.ts';
+import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createLogger } from './log/logger.ts';
@@ -37,6 +37,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
+    clientErrorHandler,
     // Numbers where strings belong are refused rather than quietly turned into strings.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
   });

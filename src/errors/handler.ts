@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from './app-error.ts';
@@ -60,4 +61,19 @@ function validationMessage(error: FastifyError): string {
   const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
   const name = field ?? missing ?? 'body';
   return missing && !field ? `${name} is required` : `${name} ${first.message ?? 'is not valid'}`;
+}
+
+/**
+ * Requests Node's HTTP parser cannot read (an unknown method, a malformed request line) never reach a route
+ * or the error handler; they get the same envelope here, written straight to the socket.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ success: false, message: 'The request could not be parsed', code: 'VALIDATION_ERROR' });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

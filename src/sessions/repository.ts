@@ -11,6 +11,9 @@ export interface NewRefreshToken {
   readonly userAgent: string | null;
 }
 
+/** The refresh token that replaces a spent one; user and family are the spent one's. */
+export type Successor = Omit<NewRefreshToken, 'userId' | 'familyId'>;
+
 export type RotateResult =
   | { readonly outcome: 'rotated'; readonly userId: string; readonly familyId: string }
   | { readonly outcome: 'reused'; readonly familyId: string }
@@ -18,39 +21,29 @@ export type RotateResult =
 
 export function createSessionRepository(db: Kysely<Database>) {
   return {
-    async insert(token: NewRefreshToken, now: number): Promise<void> {
-      await db
-        .insertInto('sessions')
-        .values({
-          id: randomUUID(),
-          user_id: token.userId,
-          family_id: token.familyId,
-          token_hash: token.tokenHash,
-          expires_at: token.expiresAt,
-          rotated_at: null,
-          revoked_at: null,
-          created_at: now,
-          ip: token.ip,
-          user_agent: token.userAgent,
-        })
-        .execute();
-    },
+    insert: (token: NewRefreshToken, now: number) => insert(db, token, now),
 
     /**
-     * Marks a refresh token as used. Concurrency contract: one conditional UPDATE, so of parallel calls
-     * with one token exactly one is `rotated`; the others, and any later call, are `reused`.
+     * Spends a refresh token and stores its successor in one transaction. Concurrency contract: the
+     * conditional UPDATE lets exactly one of parallel calls with one token be `rotated`; the others, and
+     * any later call, are `reused`. Because the successor is written before the transaction commits, a
+     * loser that then revokes the family revokes the successor too.
      */
-    async rotate(tokenHash: string, now: number): Promise<RotateResult> {
-      const row = await db
-        .updateTable('sessions')
-        .set({ rotated_at: now })
-        .where('token_hash', '=', tokenHash)
-        .where('rotated_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', now)
-        .returning(['user_id', 'family_id'])
-        .executeTakeFirst();
-      if (row) return { outcome: 'rotated', userId: row.user_id, familyId: row.family_id };
+    async rotate(tokenHash: string, successor: Successor, now: number): Promise<RotateResult> {
+      const rotated = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .updateTable('sessions')
+          .set({ rotated_at: now })
+          .where('token_hash', '=', tokenHash)
+          .where('rotated_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning(['user_id', 'family_id'])
+          .executeTakeFirst();
+        if (row) await insert(trx, { ...successor, userId: row.user_id, familyId: row.family_id }, now);
+        return row;
+      });
+      if (rotated) return { outcome: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };
       const known = await db
         .selectFrom('sessions')
         .select(['family_id', 'rotated_at'])
@@ -93,6 +86,24 @@ export function createSessionRepository(db: Kysely<Database>) {
       return row !== undefined;
     },
   };
+}
+
+async function insert(db: Kysely<Database>, token: NewRefreshToken, now: number): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: randomUUID(),
+      user_id: token.userId,
+      family_id: token.familyId,
+      token_hash: token.tokenHash,
+      expires_at: token.expiresAt,
+      rotated_at: null,
+      revoked_at: null,
+      created_at: now,
+      ip: token.ip,
+      user_agent: token.userAgent,
+    })
+    .execute();
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;

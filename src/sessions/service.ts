@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { sha256Hex } from '../crypto/keys.ts';
 import { AppError } from '../errors/app-error.ts';
-import type { SessionRepository } from './repository.ts';
+import type { SessionRepository, Successor } from './repository.ts';
 import type { AccessClaims, AccessTokens } from './tokens.ts';
 
 export interface TokenPair {
@@ -26,35 +26,40 @@ export function createSessionService(deps: {
 }) {
   const { config, sessions, tokens, log, now } = deps;
 
-  async function issue(userId: string, familyId: string, client: ClientInfo): Promise<TokenPair> {
-    // 256 bits from the CSPRNG; only its hash is stored (ASVS 5.0 7.2.3).
-    const refreshToken = randomBytes(32).toString('base64url');
-    await sessions.insert(
-      {
-        userId,
-        familyId,
-        tokenHash: sha256Hex(refreshToken),
-        expiresAt: now() + config.refreshTtlSeconds * 1000,
-        ip: client.ip,
-        userAgent: client.userAgent?.slice(0, 256) ?? null,
-      },
-      now(),
-    );
+  /** A fresh refresh token and the row fields that describe it; only the hash is stored (ASVS 5.0 7.2.3). */
+  function newRefreshToken(client: ClientInfo) {
+    const token = randomBytes(32).toString('base64url');
+    const successor: Successor = {
+      tokenHash: sha256Hex(token),
+      expiresAt: now() + config.refreshTtlSeconds * 1000,
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 256) ?? null,
+    };
+    return { token, successor };
+  }
+
+  async function pair(userId: string, familyId: string, refreshToken: string): Promise<TokenPair> {
     const accessToken = await tokens.sign({ userId, sessionId: familyId });
     return { accessToken, refreshToken, expiresIn: config.accessTtlSeconds };
   }
 
   return {
     /** A new session (a new token family) for a user who has just proved their number. */
-    start: (userId: string, client: ClientInfo) => issue(userId, randomUUID(), client),
+    async start(userId: string, client: ClientInfo): Promise<TokenPair> {
+      const familyId = randomUUID();
+      const { token, successor } = newRefreshToken(client);
+      await sessions.insert({ ...successor, userId, familyId }, now());
+      return pair(userId, familyId, token);
+    },
 
     /**
      * Exchanges a refresh token for a new pair. A token that was already exchanged means it was copied:
      * the whole family is revoked, the newest token included (RFC 9700 4.14.2).
      */
     async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
-      const result = await sessions.rotate(sha256Hex(refreshToken), now());
-      if (result.outcome === 'rotated') return issue(result.userId, result.familyId, client);
+      const next = newRefreshToken(client);
+      const result = await sessions.rotate(sha256Hex(refreshToken), next.successor, now());
+      if (result.outcome === 'rotated') return pair(result.userId, result.familyId, next.token);
       if (result.outcome === 'reused') {
         await sessions.revokeFamily(result.familyId, now());
         log.warn({ family: result.familyId }, 'refresh token reused: session family revoked');

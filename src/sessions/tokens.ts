@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config/index.ts';
 
@@ -19,14 +20,18 @@ export function createAccessTokens(key: Uint8Array, config: Config['tokens'], no
   return {
     async sign(claims: AccessClaims): Promise<string> {
       const issuedAt = Math.floor(now() / 1000);
-      return new SignJWT({ sid: claims.sessionId })
-        .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYPE })
-        .setIssuer(config.issuer)
-        .setAudience(config.audience)
-        .setSubject(claims.userId)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + config.accessTtlSeconds)
-        .sign(key);
+      return (
+        new SignJWT({ sid: claims.sessionId })
+          .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYPE })
+          .setIssuer(config.issuer)
+          .setAudience(config.audience)
+          .setSubject(claims.userId)
+          .setIssuedAt(issuedAt)
+          // Two tokens issued in the same second must still differ.
+          .setJti(randomUUID())
+          .setExpirationTime(issuedAt + config.accessTtlSeconds)
+          .sign(key)
+      );
     },
 
     /** The claims of a valid token, or null for anything else. */

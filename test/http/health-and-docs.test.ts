@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { LATEST_SCHEMA_VERSION } from '../../src/db/migrations/index.ts';
+import { ERROR_CODES } from '../../src/errors/codes.ts';
+import { VERSION } from '../../src/version.ts';
+import { DATABASES, forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+
+forEachDatabase('health', (backend) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(backend);
+  });
+  after(() => t?.close());
+
+  it('answers 200 with the documented shape: status, version, database, SMS and rate-limit store', async () => {
+    const health = await t.get('/api/v1/otp/health');
+    assert.equal(health.status, 200);
+    assert.deepEqual(health.body, {
+      success: true,
+      status: 'ok',
+      version: VERSION,
+      environment: 'test',
+      database: {
+        status: 'ok',
+        dialect: backend.name,
+        schema_version: LATEST_SCHEMA_VERSION,
+        latest_schema_version: LATEST_SCHEMA_VERSION,
+      },
+      sms: { enabled: true, configured: true, available: true, provider: 'webhook', mode: 'live' },
+      rate_limit: { store: 'database' },
+    });
+  });
+});
+
+const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
+
+/** Every route under /api/v1 and the body fields each one requires (GET routes take none). */
+const API: Record<string, { method: string; body?: string[]; bearer?: true }> = {
+  '/api/v1/otp/health': { method: 'get' },
+  '/api/v1/otp/phone/login/request': { method: 'post', body: ['phone_number'] },
+  '/api/v1/otp/phone/login/verify': { method: 'post', body: ['phone_number', 'code'] },
+  '/api/v1/otp/phone/change/request': { method: 'post', body: ['phone_number'], bearer: true },
+  '/api/v1/otp/phone/change/confirm': { method: 'post', body: ['phone_number', 'code'], bearer: true },
+  '/api/v1/auth/refresh': { method: 'post', body: ['refresh_token'] },
+  '/api/v1/auth/logout': { method: 'post', body: ['refresh_token'] },
+  '/api/v1/auth/me': { method: 'get', bearer: true },
+};
+
+describe('the API reference', () => {
+  let t: TestApp;
+  let doc: any;
+  before(async () => {
+    t = await startTestApp(sqlite);
+    const answer = await t.get('/api/v1/openapi.json');
+    assert.equal(answer.status, 200);
+    assert.match(String(answer.headers['content-type']), /^application\/json/);
+    doc = answer.body;
+  });
+  after(() => t?.close());
+
+  it('is an OpenAPI 3.1 document', () => {
+    assert.equal(doc.openapi, '3.1.0');
+    assert.equal(doc.info.title, 'otpgate');
+    assert.equal(doc.info.version, VERSION);
+  });
+
+  it('lists every route the server has under /api/v1, and only those, with their methods', () => {
+    // The server's own route table, so that a route added without its schema shows up here.
+    const served = t.app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .map((line) => /^[├└]── (\/api\/v1\/\S+) \(([^)]+)\)$/.exec(line))
+      .filter((match) => match !== null)
+      .filter(([, path]) => path !== '/api/v1/openapi.json')
+      .map(
+        ([, path, methods]) =>
+          `${methods!
+            .split(', ')
+            .filter((m) => m !== 'HEAD')
+            .join(',')
+            .toLowerCase()} ${path}`,
+      )
+      .sort();
+    const expected = Object.entries(API)
+      .map(([path, { method }]) => `${method} ${path}`)
+      .sort();
+    assert.deepEqual(served, expected);
+    const documented = Object.entries(doc.paths as Record<string, object>)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`))
+      .sort();
+    assert.deepEqual(documented, expected);
+  });
+
+  it('documents the request body schema of every POST route, and the Bearer requirement where there is one', () => {
+    for (const [path, { method, body, bearer }] of Object.entries(API)) {
+      const operation = doc.paths[path][method];
+      if (body) {
+        const schema = operation.requestBody.content['application/json'].schema;
+        assert.equal(schema.type, 'object', path);
+        assert.equal(schema.additionalProperties, false, path);
+        assert.deepEqual(schema.required, body, path);
+        assert.deepEqual(Object.keys(schema.properties), body, path);
+        for (const field of body) assert.equal(schema.properties[field].type, 'string', `${path} ${field}`);
+      } else {
+        assert.equal(operation.requestBody, undefined, path);
+      }
+      assert.deepEqual(operation.security, bearer ? [{ bearerAuth: [] }] : undefined, path);
+    }
+    assert.deepEqual(doc.components.securitySchemes.bearerAuth, {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
+  });
+
+  it('describes the error envelope with exactly the registered codes', () => {
+    const envelope = doc.components.schemas.ErrorEnvelope;
+    assert.deepEqual(envelope.required, ['success', 'message', 'code']);
+    const codes = envelope.properties.code.anyOf.flatMap((option: { enum: string[] }) => option.enum);
+    assert.deepEqual(codes.sort(), Object.keys(ERROR_CODES).sort());
+  });
+
+  it('GET /docs answers 200 with an HTML page', async () => {
+    let answer = await t.inject({ method: 'GET', url: '/docs' });
+    if (answer.statusCode >= 300 && answer.statusCode < 400) {
+      answer = await t.inject({
+        method: 'GET',
+        url: new URL(String(answer.headers.location), 'http://localhost/docs').pathname,
+      });
+    }
+    assert.equal(answer.statusCode, 200);
+    assert.match(String(answer.headers['content-type']), /^text\/html/);
+    assert.match(answer.body, /<html/i);
+  });
+});
