@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config/index.ts';
 import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
+import { AppError } from './errors/app-error.ts';
 import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -36,7 +37,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.http.trustProxy as boolean | string[],
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    return503OnClosing: true,
+    // Our own hook answers requests that arrive while closing, in the envelope (see below).
+    return503OnClosing: false,
     clientErrorHandler,
     // Numbers where strings belong are refused rather than quietly turned into strings.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
@@ -68,6 +70,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
+  });
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new AppError('SERVICE_UNAVAILABLE');
   });
   await registerOpenApi(app);
   app.get('/livez', { schema: { hide: true } }, async () => ({ success: true }));

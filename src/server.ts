@@ -4,12 +4,10 @@ import type { Config } from './config/index.ts';
 import { createDatabase } from './db/index.ts';
 import { migrateToLatest, schemaStatus } from './db/migrate.ts';
 import { startMaintenance } from './maintenance.ts';
+import { StartupError } from './server-errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
 
 /**
  * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app and
@@ -59,6 +57,10 @@ function handleSignals(app: FastifyInstance): void {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // server.close() drops only the connections idle at that moment: a kept-alive connection whose request
+    // was in flight would stay open after its answer and hold the exit until the grace period ran out.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweep.unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,9 +1,6 @@
 import { ConfigError } from '../config/config-error.ts';
 import { configFromEnvironment } from '../config/environment.ts';
-import { StartupError } from '../server.ts';
-import { runMigrate } from './migrate.ts';
-import { runServe } from './serve.ts';
-import { runSmoke } from './smoke.ts';
+import { StartupError } from '../server-errors.ts';
 
 const USAGE = `Usage: otpgate <command>
 
@@ -20,12 +17,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve':
-        await runServe(configFromEnvironment());
+        // Each command loads only what it uses: `smoke` and `migrate` start faster without the HTTP stack.
+        await (await import('./serve.ts')).runServe(configFromEnvironment());
         return -1; // keep running; signals end the process
       case 'migrate':
-        return await runMigrate(configFromEnvironment(), rest[0]);
+        return await (await import('./migrate.ts')).runMigrate(configFromEnvironment(), rest[0]);
       case 'smoke':
-        return await runSmoke(rest);
+        return await (await import('./smoke.ts')).runSmoke(rest);
       case undefined:
       case 'help':
       case '--help':

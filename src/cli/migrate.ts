@@ -2,7 +2,13 @@ import type { Config } from '../config/index.ts';
 import { createDatabase } from '../db/index.ts';
 import { migrateDown, migrateToLatest, schemaStatus } from '../db/migrate.ts';
 
+const ACTIONS = new Set([undefined, 'up', 'latest', 'down', 'status']);
+
 export async function runMigrate(config: Config, action: string | undefined): Promise<number> {
+  if (!ACTIONS.has(action)) {
+    process.stderr.write(`otpgate: unknown migrate action "${action}" (use status, down or nothing)\n`);
+    return 2;
+  }
   const database = createDatabase(config.database);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
@@ -19,11 +25,8 @@ export async function runMigrate(config: Config, action: string | undefined): Pr
         out(reverted.length ? `reverted: ${reverted.join(', ')}` : 'nothing to revert');
         break;
       }
-      case 'status':
+      default: // status
         break;
-      default:
-        process.stderr.write(`otpgate: unknown migrate action "${action}" (use status, down or nothing)\n`);
-        return 2;
     }
     const status = await schemaStatus(database);
     out(`schema version ${status.version} of ${status.latest} (${database.dialect})`);

@@ -1,4 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, SECRET_VARIABLES, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
@@ -71,7 +72,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     const value = source[key];
     if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
   }
-  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  // Convert works in place, so it gets a copy: `raw` keeps what was written.
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, { ...raw })) as Record<string, unknown>;
+  // Convert reads "3000.5" as 3000 and "1e3" as 1; a number setting must be digits, or it is refused below.
+  for (const [key, value] of Object.entries(raw)) {
+    const type = (EnvSchema.properties as Record<string, { type?: string }>)[key]?.type;
+    if (type === 'integer' && !/^\d+$/.test(String(value))) converted[key] = value;
+  }
   const firstError = Value.Errors(EnvSchema, converted).First();
   if (firstError) {
     const name = firstError.path.replace(/^\//, '').split('/')[0] ?? '';
@@ -87,6 +94,13 @@ function buildConfig(env: Env): Config {
     throw new ConfigError('Invalid configuration: AUTH_SECRET: required in production (at least 32 characters)');
   }
   const dialect = env.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const allowedCountries = env.PHONE_ALLOWED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase());
+  const unknownCountry = allowedCountries.find((country) => !isSupportedCountry(country));
+  if (unknownCountry) {
+    throw new ConfigError(
+      `Invalid configuration: PHONE_ALLOWED_COUNTRIES: ${unknownCountry} is not a country code with phone numbers (got ${JSON.stringify(env.PHONE_ALLOWED_COUNTRIES)})`,
+    );
+  }
   const provider = chooseProvider(env);
   return deepFreeze({
     env: env.NODE_ENV,
@@ -102,7 +116,7 @@ function buildConfig(env: Env): Config {
     },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     authSecret: env.AUTH_SECRET,
-    phone: { allowedCountries: env.PHONE_ALLOWED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase()) },
+    phone: { allowedCountries },
     otp: {
       length: env.OTP_LENGTH,
       ttlSeconds: env.OTP_TTL_SECONDS,

@@ -79,6 +79,10 @@ function createPostgres(config: Config['database']): DatabaseHandle {
     async ping() {
       await pool.query('select 1');
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      // Kysely ends the pool only once it has run a query on it; the rate limiter may have been its only user.
+      if (!pool.ending) await pool.end();
+    },
   };
 }

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not available; try again shortly' },
+  SERVICE_UNAVAILABLE: { status: 503, message: 'This instance is shutting down; try again' },
   INTERNAL_ERROR: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import type { SmsSetup } from '../sms/setup.ts';
 import { VERSION } from '../version.ts';
+import { ErrorEnvelope } from '../http/schemas.ts';
 
 const Health = Type.Object({
   success: Type.Boolean(),
@@ -43,7 +44,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['health'],
         summary: 'What is configured and whether the database answers',
-        response: { 200: Health, 503: Health },
+        response: {
+          200: Health,
+          // Degraded health, or the error envelope when the instance is shutting down.
+          503: Type.Union([Health, Type.Ref(ErrorEnvelope)]),
+          '4xx': Type.Ref(ErrorEnvelope),
+          '5xx': Type.Ref(ErrorEnvelope),
+        },
       },
     },
     async (_request, reply) => {

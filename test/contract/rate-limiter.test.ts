@@ -1,0 +1,342 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config/index.ts';
+import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { createRateLimiter } from '../../src/rate-limit/create.ts';
+import type { Decision, RateLimiter, RateRule } from '../../src/rate-limit/limiter.ts';
+import { DATABASES, redisSkip, redisUrl, type DatabaseBackend } from '../helpers/backends.ts';
+import { startTcpProxy, type TcpProxy } from '../helpers/infra-tcp-proxy.ts';
+
+/** One store, opened empty. Every `limiter()` is a new instance of the service over that same store. */
+interface OpenStore {
+  limiter(): Promise<RateLimiter>;
+  close(): Promise<void>;
+}
+
+interface Store {
+  readonly name: string;
+  readonly skip: string | false;
+  open(): Promise<OpenStore>;
+}
+
+const sqliteBackend = DATABASES.find((b) => b.name === 'sqlite')!;
+const postgresBackend = DATABASES.find((b) => b.name === 'postgres')!;
+
+/** A database the test owns: a fresh SQLite file or PostgreSQL schema, migrated, and a way to open handles on it. */
+async function openDatabase(backend: DatabaseBackend) {
+  let url: string;
+  let drop: () => Promise<void>;
+  if (backend.name === 'sqlite') {
+    // A file rather than :memory:, so that two instances hold two connections as two processes would.
+    const dir = mkdtempSync(join(tmpdir(), 'otpgate-rl-'));
+    url = `sqlite:${join(dir, 'rl.db')}`;
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    ({ url, drop } = await backend.create());
+  }
+  const handles: DatabaseHandle[] = [];
+  const handle = () => {
+    const database = createDatabase(loadConfig({ DATABASE_URL: url }).database);
+    handles.push(database);
+    return database;
+  };
+  const main = handle();
+  await migrateToLatest(main);
+  return {
+    /** The handle the test itself reads through. */
+    main,
+    /** A new connection (pool) on the same database. */
+    handle,
+    async close() {
+      for (const database of handles) await database.close();
+      await drop();
+    },
+  };
+}
+
+const databaseStore = (backend: DatabaseBackend): Store => ({
+  name: `database on ${backend.name}`,
+  skip: backend.skip,
+  async open() {
+    const database = await openDatabase(backend);
+    const limiters: RateLimiter[] = [];
+    return {
+      async limiter() {
+        const limiter = createRateLimiter({ database: database.handle(), redisKeyPrefix: 'unused:' });
+        limiters.push(limiter);
+        return limiter;
+      },
+      async close() {
+        for (const limiter of limiters) await limiter.close();
+        await database.close();
+      },
+    };
+  },
+});
+
+const redisStore: Store = {
+  name: 'redis (database as insurance)',
+  skip: redisSkip,
+  async open() {
+    const database = await openDatabase(sqliteBackend);
+    const prefix = `rltest${randomBytes(4).toString('hex')}:`;
+    const inspector = new Redis(redisUrl!);
+    const limiters: RateLimiter[] = [];
+    return {
+      async limiter() {
+        const limiter = createRateLimiter({ database: database.handle(), redisUrl, redisKeyPrefix: prefix });
+        limiters.push(limiter);
+        await untilCountingInRedis(limiter, inspector, prefix);
+        return limiter;
+      },
+      async close() {
+        for (const limiter of limiters) await limiter.close();
+        const keys = await inspector.keys(`${prefix}*`);
+        if (keys.length) await inspector.del(...keys);
+        inspector.disconnect();
+        await database.close();
+      },
+    };
+  },
+};
+
+/**
+ * Until its Redis connection is ready a limiter counts in the insurance database. The contract below must
+ * be shown on Redis itself, so each instance is first seen writing a counter there.
+ */
+async function untilCountingInRedis(limiter: RateLimiter, inspector: Redis, prefix: string): Promise<void> {
+  const probe: RateRule = { name: 'probe', points: 1_000_000, durationSeconds: 60 };
+  const key = randomBytes(6).toString('hex');
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    await limiter.consume(probe, key);
+    if ((await inspector.exists(`${prefix}rl:${probe.name}:${key}`)) === 1) return;
+    await sleep(20);
+  }
+  throw new Error('the limiter never counted in Redis');
+}
+
+const STORES: readonly Store[] = [databaseStore(sqliteBackend), databaseStore(postgresBackend), redisStore];
+
+let ruleCount = 0;
+/** A rule of its own for each test, so that no two tests share a counter. */
+function rule(points: number, durationSeconds = 60): RateRule {
+  ruleCount += 1;
+  return { name: `contract-${ruleCount}-${randomBytes(3).toString('hex')}`, points, durationSeconds };
+}
+
+async function consumeTimes(limiter: RateLimiter, r: RateRule, key: string, times: number): Promise<Decision[]> {
+  const decisions: Decision[] = [];
+  for (let i = 0; i < times; i += 1) decisions.push(await limiter.consume(r, key));
+  return decisions;
+}
+
+const allowedCount = (decisions: readonly Decision[]) => decisions.filter((d) => d.allowed).length;
+
+// The stores are independent, so they are checked side by side; within one, tests run in order.
+describe('the RateLimiter contract', { concurrency: true }, () => {
+  for (const store of STORES) {
+    if (store.skip) {
+      it(`on ${store.name}`, { skip: store.skip }, () => {});
+      continue;
+    }
+    describe(`on ${store.name}`, { concurrency: 1 }, () => {
+      let opened: OpenStore;
+      let limiter: RateLimiter;
+      before(async () => {
+        opened = await store.open();
+        limiter = await opened.limiter();
+      });
+      after(() => opened?.close());
+
+      it('allows `points` consumes in a window, then refuses with the seconds left in it', async () => {
+        const r = rule(3, 60);
+        const decisions = await consumeTimes(limiter, r, 'k', 5);
+        assert.deepEqual(
+          decisions.map((d) => d.allowed),
+          [true, true, true, false, false],
+        );
+        for (const refused of decisions.slice(3)) {
+          assert.equal(refused.allowed, false);
+          if (!refused.allowed) {
+            assert.ok(
+              refused.retryAfterSeconds >= 58 && refused.retryAfterSeconds <= 60,
+              `retryAfterSeconds ${refused.retryAfterSeconds} is what is left of the 60 s window`,
+            );
+          }
+        }
+      });
+
+      it('keeps separate counts for separate keys and separate rules', async () => {
+        const r = rule(1);
+        const other = rule(1);
+        assert.equal((await limiter.consume(r, 'a')).allowed, true);
+        assert.equal((await limiter.consume(r, 'a')).allowed, false);
+        assert.equal((await limiter.consume(r, 'b')).allowed, true);
+        assert.equal((await limiter.consume(other, 'a')).allowed, true);
+      });
+
+      it('of 30 parallel consumes with points=5, exactly 5 are allowed', async () => {
+        const r = rule(5);
+        const decisions = await Promise.all(Array.from({ length: 30 }, () => limiter.consume(r, 'burst')));
+        assert.equal(allowedCount(decisions), 5);
+        // And the count stays at the limit: the refused 25 took nothing that a later consume would miss.
+        assert.equal((await limiter.consume(r, 'burst')).allowed, false);
+      });
+
+      it('a refund gives back exactly the room one consume took', async () => {
+        const r = rule(2);
+        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 2)), 2);
+        await limiter.refund(r, 'k');
+        assert.deepEqual(
+          (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
+          [true, false],
+        );
+      });
+
+      it('a refused consume leaves the count as it was: refunding one after it frees exactly one', async () => {
+        const r = rule(3);
+        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 3)), 3);
+        const refused = await consumeTimes(limiter, r, 'k', 4);
+        assert.equal(allowedCount(refused), 0);
+        await limiter.refund(r, 'k');
+        // Had the refused consumes been counted, the refund would not reach below the limit.
+        assert.deepEqual(
+          (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
+          [true, false],
+        );
+      });
+
+      it('reset clears the count of that key only', async () => {
+        const r = rule(2);
+        await consumeTimes(limiter, r, 'reset-me', 2);
+        await consumeTimes(limiter, r, 'keep-me', 2);
+        await limiter.reset(r, 'reset-me');
+        assert.equal(allowedCount(await consumeTimes(limiter, r, 'reset-me', 3)), 2);
+        assert.equal((await limiter.consume(r, 'keep-me')).allowed, false);
+      });
+
+      it('a new window starts once the duration has passed', async () => {
+        const r = rule(2, 1);
+        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 3)), 2);
+        await sleep(1100);
+        assert.deepEqual(
+          (await consumeTimes(limiter, r, 'k', 3)).map((d) => d.allowed),
+          [true, true, false],
+        );
+      });
+
+      it('two instances over the same store share one count, also when they race', async () => {
+        const second = await opened.limiter();
+        const r = rule(4);
+        assert.equal((await limiter.consume(r, 'shared')).allowed, true);
+        assert.equal((await second.consume(r, 'shared')).allowed, true);
+        const raced = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? limiter : second).consume(r, 'shared')),
+        );
+        assert.equal(allowedCount(raced), 2);
+        await second.refund(r, 'shared');
+        assert.equal((await limiter.consume(r, 'shared')).allowed, true);
+        assert.equal((await second.consume(r, 'shared')).allowed, false);
+      });
+    });
+  }
+});
+
+describe('the Redis store fails closed onto the database', () => {
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  const limiters: RateLimiter[] = [];
+  before(async () => {
+    database = await openDatabase(sqliteBackend);
+  });
+  after(async () => {
+    for (const limiter of limiters) await limiter.close();
+    await database?.close();
+  });
+
+  const rowsFor = async (r: RateRule) =>
+    database.main.db.selectFrom('rate_limits').select(['key', 'points']).where('key', 'like', `${r.name}%`).execute();
+
+  it('with Redis unreachable, limits are enforced from the database: exactly N allowed, never unlimited', async () => {
+    const limiter = createRateLimiter({
+      database: database.handle(),
+      redisUrl: 'redis://127.0.0.1:1',
+      redisKeyPrefix: 'closed:',
+    });
+    limiters.push(limiter);
+    assert.equal(limiter.store, 'redis');
+    const r = rule(3);
+    const started = Date.now();
+    const decisions = await Promise.all(Array.from({ length: 10 }, () => limiter.consume(r, 'k')));
+    assert.equal(allowedCount(decisions), 3);
+    assert.ok(Date.now() - started < 1000, 'decided at once, not after Redis timeouts');
+    assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 3 }]);
+    await limiter.refund(r, 'k');
+    assert.deepEqual(
+      (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
+      [true, false],
+    );
+  });
+
+  const goesAway = 'when a Redis that was answering goes away';
+  if (redisSkip) it(goesAway, { skip: redisSkip }, () => {});
+  else
+    describe(goesAway, () => {
+      let proxy: TcpProxy;
+      let limiter: RateLimiter;
+      let inspector: Redis;
+      const prefix = `rlproxy${randomBytes(4).toString('hex')}:`;
+      before(async () => {
+        const target = new URL(redisUrl!);
+        proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+        inspector = new Redis(redisUrl!);
+        limiter = createRateLimiter({
+          database: database.handle(),
+          redisUrl: proxy.rewrite(redisUrl!),
+          redisKeyPrefix: prefix,
+        });
+        limiters.push(limiter);
+        await untilCountingInRedis(limiter, inspector, prefix);
+      });
+      after(async () => {
+        await proxy?.close();
+        const keys = await inspector.keys(`${prefix}*`);
+        if (keys.length) await inspector.del(...keys);
+        inspector?.disconnect();
+      });
+
+      // The database has not seen the points taken in Redis, so across an outage a key can get its limit
+      // once in each store; what must never happen is a consume that no store counted.
+      it('when its connection drops, at most N more are allowed, counted in the database', async () => {
+        const r = rule(3);
+        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 3)), 3);
+        await proxy.pause();
+        const during = await Promise.all(Array.from({ length: 10 }, () => limiter.consume(r, 'k')));
+        assert.equal(allowedCount(during), 3);
+        assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 3 }]);
+        await proxy.resume();
+      });
+
+      // Each Redis command is given up after the 1 s command timeout: a refused consume waits for two of
+      // them (the consume, then the give-back) before the database answers.
+      it('when it stops answering, consumes fall back to the database after the command timeout', async () => {
+        const r = rule(2);
+        await untilCountingInRedis(limiter, inspector, prefix);
+        proxy.hang();
+        const started = Date.now();
+        const during = await Promise.all(Array.from({ length: 6 }, () => limiter.consume(r, 'k')));
+        const elapsed = Date.now() - started;
+        await proxy.resume();
+        assert.equal(allowedCount(during), 2);
+        assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 2 }]);
+        assert.ok(elapsed < 3000, `decided in ${elapsed} ms`);
+      });
+    });
+});

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/config/index.ts';
+import { createDatabase } from '../../src/db/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations/index.ts';
+import { DATABASES, type DatabaseBackend } from '../helpers/backends.ts';
+import { freePort, runCli, startCli, tempDir, waitUntilServing } from '../helpers/infra-cli.ts';
+
+const NAMES = Object.keys(MIGRATIONS);
+const LATEST = LATEST_SCHEMA_VERSION;
+const postgresBackend = DATABASES.find((b) => b.name === 'postgres')!;
+
+const drops: Array<() => Promise<void>> = [];
+// Kysely's migrator looks at the tables of every schema in the database, and fails if one is dropped while
+// it looks; the tests below run side by side, so their schemas are dropped only once all have finished.
+after(() => Promise.all(drops.map((drop) => drop())));
+
+/**
+ * The URL of a fresh database for one test, dropped after the file: a SQLite file in a folder of its own,
+ * or an empty PostgreSQL schema.
+ */
+async function freshDatabase(backend: DatabaseBackend): Promise<string> {
+  if (backend.name === 'postgres') {
+    const { url, drop } = await backend.create();
+    drops.push(drop);
+    return url;
+  }
+  const dir = tempDir();
+  drops.push(async () => rmSync(dir, { recursive: true, force: true }));
+  return `sqlite:${join(dir, 'otpgate.db')}`;
+}
+
+/** The tables of the database `url` names (its schema, on PostgreSQL), without the migrator's own. */
+async function tablesIn(url: string): Promise<string[]> {
+  const database = createDatabase(loadConfig({ DATABASE_URL: url }).database);
+  try {
+    const query =
+      database.dialect === 'sqlite'
+        ? sql<{ name: string }>`select name from sqlite_master where type = 'table'`
+        : sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`;
+    const { rows } = await query.execute(database.db);
+    return rows
+      .map((r) => r.name)
+      .filter((name) => !name.startsWith('kysely_') && !name.startsWith('sqlite_'))
+      .sort();
+  } finally {
+    await database.close();
+  }
+}
+
+const statusLines = (version: number, dialect: string) => {
+  const lines = [`schema version ${version} of ${LATEST} (${dialect})`];
+  if (version < LATEST) lines.push(`pending: ${NAMES.slice(version).join(', ')}`);
+  return lines;
+};
+
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+/** Exactly one line on stderr: what a failed start must print. */
+function oneLine(stderr: string): string {
+  const all = lines(stderr);
+  assert.equal(all.length, 1, `one line on stderr, got:\n${stderr}`);
+  return all[0]!;
+}
+
+// Each command loads the whole service (about 1.5 s of CPU); a few at a time keeps them from starving.
+describe('the otpgate command', { concurrency: 4 }, () => {
+  for (const backend of DATABASES) {
+    const title = `migrate, migrate status and migrate down report the version and are idempotent on ${backend.name}`;
+    if (backend.skip) {
+      it(title, { skip: backend.skip }, () => {});
+      continue;
+    }
+    it(title, async () => {
+      const url = await freshDatabase(backend);
+      const env = { DATABASE_URL: url };
+      const migrate = async (...args: string[]) => {
+        const result = await runCli(['migrate', ...args], env);
+        assert.equal(result.stderr, '');
+        assert.equal(result.code, 0);
+        return lines(result.stdout);
+      };
+      // Every migrate command ends with the status line; `migrate status` alone is run once, on SQLite, to
+      // keep the number of commands (each loads the whole service) down.
+      if (backend.name === 'sqlite') assert.deepEqual(await migrate('status'), statusLines(0, backend.name));
+      assert.deepEqual(await tablesIn(url), []);
+
+      assert.deepEqual(await migrate(), [`applied: ${NAMES.join(', ')}`, ...statusLines(LATEST, backend.name)]);
+      const tables = await tablesIn(url);
+      for (const table of ['users', 'sessions', 'otp_codes', 'rate_limits', 'sms_logs', 'phone_verifications']) {
+        assert.ok(tables.includes(table), `${table} exists after migrate (have ${tables.join(', ')})`);
+      }
+      assert.deepEqual(await migrate(), ['schema already up to date', ...statusLines(LATEST, backend.name)]);
+      assert.deepEqual(await tablesIn(url), tables);
+
+      for (let version = LATEST; version > 0; version -= 1) {
+        assert.deepEqual(await migrate('down'), [
+          `reverted: ${NAMES[version - 1]}`,
+          ...statusLines(version - 1, backend.name),
+        ]);
+      }
+      assert.deepEqual(await tablesIn(url), []);
+      assert.deepEqual(await migrate('down'), ['nothing to revert', ...statusLines(0, backend.name)]);
+    });
+  }
+
+  it(
+    'serve on a PostgreSQL schema that is behind exits 1 with one line saying to run npx otpgate migrate',
+    { skip: postgresBackend.skip },
+    async () => {
+      const url = await freshDatabase(postgresBackend);
+      const result = await runCli(['serve'], {
+        DATABASE_URL: url,
+        MIGRATE_ON_START: 'false',
+        PORT: String(await freePort()),
+      });
+      assert.equal(result.code, 1);
+      const line = oneLine(result.stderr);
+      assert.ok(line.includes('npx otpgate migrate'), line);
+      assert.match(line, new RegExp(`version 0 of ${LATEST}`));
+      assert.equal(result.stdout, '');
+      assert.deepEqual(await tablesIn(url), [], 'serve left the schema alone');
+    },
+  );
+
+  it('a bad setting stops serve with one line naming the variable', async () => {
+    const result = await runCli(['serve'], { PORT: 'abc' });
+    assert.equal(result.code, 1);
+    assert.equal(oneLine(result.stderr), 'otpgate: Invalid configuration: PORT: Expected integer (got "abc")');
+    assert.equal(result.stdout, '');
+  });
+
+  it('a .env file in the working folder is read, and a variable already set wins over it', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.env'), `OTP_LENGTH=4\nDATABASE_URL=sqlite:${join(dir, 'from-env-file.db')}\n`);
+      const result = await runCli(['migrate', 'status'], { OTP_LENGTH: '8' }, { cwd: dir });
+      assert.equal(result.stderr, '', 'OTP_LENGTH=4 in .env gave way to OTP_LENGTH=8 in the environment');
+      assert.equal(result.code, 0);
+      assert.equal(existsSync(join(dir, 'from-env-file.db')), true, 'DATABASE_URL came from .env');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serve in an empty folder creates ./data/otpgate.db, migrates it, keeps a secret and answers health', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const server = startCli(['serve'], { PORT: String(port) }, dir);
+    try {
+      await waitUntilServing(`http://127.0.0.1:${port}/api/v1/otp/health`, server);
+      const health = await (await fetch(`http://127.0.0.1:${port}/api/v1/otp/health`)).json();
+      assert.equal(health.status, 'ok');
+      assert.deepEqual(health.database, {
+        status: 'ok',
+        dialect: 'sqlite',
+        schema_version: LATEST,
+        latest_schema_version: LATEST,
+      });
+      assert.deepEqual(health.sms, {
+        enabled: true,
+        configured: false,
+        available: true,
+        provider: 'console',
+        mode: 'development',
+      });
+      assert.equal(existsSync(join(dir, 'data', 'otpgate.db')), true);
+      assert.equal(statSync(join(dir, 'data', 'auth-secret')).mode & 0o777, 0o600);
+      assert.match(server.stdout(), new RegExp(`otpgate listening on http://127\\.0\\.0\\.1:${port}`));
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal((await server.exited).code, 0);
+  });
+
+  it('an unknown migrate action exits 2 without touching the database', async () => {
+    const dir = tempDir();
+    try {
+      const file = join(dir, 'never.db');
+      const result = await runCli(['migrate', 'sideways'], { DATABASE_URL: `sqlite:${file}` });
+      assert.equal(result.code, 2);
+      assert.equal(lines(result.stderr)[0], 'otpgate: unknown migrate action "sideways" (use status, down or nothing)');
+      assert.equal(existsSync(file), false, 'no database file was created');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an unknown command exits 2 with the usage', async () => {
+    const result = await runCli(['frobnicate'], {});
+    assert.equal(result.code, 2);
+    assert.equal(lines(result.stderr)[0], 'otpgate: unknown command "frobnicate"');
+    assert.match(result.stderr, /Usage: otpgate <command>/);
+    assert.equal(result.stdout, '');
+  });
+});
