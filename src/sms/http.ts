@@ -17,18 +17,40 @@ export interface HttpAnswer {
  * SmsError `transport`, running out of time becomes SmsError `timeout`; an HTTP error status is returned,
  * not thrown, because each provider reads its own error bodies.
  */
-export async function postForAnswer(
+export function postForAnswer(
   provider: string,
   url: string,
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
 ): Promise<HttpAnswer> {
+  return callForAnswer(provider, 'POST', url, body, headers, timeoutMs);
+}
+
+/** GETs `url` under the same rules as `postForAnswer` (SMS.ir reads status and credit with GET). */
+export function getForAnswer(
+  provider: string,
+  url: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
+  return callForAnswer(provider, 'GET', url, undefined, headers, timeoutMs);
+}
+
+async function callForAnswer(
+  provider: string,
+  method: 'GET' | 'POST',
+  url: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const response = await request(url, { method: 'POST', body, headers, signal, dispatcher: agent });
+    const response = await request(url, { method, body, headers, signal, dispatcher: agent });
     return { status: response.statusCode, body: await response.body.text() };
   } catch (error) {
+    // Only the error code goes into the message: the URL may carry an API key (Kavenegar puts it in the path).
     if (signal.aborted) throw new SmsError(provider, 'timeout', `no answer within ${timeoutMs} ms`);
     const code = (error as { code?: string }).code ?? 'network';
     throw new SmsError(provider, 'transport', `request failed: ${code}`, code);

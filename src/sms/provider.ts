@@ -8,11 +8,35 @@ export interface SmsMessage {
   readonly template: string;
   /** The values the template was rendered with (`code`, `minutes`, ...). */
   readonly params: Readonly<Record<string, string>>;
+  /**
+   * Set when this provider has approved a template for the message: the provider then uses its template
+   * call (Melipayamak's shared service line, Kavenegar `verify/lookup`, SMS.ir `send/verify`), which reaches
+   * numbers that block advertising lines, instead of sending `text`.
+   */
+  readonly approved?: ApprovedTemplate | undefined;
+  /** Our id for the message, for providers that can deduplicate on it (Kavenegar `localid`). */
+  readonly reference?: string | undefined;
+}
+
+/** A provider-side template: its id there, and the values in the order and under the names it expects. */
+export interface ApprovedTemplate {
+  readonly id: string;
+  readonly args: ReadonlyArray<{ readonly name: string; readonly value: string }>;
 }
 
 export interface SmsReceipt {
   /** The provider's id for the message (Melipayamak recId), or null when it gives none. */
   readonly messageId: string | null;
+  /** What the provider says the message cost, in its own unit, where it says. */
+  readonly cost?: number | undefined;
+}
+
+/** Where a message the provider accepted has got to. `final` is true once it will not change again. */
+export interface DeliveryReport {
+  readonly status: 'sent' | 'delivered' | 'undelivered' | 'failed';
+  readonly final: boolean;
+  /** The provider's own status code, kept in the delivery log. */
+  readonly providerStatus: string;
 }
 
 /**
@@ -51,4 +75,8 @@ export interface SmsProvider {
   /** False for the development fallback, which only writes to the log. */
   readonly live: boolean;
   send(message: SmsMessage): Promise<SmsReceipt>;
+  /** Only on providers that report delivery. Rejects with an SmsError like `send`. */
+  status?(messageId: string): Promise<DeliveryReport>;
+  /** Only on providers that report it: the account's remaining credit, in the provider's unit. */
+  credit?(): Promise<{ readonly amount: number; readonly unit: string }>;
 }

@@ -1,81 +1,116 @@
-import { parseJsonObject, postForAnswer } from '../http.ts';
-import { SmsError, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
+import { postForAnswer } from '../http.ts';
+import { SmsError, type ApprovedTemplate, type SmsProvider } from '../provider.ts';
+import {
+  DELIVERY_ERRORS,
+  deliveryReport,
+  NAME,
+  parseEnvelope,
+  REC_ID,
+  rejection,
+  SEND_CODES,
+  SHARED_LINE_CODES,
+  type Envelope,
+} from './melipayamak-codes.ts';
 
 export interface MelipayamakOptions {
   readonly username: string;
   /** The panel password, or the API key that newer accounts must send in its place (code -110). */
   readonly password: string;
-  /** The sending line (SMS_SENDER_NUMBER). */
+  /** The sending line for free text (SMS_SENDER_NUMBER); templated messages go out on the shared service line. */
   readonly from: string;
   /** REST base, `https://rest.payamak-panel.com` (MELIPAYAMAK_BASE_URL); a local fake in tests. */
   readonly baseUrl: string;
-  /** Budget for the whole call, connect to last byte (SMS_TIMEOUT_MS). */
+  /** Budget for each call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
 }
 
-const NAME = 'melipayamak';
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
 
 /**
- * Every documented error code is 0–35 or negative, so an integer of 4+ digits can only be a recId.
- * Third-party code demands 10–16 digits; those pass too. The lower bar is deliberate: calling a real send a
- * failure would make the caller send the code again, a worse outcome than logging an odd-looking recId.
+ * Talks to the legacy REST API with username and password in the form body: free text through `SendSMS`,
+ * approved templates through `BaseServiceNumber`, delivery through `GetDeliveries2`, credit through `GetCredit`.
  */
-const REC_ID = /^\d{4,}$/;
-const SMALL_CODE = /^-?\d{1,3}$/;
-
-/**
- * SendSMS codes (reference/protocols.md §1.1). 16–19, 35 and the negative ones come from third-party maps
- * only, and 18/19 have conflicting meanings there; the reasons below follow the most common reading.
- */
-const CODES: Readonly<Record<string, readonly [SmsRejectionReason, string]>> = {
-  '0': ['account', 'wrong username or password'],
-  '2': ['account', 'insufficient credit'],
-  '3': ['account', 'daily sending limit reached'],
-  '4': ['account', 'sending volume limit reached'],
-  '5': ['account', 'sender line is invalid'],
-  '6': ['unknown', 'system is being updated'],
-  '7': ['content', 'text contains a filtered word'],
-  '9': ['account', 'shared lines cannot send through the web service'],
-  '10': ['account', 'user account is not active'],
-  '11': ['recipient', 'not sent, the recipient may be blacklisted'],
-  '12': ['account', 'account documents are incomplete'],
-  '14': ['content', 'text contains a link'],
-  '15': ['content', 'several recipients need the opt-out text'],
-  '16': ['recipient', 'no recipient found'],
-  '17': ['content', 'text is empty'],
-  '18': ['recipient', 'invalid recipient'],
-  '19': ['rate_limited', 'hourly limit exceeded'],
-  '35': ['recipient', 'recipient is on the advertising blacklist'],
-  '-108': ['account', 'IP blocked after failed API attempts'],
-  '-109': ['account', 'an allowed IP must be set for the web service'],
-  '-110': ['account', 'an API key must be used instead of the password'],
-};
-
-/** Sends through the legacy REST `SendSMS` method with username and password in the form body. */
 export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvider {
   const { username, password, from, timeoutMs } = options;
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/api/SendSMS/SendSMS`;
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/api/SendSMS`;
+
+  async function call(method: string, fields: Record<string, string>): Promise<Envelope> {
+    const form = new URLSearchParams({ username, password, ...fields }).toString();
+    const answer = await postForAnswer(NAME, `${base}/${method}`, form, { 'content-type': FORM }, timeoutMs);
+    // The API answers 200 even when it refuses, so any other status came from something in front of it.
+    if (answer.status < 200 || answer.status > 299) {
+      throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${answer.status}`, `HTTP_${answer.status}`);
+    }
+    const envelope = parseEnvelope(answer.body);
+    if (!envelope) {
+      throw new SmsError(NAME, 'transport', `${NAME} answered with a body that is not its API's`, 'BAD_RESPONSE');
+    }
+    return envelope;
+  }
+
   return {
     name: NAME,
     live: true,
     async send(message) {
       const to = toMelipayamakNumber(message.to);
-      const form = new URLSearchParams({ username, password, to, from, text: message.text, isFlash: 'false' });
-      const answer = await postForAnswer(NAME, url, form.toString(), { 'content-type': FORM }, timeoutMs);
-      // The API answers 200 even when it refuses, so any other status came from something in front of it.
-      if (answer.status < 200 || answer.status > 299) {
-        throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${answer.status}`, `HTTP_${answer.status}`);
-      }
-      const envelope = parseEnvelope(answer.body);
-      if (!envelope) {
-        throw new SmsError(NAME, 'transport', `${NAME} answered with a body that is not its API's`, 'BAD_RESPONSE');
-      }
+      const { approved } = message;
+      const envelope = approved
+        ? await call('BaseServiceNumber', { to, bodyId: approved.id, text: sharedLineText(approved) })
+        : await call('SendSMS', { to, from, text: message.text, isFlash: 'false' });
       // RetStatus alone is not enough: some answers say "Ok" with an error code in Value.
       if (envelope.retStatus === 1 && REC_ID.test(envelope.value)) return { messageId: envelope.value };
-      throw rejection(envelope);
+      throw rejection(envelope, approved ? SHARED_LINE_CODES : SEND_CODES);
+    },
+
+    async status(recId) {
+      const envelope = await call('GetDeliveries2', { recId });
+      // Third-party code reads a null Value as "delivery reports are off for this user" (UNCONFIRMED); it is
+      // an account setting either way, and asking again will not change the answer.
+      if (envelope.value === '') {
+        const meaning = 'no delivery code: delivery reports are disabled or the credentials are wrong';
+        throw new SmsError(
+          NAME,
+          'rejected',
+          `${NAME} refused the request (${meaning})`,
+          'DELIVERY_REPORTS_DISABLED',
+          'account',
+        );
+      }
+      // Delivery code 0 ("sent to telecom") and SendSMS's 0 ("wrong credentials") share a value, so only a
+      // successful envelope makes Value a delivery code.
+      if (envelope.retStatus !== 1 || envelope.value.startsWith('-')) {
+        throw rejection(envelope, { ...SEND_CODES, ...DELIVERY_ERRORS });
+      }
+      if (!/^\d+$/.test(envelope.value)) {
+        throw new SmsError(NAME, 'transport', `${NAME} answered with a delivery code that is not one`, 'BAD_RESPONSE');
+      }
+      return deliveryReport(envelope.value);
+    },
+
+    async credit() {
+      const envelope = await call('GetCredit', {});
+      // GetCredit takes nothing but the credentials, so any refusal is about the account. Over REST, wrong
+      // credentials come back as a null or "NULL" Value rather than a code (§1.4).
+      if (envelope.value === '') {
+        const meaning = 'no credit value: wrong username or password';
+        throw new SmsError(NAME, 'rejected', `${NAME} refused the request (${meaning})`, 'NULL', 'account');
+      }
+      if (envelope.retStatus !== 1) throw rejection(envelope, SEND_CODES, 'account');
+      const amount = Number(envelope.value);
+      if (!Number.isFinite(amount)) {
+        throw new SmsError(NAME, 'transport', `${NAME} answered with a credit that is not a number`, 'BAD_RESPONSE');
+      }
+      return { amount, unit: 'sms' };
     },
   };
+}
+
+/**
+ * The template's variables in order, joined by `;` as BaseServiceNumber expects. A `;` inside a value would
+ * shift every later variable, so it becomes the Persian comma, which reads the same to a Persian reader.
+ */
+function sharedLineText({ args }: ApprovedTemplate): string {
+  return args.map(({ value }) => value.replaceAll(';', '،')).join(';');
 }
 
 /**
@@ -85,26 +120,4 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
  */
 function toMelipayamakNumber(e164: string): string {
   return e164.startsWith('+98') ? `0${e164.slice(3)}` : e164.replace(/^\+/, '');
-}
-
-interface Envelope {
-  readonly value: string;
-  readonly retStatus: number;
-}
-
-function parseEnvelope(body: string): Envelope | null {
-  const parsed = parseJsonObject(body);
-  if (!parsed) return null;
-  const { Value, RetStatus } = parsed;
-  if (typeof RetStatus !== 'number') return null;
-  if (Value === null || Value === undefined) return { value: '', retStatus: RetStatus };
-  if (typeof Value !== 'string' && typeof Value !== 'number') return null;
-  return { value: String(Value).trim(), retStatus: RetStatus };
-}
-
-function rejection({ value, retStatus }: Envelope): SmsError {
-  const code = SMALL_CODE.test(value) ? value : String(retStatus);
-  const [reason, meaning] = CODES[code] ?? ['unknown', 'undocumented code'];
-  // Only our own words: nothing from the request (password, text) and nothing echoed back by the server.
-  return new SmsError(NAME, 'rejected', `${NAME} rejected the message (code ${code}: ${meaning})`, code, reason);
 }

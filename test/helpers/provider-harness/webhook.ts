@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createWebhookProvider } from '../../../src/sms/providers/webhook.ts';
+import { startFakeWebhookSink, type FakeWebhookSink, type SinkAnswer } from '../fake-webhook-sink.ts';
+import { CODE, SECRET, MESSAGE, templated, rejected, type Harness, BOTH_NUMBERS } from './common.ts';
+
+export function webhook(): Harness {
+  let sink: FakeWebhookSink;
+  const build = (timeoutMs = 2000, url = sink.url) => createWebhookProvider({ url, secret: SECRET, timeoutMs });
+  const answering = (answer: SinkAnswer) => () => (sink.answerNext(answer), build());
+  return {
+    name: 'webhook',
+    start: async () => void (sink = await startFakeWebhookSink()),
+    close: () => sink.close(),
+    provider: build,
+    lastReceipt: () => {
+      const id = sink.requests.at(-1)?.id;
+      return id ? { messageId: id } : null;
+    },
+    numbers: BOTH_NUMBERS,
+    assertReceived(sent) {
+      const request = sink.requests.at(-1);
+      assert.equal(request?.headers['content-type'], 'application/json');
+      assert.deepEqual(request.message, { to: sent.to, text: sent.text, template: sent.template, params: sent.params });
+      const signature = createHmac('sha256', SECRET).update(request.rawBody).digest('hex');
+      assert.equal(request.headers['x-signature'], `sha256=${signature}`);
+    },
+    failNext: (how) => sink.answerNext(how === 'hang' ? 'hang' : { status: 500 }),
+    failures: [
+      // The body echoes the code, as some gateways do, to prove the provider keeps it out of the error.
+      rejected('HTTP 400', answering({ status: 400, body: `{"error":"bad","echo":"${CODE}"}` }), 'HTTP_400', 'unknown'),
+      rejected('HTTP 429', answering({ status: 429 }), 'HTTP_429', 'rate_limited'),
+    ],
+    quirks: [
+      {
+        title: "an approved template is not the webhook's business: it gets the rendered text",
+        async run() {
+          await build().send(templated('112233'));
+          assert.deepEqual(sink.requests.at(-1)?.message?.text, MESSAGE.text);
+        },
+      },
+    ],
+  };
+}
