@@ -73,7 +73,7 @@ export function createOtpService(deps: OtpServiceDeps) {
         });
       } catch (error) {
         if (id) await codes.discard(id).catch(() => {});
-        await refundAll(limiter, charges).catch(() => {});
+        await refundAll(limiter, decision.taken).catch(() => {});
         throw error;
       }
       return { expiresIn: config.otp.ttlSeconds, resendIn: config.otp.resendSeconds };
@@ -89,15 +89,14 @@ export function createOtpService(deps: OtpServiceDeps) {
 
       // Taken before checking and given back on success: failures are what this budget counts, and
       // taking it first keeps parallel wrong guesses from slipping past it.
-      const ipCharge: Charge = [rules.failedVerifyIp, ip];
-      const decision = await consumeAll(limiter, [ipCharge]);
+      const decision = await consumeAll(limiter, [[rules.failedVerifyIp, ip]]);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
       const key = challengeKey(challenge);
       const result = await codes.consume(key, hashCode(keys.otpCode, key, code), now());
       switch (result.outcome) {
         case 'accepted':
-          await refundAll(limiter, [ipCharge]);
+          await refundAll(limiter, decision.taken);
           return;
         case 'wrong':
           throw new AppError('OTP_INVALID', undefined, { attempts_left: result.attemptsLeft });

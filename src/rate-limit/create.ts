@@ -9,6 +9,8 @@ import {
 import type { DatabaseHandle } from '../db/index.ts';
 import type { Decision, RateLimiter, RateRule } from './limiter.ts';
 
+const REFUND_MARGIN_MS = 250;
+
 export interface RateLimiterOptions {
   readonly database: DatabaseHandle;
   readonly redisUrl?: string | undefined;
@@ -59,8 +61,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async consume(rule, key, cost = 1): Promise<Decision> {
       const limiter = limiterFor(rule);
       try {
-        await limiter.consume(key, cost);
-        return { allowed: true };
+        const result = await limiter.consume(key, cost);
+        return { allowed: true, taken: { rule, key, cost, windowEndsAt: Date.now() + result.msBeforeNext } };
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         // The store added the points even though it said no; take them back so that the count is the
@@ -69,8 +71,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
     },
-    async refund(rule, key, cost = 1) {
-      await limiterFor(rule).reward(key, cost);
+    async refund(taken) {
+      // The margin covers the time between this check and the store's write; within it the points stay
+      // spent, which errs towards the limit.
+      if (Date.now() >= taken.windowEndsAt - REFUND_MARGIN_MS) return;
+      await limiterFor(taken.rule).reward(taken.key, taken.cost);
     },
     async reset(rule, key) {
       await limiterFor(rule).delete(key);

@@ -6,7 +6,16 @@ export interface RateRule {
   readonly durationSeconds: number;
 }
 
-export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+/** Points an allowed `consume` took, and when the window they were taken from ends. */
+export interface Taken {
+  readonly rule: RateRule;
+  readonly key: string;
+  readonly cost: number;
+  readonly windowEndsAt: number;
+}
+
+export type Decision =
+  { readonly allowed: true; readonly taken: Taken } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
  * Counters shared by every instance that uses the same store.
@@ -19,8 +28,12 @@ export type Decision = { readonly allowed: true } | { readonly allowed: false; r
 export interface RateLimiter {
   readonly store: 'database' | 'redis';
   consume(rule: RateRule, key: string, cost?: number): Promise<Decision>;
-  /** Gives back points taken by an action that did not happen (a send that failed). */
-  refund(rule: RateRule, key: string, cost?: number): Promise<void>;
+  /**
+   * Gives back points taken by an action that did not happen (a send that failed). A no-op once the
+   * window they were taken from has ended: giving them back to the next window would open it with room
+   * to spare.
+   */
+  refund(taken: Taken): Promise<void>;
   /** Forgets a key's count (a successful sign-in clears its failures). */
   reset(rule: RateRule, key: string): Promise<void>;
   close(): Promise<void>;

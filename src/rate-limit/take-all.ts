@@ -1,24 +1,28 @@
-import type { Decision, RateLimiter, RateRule } from './limiter.ts';
+import type { Decision, RateLimiter, RateRule, Taken } from './limiter.ts';
 
 export type Charge = readonly [rule: RateRule, key: string];
+
+export type AllDecision =
+  | { readonly allowed: true; readonly taken: readonly Taken[] }
+  | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 /**
  * Takes one point from each charge in order, or none: when one limit says no, the points already taken
  * are given back, so a refused request never uses up another limit's room.
  */
-export async function consumeAll(limiter: RateLimiter, charges: readonly Charge[]): Promise<Decision> {
-  const taken: Charge[] = [];
-  for (const charge of charges) {
-    const decision = await limiter.consume(charge[0], charge[1]);
+export async function consumeAll(limiter: RateLimiter, charges: readonly Charge[]): Promise<AllDecision> {
+  const taken: Taken[] = [];
+  for (const [rule, key] of charges) {
+    const decision: Decision = await limiter.consume(rule, key);
     if (!decision.allowed) {
       await refundAll(limiter, taken);
       return decision;
     }
-    taken.push(charge);
+    taken.push(decision.taken);
   }
-  return { allowed: true };
+  return { allowed: true, taken };
 }
 
-export async function refundAll(limiter: RateLimiter, charges: readonly Charge[]): Promise<void> {
-  await Promise.all(charges.map(([rule, key]) => limiter.refund(rule, key)));
+export async function refundAll(limiter: RateLimiter, taken: readonly Taken[]): Promise<void> {
+  await Promise.all(taken.map((t) => limiter.refund(t)));
 }

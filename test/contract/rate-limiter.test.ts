@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { createRateLimiter } from '../../src/rate-limit/create.ts';
-import type { Decision, RateLimiter, RateRule } from '../../src/rate-limit/limiter.ts';
+import type { Decision, RateLimiter, RateRule, Taken } from '../../src/rate-limit/limiter.ts';
 import { DATABASES, redisSkip, redisUrl, type DatabaseBackend } from '../helpers/backends.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/infra-tcp-proxy.ts';
 
@@ -140,6 +140,13 @@ async function consumeTimes(limiter: RateLimiter, r: RateRule, key: string, time
 
 const allowedCount = (decisions: readonly Decision[]) => decisions.filter((d) => d.allowed).length;
 
+/** What the first allowed decision took, to refund. */
+function takenBy(decisions: readonly Decision[]): Taken {
+  const allowed = decisions.find((d) => d.allowed);
+  assert.ok(allowed?.allowed, 'one of the decisions was allowed');
+  return allowed.taken;
+}
+
 // The stores are independent, so they are checked side by side; within one, tests run in order.
 describe('the RateLimiter contract', { concurrency: true }, () => {
   for (const store of STORES) {
@@ -193,8 +200,9 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
 
       it('a refund gives back exactly the room one consume took', async () => {
         const r = rule(2);
-        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 2)), 2);
-        await limiter.refund(r, 'k');
+        const first = await consumeTimes(limiter, r, 'k', 2);
+        assert.equal(allowedCount(first), 2);
+        await limiter.refund(takenBy(first));
         assert.deepEqual(
           (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
           [true, false],
@@ -203,10 +211,11 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
 
       it('a refused consume leaves the count as it was: refunding one after it frees exactly one', async () => {
         const r = rule(3);
-        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 3)), 3);
+        const first = await consumeTimes(limiter, r, 'k', 3);
+        assert.equal(allowedCount(first), 3);
         const refused = await consumeTimes(limiter, r, 'k', 4);
         assert.equal(allowedCount(refused), 0);
-        await limiter.refund(r, 'k');
+        await limiter.refund(takenBy(first));
         // Had the refused consumes been counted, the refund would not reach below the limit.
         assert.deepEqual(
           (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
@@ -233,16 +242,28 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
         );
       });
 
+      it('a refund that comes after its window ended gives nothing to the next window', async () => {
+        const r = rule(1, 1);
+        const [spent] = await consumeTimes(limiter, r, 'late', 1);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        await limiter.refund(takenBy([spent!]));
+        assert.deepEqual(
+          (await consumeTimes(limiter, r, 'late', 2)).map((d) => d.allowed),
+          [true, false],
+        );
+      });
+
       it('two instances over the same store share one count, also when they race', async () => {
         const second = await opened.limiter();
         const r = rule(4);
         assert.equal((await limiter.consume(r, 'shared')).allowed, true);
-        assert.equal((await second.consume(r, 'shared')).allowed, true);
+        const secondTook = await second.consume(r, 'shared');
+        assert.equal(secondTook.allowed, true);
         const raced = await Promise.all(
           Array.from({ length: 20 }, (_, i) => (i % 2 ? limiter : second).consume(r, 'shared')),
         );
         assert.equal(allowedCount(raced), 2);
-        await second.refund(r, 'shared');
+        await second.refund(takenBy([secondTook]));
         assert.equal((await limiter.consume(r, 'shared')).allowed, true);
         assert.equal((await second.consume(r, 'shared')).allowed, false);
       });
@@ -278,7 +299,7 @@ describe('the Redis store fails closed onto the database', () => {
     assert.equal(allowedCount(decisions), 3);
     assert.ok(Date.now() - started < 1000, 'decided at once, not after Redis timeouts');
     assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 3 }]);
-    await limiter.refund(r, 'k');
+    await limiter.refund(takenBy(decisions));
     assert.deepEqual(
       (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
       [true, false],

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, it } from 'node:test';
+import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { errorBody, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
+
+const smsLogsOf = (t: TestApp, phone: string) =>
+  t.database.db
+    .selectFrom('sms_logs')
+    .select(['phone_number', 'template', 'provider', 'provider_message_id', 'status', 'error_code'])
+    .where('phone_number', '=', phone)
+    .orderBy('created_at')
+    .execute();
+
+const codesOf = (t: TestApp, phone: string) =>
+  t.database.db.selectFrom('otp_codes').select('id').where('phone_number', '=', phone).execute();
+
+/** The code went out to the gateway but the send failed: nothing may sign in with it. */
+async function assertNoUsableCode(t: TestApp, phone: string): Promise<void> {
+  const seen = t.sink.lastCode(phone);
+  assert.match(seen ?? '', /^\d{6}$/, 'the gateway never saw the code');
+  assert.deepEqual((await verifyCode(t, phone, seen!)).body, errorBody('OTP_EXPIRED'));
+  assert.deepEqual(await codesOf(t, phone), []);
+}
+
+const failedRow = (phone: string, errorCode: string) => ({
+  phone_number: phone,
+  template: 'otp_login',
+  provider: 'webhook',
+  provider_message_id: null,
+  status: 'failed',
+  error_code: errorCode,
+});
+
+forEachDatabase('failed sends', (backend) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(backend, { env: { SMS_TIMEOUT_MS: '300', OTP_PHONE_HOURLY_LIMIT: '1' } });
+  });
+  after(() => t?.close());
+
+  for (const [n, status] of [
+    [4001, 500],
+    [4002, 400],
+  ] as const) {
+    it(`answers SMS_FAILED when the gateway answers HTTP ${status}, logs the failure, and leaves no usable code`, async () => {
+      const phone = mobile(n);
+      t.sink.answerNext({ status });
+      const answer = await requestCode(t, phone);
+      assert.equal(answer.status, 503);
+      assert.deepEqual(answer.body, errorBody('SMS_FAILED'));
+      assert.deepEqual(await smsLogsOf(t, phone), [failedRow(phone, `HTTP_${status}`)]);
+      await assertNoUsableCode(t, phone);
+    });
+  }
+
+  it('answers SMS_FAILED once SMS_TIMEOUT_MS pass without an answer, and leaves no usable code', async () => {
+    const phone = mobile(4003);
+    t.sink.answerNext('hang');
+    const started = Date.now();
+    const answer = await requestCode(t, phone);
+    const elapsed = Date.now() - started;
+    assert.equal(answer.status, 503);
+    assert.deepEqual(answer.body, errorBody('SMS_FAILED'));
+    assert.ok(elapsed >= 290 && elapsed < 1000, `answered after ${elapsed} ms`);
+    assert.deepEqual(await smsLogsOf(t, phone), [failedRow(phone, 'timeout')]);
+    await assertNoUsableCode(t, phone);
+  });
+
+  it('lets the user ask again at once after failed sends, even with OTP_PHONE_HOURLY_LIMIT=1', async () => {
+    const phone = mobile(4004);
+    t.sink.answerNext({ status: 500 });
+    t.sink.answerNext('hang');
+    assert.equal((await requestCode(t, phone)).status, 503);
+    assert.equal((await requestCode(t, phone)).status, 503);
+    const third = await requestCode(t, phone);
+    assert.equal(third.status, 200, third.raw);
+    assert.equal((await verifyCode(t, phone, t.sink.lastCode(phone)!)).status, 200);
+    // Only the send that went out counted: the number's one send of the hour is now used.
+    assert.equal((await requestCode(t, phone)).body.code, 'RATE_LIMITED');
+    assert.deepEqual(
+      (await smsLogsOf(t, phone)).map((row) => row.status),
+      ['failed', 'failed', 'sent'],
+    );
+  });
+
+  it("logs a successful send as sent, with the gateway's message id", async () => {
+    const phone = mobile(4005);
+    assert.equal((await requestCode(t, phone)).status, 200);
+    const [received] = t.sink.messagesTo(phone);
+    assert.match(received?.id ?? '', /^[0-9a-f-]{36}$/);
+    assert.deepEqual(await smsLogsOf(t, phone), [
+      {
+        phone_number: phone,
+        template: 'otp_login',
+        provider: 'webhook',
+        provider_message_id: received!.id,
+        status: 'sent',
+        error_code: null,
+      },
+    ]);
+  });
+
+  it('answers SMS_FAILED when the gateway cannot be reached, and logs the network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    await withApp(backend, { SMS_WEBHOOK_URL: `http://127.0.0.1:${port}/sms` }, async (unreachable) => {
+      const phone = mobile(4006);
+      const answer = await requestCode(unreachable, phone);
+      assert.equal(answer.status, 503);
+      assert.deepEqual(answer.body, errorBody('SMS_FAILED'));
+      assert.deepEqual(await smsLogsOf(unreachable, phone), [failedRow(phone, 'ECONNREFUSED')]);
+      assert.deepEqual(await codesOf(unreachable, phone), []);
+    });
+  });
+});
