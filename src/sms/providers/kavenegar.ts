@@ -1,4 +1,5 @@
 import { parseJsonObject, postForAnswer } from '../http.ts';
+import { FORM_TYPE, gatewayNumber, readId, readNumber } from './fields.ts';
 import {
   SmsError,
   type ApprovedTemplate,
@@ -22,7 +23,6 @@ export interface KavenegarOptions {
 }
 
 const NAME = 'kavenegar';
-const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
 
 /**
  * `return.status` codes (reference/protocols.md §2, from third-party maps that cite kavenegar.com/rest.html).
@@ -84,7 +84,7 @@ export function createKavenegarProvider(options: KavenegarOptions): SmsProvider 
   const base = `${root}/v1/${encodeURIComponent(options.apiKey)}`;
 
   async function call(method: string, fields: Record<string, string>): Promise<Entry[]> {
-    const headers = { 'content-type': FORM, accept: 'application/json' };
+    const headers = { 'content-type': FORM_TYPE, accept: 'application/json' };
     const body = new URLSearchParams(fields).toString();
     const answer = await postForAnswer(NAME, `${base}/${method}.json`, body, headers, timeoutMs);
     const parsed = parseJsonObject(answer.body);
@@ -102,7 +102,7 @@ export function createKavenegarProvider(options: KavenegarOptions): SmsProvider 
     name: NAME,
     live: true,
     async send(message) {
-      const receptor = toKavenegarNumber(message.to);
+      const receptor = gatewayNumber(message.to);
       const entries = message.approved
         ? await call('verify/lookup', { receptor, ...lookupFields(message.approved) })
         : await call('sms/send', {
@@ -190,20 +190,4 @@ function readStatus(envelope: unknown): string | null {
 function readEntries(entries: unknown): Entry[] {
   const list = Array.isArray(entries) ? entries : [entries];
   return list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
-}
-
-function readId(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return null;
-}
-
-function readNumber(value: unknown): number | null {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? number : null;
-}
-
-/** National `09…` for Iranian numbers, as in Kavenegar's examples; the digits without `+` for others. */
-function toKavenegarNumber(e164: string): string {
-  return e164.startsWith('+98') ? `0${e164.slice(3)}` : e164.replace(/^\+/, '');
 }

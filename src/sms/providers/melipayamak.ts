@@ -1,4 +1,5 @@
 import { postForAnswer } from '../http.ts';
+import { FORM_TYPE, gatewayNumber } from './fields.ts';
 import { SmsError, type ApprovedTemplate, type SmsProvider } from '../provider.ts';
 import {
   DELIVERY_ERRORS,
@@ -24,8 +25,6 @@ export interface MelipayamakOptions {
   readonly timeoutMs: number;
 }
 
-const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
-
 /**
  * Talks to the legacy REST API with username and password in the form body: free text through `SendSMS`,
  * approved templates through `BaseServiceNumber`, delivery through `GetDeliveries2`, credit through `GetCredit`.
@@ -36,7 +35,7 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
 
   async function call(method: string, fields: Record<string, string>): Promise<Envelope> {
     const form = new URLSearchParams({ username, password, ...fields }).toString();
-    const answer = await postForAnswer(NAME, `${base}/${method}`, form, { 'content-type': FORM }, timeoutMs);
+    const answer = await postForAnswer(NAME, `${base}/${method}`, form, { 'content-type': FORM_TYPE }, timeoutMs);
     // The API answers 200 even when it refuses, so any other status came from something in front of it.
     if (answer.status < 200 || answer.status > 299) {
       throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${answer.status}`, `HTTP_${answer.status}`);
@@ -52,7 +51,7 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
     name: NAME,
     live: true,
     async send(message) {
-      const to = toMelipayamakNumber(message.to);
+      const to = gatewayNumber(message.to);
       const { approved } = message;
       const envelope = approved
         ? await call('BaseServiceNumber', { to, bodyId: approved.id, text: sharedLineText(approved) })
@@ -111,13 +110,4 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
  */
 function sharedLineText({ args }: ApprovedTemplate): string {
   return args.map(({ value }) => value.replaceAll(';', '،')).join(';');
-}
-
-/**
- * Iranian numbers go in the national `09…` form every Melipayamak example uses. The docs say nothing about
- * foreign numbers; the international digits without `+` are what Iranian gateways commonly take for them
- * (UNCONFIRMED), and they cannot be misread as an Iranian national number since they never start with 0.
- */
-function toMelipayamakNumber(e164: string): string {
-  return e164.startsWith('+98') ? `0${e164.slice(3)}` : e164.replace(/^\+/, '');
 }

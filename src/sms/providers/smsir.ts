@@ -1,4 +1,5 @@
 import { getForAnswer, parseJsonObject, postForAnswer } from '../http.ts';
+import { gatewayNumber, readId, readNumber } from './fields.ts';
 import {
   SmsError,
   type ApprovedTemplate,
@@ -92,7 +93,7 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
     name: NAME,
     live: true,
     async send(message) {
-      const mobile = toSmsirNumber(message.to);
+      const mobile = gatewayNumber(message.to);
       const data = message.approved
         ? await call('send/verify', { mobile, ...verifyFields(message.approved) })
         : await call('send/bulk', {
@@ -163,20 +164,4 @@ function failure(http: number, status: string | null, detail?: string): SmsError
   const about = detail ? `${meaning}: ${detail}` : meaning;
   // Our own words only: the body's `message` may echo the request.
   return new SmsError(NAME, 'rejected', `${NAME} refused the request (code ${code}: ${about})`, code, reason);
-}
-
-function readId(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return null;
-}
-
-function readNumber(value: unknown): number | null {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? number : null;
-}
-
-/** National `09…`, one of the forms SMS.ir's examples use; the digits without `+` for foreign numbers. */
-function toSmsirNumber(e164: string): string {
-  return e164.startsWith('+98') ? `0${e164.slice(3)}` : e164.replace(/^\+/, '');
 }
