@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { adminRoutes } from './admin/index.ts';
 import type { Config } from './config/index.ts';
 import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
@@ -9,6 +10,7 @@ import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { createLogger } from './log/logger.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
 import { createServices } from './services.ts';
 import { sessionRoutes } from './sessions/routes.ts';
@@ -85,5 +87,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes, { prefix: '/api/v1/otp', config, database, sms: services.sms, limiter });
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
   await app.register(sessionRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, users: services.users });
+  await app.register(adminRoutes, { prefix: '/api/v1/admin', apiKeys: services.apiKeys });
+  if (config.metrics.enabled) {
+    await app.register(metricsRoutes, { metrics: services.metrics, token: config.metrics.token });
+  }
   return app;
 }

@@ -8,7 +8,6 @@ import { StartupError } from './server-errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-
 /**
  * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app and
  * listens. Returns the running app; SIGTERM and SIGINT close it gracefully.

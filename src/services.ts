@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
+import { createApiKeyRepository } from './api-keys/repository.ts';
+import { createApiKeyService } from './api-keys/service.ts';
 import type { Config } from './config/index.ts';
 import type { Keys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/index.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { otpRules } from './otp/limits.ts';
 import { createPhoneFlows } from './otp/phone-flows.ts';
 import { createOtpRepository } from './otp/repository.ts';
 import { createOtpService } from './otp/service.ts';
+import { reportingRejections } from './rate-limit/counted.ts';
 import type { RateLimiter } from './rate-limit/limiter.ts';
 import { createSessionRepository } from './sessions/repository.ts';
 import { createSessionService } from './sessions/service.ts';
@@ -27,19 +31,23 @@ export interface Infrastructure {
 /** Wires the domains onto the infrastructure. Each piece gets only what it uses. */
 export function createServices({ config, database, limiter, keys, log, now }: Infrastructure) {
   const { db } = database;
-  const sms = createSmsSetup(config, log);
+  const metrics = createMetrics();
+  const sms = createSmsSetup(config, { log, now, events: metrics });
   const users = createUserRepository(db);
   const sender = createCodeSender({
     sms,
     logs: createSmsLogRepository(db, now),
     log,
+    deadlineMs: config.sms.otpDeadlineMs,
+    testNumbers: config.sms.testNumbers,
     webOtpDomain: config.otp.webOtpDomain,
+    events: metrics,
   });
   const otp = createOtpService({
     config,
     keys,
     codes: createOtpRepository(db),
-    limiter,
+    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
     rules: otpRules(config),
     sender,
     now,
@@ -51,6 +59,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     log,
     now,
   });
-  const flows = createPhoneFlows({ config, otp, users, sessions, now });
-  return { sms, users, sessions, flows };
+  const flows = createPhoneFlows({ config, otp, users, sessions, metrics, now });
+  const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
+  return { sms, users, sessions, flows, apiKeys, metrics };
 }

@@ -9,6 +9,12 @@ const USAGE = `Usage: otpgate <command>
   migrate status                  show the schema version and pending migrations
   migrate down                    revert the newest migration
   smoke <base-url> [--phone N]    check a running deployment; with --phone, also request a code for N
+  keys create --name NAME --scopes SCOPE,...
+                                  create an admin API key; it is printed once, alone on the last line
+                                  (scopes: sms:send, sms:read, templates:read, templates:write,
+                                  providers:read, keys:read)
+  keys list                       list the admin API keys (never the keys themselves)
+  keys revoke <id|prefix>         revoke an admin API key at once
 `;
 
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
@@ -24,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./migrate.ts')).runMigrate(configFromEnvironment(), rest[0]);
       case 'smoke':
         return await (await import('./smoke.ts')).runSmoke(rest);
+      case 'keys':
+        return await (await import('./keys.ts')).runKeys(configFromEnvironment(), rest);
       case undefined:
       case 'help':
       case '--help':

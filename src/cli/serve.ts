@@ -6,7 +6,7 @@ export async function runServe(config: Config): Promise<void> {
   const app = await startServer(withAuthSecret(config));
   const { sms, database } = config;
   app.log.info(
-    { database: database.dialect, sms: sms.provider, environment: config.env },
+    { database: database.dialect, sms: sms.providers, testNumbers: sms.testNumbers.length, environment: config.env },
     `otpgate listening on http://${config.http.host}:${config.http.port}`,
   );
   if (sms.provider === 'console') {

@@ -2,11 +2,11 @@ import { Value } from '@sinclair/typebox/value';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, SECRET_VARIABLES, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
+import { chooseProviders, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { ConfigError };
-
-export type SmsProviderName = 'melipayamak' | 'webhook' | 'console';
+export type { SmsProviderName, TestNumber };
 
 export interface Config {
   readonly env: Env['NODE_ENV'];
@@ -47,10 +47,17 @@ export interface Config {
   };
   readonly sms: {
     readonly enabled: boolean;
-    /** What SMS_PROVIDER says, or what the credentials that are set imply. */
+    /** The first of `providers`. */
     readonly provider: SmsProviderName;
+    /** What SMS_PROVIDERS or SMS_PROVIDER say, or what the settings that are complete imply; never empty. */
+    readonly providers: readonly SmsProviderName[];
     readonly devFallback: boolean;
+    /** One provider call. */
     readonly timeoutMs: number;
+    /** A code message across every provider it is tried on. */
+    readonly otpDeadlineMs: number;
+    /** A provider is skipped for `cooldownSeconds` after `failures` failures in a row. */
+    readonly breaker: { readonly failures: number; readonly cooldownSeconds: number };
     readonly dailyLimit: number;
     readonly senderNumber: string | undefined;
     readonly melipayamak: {
@@ -59,7 +66,21 @@ export interface Config {
       readonly baseUrl: string;
     };
     readonly webhook: { readonly url: string | undefined; readonly secret: string | undefined };
+    readonly kavenegar: {
+      readonly apiKey: string | undefined;
+      readonly sender: string | undefined;
+      readonly baseUrl: string;
+    };
+    readonly smsir: {
+      readonly apiKey: string | undefined;
+      readonly lineNumber: string | undefined;
+      readonly baseUrl: string;
+    };
+    /** Numbers that get no SMS; each one's code is the one listed (SMS_TEST_NUMBERS). */
+    readonly testNumbers: readonly TestNumber[];
   };
+  /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
+  readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
 }
 
 /**
@@ -101,7 +122,8 @@ function buildConfig(env: Env): Config {
       `Invalid configuration: PHONE_ALLOWED_COUNTRIES: ${unknownCountry} is not a country code with phone numbers (got ${JSON.stringify(env.PHONE_ALLOWED_COUNTRIES)})`,
     );
   }
-  const provider = chooseProvider(env);
+  const providers = chooseProviders(env);
+  const testNumbers = parseTestNumbers(env, allowedCountries);
   return deepFreeze({
     env: env.NODE_ENV,
     isProduction,
@@ -135,9 +157,12 @@ function buildConfig(env: Env): Config {
     },
     sms: {
       enabled: env.SMS_ENABLED,
-      provider,
+      provider: providers[0]!,
+      providers,
       devFallback: env.SMS_DEV_FALLBACK,
       timeoutMs: env.SMS_TIMEOUT_MS,
+      otpDeadlineMs: env.SMS_OTP_DEADLINE_MS,
+      breaker: { failures: env.SMS_BREAKER_FAILURES, cooldownSeconds: env.SMS_BREAKER_COOLDOWN_SECONDS },
       dailyLimit: env.SMS_DAILY_LIMIT,
       senderNumber: env.SMS_SENDER_NUMBER,
       melipayamak: {
@@ -146,28 +171,20 @@ function buildConfig(env: Env): Config {
         baseUrl: env.MELIPAYAMAK_BASE_URL.replace(/\/+$/, ''),
       },
       webhook: { url: env.SMS_WEBHOOK_URL, secret: env.SMS_WEBHOOK_SECRET },
+      kavenegar: {
+        apiKey: env.KAVENEGAR_API_KEY,
+        sender: env.KAVENEGAR_SENDER,
+        baseUrl: env.KAVENEGAR_BASE_URL.replace(/\/+$/, ''),
+      },
+      smsir: {
+        apiKey: env.SMSIR_API_KEY,
+        lineNumber: env.SMSIR_LINE_NUMBER,
+        baseUrl: env.SMSIR_BASE_URL.replace(/\/+$/, ''),
+      },
+      testNumbers,
     },
+    metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
   });
-}
-
-/**
- * SMS_ENABLED=false forces the console fallback; otherwise SMS_PROVIDER wins; otherwise Melipayamak when all
- * three of its settings are present. A named provider whose settings are missing stops the start, because
- * an operator who asked for it would otherwise get the fallback without noticing.
- */
-function chooseProvider(env: Env): SmsProviderName {
-  if (!env.SMS_ENABLED) return 'console';
-  const melipayamakReady = Boolean(env.MELIPAYAMAK_USERNAME && env.MELIPAYAMAK_PASSWORD && env.SMS_SENDER_NUMBER);
-  if (env.SMS_PROVIDER === 'melipayamak' && !melipayamakReady) {
-    throw new ConfigError(
-      'Invalid configuration: SMS_PROVIDER: melipayamak needs MELIPAYAMAK_USERNAME, MELIPAYAMAK_PASSWORD and SMS_SENDER_NUMBER',
-    );
-  }
-  if (env.SMS_PROVIDER === 'webhook' && !env.SMS_WEBHOOK_URL) {
-    throw new ConfigError('Invalid configuration: SMS_PROVIDER: webhook needs SMS_WEBHOOK_URL');
-  }
-  if (env.SMS_PROVIDER) return env.SMS_PROVIDER;
-  return melipayamakReady ? 'melipayamak' : 'console';
 }
 
 function deepFreeze<T>(value: T): T {

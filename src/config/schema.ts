@@ -4,6 +4,10 @@ import { Type, type Static } from '@sinclair/typebox';
  * Every environment variable otpgate reads, with its default. The README's configuration table mirrors this
  * file; nothing else in the code reads `process.env`.
  */
+/** Every SMS provider otpgate has a driver for, as SMS_PROVIDER and SMS_PROVIDERS name them. */
+export const SMS_PROVIDER_NAMES = ['melipayamak', 'kavenegar', 'smsir', 'webhook', 'console'] as const;
+const PROVIDER_NAME = SMS_PROVIDER_NAMES.join('|');
+
 export const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
     default: 'development',
@@ -36,9 +40,9 @@ export const EnvSchema = Type.Object({
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   SMS_ENABLED: Type.Boolean({ default: true }),
-  SMS_PROVIDER: Type.Optional(
-    Type.Union([Type.Literal('melipayamak'), Type.Literal('webhook'), Type.Literal('console')]),
-  ),
+  SMS_PROVIDER: Type.Optional(Type.Union(SMS_PROVIDER_NAMES.map((name) => Type.Literal(name)))),
+  // An ordered list of the same names: each message goes to the first healthy one, then the next.
+  SMS_PROVIDERS: Type.Optional(Type.String({ pattern: `^(${PROVIDER_NAME})( *, *(${PROVIDER_NAME}))*$` })),
   SMS_DEV_FALLBACK: Type.Boolean({ default: false }),
   SMS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000 }),
   SMS_SENDER_NUMBER: Type.Optional(Type.String({ minLength: 1 })),
@@ -47,10 +51,35 @@ export const EnvSchema = Type.Object({
   MELIPAYAMAK_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://rest.payamak-panel.com' }),
   SMS_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://.+' })),
   SMS_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
+  KAVENEGAR_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  KAVENEGAR_SENDER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$' })),
+  KAVENEGAR_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://api.kavenegar.com' }),
+  SMSIR_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  SMSIR_LINE_NUMBER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$' })),
+  SMSIR_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://api.sms.ir' }),
+  SMS_BREAKER_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  SMS_BREAKER_COOLDOWN_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+  // Covers every provider a code message is tried on; the user is waiting for the answer.
+  SMS_OTP_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 8000 }),
+  // `+989000000001:123456,...`: numbers that get no SMS and whose code is the one listed (parsed in index.ts).
+  SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
+  SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),
   WEBOTP_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' })),
+  METRICS_ENABLED: Type.Boolean({ default: true }),
+  // When set, GET /metrics needs `Authorization: Bearer <token>`.
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, pattern: '^\\S+$' })),
 });
 
 export type Env = Static<typeof EnvSchema>;
 
 /** Names whose values never appear in an error message. */
-export const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'MELIPAYAMAK_PASSWORD', 'SMS_WEBHOOK_SECRET']);
+export const SECRET_VARIABLES = new Set([
+  'AUTH_SECRET',
+  'MELIPAYAMAK_PASSWORD',
+  'SMS_WEBHOOK_SECRET',
+  'METRICS_TOKEN',
+  'KAVENEGAR_API_KEY',
+  'SMSIR_API_KEY',
+  // A test number's code signs anyone in as that number.
+  'SMS_TEST_NUMBERS',
+]);

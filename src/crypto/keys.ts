@@ -7,11 +7,17 @@ import { createHash, hkdfSync } from 'node:crypto';
 export interface Keys {
   readonly accessToken: Uint8Array;
   readonly otpCode: Buffer;
+  /** AES-256-GCM key for the copy of a code kept while its delivery is unknown (otp/pending-code.ts). */
+  readonly otpPending: Buffer;
 }
 
 export function deriveKeys(authSecret: string): Keys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', authSecret, 'otpgate', info, 32));
-  return { accessToken: new Uint8Array(derive('access-token v1')), otpCode: derive('otp-code v1') };
+  return {
+    accessToken: new Uint8Array(derive('access-token v1')),
+    otpCode: derive('otp-code v1'),
+    otpPending: derive('otp-pending v1'),
+  };
 }
 
 /** For high-entropy random tokens (refresh tokens), a plain hash is enough: there is nothing to guess. */

@@ -40,6 +40,8 @@ export interface OtpCodesTable {
   expires_at: number;
   consumed_at: number | null;
   created_at: number;
+  /** The code sealed (AES-256-GCM) while a send of it timed out, for the retry to resend; otherwise null. */
+  pending_code: string | null;
 }
 
 /** Owned by rate-limiter-flexible's SQL stores: the column names and order are theirs. */
@@ -136,6 +138,20 @@ export interface StockAlertsTable {
   notified_at: number | null;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** The first characters of the key, shown in listings; not a secret and not unique. */
+  prefix: string;
+  /** SHA-256 (hex) of the whole key; the key itself is never stored. */
+  key_hash: string;
+  /** Comma-separated scopes. */
+  scopes: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -149,4 +165,5 @@ export interface Database {
   telegram_bot_sessions: TelegramBotSessionsTable;
   telegram_deep_links: TelegramDeepLinksTable;
   stock_alerts: StockAlertsTable;
+  api_keys: ApiKeysTable;
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   SMS_FAILED: { status: 503, message: 'The SMS could not be sent; try again' },
   UNAUTHORIZED: { status: 401, message: 'Authentication is required or has expired' },
+  FORBIDDEN: { status: 403, message: 'The credentials are valid but do not allow this' },
   PHONE_IN_USE: { status: 409, message: 'This phone number belongs to another account' },
   NOT_FOUND: { status: 404, message: 'Not found' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },

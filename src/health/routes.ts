@@ -24,8 +24,19 @@ const Health = Type.Object({
     enabled: Type.Boolean(),
     configured: Type.Boolean(),
     available: Type.Boolean({ description: 'whether code requests can be served at all' }),
-    provider: Type.String(),
+    provider: Type.String({ description: 'the first provider messages are tried on' }),
     mode: Type.Union([Type.Literal('live'), Type.Literal('development')]),
+    providers: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        configured: Type.Boolean({ description: 'a live provider with its settings (false for the console fallback)' }),
+        state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
+          description: "this instance's circuit breaker for the provider",
+        }),
+      }),
+      { description: 'every provider, in the order messages are tried on them' },
+    ),
+    test_numbers: Type.Integer({ description: 'how many numbers get no SMS (SMS_TEST_NUMBERS)' }),
   }),
   rate_limit: Type.Object({ store: Type.Union([Type.Literal('database'), Type.Literal('redis')]) }),
 });
@@ -77,6 +88,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           available: sms.available,
           provider: sms.provider.name,
           mode: sms.mode,
+          providers: sms.routes.map(({ provider, breaker }) => ({
+            name: provider.name,
+            configured: provider.live,
+            state: breaker.state(),
+          })),
+          test_numbers: config.sms.testNumbers.length,
         },
         rate_limit: { store: limiter.store },
       });

@@ -19,7 +19,17 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'Phone-OTP sign-in and SMS for online shops. Every error is `{"success": false, "message", "code"}`.',
       },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          adminKey: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'API key',
+            description: 'An admin API key (`otpg_...`) from `npx otpgate keys create`; a user token is not accepted',
+          },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });

@@ -1,5 +1,7 @@
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { countOtpRequest, countOtpVerify } from '../metrics/otp-outcomes.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
 import type { User, UserRepository } from '../users/repository.ts';
@@ -11,9 +13,10 @@ export function createPhoneFlows(deps: {
   otp: OtpService;
   users: UserRepository;
   sessions: SessionService;
+  metrics: Metrics;
   now: () => number;
 }) {
-  const { config, otp, users, sessions, now } = deps;
+  const { config, otp, users, sessions, metrics, now } = deps;
 
   // Decided before any limit is charged or SMS attempted.
   const canonical = (typed: string): string => {
@@ -23,7 +26,8 @@ export function createPhoneFlows(deps: {
   };
 
   return {
-    requestLogin: (phone: string, ip: string) => otp.request({ phoneNumber: canonical(phone), purpose: 'login' }, ip),
+    requestLogin: (phone: string, ip: string) =>
+      countOtpRequest(metrics, () => otp.request({ phoneNumber: canonical(phone), purpose: 'login' }, ip)),
 
     async verifyLogin(
       phone: string,
@@ -31,18 +35,20 @@ export function createPhoneFlows(deps: {
       client: ClientInfo & { ip: string },
     ): Promise<{ user: User; isNew: boolean; tokens: TokenPair }> {
       const phoneNumber = canonical(phone);
-      await otp.verify({ phoneNumber, purpose: 'login' }, code, client.ip);
+      await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'login' }, code, client.ip));
       const { user, isNew } = await users.signIn(phoneNumber, now());
       return { user, isNew, tokens: await sessions.start(user.id, client) };
     },
 
     requestChange: (userId: string, phone: string, ip: string) =>
-      otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip),
+      countOtpRequest(metrics, () =>
+        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip),
+      ),
 
     /** PHONE_IN_USE is said only here, after the code proved the caller holds the number. */
     async confirmChange(userId: string, phone: string, code: string, ip: string): Promise<User> {
       const phoneNumber = canonical(phone);
-      await otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip);
+      await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip));
       if (!(await users.changePhone(userId, phoneNumber, ip, now()))) throw new AppError('PHONE_IN_USE');
       const user = await users.findById(userId);
       if (!user) throw new AppError('UNAUTHORIZED');

@@ -40,6 +40,7 @@ export function createOtpRepository(db: Kysely<Database>) {
           expires_at: code.expiresAt,
           consumed_at: null,
           created_at: now,
+          pending_code: null,
         })
         .onConflict((oc) =>
           oc.column('challenge_key').doUpdateSet((eb) => ({
@@ -51,6 +52,7 @@ export function createOtpRepository(db: Kysely<Database>) {
             expires_at: eb.ref('excluded.expires_at'),
             consumed_at: null,
             created_at: eb.ref('excluded.created_at'),
+            pending_code: null,
           })),
         )
         .execute();
@@ -60,6 +62,41 @@ export function createOtpRepository(db: Kysely<Database>) {
     /** Removes one issued code, unless a newer request has replaced it meanwhile. */
     async discard(id: string): Promise<void> {
       await db.deleteFrom('otp_codes').where('id', '=', id).execute();
+    },
+
+    /**
+     * The challenge's code whose last send timed out, while it can still be used (not consumed, expired or
+     * burnt): its row id, its sealed copy and when it expires. Undefined otherwise.
+     */
+    async findPending(
+      challengeKey: string,
+      now: number,
+    ): Promise<{ id: string; sealed: string; expiresAt: number } | undefined> {
+      const row = await db
+        .selectFrom('otp_codes')
+        .select(['id', 'pending_code', 'expires_at'])
+        .where('challenge_key', '=', challengeKey)
+        .where('pending_code', 'is not', null)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+        .executeTakeFirst();
+      return row?.pending_code ? { id: row.id, sealed: row.pending_code, expiresAt: row.expires_at } : undefined;
+    },
+
+    /** Keeps the sealed code on its row (a send of it timed out), unless the row was replaced or used meanwhile. */
+    async markPending(id: string, sealed: string): Promise<void> {
+      await db
+        .updateTable('otp_codes')
+        .set({ pending_code: sealed })
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .execute();
+    },
+
+    /** Drops the sealed copy once a send of the code has succeeded. */
+    async clearPending(id: string): Promise<void> {
+      await db.updateTable('otp_codes').set({ pending_code: null }).where('id', '=', id).execute();
     },
 
     /**
@@ -73,7 +110,7 @@ export function createOtpRepository(db: Kysely<Database>) {
     async consume(challengeKey: string, codeHash: string, now: number): Promise<ConsumeResult> {
       const accepted = await db
         .updateTable('otp_codes')
-        .set({ consumed_at: now })
+        .set({ consumed_at: now, pending_code: null })
         .where('challenge_key', '=', challengeKey)
         .where('code_hash', '=', codeHash)
         .where('consumed_at', 'is', null)

@@ -5,9 +5,10 @@ import { normalizeCode } from '../phone/digits.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
-import type { CodeSender } from '../sms/sender.ts';
+import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
 import type { OtpRules } from './limits.ts';
+import { openCode, sealCode } from './pending-code.ts';
 import type { OtpRepository } from './repository.ts';
 
 /** Who a code is for: a number, a purpose, and for a phone change the signed-in user asking. */
@@ -31,13 +32,67 @@ function challengeKey({ purpose, userId, phoneNumber }: Challenge): string {
   return `${purpose}:${userId ?? ''}:${phoneNumber}`;
 }
 
+/** The code a request sends: a new one, or one resent because its last send timed out. */
+interface Issued {
+  readonly id: string;
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly resent: boolean;
+}
+
 export function createOtpService(deps: OtpServiceDeps) {
   const { config, keys, codes, limiter, rules, sender, now } = deps;
+
+  /** A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. */
+  async function issueCode(challenge: Challenge, key: string): Promise<Issued> {
+    const code = sender.fixedCode(challenge.phoneNumber) ?? generateCode(config.otp.length);
+    const expiresAt = now() + config.otp.ttlSeconds * 1000;
+    const id = await codes.replace(
+      {
+        challengeKey: key,
+        phoneNumber: challenge.phoneNumber,
+        purpose: challenge.purpose,
+        userId: challenge.userId ?? null,
+        codeHash: hashCode(keys.otpCode, key, code),
+        maxAttempts: config.otp.maxAttempts,
+        expiresAt,
+      },
+      now(),
+    );
+    return { id, code, expiresAt, resent: false };
+  }
+
+  /**
+   * The challenge's code whose last send timed out, to send again as it is: same row, same expiry, same
+   * attempts used. Renewing either would let anyone who can make sends time out buy fresh guesses at one
+   * code. A test number always gets its listed code instead.
+   */
+  async function pendingCode(challenge: Challenge, key: string): Promise<Issued | undefined> {
+    if (sender.fixedCode(challenge.phoneNumber) !== undefined) return undefined;
+    const pending = await codes.findPending(key, now());
+    const code = pending && openCode(keys.otpPending, key, pending.sealed);
+    return pending && code ? { id: pending.id, code, expiresAt: pending.expiresAt, resent: true } : undefined;
+  }
+
+  /**
+   * After a failed send: a code that may have reached the phone (a timeout on the way, or an earlier
+   * send that timed out) stays usable and sealed for the retry; any other code is deleted.
+   */
+  async function keepOrDiscard(issued: Issued, key: string, error: unknown): Promise<void> {
+    if (issued.resent) return;
+    if (error instanceof CodeNotSent && error.mayHaveArrived) {
+      await codes.markPending(issued.id, sealCode(keys.otpPending, key, issued.code)).catch(() => {});
+    } else {
+      await codes.discard(issued.id).catch(() => {});
+    }
+  }
 
   return {
     /**
      * Issues and sends a code. Answers the same whether or not the number has an account. A send that
-     * fails leaves no usable code and gives back every limit it took, so the user can retry at once.
+     * fails gives back every limit it took, so the user can retry at once. A send the provider refused
+     * leaves no usable code; one that timed out (the code may have arrived) keeps it, sealed, and the retry
+     * sends that same code again: the user never holds two different codes.
      */
     async request(challenge: Challenge, ip: string): Promise<{ expiresIn: number; resendIn: number }> {
       const charges: Charge[] = [
@@ -49,34 +104,24 @@ export function createOtpService(deps: OtpServiceDeps) {
       const decision = await consumeAll(limiter, charges);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
-      const code = generateCode(config.otp.length);
       const key = challengeKey(challenge);
-      let id: string | undefined;
+      let issued: Issued | undefined;
       try {
-        id = await codes.replace(
-          {
-            challengeKey: key,
-            phoneNumber: challenge.phoneNumber,
-            purpose: challenge.purpose,
-            userId: challenge.userId ?? null,
-            codeHash: hashCode(keys.otpCode, key, code),
-            maxAttempts: config.otp.maxAttempts,
-            expiresAt: now() + config.otp.ttlSeconds * 1000,
-          },
-          now(),
-        );
-        await sender.send({
-          to: challenge.phoneNumber,
-          code,
-          purpose: challenge.purpose,
-          ttlSeconds: config.otp.ttlSeconds,
-        });
+        issued = (await pendingCode(challenge, key)) ?? (await issueCode(challenge, key));
+        const ttlSeconds = issued.resent
+          ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
+          : config.otp.ttlSeconds;
+        await sender.send({ to: challenge.phoneNumber, code: issued.code, purpose: challenge.purpose, ttlSeconds });
+        // The code is out. A copy left behind only means a later retry resends this same code, as it should.
+        if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
+        return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
       } catch (error) {
-        if (id) await codes.discard(id).catch(() => {});
+        if (issued) await keepOrDiscard(issued, key, error);
+        // After keepOrDiscard: a retry can only get past the resend limit once this is given back, and by
+        // then the code it must resend is already marked.
         await refundAll(limiter, decision.taken).catch(() => {});
         throw error;
       }
-      return { expiresIn: config.otp.ttlSeconds, resendIn: config.otp.resendSeconds };
     },
 
     /**

@@ -1,66 +1,107 @@
 import type { Logger } from 'pino';
+import type { TestNumber } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { maskPhone } from '../phone/parse.ts';
+import { DispatchFailure, type SmsEvents } from './dispatcher.ts';
 import type { SmsLogRepository } from './log-repository.ts';
 import { maskCode, OTP_TEMPLATES, otpMessage, type OtpPurpose } from './messages.ts';
-import { SmsError } from './provider.ts';
 import type { SmsSetup } from './setup.ts';
 
 export interface CodeDelivery {
   readonly to: string;
   readonly code: string;
   readonly purpose: OtpPurpose;
+  /** How long the code stays valid from now, for the message's wording. */
   readonly ttlSeconds: number;
 }
 
 /**
- * Sends one-time codes and records every attempt in `sms_logs` with the code masked. A send that the
- * provider refuses or that times out becomes SMS_FAILED; the caller undoes whatever it prepared.
+ * SMS_FAILED for a code that no provider carried. `mayHaveArrived` is true when a provider timed out on the
+ * way: the code may be on the phone, so the caller should keep it for the retry rather than issue another.
+ */
+export class CodeNotSent extends AppError {
+  constructor(readonly mayHaveArrived: boolean) {
+    super('SMS_FAILED');
+  }
+}
+
+/**
+ * Sends one-time codes through the providers in order (see dispatcher.ts), within SMS_OTP_DEADLINE_MS, and
+ * records each message as one `sms_logs` row with the code masked. A code no provider carried becomes
+ * CodeNotSent (SMS_FAILED); the caller decides what to keep. Test numbers get no SMS at all.
  */
 export function createCodeSender(deps: {
   sms: SmsSetup;
   logs: SmsLogRepository;
   log: Logger;
+  /** SMS_OTP_DEADLINE_MS. */
+  deadlineMs: number;
+  testNumbers: readonly TestNumber[];
   webOtpDomain?: string | undefined;
+  events?: Pick<SmsEvents, 'smsMessage'> | undefined;
 }) {
-  const { sms, logs, log } = deps;
+  const { sms, logs, log, deadlineMs, events } = deps;
+  const fixedCodes = new Map(deps.testNumbers.map(({ phoneNumber, code }) => [phoneNumber, code]));
 
   return {
+    /** The code a test number always gets (SMS_TEST_NUMBERS), or undefined for every other number. */
+    fixedCode: (to: string): string | undefined => fixedCodes.get(to),
+
     async send(delivery: CodeDelivery): Promise<void> {
-      if (!sms.available) throw new AppError('SMS_FAILED', 'SMS service not available');
       const template = OTP_TEMPLATES[delivery.purpose];
-      const minutes = Math.ceil(delivery.ttlSeconds / 60);
+      const minutes = Math.max(1, Math.ceil(delivery.ttlSeconds / 60));
       const text = otpMessage(delivery.purpose, delivery.code, minutes, deps.webOtpDomain);
-      const stored = maskCode(text, delivery.code);
-      const base = { phoneNumber: delivery.to, template, provider: sms.provider.name, text: stored };
+      const entry = { phoneNumber: delivery.to, template, text: maskCode(text, delivery.code) };
+      // Before the availability check: a test number needs no provider, so it works wherever codes are asked.
+      if (fixedCodes.has(delivery.to)) {
+        await logs.recordWithoutProvider({ ...entry, provider: 'test' });
+        events?.smsMessage({ provider: 'test', template, status: 'sent' });
+        return;
+      }
+      if (!sms.available) throw new AppError('SMS_FAILED', 'SMS service not available');
+
+      const id = await logs.start({ ...entry, provider: sms.provider.name });
+      const message = {
+        to: delivery.to,
+        text,
+        template,
+        params: { code: delivery.code, minutes: String(minutes) },
+        reference: id,
+      };
       try {
-        const receipt = await sms.provider.send({
-          to: delivery.to,
-          text,
-          template,
-          params: { code: delivery.code, minutes: String(minutes) },
-        });
-        await logs.record({
-          ...base,
-          providerMessageId: receipt.messageId,
-          status: 'sent',
-          errorCode: null,
-          errorMessage: null,
-        });
+        const sent = await sms.dispatcher.dispatch(message, { deadlineMs });
+        events?.smsMessage({ provider: sent.provider, template, status: 'sent' });
+        // The code is out: a log row that cannot be written must not turn that into a failure.
+        await logs
+          .finish(id, {
+            provider: sent.provider,
+            providerMessageId: sent.receipt.messageId,
+            status: 'sent',
+            errorCode: null,
+            errorMessage: null,
+            attempts: sent.attempts,
+          })
+          .catch((error: unknown) => log.error({ err: error, smsLogId: id }, 'could not record a sent SMS'));
       } catch (error) {
-        if (!(error instanceof SmsError)) throw error;
+        if (!(error instanceof DispatchFailure)) throw error;
+        const { last, attempts, mayHaveArrived } = error;
         log.warn(
-          { to: maskPhone(delivery.to), provider: error.provider, kind: error.kind, providerCode: error.providerCode },
+          { to: maskPhone(delivery.to), provider: last.provider, kind: last.kind, attempts, mayHaveArrived },
           'SMS send failed',
         );
-        await logs.record({
-          ...base,
-          providerMessageId: null,
-          status: 'failed',
-          errorCode: error.providerCode ?? error.kind,
-          errorMessage: error.message,
-        });
-        throw new AppError('SMS_FAILED');
+        events?.smsMessage({ provider: last.provider, template, status: 'failed' });
+        await logs
+          .finish(id, {
+            provider: last.provider,
+            providerMessageId: null,
+            status: 'failed',
+            errorCode: last.providerCode ?? last.kind,
+            errorMessage: last.message,
+            attempts,
+          })
+          .catch((logError: unknown) => log.error({ err: logError, smsLogId: id }, 'could not record a failed SMS'));
+        // Thrown whatever the log did: what the caller keeps depends on `mayHaveArrived`.
+        throw new CodeNotSent(mayHaveArrived);
       }
     },
   };

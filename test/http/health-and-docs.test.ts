@@ -26,7 +26,15 @@ forEachDatabase('health', (backend) => {
         schema_version: LATEST_SCHEMA_VERSION,
         latest_schema_version: LATEST_SCHEMA_VERSION,
       },
-      sms: { enabled: true, configured: true, available: true, provider: 'webhook', mode: 'live' },
+      sms: {
+        enabled: true,
+        configured: true,
+        available: true,
+        provider: 'webhook',
+        mode: 'live',
+        providers: [{ name: 'webhook', configured: true, state: 'closed' }],
+        test_numbers: 0,
+      },
       rate_limit: { store: 'database' },
     });
   });
@@ -34,8 +42,11 @@ forEachDatabase('health', (backend) => {
 
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
 
-/** Every route under /api/v1 and the body fields each one requires (GET routes take none). */
-const API: Record<string, { method: string; body?: string[]; bearer?: true }> = {
+/**
+ * Every route under /api/v1 and the body fields each one requires (GET routes take none); `bearer` routes take
+ * a user's access token, `admin` routes an admin API key.
+ */
+const API: Record<string, { method: string; body?: string[]; bearer?: true; admin?: true }> = {
   '/api/v1/otp/health': { method: 'get' },
   '/api/v1/otp/phone/login/request': { method: 'post', body: ['phone_number'] },
   '/api/v1/otp/phone/login/verify': { method: 'post', body: ['phone_number', 'code'] },
@@ -44,6 +55,8 @@ const API: Record<string, { method: string; body?: string[]; bearer?: true }> = 
   '/api/v1/auth/refresh': { method: 'post', body: ['refresh_token'] },
   '/api/v1/auth/logout': { method: 'post', body: ['refresh_token'] },
   '/api/v1/auth/me': { method: 'get', bearer: true },
+  '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
+  '/api/v1/admin/keys': { method: 'get', admin: true },
 };
 
 describe('the API reference', () => {
@@ -65,22 +78,22 @@ describe('the API reference', () => {
   });
 
   it('lists every route the server has under /api/v1, and only those, with their methods', () => {
-    // The server's own route table, so that a route added without its schema shows up here.
-    const served = t.app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .map((line) => /^[├└]── (\/api\/v1\/\S+) \(([^)]+)\)$/.exec(line))
-      .filter((match) => match !== null)
-      .filter(([, path]) => path !== '/api/v1/openapi.json')
-      .map(
-        ([, path, methods]) =>
-          `${methods!
-            .split(', ')
-            .filter((m) => m !== 'HEAD')
-            .join(',')
-            .toLowerCase()} ${path}`,
-      )
-      .sort();
+    // The server's own route table, so that a route added without its schema shows up here. It is a tree:
+    // a route whose path extends another's (`/keys/whoami` under `/keys`) is a child line, one level deeper.
+    const served: string[] = [];
+    const parents: string[] = [];
+    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
+      if (!match) continue;
+      const depth = match[1]!.length / 4;
+      const path = (parents[depth - 1] ?? '') + match[2];
+      parents.length = depth;
+      parents.push(path);
+      if (!match[3] || !path.startsWith('/api/v1/') || path === '/api/v1/openapi.json') continue;
+      const methods = match[3].split(', ').filter((m) => m !== 'HEAD');
+      served.push(`${methods.join(',').toLowerCase()} ${path}`);
+    }
+    served.sort();
     const expected = Object.entries(API)
       .map(([path, { method }]) => `${method} ${path}`)
       .sort();
@@ -93,7 +106,7 @@ describe('the API reference', () => {
   });
 
   it('documents the request body schema of every POST route, and the Bearer requirement where there is one', () => {
-    for (const [path, { method, body, bearer }] of Object.entries(API)) {
+    for (const [path, { method, body, bearer, admin }] of Object.entries(API)) {
       const operation = doc.paths[path][method];
       if (body) {
         const schema = operation.requestBody.content['application/json'].schema;
@@ -105,13 +118,16 @@ describe('the API reference', () => {
       } else {
         assert.equal(operation.requestBody, undefined, path);
       }
-      assert.deepEqual(operation.security, bearer ? [{ bearerAuth: [] }] : undefined, path);
+      const security = bearer ? [{ bearerAuth: [] }] : admin ? [{ adminKey: [] }] : undefined;
+      assert.deepEqual(operation.security, security, path);
     }
     assert.deepEqual(doc.components.securitySchemes.bearerAuth, {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'JWT',
     });
+    assert.equal(doc.components.securitySchemes.adminKey.type, 'http');
+    assert.equal(doc.components.securitySchemes.adminKey.scheme, 'bearer');
   });
 
   it('describes the error envelope with exactly the registered codes', () => {

@@ -168,6 +168,8 @@ describe('the otpgate command', { concurrency: 4 }, () => {
         available: true,
         provider: 'console',
         mode: 'development',
+        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        test_numbers: 0,
       });
       assert.equal(existsSync(join(dir, 'data', 'otpgate.db')), true);
       assert.equal(statSync(join(dir, 'data', 'auth-secret')).mode & 0o777, 0o600);

@@ -59,12 +59,18 @@ describe('configuration', () => {
     assert.deepEqual(config.sms, {
       enabled: true,
       provider: 'console',
+      providers: ['console'],
       devFallback: false,
       timeoutMs: 5000,
+      otpDeadlineMs: 8000,
+      breaker: { failures: 5, cooldownSeconds: 60 },
       dailyLimit: 10_000,
       senderNumber: undefined,
       melipayamak: { username: undefined, password: undefined, baseUrl: 'https://rest.payamak-panel.com' },
       webhook: { url: undefined, secret: undefined },
+      kavenegar: { apiKey: undefined, sender: undefined, baseUrl: 'https://api.kavenegar.com' },
+      smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
+      testNumbers: [],
     });
   });
 

@@ -36,7 +36,9 @@ const failedRow = (phone: string, errorCode: string) => ({
 forEachDatabase('failed sends', (backend) => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp(backend, { env: { SMS_TIMEOUT_MS: '300', OTP_PHONE_HOURLY_LIMIT: '1' } });
+    // More failures in a row than the default breaker allows: its opening is tested in test/sms/breaker.test.ts.
+    const env = { SMS_TIMEOUT_MS: '300', OTP_PHONE_HOURLY_LIMIT: '1', SMS_BREAKER_FAILURES: '100' };
+    t = await startTestApp(backend, { env });
   });
   after(() => t?.close());
 
@@ -55,7 +57,7 @@ forEachDatabase('failed sends', (backend) => {
     });
   }
 
-  it('answers SMS_FAILED once SMS_TIMEOUT_MS pass without an answer, and leaves no usable code', async () => {
+  it('answers SMS_FAILED once SMS_TIMEOUT_MS pass without an answer, and keeps the code, which may have arrived', async () => {
     const phone = mobile(4003);
     t.sink.answerNext('hang');
     const started = Date.now();
@@ -65,7 +67,8 @@ forEachDatabase('failed sends', (backend) => {
     assert.deepEqual(answer.body, errorBody('SMS_FAILED'));
     assert.ok(elapsed >= 290 && elapsed < 1000, `answered after ${elapsed} ms`);
     assert.deepEqual(await smsLogsOf(t, phone), [failedRow(phone, 'timeout')]);
-    await assertNoUsableCode(t, phone);
+    // The retry would send this same code (test/sms/same-code-after-timeout.test.ts); it signs in as it is.
+    assert.equal((await verifyCode(t, phone, t.sink.lastCode(phone)!)).status, 200);
   });
 
   it('lets the user ask again at once after failed sends, even with OTP_PHONE_HOURLY_LIMIT=1', async () => {

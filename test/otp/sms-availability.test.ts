@@ -49,6 +49,8 @@ forEachDatabase('SMS availability', (backend) => {
         available: false,
         provider: 'console',
         mode: 'development',
+        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        test_numbers: 0,
       });
     });
   });
@@ -64,6 +66,8 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'console',
         mode: 'development',
+        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        test_numbers: 0,
       });
     });
   });
@@ -81,6 +85,8 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'console',
         mode: 'development',
+        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        test_numbers: 0,
       });
     });
   });
@@ -105,6 +111,8 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'webhook',
         mode: 'live',
+        providers: [{ name: 'webhook', configured: true, state: 'closed' }],
+        test_numbers: 0,
       });
     });
   });

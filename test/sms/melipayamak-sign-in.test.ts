@@ -37,6 +37,8 @@ forEachDatabase('sign-in through Melipayamak', (backend) => {
       available: true,
       provider: 'melipayamak',
       mode: 'live',
+      providers: [{ name: 'melipayamak', configured: true, state: 'closed' }],
+      test_numbers: 0,
     });
   });
 

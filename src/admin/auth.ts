@@ -1,0 +1,53 @@
+import type { FastifyRequest, onRequestAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { ApiKey } from '../api-keys/repository.ts';
+import type { ApiKeyScope } from '../api-keys/scopes.ts';
+import type { ApiKeyService } from '../api-keys/service.ts';
+import { AppError } from '../errors/app-error.ts';
+
+/** The OpenAPI security requirement of every admin route (the scheme is declared in http/openapi.ts). */
+export const AdminKeyAuth = [{ adminKey: [] }];
+
+/** Makes a route's preHandler that lets through only keys holding `scope`. */
+export type RequireScope = (scope: ApiKeyScope) => preHandlerAsyncHookHandler;
+
+const authenticated = new WeakMap<FastifyRequest, ApiKey>();
+
+/** The key an admin request was authenticated with; UNAUTHORIZED if it went through no admin check. */
+export function requestKey(request: FastifyRequest): ApiKey {
+  const key = authenticated.get(request);
+  if (!key) throw new AppError('UNAUTHORIZED');
+  return key;
+}
+
+/**
+ * Admin API authentication. `authenticate` runs on every request to the admin plugin, so a route that
+ * forgets its scope still needs a valid key (it fails closed); `requireScope(scope)` is each route's
+ * preHandler. A missing, unknown or revoked key, or anything that is not a key (a user's JWT), is 401
+ * UNAUTHORIZED; a valid key without the scope is 403 FORBIDDEN.
+ */
+export function createAdminAuth(apiKeys: ApiKeyService): {
+  authenticate: onRequestAsyncHookHandler;
+  requireScope: RequireScope;
+} {
+  async function identify(request: FastifyRequest): Promise<ApiKey> {
+    const known = authenticated.get(request);
+    if (known) return known;
+    const key = await apiKeys.authenticate(request.headers.authorization);
+    if (!key) throw new AppError('UNAUTHORIZED', 'A valid admin API key is required');
+    authenticated.set(request, key);
+    return key;
+  }
+
+  return {
+    async authenticate(request) {
+      await identify(request);
+    },
+    requireScope: (scope) =>
+      async function requireScope(request) {
+        const key = await identify(request);
+        if (key.scopes.includes(scope)) return;
+        request.log.warn({ apiKey: key.prefix, scope }, 'admin API key lacks the scope');
+        throw new AppError('FORBIDDEN', `This API key does not have the ${scope} scope`);
+      },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * What an admin API key may do: a closed set. A key is created with some of these and each admin route
+ * names the one it needs. No scope implies another: `templates:write` does not let a key read templates.
+ */
+export const API_KEY_SCOPES = {
+  'sms:send': 'send messages (POST /api/v1/admin/sms/send)',
+  'sms:read': 'read the delivery log (GET /api/v1/admin/sms/logs)',
+  'templates:read': 'read message templates',
+  'templates:write': 'create, change and delete message templates',
+  'providers:read': "read the SMS providers' state and credit",
+  'keys:read': 'list the API keys (never their secrets)',
+} as const;
+
+export type ApiKeyScope = keyof typeof API_KEY_SCOPES;
+
+export const SCOPE_NAMES = Object.keys(API_KEY_SCOPES) as ApiKeyScope[];
+
+export function isScope(value: string): value is ApiKeyScope {
+  return Object.hasOwn(API_KEY_SCOPES, value);
+}
+
+/**
+ * Reads a comma-separated list such as `sms:send, sms:read`. Duplicates collapse and the result is in the
+ * canonical order above, so two keys with the same rights list them the same way.
+ */
+export function parseScopes(list: string): { ok: true; scopes: ApiKeyScope[] } | { ok: false; problem: string } {
+  const named = list
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
+  if (named.length === 0) return { ok: false, problem: `no scopes given (choose from ${SCOPE_NAMES.join(', ')})` };
+  const unknown = named.filter((scope) => !isScope(scope));
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      problem: `unknown scope ${unknown.map((s) => JSON.stringify(s)).join(', ')} (choose from ${SCOPE_NAMES.join(', ')})`,
+    };
+  }
+  return { ok: true, scopes: SCOPE_NAMES.filter((scope) => named.includes(scope)) };
+}

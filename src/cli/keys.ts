@@ -1,0 +1,148 @@
+import { parseArgs } from 'node:util';
+import { readNewKey } from '../api-keys/new-key.ts';
+import type { ApiKey } from '../api-keys/repository.ts';
+import { createApiKeyRepository } from '../api-keys/repository.ts';
+import { createApiKeyService, type ApiKeyService } from '../api-keys/service.ts';
+import type { Config } from '../config/index.ts';
+import { createDatabase, type DatabaseHandle } from '../db/index.ts';
+import { migrateToLatest, schemaStatus } from '../db/migrate.ts';
+import { StartupError } from '../server-errors.ts';
+
+const USAGE = 'usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>';
+
+type Action = (keys: ApiKeyService, out: (line: string) => void) => Promise<number>;
+
+/**
+ * `keys create | list | revoke`. What was typed is checked before the database is opened; a mistake is
+ * one line on stderr and exit 2.
+ */
+export async function runKeys(config: Config, argv: string[]): Promise<number> {
+  const action = parse(argv);
+  if (typeof action === 'string') {
+    process.stderr.write(`otpgate: keys: ${action}\n`);
+    return 2;
+  }
+  const database = await openDatabase(config);
+  try {
+    const keys = createApiKeyService({ keys: createApiKeyRepository(database.db), now: Date.now });
+    return await action(keys, (line) => process.stdout.write(`${line}\n`));
+  } finally {
+    await database.close();
+  }
+}
+
+/** The action to run, or what is wrong with the command line. */
+function parse(argv: string[]): Action | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, scopes: { type: 'string' } },
+    });
+  } catch (error) {
+    // Node's message goes on to explain `--`; its first sentence says what is wrong.
+    return (error as Error).message.split(/\.\s|\n/)[0] ?? USAGE;
+  }
+  const { positionals, values } = parsed;
+  const [sub, ...rest] = positionals;
+  const usesOptions = values.name !== undefined || values.scopes !== undefined;
+  switch (sub) {
+    case 'create': {
+      if (rest.length > 0) return `unexpected argument "${rest[0]}" (${USAGE})`;
+      const input = readNewKey(values.name, values.scopes);
+      return input.ok ? (keys, out) => create(keys, out, input.key) : input.problem;
+    }
+    case 'list':
+      return rest.length > 0 || usesOptions ? `keys list takes no arguments` : list;
+    case 'revoke': {
+      const [ref, extra] = rest;
+      if (!ref || extra !== undefined || usesOptions) return 'keys revoke takes one id or prefix';
+      return (keys, out) => revoke(keys, out, ref);
+    }
+    default:
+      return sub ? `unknown action "${sub}" (${USAGE})` : USAGE;
+  }
+}
+
+async function create(keys: ApiKeyService, out: (line: string) => void, input: Parameters<ApiKeyService['create']>[0]) {
+  const { secret, key } = await keys.create(input);
+  out(`created API key "${key.name}" (id ${key.id}, prefix ${key.prefix}) with scopes ${key.scopes.join(', ')}`);
+  out('This is the only time the key is shown: store it now. Send it as "Authorization: Bearer <key>".');
+  // Alone on the last line, so that scripts can take it with `tail -n 1`.
+  out(secret);
+  return 0;
+}
+
+async function list(keys: ApiKeyService, out: (line: string) => void) {
+  const all = await keys.list();
+  if (all.length === 0) {
+    out('no API keys (create one with: otpgate keys create --name NAME --scopes SCOPE,...)');
+    return 0;
+  }
+  const rows = [
+    ['id', 'name', 'prefix', 'scopes', 'created', 'last used', 'revoked'],
+    ...all.map((key: ApiKey) => [
+      key.id,
+      key.name,
+      key.prefix,
+      key.scopes.join(','),
+      time(key.createdAt),
+      time(key.lastUsedAt),
+      time(key.revokedAt),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows)
+    out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  return 0;
+}
+
+async function revoke(keys: ApiKeyService, out: (line: string) => void, ref: string) {
+  const result = await keys.revoke(ref);
+  switch (result.outcome) {
+    case 'revoked':
+      out(`revoked API key "${result.key.name}" (id ${result.key.id}, prefix ${result.key.prefix})`);
+      return 0;
+    case 'already_revoked':
+      out(`API key "${result.key.name}" (id ${result.key.id}) was already revoked at ${time(result.key.revokedAt)}`);
+      return 0;
+    case 'ambiguous':
+      process.stderr.write(`otpgate: keys: ${result.matches} keys have the prefix "${ref}"; revoke by id\n`);
+      return 1;
+    case 'not_found':
+      process.stderr.write(`otpgate: keys: no API key has the id or prefix "${ref}"\n`);
+      return 1;
+  }
+}
+
+/** Minutes are precise enough for people reading the list, and UTC avoids guessing the server's zone. */
+function time(ms: number | null): string {
+  return ms === null ? '-' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`;
+}
+
+/** As `serve` does: migrate when MIGRATE_ON_START says so, otherwise refuse a schema that is behind. */
+async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  const database = createDatabase(config.database);
+  try {
+    if (config.database.migrateOnStart) {
+      await migrateToLatest(database);
+    } else {
+      const status = await schemaStatus(database);
+      if (status.pending.length > 0) {
+        throw new StartupError(
+          `The database schema is behind (version ${status.version} of ${status.latest}): run \`npx otpgate migrate\``,
+        );
+      }
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+import { parseMobile } from '../phone/parse.ts';
+import { ConfigError } from './config-error.ts';
+import { SMS_PROVIDER_NAMES, type Env } from './schema.ts';
+
+export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
+
+/** A number that gets no SMS: its code is always `code`. */
+export interface TestNumber {
+  readonly phoneNumber: string;
+  readonly code: string;
+}
+
+/** The variables each provider cannot work without, as the start-up error names them. */
+const NEEDS: Readonly<Record<SmsProviderName, ReadonlyArray<keyof Env>>> = {
+  melipayamak: ['MELIPAYAMAK_USERNAME', 'MELIPAYAMAK_PASSWORD', 'SMS_SENDER_NUMBER'],
+  kavenegar: ['KAVENEGAR_API_KEY'],
+  // Code messages are free text until approved templates exist, and SMS.ir sends free text only from a line.
+  smsir: ['SMSIR_API_KEY', 'SMSIR_LINE_NUMBER'],
+  webhook: ['SMS_WEBHOOK_URL'],
+  console: [],
+};
+
+/** The providers picked when none is named: every one whose settings are complete, in this order. */
+const AUTOMATIC: readonly SmsProviderName[] = ['melipayamak', 'kavenegar', 'smsir'];
+
+const ready = (name: SmsProviderName, env: Env) => NEEDS[name].every((variable) => env[variable] !== undefined);
+
+/** `A, B and C`. */
+const listed = (names: readonly string[]) => names.join(', ').replace(/, ([^,]+)$/, ' and $1');
+
+function refuse(variable: string, problem: string): never {
+  throw new ConfigError(`Invalid configuration: ${variable}: ${problem}`);
+}
+
+/**
+ * The providers a message is tried on, in order. SMS_ENABLED=false forces the console fallback; otherwise
+ * SMS_PROVIDERS or SMS_PROVIDER as written; otherwise every provider whose settings are complete; otherwise
+ * the console fallback. A named provider whose settings are missing stops the start, because an operator who
+ * asked for it would otherwise lose it without noticing.
+ */
+export function chooseProviders(env: Env): readonly SmsProviderName[] {
+  if (env.SMS_PROVIDER && env.SMS_PROVIDERS) {
+    refuse('SMS_PROVIDERS', 'set either SMS_PROVIDER (one provider) or SMS_PROVIDERS (a list), not both');
+  }
+  if (!env.SMS_ENABLED) return ['console'];
+  const variable = env.SMS_PROVIDERS ? 'SMS_PROVIDERS' : 'SMS_PROVIDER';
+  const named = env.SMS_PROVIDERS
+    ? env.SMS_PROVIDERS.split(',').map((name) => name.trim() as SmsProviderName)
+    : env.SMS_PROVIDER && [env.SMS_PROVIDER];
+  if (!named) {
+    const automatic = AUTOMATIC.filter((name) => ready(name, env));
+    return automatic.length > 0 ? automatic : ['console'];
+  }
+  const repeated = named.find((name, index) => named.indexOf(name) !== index);
+  if (repeated) refuse(variable, `${repeated} is listed twice`);
+  // The fallback never fails, so behind a live provider it would turn an outage into codes written to a log.
+  if (named.length > 1 && named.includes('console')) {
+    refuse(variable, 'console is the development fallback and cannot be listed with other providers');
+  }
+  for (const name of named) {
+    if (!ready(name, env)) refuse(variable, `${name} needs ${listed(NEEDS[name])}`);
+  }
+  return named;
+}
+
+/**
+ * SMS_TEST_NUMBERS, `+989000000001:123456,...`: each number parsed as a code request's number would be (so
+ * any form people type works and the stored form matches), each code exactly OTP_LENGTH digits. Codes never
+ * appear in an error: anyone who knows one can sign in as that number.
+ */
+export function parseTestNumbers(env: Env, allowedCountries: readonly string[]): readonly TestNumber[] {
+  if (!env.SMS_TEST_NUMBERS) return [];
+  const problem: (text: string) => never = (text) => refuse('SMS_TEST_NUMBERS', text);
+  const parsed: TestNumber[] = [];
+  env.SMS_TEST_NUMBERS.split(',').forEach((entry, index) => {
+    const at = `entry ${index + 1}`;
+    const separator = entry.lastIndexOf(':');
+    if (separator < 0) problem(`${at} is not NUMBER:CODE`);
+    const typed = entry.slice(0, separator).trim();
+    const code = entry.slice(separator + 1).trim();
+    const phone = parseMobile(typed, allowedCountries);
+    if (!phone) problem(`${at} (${JSON.stringify(typed)}) is not a mobile number of PHONE_ALLOWED_COUNTRIES`);
+    if (!new RegExp(`^\\d{${env.OTP_LENGTH}}$`).test(code)) {
+      problem(`${at} (${phone.e164}): the code must be ${env.OTP_LENGTH} digits (OTP_LENGTH)`);
+    }
+    if (parsed.some((known) => known.phoneNumber === phone.e164)) problem(`${at}: ${phone.e164} is listed twice`);
+    parsed.push({ phoneNumber: phone.e164, code });
+  });
+  if (env.NODE_ENV === 'production' && !env.SMS_TEST_NUMBERS_IN_PRODUCTION) {
+    problem('refused in production unless SMS_TEST_NUMBERS_IN_PRODUCTION=true');
+  }
+  return parsed;
+}

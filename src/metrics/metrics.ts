@@ -1,0 +1,98 @@
+import { Counter, Histogram, Registry } from 'prom-client';
+
+export type OtpRequestOutcome = 'sent' | 'rate_limited' | 'invalid_phone' | 'sms_failed';
+export type OtpVerifyOutcome = 'accepted' | 'wrong' | 'exhausted' | 'expired' | 'rate_limited';
+
+const OTP_REQUEST_OUTCOMES: readonly OtpRequestOutcome[] = ['sent', 'rate_limited', 'invalid_phone', 'sms_failed'];
+const OTP_VERIFY_OUTCOMES: readonly OtpVerifyOutcome[] = ['accepted', 'wrong', 'exhausted', 'expired', 'rate_limited'];
+
+/** Seconds; provider calls are bounded by SMS_TIMEOUT_MS (at most 60 s). */
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60];
+
+/**
+ * The service's own metrics, one set per app (tests build many apps in one process). Each method is one
+ * event; label values are the caller's, so they must come from small closed sets (never a number or an id).
+ */
+export interface Metrics {
+  /** This app's metrics, without the process's (see process.ts). */
+  readonly registry: Registry;
+  /** A code request answered: `sent`, or refused before or by the provider. */
+  otpRequest(outcome: OtpRequestOutcome): void;
+  otpVerify(outcome: OtpVerifyOutcome): void;
+  /** A rate-limit rule said no (`rule` is its name, such as `otp-phone-hour`). */
+  rateLimitRejection(rule: string): void;
+  /**
+   * One message reached a status worth counting: `template` is the template key (`text` for free text),
+   * `status` its final status (`sent`, `delivered`, `undelivered`, `failed`, `expired`).
+   */
+  smsMessage(labels: { provider: string; template: string; status: string }): void;
+  /** One provider call took `seconds`; `outcome` is `ok` or the common error class it ended in. */
+  smsProviderLatency(labels: { provider: string; outcome: string }, seconds: number): void;
+  /** A send moved on from provider `from` to provider `to`. */
+  smsFailover(from: string, to: string): void;
+  /** A provider's circuit breaker opened. */
+  smsBreakerOpened(provider: string): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const otpRequests = new Counter({
+    name: 'otpgate_otp_requests_total',
+    help: 'Code requests by outcome',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  const otpVerifies = new Counter({
+    name: 'otpgate_otp_verifies_total',
+    help: 'Code verifications by outcome',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  const rateLimitRejections = new Counter({
+    name: 'otpgate_rate_limit_rejections_total',
+    help: 'Requests refused by a rate-limit rule, by rule',
+    labelNames: ['rule'] as const,
+    registers,
+  });
+  const smsMessages = new Counter({
+    name: 'otpgate_sms_messages_total',
+    help: 'SMS messages by provider, template and final status',
+    labelNames: ['provider', 'template', 'status'] as const,
+    registers,
+  });
+  const providerLatency = new Histogram({
+    name: 'otpgate_sms_provider_latency_seconds',
+    help: 'Duration of SMS provider calls, by provider and outcome',
+    labelNames: ['provider', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const failovers = new Counter({
+    name: 'otpgate_sms_failovers_total',
+    help: 'Sends that moved from one provider to the next',
+    labelNames: ['from', 'to'] as const,
+    registers,
+  });
+  const breakerOpenings = new Counter({
+    name: 'otpgate_sms_breaker_openings_total',
+    help: 'Times a provider circuit breaker opened',
+    labelNames: ['provider'] as const,
+    registers,
+  });
+
+  // Known outcomes start at 0, so a series exists (and rate() works) before the first event.
+  for (const outcome of OTP_REQUEST_OUTCOMES) otpRequests.inc({ outcome }, 0);
+  for (const outcome of OTP_VERIFY_OUTCOMES) otpVerifies.inc({ outcome }, 0);
+
+  return {
+    registry,
+    otpRequest: (outcome) => otpRequests.inc({ outcome }),
+    otpVerify: (outcome) => otpVerifies.inc({ outcome }),
+    rateLimitRejection: (rule) => rateLimitRejections.inc({ rule }),
+    smsMessage: (labels) => smsMessages.inc(labels),
+    smsProviderLatency: (labels, seconds) => providerLatency.observe(labels, seconds),
+    smsFailover: (from, to) => failovers.inc({ from, to }),
+    smsBreakerOpened: (provider) => breakerOpenings.inc({ provider }),
+  };
+}

@@ -1,0 +1,36 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { Registry } from 'prom-client';
+import { AppError } from '../errors/app-error.ts';
+import type { Metrics } from './metrics.ts';
+import { processMetrics } from './process.ts';
+
+/**
+ * `GET /metrics` in the Prometheus text format: the app's metrics and the process's. With a token, a
+ * scrape must send `Authorization: Bearer <token>`. Registered only when METRICS_ENABLED is true.
+ */
+export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string | undefined }> = async (
+  app,
+  { metrics, token },
+) => {
+  const registry = Registry.merge([processMetrics(), metrics.registry]);
+  const expected = token === undefined ? undefined : digest(token);
+
+  // Scrapes come every few seconds; their log lines would drown the rest. Refusals are logged below.
+  app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
+    if (expected && !bearerMatches(request.headers.authorization, expected)) {
+      request.log.warn({ ip: request.ip }, 'metrics scrape refused: missing or wrong token');
+      throw new AppError('UNAUTHORIZED', 'A valid metrics token is required');
+    }
+    const text = await registry.metrics();
+    return reply.header('content-type', registry.contentType).send(text);
+  });
+};
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Compares digests, so the time taken says nothing about the token, not even its length. */
+function bearerMatches(header: string | undefined, expected: Buffer): boolean {
+  const given = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+  return given !== undefined && timingSafeEqual(digest(given), expected);
+}

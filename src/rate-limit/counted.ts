@@ -1,0 +1,16 @@
+import type { RateLimiter, RateRule } from './limiter.ts';
+
+/** The same limiter, reporting each refusal (for the rate-limit rejection metric). Counting is untouched. */
+export function reportingRejections(limiter: RateLimiter, onRejected: (rule: RateRule) => void): RateLimiter {
+  return {
+    store: limiter.store,
+    async consume(rule, key, cost) {
+      const decision = await limiter.consume(rule, key, cost);
+      if (!decision.allowed) onRejected(rule);
+      return decision;
+    },
+    refund: limiter.refund.bind(limiter),
+    reset: limiter.reset.bind(limiter),
+    close: limiter.close.bind(limiter),
+  };
+}

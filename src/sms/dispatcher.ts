@@ -1,0 +1,183 @@
+import { maskPhone } from '../phone/parse.ts';
+import type { CircuitBreaker } from './breaker.ts';
+import { SmsError, type SmsMessage, type SmsProvider, type SmsReceipt } from './provider.ts';
+
+/** One provider a message may go through, with the breaker that decides whether it is tried. */
+export interface SmsRoute {
+  readonly provider: SmsProvider;
+  readonly breaker: CircuitBreaker;
+}
+
+/**
+ * What the SMS path reports as it goes (metrics). The names are the metrics module's, so its object fits as
+ * is. Optional wherever it is taken: delivery works the same without anyone listening.
+ */
+export interface SmsEvents {
+  /** One provider call took `seconds`; `outcome` is `ok` or the failure's class (see `outcomeOf`). */
+  smsProviderLatency(labels: { provider: string; outcome: string }, seconds: number): void;
+  /** A send moved on from provider `from` to provider `to`. */
+  smsFailover(from: string, to: string): void;
+  smsBreakerOpened(provider: string): void;
+  /** A message reached its final status for now (`sent` or `failed`). */
+  smsMessage(labels: { provider: string; template: string; status: string }): void;
+}
+
+export interface Dispatched {
+  /** The provider that carried the message. */
+  readonly provider: string;
+  readonly receipt: SmsReceipt;
+  /** Provider calls made, this one included; providers skipped by their breaker do not count. */
+  readonly attempts: number;
+}
+
+/** No provider carried the message. `last` is the failure that ended the attempt. */
+export class DispatchFailure extends Error {
+  override name = 'DispatchFailure';
+
+  constructor(
+    readonly attempts: number,
+    readonly last: SmsError,
+    /**
+     * Some call timed out: that provider may have sent the message after all, so the recipient may hold it
+     * even though this failed. Any timeout on the way counts, not only the last failure, because a later
+     * provider's definite refusal says nothing about what the earlier one did.
+     */
+    readonly mayHaveArrived: boolean,
+  ) {
+    super(last.message);
+  }
+}
+
+/** The slice of a pino logger this needs. */
+export interface DispatchLog {
+  warn(obj: object, msg: string): void;
+}
+
+/**
+ * A call given less than this is not made: it could only time out, and it would count against the
+ * provider's breaker for the deadline's sake. The same floor as SMS_TIMEOUT_MS's minimum.
+ */
+const MIN_CALL_MS = 100;
+
+/**
+ * Sends one message through the ordered providers: a provider whose breaker is open is skipped; a transport
+ * failure, a timeout (HTTP 5xx is a transport failure), a rate limit or a refusal of the account (or one
+ * the provider does not explain) moves on to the next; a refusal of the recipient or of the text stops,
+ * because the next provider would refuse the same number or text and the user should hear so now.
+ */
+export function createDispatcher(deps: {
+  routes: readonly SmsRoute[];
+  /** SMS_TIMEOUT_MS: what each provider was built with. */
+  timeoutMs: number;
+  log: DispatchLog;
+  events?: Pick<SmsEvents, 'smsProviderLatency' | 'smsFailover'> | undefined;
+}) {
+  const { routes, timeoutMs, log, events } = deps;
+
+  return {
+    routes,
+
+    /**
+     * Resolves with the provider that carried the message, or rejects with a DispatchFailure (anything
+     * else is a bug in a provider). Settles within `deadlineMs` of real time, whatever the providers do:
+     * each call gets SMS_TIMEOUT_MS or what is left of the deadline, whichever is less.
+     */
+    async dispatch(message: SmsMessage, { deadlineMs }: { deadlineMs: number }): Promise<Dispatched> {
+      const started = performance.now();
+      let attempts = 0;
+      let last: SmsError | null = null;
+      let mayHaveArrived = false;
+      let failedBefore: string | null = null;
+
+      for (const { provider, breaker } of routes) {
+        const remaining = deadlineMs - (performance.now() - started);
+        if (remaining < MIN_CALL_MS) break;
+        const permit = breaker.allow();
+        if (!permit) continue;
+        if (failedBefore) {
+          events?.smsFailover(failedBefore, provider.name);
+          log.warn({ to: maskPhone(message.to), from: failedBefore, provider: provider.name }, 'SMS failover');
+        }
+        attempts += 1;
+        const callStarted = performance.now();
+        const observe = (outcome: string) =>
+          events?.smsProviderLatency({ provider: provider.name, outcome }, (performance.now() - callStarted) / 1000);
+        try {
+          const receipt = await callWithin(provider, message, Math.min(timeoutMs, remaining), timeoutMs);
+          permit.succeeded();
+          observe('ok');
+          return { provider: provider.name, receipt, attempts };
+        } catch (error) {
+          if (!(error instanceof SmsError)) {
+            permit.failed();
+            throw error;
+          }
+          observe(outcomeOf(error));
+          last = error;
+          if (error.kind === 'timeout') mayHaveArrived = true;
+          log.warn(
+            {
+              to: maskPhone(message.to),
+              provider: provider.name,
+              kind: error.kind,
+              reason: error.reason,
+              providerCode: error.providerCode,
+            },
+            'SMS provider failed',
+          );
+          if (stopsHere(error)) {
+            // The provider answered sensibly; that is health, as far as its breaker is concerned.
+            permit.succeeded();
+            break;
+          }
+          permit.failed();
+          failedBefore = provider.name;
+        }
+      }
+      throw new DispatchFailure(attempts, last ?? everyCircuitOpen(routes), mayHaveArrived);
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/** A refusal that no other provider would overturn: this number, or this text. */
+function stopsHere(error: SmsError): boolean {
+  return error.kind === 'rejected' && (error.reason === 'recipient' || error.reason === 'content');
+}
+
+/** `transport`, `timeout`, or the rejection's reason (`recipient`, `account`, `content`, `rate_limited`, `unknown`). */
+export function outcomeOf(error: SmsError): string {
+  return error.kind === 'rejected' ? (error.reason ?? 'unknown') : error.kind;
+}
+
+function everyCircuitOpen(routes: readonly SmsRoute[]): SmsError {
+  const first = routes[0]?.provider.name ?? 'none';
+  return new SmsError(first, 'transport', 'every provider is skipped while its circuit is open', 'CIRCUIT_OPEN');
+}
+
+/**
+ * The provider's call, given `budgetMs`. When that is less than the provider's own timeout (the deadline is
+ * near), the wait is cut short here and the request is left to end on its own within SMS_TIMEOUT_MS; what it
+ * ends with no longer matters, since a late success is a message that went out, which a timeout already
+ * allows for (`mayHaveArrived`). Aborting it instead would not change that, and would mean a per-call
+ * signal on every provider.
+ */
+function callWithin(
+  provider: SmsProvider,
+  message: SmsMessage,
+  budgetMs: number,
+  providerTimeoutMs: number,
+): Promise<SmsReceipt> {
+  const call = provider.send(message);
+  if (budgetMs >= providerTimeoutMs) return call;
+  call.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const ms = Math.round(budgetMs);
+      reject(new SmsError(provider.name, 'timeout', `no answer within ${ms} ms (what was left of the deadline)`));
+    }, budgetMs);
+  });
+  return Promise.race([call, cut]).finally(() => clearTimeout(timer));
+}
