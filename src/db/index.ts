@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
+import { withStatementCache } from './statement-cache.ts';
 import type { Database } from './types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,7 +36,7 @@ export function createDatabase(config: Config['database']): DatabaseHandle {
 function createSqlite(url: string): DatabaseHandle {
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SqliteDatabase(path);
+  const sqlite = withStatementCache(new SqliteDatabase(path));
   // WAL with synchronous=NORMAL keeps every commit durable against a process crash while avoiding a disk
   // sync per write, which otherwise dominates the cost of a sign-in.
   sqlite.pragma('journal_mode = WAL');

@@ -1,0 +1,158 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { SmsSink } from './sink.ts';
+
+export interface BenchSettings {
+  readonly baseUrl: string;
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  /** The server's CPU seconds so far, to charge each measured run its share; null when unknown. */
+  readonly serverCpuSeconds: () => number | null;
+}
+
+export interface Measurement {
+  readonly name: string;
+  readonly unit: 'req/s' | 'sign-ins/s';
+  /** Successful operations per second of the measured run (warm-up excluded). */
+  readonly rate: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  /** Connection errors, timeouts included. */
+  readonly errors: number;
+  /** Failures of any kind during the warm-up, which the run must not have either. */
+  readonly warmupFailures: number;
+  /** Status and body of the first failed response, to say what went wrong. */
+  readonly firstFailure: string | null;
+  readonly cpuMsPerOp: number | null;
+  readonly note?: string;
+}
+
+const LOGIN = '/api/v1/otp/phone/login';
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** Fresh Iranian mobile numbers, +98912 and a 7-digit counter, shared by every scenario of one run. */
+export function numberSource(): () => string {
+  let next = 0;
+  return () => `+98912${String(next++).padStart(7, '0')}`;
+}
+
+/** Counts what one autocannon run saw beyond its own figures. */
+class Tally {
+  successes = 0;
+  latenciesMs: number[] = [];
+  firstFailure: string | null = null;
+  failed = (status: number, body: string) => {
+    if (status >= 300 && this.firstFailure === null) this.firstFailure = `${status} ${body.slice(0, 300)}`;
+  };
+}
+
+type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
+
+/** A warm-up run, then the measured run; the rate counts successes per second of the measured one. */
+async function measure(settings: BenchSettings, name: string, plan: Plan, pairs = false): Promise<Measurement> {
+  const run = async (duration: number) => {
+    const tally = new Tally();
+    const { path, ...options } = plan(tally);
+    const cpuBefore = settings.serverCpuSeconds();
+    const result = await autocannon({
+      ...options,
+      url: `${settings.baseUrl}${path}`,
+      duration,
+      connections: settings.connections,
+    });
+    const cpuAfter = settings.serverCpuSeconds();
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    return { result, tally, cpuSeconds };
+  };
+
+  const warm = await run(settings.warmupSeconds);
+  const { result, tally, cpuSeconds } = await run(settings.seconds);
+  const successes = pairs ? tally.successes : result['2xx'];
+  const sorted = tally.latenciesMs.sort((a, b) => a - b);
+  return {
+    name,
+    unit: pairs ? 'sign-ins/s' : 'req/s',
+    rate: successes / result.duration,
+    p50Ms: pairs ? quantile(sorted, 0.5) : result.latency.p50,
+    p99Ms: pairs ? quantile(sorted, 0.99) : result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    warmupFailures: warm.result.non2xx + warm.result.errors,
+    firstFailure: warm.tally.firstFailure ?? tally.firstFailure,
+    cpuMsPerOp: cpuSeconds === null || successes === 0 ? null : (cpuSeconds * 1000) / successes,
+    ...(pairs && {
+      note: `latency is per sign-in (request + verify); per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    }),
+  };
+}
+
+export function trivialRoute(settings: BenchSettings): Promise<Measurement> {
+  return measure(settings, 'a. trivial: GET /livez', () => ({ path: '/livez' }));
+}
+
+export function codeRequests(settings: BenchSettings, fresh: () => string): Promise<Measurement> {
+  return measure(settings, 'b. code requests, distinct numbers', (tally) => ({
+    path: `${LOGIN}/request`,
+    requests: [
+      {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ phone_number: fresh() }) }),
+        onResponse: tally.failed,
+      },
+    ],
+  }));
+}
+
+interface PairContext {
+  phone?: string;
+  startedAt?: number;
+}
+
+/**
+ * Request then verify, a fresh number per pair. Each connection carries its pair in its autocannon context;
+ * a verify that finds no code still goes out (and fails), so that a lost code shows as an error.
+ */
+export function signIns(settings: BenchSettings, fresh: () => string, sink: SmsSink): Promise<Measurement> {
+  const plan: Plan = (tally) => ({
+    path: `${LOGIN}/request`,
+    requests: [
+      {
+        method: 'POST',
+        path: `${LOGIN}/request`,
+        headers: JSON_HEADERS,
+        setupRequest: (request, context) => {
+          const pair = context as PairContext;
+          pair.phone = fresh();
+          pair.startedAt = performance.now();
+          return { ...request, body: JSON.stringify({ phone_number: pair.phone }) };
+        },
+        onResponse: tally.failed,
+      },
+      {
+        method: 'POST',
+        path: `${LOGIN}/verify`,
+        headers: JSON_HEADERS,
+        setupRequest: (request, context) => {
+          const { phone } = context as PairContext;
+          const code = (phone === undefined ? undefined : sink.takeCode(phone)) ?? 'no-code-received';
+          return { ...request, body: JSON.stringify({ phone_number: phone, code }) };
+        },
+        onResponse: (status, body, context) => {
+          if (status !== 200) return tally.failed(status, body);
+          tally.successes += 1;
+          const { startedAt } = context as PairContext;
+          if (startedAt !== undefined) tally.latenciesMs.push(performance.now() - startedAt);
+        },
+      },
+    ],
+  });
+  return measure(settings, 'c. full sign-ins (request + verify)', plan, true);
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}

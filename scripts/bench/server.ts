@@ -1,0 +1,163 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const READY_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 12_000;
+const KEPT_OUTPUT_LINES = 40;
+
+export interface ServerOptions {
+  /** The repository whose `bin/otpgate.js` is started. */
+  readonly root: string;
+  /** A fresh directory of the bench's own: the database, and the child's working directory. */
+  readonly dataDir: string;
+  readonly smsWebhookUrl: string;
+  /** When set, the child runs with `--cpu-prof` and writes its profile there on exit. */
+  readonly cpuProfileDir?: string | undefined;
+}
+
+export interface ServerMemory {
+  /** VmHWM: the peak resident set size of the process so far. */
+  readonly peakKiB: number;
+  readonly rssKiB: number;
+}
+
+export interface ServerChild {
+  readonly baseUrl: string;
+  readonly pid: number;
+  /** From /proc; null where there is no /proc (the goals are then not judged). */
+  memory(): ServerMemory | null;
+  /** CPU time (user + system, all threads) the process has used so far; null where there is no /proc. */
+  cpuSeconds(): number | null;
+  /** The child's last log lines (JSON from pino at LOG_LEVEL=warn, so each one is a warning or worse). */
+  output(): readonly string[];
+  /** SIGTERM, then SIGKILL if the graceful shutdown overruns. Safe to call twice. */
+  stop(): Promise<void>;
+  /** For exit and signal handlers, which cannot wait. */
+  killNow(): void;
+}
+
+/**
+ * Starts `node bin/otpgate.js serve` in production mode on SQLite in `dataDir`, with limits raised so that
+ * they never refuse the load, and resolves once `/livez` answers. Rejects (with the child's output) if it
+ * exits or does not answer in time.
+ *
+ * The child runs in `dataDir` rather than the repository so that a developer's `.env` there cannot change
+ * what is measured (Redis, another SMS provider); tsx still finds the repository's tsconfig.
+ */
+export async function startServer(options: ServerOptions): Promise<ServerChild> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    TSX_TSCONFIG_PATH: `${options.root}/tsconfig.json`,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: `sqlite:${options.dataDir}/bench.db`,
+    AUTH_SECRET: randomBytes(36).toString('base64url'), // 48 characters
+    SMS_PROVIDER: 'webhook',
+    SMS_WEBHOOK_URL: options.smsWebhookUrl,
+    OTP_IP_HOURLY_LIMIT: '1000000',
+    OTP_VERIFY_IP_HOURLY_LIMIT: '1000000',
+    SMS_DAILY_LIMIT: '100000000',
+  };
+  const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, `${options.root}/bin/otpgate.js`, 'serve'], {
+    cwd: options.dataDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - KEPT_OUTPUT_LINES));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: ServerChild = {
+    baseUrl,
+    pid: child.pid ?? -1,
+    memory: () => readMemory(child.pid),
+    cpuSeconds: () => readCpuSeconds(child.pid),
+    output: () => lines,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+    killNow: () => void child.kill('SIGKILL'),
+  };
+
+  try {
+    await waitUntilReady(child, baseUrl);
+  } catch (error) {
+    server.killNow();
+    const tail = lines.length ? `\n${lines.join('\n')}` : '';
+    throw new Error(`${(error as Error).message}${tail}`);
+  }
+  return server;
+}
+
+async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited during start (${child.exitCode ?? child.signalCode})`);
+    }
+    const ok = await fetch(`${baseUrl}/livez`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`the server did not answer ${baseUrl}/livez within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** A port that was free a moment ago; the child binds it right after, so a clash is unlikely. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function readMemory(pid: number | undefined): ServerMemory | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const memory = { peakKiB: kib('VmHWM'), rssKiB: kib('VmRSS') };
+    return Number.isFinite(memory.peakKiB) ? memory : null;
+  } catch {
+    return null;
+  }
+}
+
+let clockTicks: number | undefined;
+
+function readCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields 14 and 15 (utime, stime) counted after the command name, which may itself hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return null;
+  }
+}

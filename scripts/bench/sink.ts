@@ -1,0 +1,65 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** The SMS gateway the benchmarked server posts to: the webhook provider's protocol, nothing more. */
+export interface SmsSink {
+  readonly url: string;
+  /** `params.code` of the latest message to `to`, forgotten once read: each code is used once. */
+  takeCode(to: string): string | undefined;
+  /** Drops remembered codes between scenarios, so the map stays as small as one scenario needs. */
+  forget(): void;
+  readonly received: () => number;
+  close(): Promise<void>;
+}
+
+interface WebhookMessage {
+  readonly to?: unknown;
+  readonly params?: { readonly code?: unknown };
+}
+
+/**
+ * Answers every message 200 `{"id": ...}` and keeps only the latest code per number. It records the code
+ * before it answers, and the server answers its client only after the gateway did, so a code request's
+ * response always finds its code here.
+ */
+export async function startSmsSink(): Promise<SmsSink> {
+  const codes = new Map<string, string>();
+  let received = 0;
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received += 1;
+      try {
+        const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookMessage;
+        if (typeof message.to === 'string' && typeof message.params?.code === 'string') {
+          codes.set(message.to, message.params.code);
+        }
+      } catch {
+        // A body that is not JSON still gets its 200: the bench measures the server, not this sink.
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`{"id":"bench-${received}"}`);
+    });
+  });
+  // Longer than the server's keep-alive pool timeout, so the sink never closes a socket the pool reuses.
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/sms`,
+    takeCode(to) {
+      const code = codes.get(to);
+      codes.delete(to);
+      return code;
+    },
+    forget: () => codes.clear(),
+    received: () => received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
