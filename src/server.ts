@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
-import { createDatabase } from './db/index.ts';
-import { migrateToLatest, schemaStatus } from './db/migrate.ts';
+import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
-import { StartupError } from './server-errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -13,23 +11,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * listens. Returns the running app; SIGTERM and SIGINT close it gracefully.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  const database = createDatabase(config.database);
-  try {
-    if (config.database.migrateOnStart) {
-      await migrateToLatest(database);
-    } else {
-      const status = await schemaStatus(database);
-      if (status.pending.length > 0) {
-        throw new StartupError(
-          `The database schema is behind (version ${status.version} of ${status.latest}): run \`npx otpgate migrate\``,
-        );
-      }
-    }
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
-
+  const database = await openReadyDatabase(config.database);
   const app = await buildApp(config, { database });
   const stopMaintenance = startMaintenance(database, app.log);
   app.addHook('onClose', async () => {

@@ -4,9 +4,7 @@ import type { ApiKey } from '../api-keys/repository.ts';
 import { createApiKeyRepository } from '../api-keys/repository.ts';
 import { createApiKeyService, type ApiKeyService } from '../api-keys/service.ts';
 import type { Config } from '../config/index.ts';
-import { createDatabase, type DatabaseHandle } from '../db/index.ts';
-import { migrateToLatest, schemaStatus } from '../db/migrate.ts';
-import { StartupError } from '../server-errors.ts';
+import { openReadyDatabase } from '../db/open.ts';
 
 const USAGE = 'usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>';
 
@@ -22,7 +20,7 @@ export async function runKeys(config: Config, argv: string[]): Promise<number> {
     process.stderr.write(`otpgate: keys: ${action}\n`);
     return 2;
   }
-  const database = await openDatabase(config);
+  const database = await openReadyDatabase(config.database);
   try {
     const keys = createApiKeyService({ keys: createApiKeyRepository(database.db), now: Date.now });
     return await action(keys, (line) => process.stdout.write(`${line}\n`));
@@ -124,25 +122,4 @@ async function revoke(keys: ApiKeyService, out: (line: string) => void, ref: str
 /** Minutes are precise enough for people reading the list, and UTC avoids guessing the server's zone. */
 function time(ms: number | null): string {
   return ms === null ? '-' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')}Z`;
-}
-
-/** As `serve` does: migrate when MIGRATE_ON_START says so, otherwise refuse a schema that is behind. */
-async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  const database = createDatabase(config.database);
-  try {
-    if (config.database.migrateOnStart) {
-      await migrateToLatest(database);
-    } else {
-      const status = await schemaStatus(database);
-      if (status.pending.length > 0) {
-        throw new StartupError(
-          `The database schema is behind (version ${status.version} of ${status.latest}): run \`npx otpgate migrate\``,
-        );
-      }
-    }
-    return database;
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
 }
