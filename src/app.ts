@@ -87,7 +87,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes, { prefix: '/api/v1/otp', config, database, sms: services.sms, limiter });
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
   await app.register(sessionRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, users: services.users });
-  await app.register(adminRoutes, { prefix: '/api/v1/admin', apiKeys: services.apiKeys });
+  await app.register(adminRoutes, {
+    prefix: '/api/v1/admin',
+    apiKeys: services.apiKeys,
+    smsLogs: services.smsLogs,
+    smsProviders: services.smsProviders,
+    allowedCountries: config.phone.allowedCountries,
+  });
   if (config.metrics.enabled) {
     await app.register(metricsRoutes, { metrics: services.metrics, token: config.metrics.token });
   }

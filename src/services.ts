@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { createProviderReport } from './admin/sms-providers.ts';
 import { createApiKeyRepository } from './api-keys/repository.ts';
 import { createApiKeyService } from './api-keys/service.ts';
 import type { Config } from './config/index.ts';
@@ -34,9 +35,10 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const metrics = createMetrics();
   const sms = createSmsSetup(config, { log, now, events: metrics });
   const users = createUserRepository(db);
+  const smsLogs = createSmsLogRepository(db, now);
   const sender = createCodeSender({
     sms,
-    logs: createSmsLogRepository(db, now),
+    logs: smsLogs,
     log,
     deadlineMs: config.sms.otpDeadlineMs,
     testNumbers: config.sms.testNumbers,
@@ -61,5 +63,11 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   });
   const flows = createPhoneFlows({ config, otp, users, sessions, metrics, now });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
-  return { sms, users, sessions, flows, apiKeys, metrics };
+  const smsProviders = createProviderReport({
+    routes: sms.routes,
+    logs: smsLogs,
+    timeoutMs: config.sms.timeoutMs,
+    now,
+  });
+  return { sms, smsLogs, smsProviders, users, sessions, flows, apiKeys, metrics };
 }

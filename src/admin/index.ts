@@ -1,15 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from '../api-keys/routes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
+import type { SmsLogRepository } from '../sms/log-repository.ts';
 import { createAdminAuth } from './auth.ts';
+import type { ProviderReport } from './sms-providers.ts';
+import { smsAdminRoutes } from './sms-routes.ts';
+
+export interface AdminOptions {
+  readonly apiKeys: ApiKeyService;
+  readonly smsLogs: SmsLogRepository;
+  readonly smsProviders: ProviderReport;
+  /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
+  readonly allowedCountries: readonly string[];
+}
 
 /**
  * The server-to-server admin API, registered at /api/v1/admin. Every route in it needs a valid API key
  * (checked once per request, before the body is read); each route adds `preHandler: requireScope(...)` for
  * the scope it needs. Admin routes of other domains register here and receive `requireScope`.
  */
-export const adminRoutes: FastifyPluginAsync<{ apiKeys: ApiKeyService }> = async (app, { apiKeys }) => {
+export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
+  const { apiKeys, smsLogs, smsProviders, allowedCountries } = options;
   const { authenticate, requireScope } = createAdminAuth(apiKeys);
   app.addHook('onRequest', authenticate);
   await app.register(apiKeyRoutes, { apiKeys, requireScope });
+  await app.register(smsAdminRoutes, { logs: smsLogs, providers: smsProviders, allowedCountries, requireScope });
 };

@@ -1,6 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
+import type { Database, SmsLogsTable } from '../db/types.ts';
+
+/** A delivery-log row as stored. */
+export type SmsLogRow = Readonly<SmsLogsTable>;
+
+/** Where a listing continues: the last row seen, in the listing's order. */
+export interface SmsLogPosition {
+  readonly createdAt: number;
+  readonly id: string;
+}
+
+/** What `list` narrows to; every field is optional and they combine with AND. */
+export interface SmsLogFilter {
+  /** E.164, exactly as stored. */
+  readonly phoneNumber?: string | undefined;
+  readonly status?: string | undefined;
+  readonly template?: string | undefined;
+  readonly provider?: string | undefined;
+  /** Epoch ms, inclusive. */
+  readonly fromMs?: number | undefined;
+  /** Epoch ms, inclusive. */
+  readonly toMs?: number | undefined;
+  /** Rows strictly after this one, in the listing's order. */
+  readonly after?: SmsLogPosition | undefined;
+  readonly limit: number;
+}
+
+/** One provider's messages since some time, by final outcome. */
+export interface SmsProviderTally {
+  readonly provider: string;
+  readonly sent: number;
+  readonly failed: number;
+}
 
 /** A message about to be sent: the row exists (as `sending`) before any provider is called. */
 export interface SmsLogStart {
@@ -75,6 +107,59 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number) 
 
     /** A message that needed no provider (a test number): written once, as sent, after no calls. */
     recordWithoutProvider: (entry: SmsLogStart): Promise<string> => insert(entry, 'sent', 0),
+
+    /**
+     * Up to `limit` rows, newest first (`created_at DESC, id DESC`, so rows written in the same millisecond
+     * still have one order). `after` continues a listing by keyset: the row comparison `(created_at, id) <
+     * (a, b)` is spelled out as `created_at < a OR (created_at = a AND id < b)`, which both dialects run,
+     * and rows written meanwhile never shift a page the way an offset would.
+     */
+    async list(filter: SmsLogFilter): Promise<SmsLogRow[]> {
+      const { after } = filter;
+      let query = db.selectFrom('sms_logs').selectAll();
+      if (filter.phoneNumber !== undefined) query = query.where('phone_number', '=', filter.phoneNumber);
+      if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+      if (filter.template !== undefined) query = query.where('template', '=', filter.template);
+      if (filter.provider !== undefined) query = query.where('provider', '=', filter.provider);
+      if (filter.fromMs !== undefined) query = query.where('created_at', '>=', filter.fromMs);
+      if (filter.toMs !== undefined) query = query.where('created_at', '<=', filter.toMs);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+          ]),
+        );
+      }
+      return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    },
+
+    async get(id: string): Promise<SmsLogRow | null> {
+      return (await db.selectFrom('sms_logs').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+
+    /**
+     * Messages created since `sinceMs` that reached `sent` (or later, `delivered`/`undelivered`) or `failed`,
+     * per provider, in one grouped query. Rows still `sending` or `queued` count as neither.
+     */
+    async tallySince(sinceMs: number): Promise<SmsProviderTally[]> {
+      const rows = await db
+        .selectFrom('sms_logs')
+        .select((eb) => [
+          'provider',
+          eb.fn
+            .sum<number | string>(
+              eb.case().when('status', 'in', ['sent', 'delivered', 'undelivered']).then(1).else(0).end(),
+            )
+            .as('sent'),
+          eb.fn.sum<number | string>(eb.case().when('status', '=', 'failed').then(1).else(0).end()).as('failed'),
+        ])
+        .where('created_at', '>=', sinceMs)
+        .groupBy('provider')
+        .execute();
+      // PostgreSQL's SUM over integers is numeric, which pg hands back as a string.
+      return rows.map((row) => ({ provider: row.provider, sent: Number(row.sent), failed: Number(row.failed) }));
+    },
   };
 }
 

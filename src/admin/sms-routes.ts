@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from '@sinclair/typebox';
+import { AppError } from '../errors/app-error.ts';
+import { responses } from '../http/schemas.ts';
+import { parseMobile } from '../phone/parse.ts';
+import type { SmsLogFilter, SmsLogRepository } from '../sms/log-repository.ts';
+import { AdminKeyAuth, type RequireScope } from './auth.ts';
+import { decodeCursor, encodeCursor } from './sms-log-cursor.ts';
+import type { ProviderReport } from './sms-providers.ts';
+import { FullNumbersQuery, LogPage, LogParams, LogQuery, OneLog, ProviderList, logView } from './sms-schemas.ts';
+
+export interface SmsAdminOptions {
+  readonly logs: SmsLogRepository;
+  readonly providers: ProviderReport;
+  /** PHONE_ALLOWED_COUNTRIES, for the phone_number filter. */
+  readonly allowedCountries: readonly string[];
+  readonly requireScope: RequireScope;
+}
+
+/** The delivery log and the providers' state; mounted under /api/v1/admin, behind its key check. */
+export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async (app, options) => {
+  const { logs, providers, allowedCountries, requireScope } = options;
+
+  app.get(
+    '/sms/logs',
+    {
+      preHandler: requireScope('sms:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'The delivery log, newest first, filtered and paged by cursor; scope sms:read',
+        security: AdminKeyAuth,
+        querystring: LogQuery,
+        response: responses(200, LogPage),
+      },
+    },
+    async ({ query }) => {
+      const filter = logFilter(query, allowedCountries);
+      // One row more than asked tells whether another page follows without a second query.
+      const rows = await logs.list({ ...filter, limit: filter.limit + 1 });
+      const page = rows.slice(0, filter.limit);
+      const last = page.at(-1);
+      const more = rows.length > filter.limit && last;
+      return {
+        success: true as const,
+        logs: page.map((row) => logView(row, query.full_numbers === 'true')),
+        next_cursor: more ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/sms/logs/:id',
+    {
+      preHandler: requireScope('sms:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'One message of the delivery log; scope sms:read',
+        security: AdminKeyAuth,
+        params: LogParams,
+        querystring: FullNumbersQuery,
+        response: responses(200, OneLog),
+      },
+    },
+    async ({ params, query }) => {
+      const row = await logs.get(params.id);
+      if (!row) throw new AppError('NOT_FOUND', 'No message with this id');
+      return { success: true as const, log: logView(row, query.full_numbers === 'true') };
+    },
+  );
+
+  app.get(
+    '/sms/providers',
+    {
+      preHandler: requireScope('providers:read'),
+      schema: {
+        tags: ['admin'],
+        summary: "Each SMS provider's circuit, last hour and credit, in the order they are tried; scope providers:read",
+        security: AdminKeyAuth,
+        response: responses(200, ProviderList),
+      },
+    },
+    async () => ({ success: true as const, providers: await providers() }),
+  );
+};
+
+/** The listing's querystring, already checked against LogQuery, as a repository filter. */
+function logFilter(query: Static<typeof LogQuery>, allowedCountries: readonly string[]): SmsLogFilter {
+  let phoneNumber: string | undefined;
+  if (query.phone_number !== undefined) {
+    const parsed = parseMobile(query.phone_number, allowedCountries);
+    if (!parsed) throw new AppError('INVALID_PHONE');
+    phoneNumber = parsed.e164;
+  }
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (after === null) throw new AppError('VALIDATION_ERROR', 'cursor is not one this listing returned');
+  return {
+    phoneNumber,
+    status: query.status,
+    template: query.template,
+    provider: query.provider,
+    fromMs: query.from === undefined ? undefined : Date.parse(query.from),
+    toMs: query.to === undefined ? undefined : Date.parse(query.to),
+    after,
+    limit: query.limit === undefined ? 20 : Number(query.limit),
+  };
+}
