@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './local-server.ts';
 
 /**
  * How the fake answers the next call. `{code}` answers that `return.status` (reference/protocols.md §2) in
@@ -148,8 +148,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
@@ -157,11 +156,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
     answerNext: (scenario) => void queued.push(scenario),
     setDelivery: (messageid, status) => void deliveries.set(messageid, status),
     setCredit: (rials) => void (credit = rials),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

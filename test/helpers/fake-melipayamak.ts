@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './local-server.ts';
 
 /**
  * How the fake answers the next call, whichever method it is. The envelopes follow reference/protocols.md
@@ -132,8 +132,7 @@ export async function startFakeMelipayamak(options: FakeMelipayamakOptions): Pro
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
@@ -142,11 +141,7 @@ export async function startFakeMelipayamak(options: FakeMelipayamakOptions): Pro
     answerAll: (scenario) => void (standing = scenario),
     setDelivery: (recId, code) => void deliveries.set(recId, code),
     setCredit: (amount) => void (credit = amount),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

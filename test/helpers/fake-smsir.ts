@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './local-server.ts';
 
 /**
  * How the fake answers the next call. `{code}` is a logic error: HTTP 400 with that `status` in the body
@@ -115,8 +115,7 @@ export async function startFakeSmsir(options: FakeSmsirOptions): Promise<FakeSms
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
@@ -124,11 +123,7 @@ export async function startFakeSmsir(options: FakeSmsirOptions): Promise<FakeSms
     answerNext: (scenario) => void queued.push(scenario),
     setDelivery: (messageId, deliveryState) => void deliveries.set(messageId, deliveryState),
     setCredit: (amount) => void (credit = amount),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

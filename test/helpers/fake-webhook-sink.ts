@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './local-server.ts';
 
 /** What the sink answers: a status and body, or `hang` (accept the request, never answer). */
 export type SinkAnswer = 'hang' | { readonly status: number; readonly body?: string };
@@ -52,8 +52,7 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
     });
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   const messagesTo = (to: string) => requests.filter((request) => request.message?.to === to);
   return {
     url: `http://127.0.0.1:${port}/sms`,
@@ -62,11 +61,7 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
     answerAll: (answer) => void (standing = answer),
     messagesTo,
     lastCode: (to) => messagesTo(to).at(-1)?.message?.params.code,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './local-server.ts';
 
 /** A webhook SMS receiver that accepts every message but answers only after `delayMs`: a slow gateway. */
 export interface SlowSink {
@@ -26,16 +26,11 @@ export async function startSlowSink(delayMs: number): Promise<SlowSink> {
       }, delayMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}/sms`,
     received,
     nextMessage: async () => void (await once(server, 'message')),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
