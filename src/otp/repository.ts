@@ -23,10 +23,13 @@ export function createOtpRepository(db: Kysely<Database>) {
     /**
      * Stores a code for the challenge, replacing the previous one with fresh attempts (one upsert), so a
      * number holds at most one live code per purpose. Returns the row id, for `discard`.
+     *
+     * With `unlessPending`, a previous code that is still usable and kept for a resend (its last send timed
+     * out) is left alone and undefined is returned: the common case, no such code, costs one statement.
      */
-    async replace(code: NewCode, now: number): Promise<string> {
+    async replace(code: NewCode, now: number, options: { unlessPending?: boolean } = {}): Promise<string | undefined> {
       const id = randomUUID();
-      await db
+      const result = await db
         .insertInto('otp_codes')
         .values({
           id,
@@ -43,20 +46,33 @@ export function createOtpRepository(db: Kysely<Database>) {
           pending_code: null,
         })
         .onConflict((oc) =>
-          oc.column('challenge_key').doUpdateSet((eb) => ({
-            id: eb.ref('excluded.id'),
-            user_id: eb.ref('excluded.user_id'),
-            code_hash: eb.ref('excluded.code_hash'),
-            attempts: 0,
-            max_attempts: eb.ref('excluded.max_attempts'),
-            expires_at: eb.ref('excluded.expires_at'),
-            consumed_at: null,
-            created_at: eb.ref('excluded.created_at'),
-            pending_code: null,
-          })),
+          oc
+            .column('challenge_key')
+            .doUpdateSet((eb) => ({
+              id: eb.ref('excluded.id'),
+              user_id: eb.ref('excluded.user_id'),
+              code_hash: eb.ref('excluded.code_hash'),
+              attempts: 0,
+              max_attempts: eb.ref('excluded.max_attempts'),
+              expires_at: eb.ref('excluded.expires_at'),
+              consumed_at: null,
+              created_at: eb.ref('excluded.created_at'),
+              pending_code: null,
+            }))
+            .where((eb) =>
+              options.unlessPending
+                ? eb.or([
+                    eb('otp_codes.pending_code', 'is', null),
+                    eb('otp_codes.consumed_at', 'is not', null),
+                    eb('otp_codes.expires_at', '<=', now),
+                    eb('otp_codes.attempts', '>=', eb.ref('otp_codes.max_attempts')),
+                  ])
+                : eb.lit(true),
+            ),
         )
-        .execute();
-      return id;
+        .returning('id')
+        .executeTakeFirst();
+      return result?.id;
     },
 
     /** Removes one issued code, unless a newer request has replaced it meanwhile. */

@@ -43,8 +43,11 @@ interface Issued {
 export function createOtpService(deps: OtpServiceDeps) {
   const { config, keys, codes, limiter, rules, sender, now } = deps;
 
-  /** A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. */
-  async function issueCode(challenge: Challenge, key: string): Promise<Issued> {
+  /**
+   * A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. With
+   * `unlessPending`, undefined when the earlier code is kept for a resend (see `codeToSend`).
+   */
+  async function issueCode(challenge: Challenge, key: string, unlessPending: boolean): Promise<Issued | undefined> {
     const code = sender.fixedCode(challenge.phoneNumber) ?? generateCode(config.otp.length);
     const expiresAt = now() + config.otp.ttlSeconds * 1000;
     const id = await codes.replace(
@@ -58,8 +61,20 @@ export function createOtpService(deps: OtpServiceDeps) {
         expiresAt,
       },
       now(),
+      { unlessPending },
     );
-    return { id, code, expiresAt, resent: false };
+    return id === undefined ? undefined : { id, code, expiresAt, resent: false };
+  }
+
+  /**
+   * The code this request sends: the one kept after a timed-out send while it is usable, else a new one.
+   * A new code is tried first because it is the common case and one statement; only when the upsert left
+   * a kept code in place is it read. A kept copy that cannot be opened (AUTH_SECRET changed, or a test
+   * number) is replaced.
+   */
+  async function codeToSend(challenge: Challenge, key: string): Promise<Issued> {
+    const fresh = (await issueCode(challenge, key, true)) ?? (await pendingCode(challenge, key));
+    return fresh ?? (await issueCode(challenge, key, false))!;
   }
 
   /**
@@ -107,7 +122,7 @@ export function createOtpService(deps: OtpServiceDeps) {
       const key = challengeKey(challenge);
       let issued: Issued | undefined;
       try {
-        issued = (await pendingCode(challenge, key)) ?? (await issueCode(challenge, key));
+        issued = await codeToSend(challenge, key);
         const ttlSeconds = issued.resent
           ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
           : config.otp.ttlSeconds;
