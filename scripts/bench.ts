@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goals, machineFacts, table } from './bench/report.ts';
+import { createSendKey, queuedLine, queuedSends } from './bench/queued.ts';
 import { codeRequests, numberSource, signIns, trivialRoute, type Measurement } from './bench/scenarios.ts';
 import { startServer, type ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
@@ -79,6 +80,8 @@ async function main(): Promise<number> {
     const trivial = await step(() => trivialRoute(settings));
     const codes = await step(() => codeRequests(settings, fresh));
     const pairs = await step(() => signIns(settings, fresh, sink));
+    const queued = await queuedSends(settings, fresh, sink, createSendKey(ROOT, dataDir));
+    console.log(`  ${queuedLine(queued)}`);
     const memory = child.memory();
 
     console.log(`\n${table(results, trivial.rate)}\n`);
@@ -95,7 +98,9 @@ async function main(): Promise<number> {
     }
     const logged = summarizeLog(child.output());
     if (logged.length > 0) console.error(`server log (last lines, repeats counted):\n${logged.join('\n')}`);
-    if (failing.length > 0) return 1;
+    if (queued.failures > 0)
+      console.error(`bench: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
+    if (failing.length > 0 || queued.failures > 0) return 1;
     console.log(verdict.failed === 0 ? 'all goals pass' : `${verdict.failed} goal(s) not met`);
     return 0;
   } finally {

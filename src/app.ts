@@ -67,6 +67,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now ?? Date.now,
   });
 
+  // `serve` starts the queue's worker and poller; tests drive them through this.
+  app.decorate('smsQueue', services.smsQueue);
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
   app.removeContentTypeParser('text/plain');
@@ -86,12 +88,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.get('/livez', { schema: { hide: true } }, async () => ({ success: true }));
   await app.register(healthRoutes, { prefix: '/api/v1/otp', config, database, sms: services.sms, limiter });
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
-  await app.register(sessionRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, users: services.users });
+  await app.register(sessionRoutes, {
+    prefix: '/api/v1/auth',
+    sessions: services.sessions,
+    users: services.users,
+    now: options.now ?? Date.now,
+  });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
     apiKeys: services.apiKeys,
     smsLogs: services.smsLogs,
     smsProviders: services.smsProviders,
+    smsSend: services.smsQueue.send,
+    templates: services.templates,
     allowedCountries: config.phone.allowedCountries,
   });
   if (config.metrics.enabled) {

@@ -5,20 +5,26 @@ import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** What queued sends in flight get to finish on shutdown, leaving time to close the pools within the grace. */
+const QUEUE_STOP_GRACE_MS = 7_000;
 
 /**
- * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app and
- * listens. Returns the running app; SIGTERM and SIGINT close it gracefully.
+ * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app,
+ * listens, and starts the SMS queue's worker and delivery poller (unless SMS_QUEUE_WORKER=false). Returns
+ * the running app; SIGTERM and SIGINT close it gracefully, the queue's sends in flight included.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openReadyDatabase(config.database);
   const app = await buildApp(config, { database });
   const stopMaintenance = startMaintenance(database, app.log);
   app.addHook('onClose', async () => {
+    // Before the database closes: a send in flight still writes its outcome.
+    await app.smsQueue.stop(QUEUE_STOP_GRACE_MS);
     stopMaintenance();
     await database.close();
   });
   await app.listen({ port: config.http.port, host: config.http.host });
+  app.smsQueue.start();
   handleSignals(app);
   return app;
 }

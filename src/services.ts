@@ -17,7 +17,12 @@ import { createSessionService } from './sessions/service.ts';
 import { createAccessTokens } from './sessions/tokens.ts';
 import { createSmsLogRepository } from './sms/log-repository.ts';
 import { createCodeSender } from './sms/sender.ts';
+import { createSmsQueue, deliveryPolling } from './sms/queue/index.ts';
 import { createSmsSetup } from './sms/setup.ts';
+import { createTemplateCache } from './templates/cache.ts';
+import { createTemplateRenderer } from './templates/renderer.ts';
+import { createTemplateRepository } from './templates/repository.ts';
+import { createTemplateService } from './templates/service.ts';
 import { createUserRepository } from './users/repository.ts';
 
 export interface Infrastructure {
@@ -35,10 +40,15 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const metrics = createMetrics();
   const sms = createSmsSetup(config, { log, now, events: metrics });
   const users = createUserRepository(db);
-  const smsLogs = createSmsLogRepository(db, now);
+  const smsLogs = createSmsLogRepository(db, now, deliveryPolling(sms, config));
+  const templateRepository = createTemplateRepository(db);
+  const templateCache = createTemplateCache({ load: templateRepository.all, now });
+  const renderer = createTemplateRenderer(templateCache);
+  const templates = createTemplateService({ templates: templateRepository, cache: templateCache, now });
   const sender = createCodeSender({
     sms,
     logs: smsLogs,
+    templates: renderer,
     log,
     deadlineMs: config.sms.otpDeadlineMs,
     testNumbers: config.sms.testNumbers,
@@ -69,5 +79,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     timeoutMs: config.sms.timeoutMs,
     now,
   });
-  return { sms, smsLogs, smsProviders, users, sessions, flows, apiKeys, metrics };
+  const smsQueue = createSmsQueue({ config, database, sms, renderer, log, now, events: metrics });
+  return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates };
 }

@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from '../api-keys/routes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import type { SmsLogRepository } from '../sms/log-repository.ts';
+import type { SendService } from '../sms/queue/send-service.ts';
+import { templateAdminRoutes } from '../templates/admin-routes.ts';
+import type { TemplateService } from '../templates/service.ts';
 import { createAdminAuth } from './auth.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
@@ -10,6 +13,9 @@ export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
   readonly smsLogs: SmsLogRepository;
   readonly smsProviders: ProviderReport;
+  /** Queues the shop's own messages (POST /sms/send). */
+  readonly smsSend: SendService;
+  readonly templates: TemplateService;
   /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
   readonly allowedCountries: readonly string[];
 }
@@ -24,5 +30,12 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   const { authenticate, requireScope } = createAdminAuth(apiKeys);
   app.addHook('onRequest', authenticate);
   await app.register(apiKeyRoutes, { apiKeys, requireScope });
-  await app.register(smsAdminRoutes, { logs: smsLogs, providers: smsProviders, allowedCountries, requireScope });
+  await app.register(smsAdminRoutes, {
+    logs: smsLogs,
+    providers: smsProviders,
+    send: options.smsSend,
+    allowedCountries,
+    requireScope,
+  });
+  await app.register(templateAdminRoutes, { templates: options.templates, requireScope });
 };

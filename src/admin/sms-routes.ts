@@ -4,22 +4,55 @@ import { AppError } from '../errors/app-error.ts';
 import { responses } from '../http/schemas.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { SmsLogFilter, SmsLogRepository } from '../sms/log-repository.ts';
-import { AdminKeyAuth, type RequireScope } from './auth.ts';
+import type { SendService } from '../sms/queue/send-service.ts';
+import { AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
 import { decodeCursor, encodeCursor } from './sms-log-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
-import { FullNumbersQuery, LogPage, LogParams, LogQuery, OneLog, ProviderList, logView } from './sms-schemas.ts';
+import {
+  FullNumbersQuery,
+  LogPage,
+  LogParams,
+  LogQuery,
+  OneLog,
+  ProviderList,
+  SendAccepted,
+  SendBody,
+  SendHeaders,
+  logView,
+} from './sms-schemas.ts';
 
 export interface SmsAdminOptions {
   readonly logs: SmsLogRepository;
   readonly providers: ProviderReport;
+  readonly send: SendService;
   /** PHONE_ALLOWED_COUNTRIES, for the phone_number filter. */
   readonly allowedCountries: readonly string[];
   readonly requireScope: RequireScope;
 }
 
-/** The delivery log and the providers' state; mounted under /api/v1/admin, behind its key check. */
+/** Queued sends, the delivery log and the providers' state; mounted under /api/v1/admin, behind its key check. */
 export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async (app, options) => {
-  const { logs, providers, allowedCountries, requireScope } = options;
+  const { logs, providers, send, allowedCountries, requireScope } = options;
+
+  app.post(
+    '/sms/send',
+    {
+      preHandler: requireScope('sms:send'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Queues a message (a template with params, or a text) for delivery; scope sms:send',
+        security: AdminKeyAuth,
+        headers: SendHeaders,
+        body: SendBody,
+        response: responses(202, SendAccepted),
+      },
+    },
+    async (request, reply) => {
+      const caller = { apiKeyId: requestKey(request).id, idempotencyKey: request.headers['idempotency-key'] };
+      const accepted = await send.send(request.body, caller);
+      return reply.status(202).send({ success: true as const, ...accepted });
+    },
+  );
 
   app.get(
     '/sms/logs',

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { PhoneNumber } from '../http/schemas.ts';
 import { maskPhone } from '../phone/parse.ts';
 import type { SmsLogRow } from '../sms/log-repository.ts';
 
@@ -38,9 +39,14 @@ const SmsLog = Type.Object({
   error_code: Nullable(Type.String({ description: "the provider's own code" })),
   error_message: Nullable(Type.String()),
   text: Type.String({ description: 'the message as sent, with any one-time code masked' }),
-  attempts: Type.Integer(),
+  attempts: Type.Integer({ description: 'provider calls made for it' }),
+  provider_status: Nullable(Type.String({ description: "the provider's own delivery status code" })),
+  cost: Type.Union([Type.Number(), Type.Null()], { description: 'what the provider says it cost, in its unit' }),
   created_at: Time,
   updated_at: Time,
+  queued_at: Nullable(Time),
+  sent_at: Nullable(Time),
+  final_at: Nullable(Time),
 });
 
 export const LogPage = Type.Object({
@@ -84,6 +90,51 @@ export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   error_message: row.error_message,
   text: row.text,
   attempts: row.attempts,
-  created_at: new Date(row.created_at).toISOString(),
-  updated_at: new Date(row.updated_at).toISOString(),
+  provider_status: row.provider_status,
+  cost: row.cost,
+  created_at: iso(row.created_at),
+  updated_at: iso(row.updated_at),
+  queued_at: row.queued_at === null ? null : iso(row.queued_at),
+  sent_at: row.sent_at === null ? null : iso(row.sent_at),
+  final_at: row.final_at === null ? null : iso(row.final_at),
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Printable ASCII without spaces, as the IETF Idempotency-Key draft's clients send (UUIDs, ULIDs, hashes). */
+export const IDEMPOTENCY_KEY = '^[\\x21-\\x7E]{1,255}$';
+
+export const SendHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      pattern: IDEMPOTENCY_KEY,
+      description: 'up to 255 printable ASCII characters; a retry with the same key and body returns the first message',
+    }),
+  ),
+});
+
+export const SendBody = Type.Object(
+  {
+    to: PhoneNumber,
+    template: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'a template key' })),
+    params: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 500 }), {
+        maxProperties: 32,
+        description: "the template's placeholders and their values",
+      }),
+    ),
+    locale: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'fa by default' })),
+    text: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 1000, description: 'free text, instead of a template' }),
+    ),
+  },
+  { description: '`{to, template, params, locale?}` or `{to, text}`', additionalProperties: false },
+);
+
+export const SendAccepted = Type.Object({
+  success: Type.Literal(true),
+  id: Type.String({ description: 'the message id in the delivery log' }),
+  status: Type.String({
+    description: '`queued`; `sent` for a test number; for a repeated Idempotency-Key, where the first message is',
+  }),
 });

@@ -78,6 +78,16 @@ export interface Config {
     };
     /** Numbers that get no SMS; each one's code is the one listed (SMS_TEST_NUMBERS). */
     readonly testNumbers: readonly TestNumber[];
+    /** Queued messages (everything but codes): the worker and the delivery poller. */
+    readonly queue: {
+      /** Delivery tries before a message is `failed`. */
+      readonly maxAttempts: number;
+      /** Messages this instance's worker sends at once. */
+      readonly concurrency: number;
+      /** Whether this instance runs the worker and the delivery poller. */
+      readonly worker: boolean;
+      readonly deliveryPollSeconds: number;
+    };
   };
   /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
   readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
@@ -182,6 +192,12 @@ function buildConfig(env: Env): Config {
         baseUrl: env.SMSIR_BASE_URL.replace(/\/+$/, ''),
       },
       testNumbers,
+      queue: {
+        maxAttempts: env.SMS_QUEUE_MAX_ATTEMPTS,
+        concurrency: env.SMS_QUEUE_CONCURRENCY,
+        worker: env.SMS_QUEUE_WORKER,
+        deliveryPollSeconds: env.SMS_DELIVERY_POLL_SECONDS,
+      },
     },
     metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
   });

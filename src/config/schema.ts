@@ -61,6 +61,13 @@ export const EnvSchema = Type.Object({
   SMS_BREAKER_COOLDOWN_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   // Covers every provider a code message is tried on; the user is waiting for the answer.
   SMS_OTP_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 8000 }),
+  // Queued messages (the admin send route): delivery tries before a message is given up as failed.
+  SMS_QUEUE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
+  // Messages one instance's worker delivers at once.
+  SMS_QUEUE_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 200, default: 8 }),
+  // False: this instance queues messages but runs no worker and no delivery poller (others deliver them).
+  SMS_QUEUE_WORKER: Type.Boolean({ default: true }),
+  SMS_DELIVERY_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   // `+989000000001:123456,...`: numbers that get no SMS and whose code is the one listed (parsed in index.ts).
   SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
   SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),

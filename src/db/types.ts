@@ -75,13 +75,39 @@ export interface SmsLogsTable {
   attempts: number;
   created_at: number;
   updated_at: number;
+  /** What to send (JSON: text, params, approvedBy) while the message is not final; then null. */
+  payload: string | null;
+  /** While `queued`: when a worker may try it. Null otherwise. */
+  next_attempt_at: number | null;
+  /** While a worker holds it (`sending`): when its claim lapses. Null otherwise. */
+  lease_until: number | null;
+  /** Delivery tries made (claims); SMS_QUEUE_MAX_ATTEMPTS bounds it. `attempts` counts provider calls. */
+  tries: number;
+  api_key_id: string | null;
+  idempotency_key: string | null;
+  /** SHA-256 of the normalised request a key was first used with. */
+  request_hash: string | null;
+  /** The provider's own delivery status code. */
+  provider_status: string | null;
+  /** What the provider says the message cost, in its own unit. */
+  cost: number | null;
+  queued_at: number | null;
+  sending_at: number | null;
+  sent_at: number | null;
+  /** When it reached a final status (delivered, undelivered, failed, expired). */
+  final_at: number | null;
+  /** When the delivery poller next asks the provider; null when nothing will be asked. */
+  poll_at: number | null;
 }
 
 export interface SmsTemplatesTable {
   id: string;
   key: string;
   locale: string;
+  /** Placeholders such as `{code}` stand for the values a message is rendered with. */
   body: string;
+  /** JSON: provider name → `{id, args}`, its approved template's id and the placeholders it takes in order. */
+  approved: string;
   created_at: number;
   updated_at: number;
 }

@@ -11,7 +11,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
-    readonly details: Readonly<Record<string, string | number | boolean>> = {},
+    readonly details: Readonly<Record<string, string | number | boolean | readonly string[]>> = {},
   ) {
     super(message ?? ERROR_CODES[code].message);
     this.status = ERROR_CODES[code].status;

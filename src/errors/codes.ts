@@ -19,6 +19,13 @@ export const ERROR_CODES = {
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not available; try again shortly' },
   SERVICE_UNAVAILABLE: { status: 503, message: 'This instance is shutting down; try again' },
   INTERNAL_ERROR: { status: 500, message: 'Internal error' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different request',
+  },
+  TEMPLATE_NOT_FOUND: { status: 404, message: 'No message template with this key' },
+  TEMPLATE_PARAMS_MISSING: { status: 400, message: 'Some placeholders of the template have no value' },
+  TEMPLATE_REQUIRED: { status: 409, message: 'Code messages need this template: it is the last locale of its key' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -10,6 +10,7 @@ export const ErrorEnvelope = Type.Object(
     attempts_left: Type.Optional(Type.Integer()),
     retry_after: Type.Optional(Type.Integer({ description: 'seconds; also sent as the Retry-After header' })),
     request_id: Type.Optional(Type.String()),
+    missing: Type.Optional(Type.Array(Type.String(), { description: 'placeholders without a value' })),
   },
   { $id: 'ErrorEnvelope', title: 'Error' },
 );

@@ -4,6 +4,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { countOtpRequest, countOtpVerify } from '../metrics/otp-outcomes.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
+import { preferredLocales } from '../templates/preference.ts';
 import type { User, UserRepository } from '../users/repository.ts';
 import type { OtpService } from './service.ts';
 
@@ -26,8 +27,14 @@ export function createPhoneFlows(deps: {
   };
 
   return {
-    requestLogin: (phone: string, ip: string) =>
-      countOtpRequest(metrics, () => otp.request({ phoneNumber: canonical(phone), purpose: 'login' }, ip)),
+    /** `acceptLanguage` picks the message's locale; without it, the stored locale of the number's user. */
+    requestLogin: (phone: string, ip: string, acceptLanguage?: string) =>
+      countOtpRequest(metrics, () => {
+        const phoneNumber = canonical(phone);
+        return otp.request({ phoneNumber, purpose: 'login' }, ip, () =>
+          preferredLocales(acceptLanguage, () => users.localeByPhone(phoneNumber)),
+        );
+      }),
 
     async verifyLogin(
       phone: string,
@@ -40,9 +47,12 @@ export function createPhoneFlows(deps: {
       return { user, isNew, tokens: await sessions.start(user.id, client) };
     },
 
-    requestChange: (userId: string, phone: string, ip: string) =>
+    /** The message's locale: `acceptLanguage`, else the signed-in user's stored locale. */
+    requestChange: (userId: string, phone: string, ip: string, acceptLanguage?: string) =>
       countOtpRequest(metrics, () =>
-        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip),
+        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, () =>
+          preferredLocales(acceptLanguage, async () => (await users.findById(userId))?.locale ?? null),
+        ),
       ),
 
     /** PHONE_IN_USE is said only here, after the code proved the caller holds the number. */

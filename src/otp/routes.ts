@@ -22,11 +22,15 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
       schema: {
         tags: ['sign-in'],
         summary: 'Send a sign-in code by SMS',
+        description:
+          "The message's language: the best of Accept-Language that has a template; without that header, the " +
+          "user's stored locale (PATCH /api/v1/auth/me); otherwise Persian.",
         body: CodeRequestBody,
         response: responses(200, CodeSent),
       },
     },
-    async (request) => codeSent(await flows.requestLogin(request.body.phone_number, request.ip)),
+    async (request) =>
+      codeSent(await flows.requestLogin(request.body.phone_number, request.ip, request.headers['accept-language'])),
   );
 
   app.post(
@@ -69,7 +73,8 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
     },
     async (request) => {
       const { userId } = await sessions.authenticate(request.headers.authorization);
-      return codeSent(await flows.requestChange(userId, request.body.phone_number, request.ip));
+      const { phone_number: phone } = request.body;
+      return codeSent(await flows.requestChange(userId, phone, request.ip, request.headers['accept-language']));
     },
   );
 

@@ -107,9 +107,15 @@ export function createOtpService(deps: OtpServiceDeps) {
      * Issues and sends a code. Answers the same whether or not the number has an account. A send that
      * fails gives back every limit it took, so the user can retry at once. A send the provider refused
      * leaves no usable code; one that timed out (the code may have arrived) keeps it, sealed, and the retry
-     * sends that same code again: the user never holds two different codes.
+     * sends that same code again: the user never holds two different codes. `locales` gives the
+     * recipient's preferred locales; it is called only once the limits let the request through, so a
+     * refused request costs no lookup.
      */
-    async request(challenge: Challenge, ip: string): Promise<{ expiresIn: number; resendIn: number }> {
+    async request(
+      challenge: Challenge,
+      ip: string,
+      locales?: () => Promise<readonly string[]>,
+    ): Promise<{ expiresIn: number; resendIn: number }> {
       const charges: Charge[] = [
         [rules.resend, `${challenge.purpose}:${challenge.phoneNumber}`],
         [rules.phoneHourly, challenge.phoneNumber],
@@ -126,7 +132,13 @@ export function createOtpService(deps: OtpServiceDeps) {
         const ttlSeconds = issued.resent
           ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
           : config.otp.ttlSeconds;
-        await sender.send({ to: challenge.phoneNumber, code: issued.code, purpose: challenge.purpose, ttlSeconds });
+        await sender.send({
+          to: challenge.phoneNumber,
+          code: issued.code,
+          purpose: challenge.purpose,
+          ttlSeconds,
+          locales: locales ? await locales() : undefined,
+        });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
         if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
         return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };

@@ -3,13 +3,14 @@ import { AppError } from '../errors/app-error.ts';
 import { BearerAuth, responses } from '../http/schemas.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { userView } from '../users/schemas.ts';
-import { LoggedOut, Me, RefreshBody, TokenPairView } from './schemas.ts';
+import { LoggedOut, Me, MeUpdate, RefreshBody, TokenPairView } from './schemas.ts';
 import type { SessionService } from './service.ts';
 
-export const sessionRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionService; users: UserRepository }> = async (
-  app,
-  { sessions, users },
-) => {
+export const sessionRoutes: FastifyPluginAsyncTypebox<{
+  sessions: SessionService;
+  users: UserRepository;
+  now: () => number;
+}> = async (app, { sessions, users, now }) => {
   app.post(
     '/refresh',
     {
@@ -60,6 +61,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionService
     async (request) => {
       const { userId } = await sessions.authenticate(request.headers.authorization);
       const user = await users.findById(userId);
+      if (!user) throw new AppError('UNAUTHORIZED');
+      return { success: true as const, user: userView(user) };
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: "Store the signed-in user's preferences: the locale of the SMS they are sent",
+        security: BearerAuth,
+        body: MeUpdate,
+        response: responses(200, Me),
+      },
+    },
+    async (request) => {
+      const { userId } = await sessions.authenticate(request.headers.authorization);
+      const user = await users.setLocale(userId, request.body.locale, now());
       if (!user) throw new AppError('UNAUTHORIZED');
       return { success: true as const, user: userView(user) };
     },

@@ -18,3 +18,13 @@ export const TokenPairView = Type.Object({
 export const LoggedOut = Type.Object({ success: Type.Literal(true), message: Type.String() });
 
 export const Me = Type.Object({ success: Type.Literal(true), user: UserView });
+
+export const MeUpdate = Type.Object(
+  {
+    locale: Type.Union([Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Null()], {
+      description:
+        'the language for SMS when a request has no Accept-Language header (an ISO 639 code: fa, en, ...); null clears it',
+    }),
+  },
+  { additionalProperties: false },
+);

@@ -103,7 +103,12 @@ export function createDispatcher(deps: {
         const observe = (outcome: string) =>
           events?.smsProviderLatency({ provider: provider.name, outcome }, (performance.now() - callStarted) / 1000);
         try {
-          const receipt = await callWithin(provider, message, Math.min(timeoutMs, remaining), timeoutMs);
+          const receipt = await callWithin(
+            provider,
+            forProvider(message, provider.name),
+            Math.min(timeoutMs, remaining),
+            timeoutMs,
+          );
           permit.succeeded();
           observe('ok');
           return { provider: provider.name, receipt, attempts };
@@ -140,6 +145,16 @@ export function createDispatcher(deps: {
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;
+
+/**
+ * The message as `provider` gets it: with its own approved template, if it has one, and otherwise none, so
+ * that it sends the text. A provider never sees another's template id.
+ */
+function forProvider(message: SmsMessage, provider: string): SmsMessage {
+  if (!message.approvedBy) return message;
+  const { approvedBy, ...rest } = message;
+  return { ...rest, approved: approvedBy[provider] };
+}
 
 /** A refusal that no other provider would overturn: this number, or this text. */
 function stopsHere(error: SmsError): boolean {

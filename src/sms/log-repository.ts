@@ -38,6 +38,8 @@ export interface SmsProviderTally {
 export interface SmsLogStart {
   readonly phoneNumber: string;
   readonly template: string | null;
+  /** The locale its template was rendered in; `fa` when not given. */
+  readonly locale?: string | null | undefined;
   /** The provider it is expected to go through; `finish` writes the one that actually took it. */
   readonly provider: string;
   /** Already masked: callers pass text with any code replaced. */
@@ -53,14 +55,26 @@ export interface SmsLogOutcome {
   readonly errorMessage: string | null;
   /** Provider calls made for the message (after failover, more than one). */
   readonly attempts: number;
+  /** What the provider says it cost, where it says. */
+  readonly cost?: number | undefined;
 }
+
+/** Which sent messages the delivery poller will ask about, and when first. */
+export interface DeliveryPolling {
+  /** True for providers that report delivery (`SmsProvider.status`). */
+  reportsDelivery(provider: string): boolean;
+  /** SMS_DELIVERY_POLL_SECONDS in ms: a message is first asked about this long after it was sent. */
+  readonly delayMs: number;
+}
+
+const NO_POLLING: DeliveryPolling = { reportsDelivery: () => false, delayMs: 0 };
 
 /**
  * `sms_logs`: one row per message, however many providers were tried for it. The row is written before the
  * first call and updated once at the end, so a process that dies mid-send leaves a `sending` row behind: a
  * message that may have gone out, rather than none at all.
  */
-export function createSmsLogRepository(db: Kysely<Database>, now: () => number) {
+export function createSmsLogRepository(db: Kysely<Database>, now: () => number, polling = NO_POLLING) {
   const insert = async (entry: SmsLogStart, status: string, attempts: number): Promise<string> => {
     const id = randomUUID();
     const at = now();
@@ -70,7 +84,7 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number) 
         id,
         phone_number: entry.phoneNumber,
         template: entry.template,
-        locale: 'fa',
+        locale: entry.locale ?? 'fa',
         provider: entry.provider,
         provider_message_id: null,
         status,
@@ -78,8 +92,10 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number) 
         error_message: null,
         text: entry.text,
         attempts,
+        tries: 0,
         created_at: at,
         updated_at: at,
+        sent_at: status === 'sent' ? at : null,
       })
       .execute();
     return id;
@@ -89,7 +105,14 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number) 
     /** Writes the message as `sending`, with no attempts yet. Returns the row id, for `finish`. */
     start: (entry: SmsLogStart): Promise<string> => insert(entry, 'sending', 0),
 
+    /**
+     * Writes how the message ended. A `sent` message with a provider id from a provider that reports
+     * delivery is handed to the delivery poller (`poll_at`).
+     */
     async finish(id: string, outcome: SmsLogOutcome): Promise<void> {
+      const at = now();
+      const sent = outcome.status === 'sent';
+      const polled = sent && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider);
       await db
         .updateTable('sms_logs')
         .set({
@@ -99,7 +122,10 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number) 
           error_code: outcome.errorCode,
           error_message: outcome.errorMessage,
           attempts: outcome.attempts,
-          updated_at: now(),
+          cost: outcome.cost ?? null,
+          updated_at: at,
+          ...(sent ? { sent_at: at } : { final_at: at }),
+          poll_at: polled ? at + polling.delayMs : null,
         })
         .where('id', '=', id)
         .execute();

@@ -1,4 +1,4 @@
-/** Purposes a one-time code is sent for; each has its own wording and template name. */
+/** Purposes a one-time code is sent for; each has its own template (see templates/, seeded by migration 0004). */
 export type OtpPurpose = 'login' | 'phone_change';
 
 export const OTP_TEMPLATES: Record<OtpPurpose, string> = {
@@ -6,19 +6,13 @@ export const OTP_TEMPLATES: Record<OtpPurpose, string> = {
   phone_change: 'otp_phone_change',
 };
 
-const HEADLINES: Record<OtpPurpose, string> = {
-  login: 'کد ورود شما',
-  phone_change: 'کد تأیید شماره جدید شما',
-};
-
 /**
- * The Persian code message. With a WebOTP domain the last line is `@domain #code` in ASCII digits, the
- * format browsers read for one-time-code autofill (it must be the last line and start with `@`).
+ * A rendered code message with the WebOTP line added: `@domain #code` in ASCII digits after a blank line,
+ * the format browsers read for one-time-code autofill. It must be the last line and start with `@`, so it is
+ * added here, after the template, and not left to whoever edits templates.
  */
-export function otpMessage(purpose: OtpPurpose, code: string, minutes: number, webOtpDomain?: string): string {
-  const lines = [`${HEADLINES[purpose]}: ${code}`, `این کد تا ${minutes} دقیقه معتبر است. آن را به کسی ندهید.`];
-  if (webOtpDomain) lines.push('', `@${webOtpDomain} #${code}`);
-  return lines.join('\n');
+export function withWebOtpLine(text: string, code: string, webOtpDomain?: string): string {
+  return webOtpDomain ? `${text}\n\n@${webOtpDomain} #${code}` : text;
 }
 
 /** The text as it may be stored: every occurrence of the code replaced by asterisks. */

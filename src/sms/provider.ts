@@ -14,6 +14,12 @@ export interface SmsMessage {
    * numbers that block advertising lines, instead of sending `text`.
    */
   readonly approved?: ApprovedTemplate | undefined;
+  /**
+   * Every provider's approval of the message's template, by provider name (a rendered template's
+   * `approvedBy`). The dispatcher gives each provider its own entry as `approved`, or none: it then sends
+   * `text`. When this is set, `approved` is ignored.
+   */
+  readonly approvedBy?: Readonly<Record<string, ApprovedTemplate>> | undefined;
   /** Our id for the message, for providers that can deduplicate on it (Kavenegar `localid`). */
   readonly reference?: string | undefined;
 }

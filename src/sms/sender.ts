@@ -4,7 +4,8 @@ import { AppError } from '../errors/app-error.ts';
 import { maskPhone } from '../phone/parse.ts';
 import { DispatchFailure, type SmsEvents } from './dispatcher.ts';
 import type { SmsLogRepository } from './log-repository.ts';
-import { maskCode, OTP_TEMPLATES, otpMessage, type OtpPurpose } from './messages.ts';
+import type { TemplateRenderer } from '../templates/types.ts';
+import { maskCode, OTP_TEMPLATES, withWebOtpLine, type OtpPurpose } from './messages.ts';
 import type { SmsSetup } from './setup.ts';
 
 export interface CodeDelivery {
@@ -13,6 +14,8 @@ export interface CodeDelivery {
   readonly purpose: OtpPurpose;
   /** How long the code stays valid from now, for the message's wording. */
   readonly ttlSeconds: number;
+  /** The locales the recipient prefers, best first; the template's default locale when none has one. */
+  readonly locales?: readonly string[] | undefined;
 }
 
 /**
@@ -27,12 +30,15 @@ export class CodeNotSent extends AppError {
 
 /**
  * Sends one-time codes through the providers in order (see dispatcher.ts), within SMS_OTP_DEADLINE_MS, and
- * records each message as one `sms_logs` row with the code masked. A code no provider carried becomes
+ * records each message as one `sms_logs` row with the code masked and the locale it went out in. The text
+ * comes from the purpose's template (templates/) with the WebOTP line last; a provider that approved the
+ * template gets its template call instead. A code no provider carried becomes
  * CodeNotSent (SMS_FAILED); the caller decides what to keep. Test numbers get no SMS at all.
  */
 export function createCodeSender(deps: {
   sms: SmsSetup;
   logs: SmsLogRepository;
+  templates: TemplateRenderer;
   log: Logger;
   /** SMS_OTP_DEADLINE_MS. */
   deadlineMs: number;
@@ -50,8 +56,15 @@ export function createCodeSender(deps: {
     async send(delivery: CodeDelivery): Promise<void> {
       const template = OTP_TEMPLATES[delivery.purpose];
       const minutes = Math.max(1, Math.ceil(delivery.ttlSeconds / 60));
-      const text = otpMessage(delivery.purpose, delivery.code, minutes, deps.webOtpDomain);
-      const entry = { phoneNumber: delivery.to, template, text: maskCode(text, delivery.code) };
+      const params = { code: delivery.code, minutes: String(minutes) };
+      const rendered = await deps.templates.render(template, delivery.locales, params);
+      const text = withWebOtpLine(rendered.text, delivery.code, deps.webOtpDomain);
+      const entry = {
+        phoneNumber: delivery.to,
+        template,
+        locale: rendered.locale,
+        text: maskCode(text, delivery.code),
+      };
       // Before the availability check: a test number needs no provider, so it works wherever codes are asked.
       if (fixedCodes.has(delivery.to)) {
         await logs.recordWithoutProvider({ ...entry, provider: 'test' });
@@ -61,13 +74,7 @@ export function createCodeSender(deps: {
       if (!sms.available) throw new AppError('SMS_FAILED', 'SMS service not available');
 
       const id = await logs.start({ ...entry, provider: sms.provider.name });
-      const message = {
-        to: delivery.to,
-        text,
-        template,
-        params: { code: delivery.code, minutes: String(minutes) },
-        reference: id,
-      };
+      const message = { to: delivery.to, text, template, params, approvedBy: rendered.approvedBy, reference: id };
       try {
         const sent = await sms.dispatcher.dispatch(message, { deadlineMs });
         events?.smsMessage({ provider: sent.provider, template, status: 'sent' });

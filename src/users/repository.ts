@@ -40,6 +40,26 @@ export function createUserRepository(db: Kysely<Database>) {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** The stored locale of whoever has this number; null when there is no such user or no preference. */
+    async localeByPhone(phoneNumber: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('users')
+        .select('locale')
+        .where('phone_number', '=', phoneNumber)
+        .executeTakeFirst();
+      return row?.locale ?? null;
+    },
+
+    /** Stores (or with null, clears) the user's locale. Returns the updated user, undefined when there is none. */
+    async setLocale(id: string, locale: string | null, now: number): Promise<User | undefined> {
+      return db
+        .updateTable('users')
+        .set({ locale, updated_at: now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
     /**
      * Moves a user to a new number and records it, in one transaction. Returns false when the number
      * belongs to someone else: the unique index decides, not a prior read, so two users confirming the

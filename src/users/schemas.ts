@@ -7,6 +7,9 @@ export const UserView = Type.Object({
   phone_verified: Type.Boolean(),
   created_at: Type.String({ format: 'date-time' }),
   last_login_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  locale: Type.Union([Type.String(), Type.Null()], {
+    description: 'the language SMS are sent in when a request has no Accept-Language header; null: the default (fa)',
+  }),
 });
 
 export function userView(user: User) {
@@ -16,5 +19,6 @@ export function userView(user: User) {
     phone_verified: user.phone_verified === 1,
     created_at: new Date(user.created_at).toISOString(),
     last_login_at: user.last_login_at === null ? null : new Date(user.last_login_at).toISOString(),
+    locale: user.locale,
   };
 }

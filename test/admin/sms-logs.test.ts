@@ -158,8 +158,13 @@ forEachDatabase('the delivery log over the admin API', (backend) => {
         error_message: row.error_message,
         text: row.text,
         attempts: 1,
+        provider_status: null,
+        cost: null,
         created_at: new Date(row.created_at).toISOString(),
         updated_at: new Date(row.updated_at).toISOString(),
+        queued_at: null,
+        sent_at: null,
+        final_at: new Date(row.final_at!).toISOString(),
       },
     });
     const code = t.sink.lastCode(mobile(2));

@@ -15,6 +15,7 @@ export type KavenegarScenario =
   | 'http-502'
   | 'malformed'
   | 'hang'
+  | 'accept-then-hang'
   | { readonly status: number; readonly body: string };
 
 export interface KavenegarRequest {
@@ -131,6 +132,9 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
       });
       const scenario = queued.shift() ?? 'ok';
       if (scenario === 'hang') return;
+      // The message is taken (and its localid remembered) but the answer never comes: a provider that sent
+      // it while the caller timed out or died.
+      if (scenario === 'accept-then-hang') return void calls[call]?.(fields);
       if (scenario === 'http-502') return reply(res, 502, '<html><body>502 Bad Gateway</body></html>');
       if (scenario === 'malformed') return reply(res, 200, '<html>Service Unavailable</html>');
       if (typeof scenario === 'object' && 'status' in scenario) return reply(res, scenario.status, scenario.body);

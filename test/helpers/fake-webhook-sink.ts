@@ -12,6 +12,8 @@ export interface SinkRequest {
     readonly text: string;
     readonly template: string;
     readonly params: Readonly<Record<string, string>>;
+    /** Our id for the message, the same on every try (queued messages and codes). */
+    readonly reference?: string;
   } | null;
   readonly rawBody: Buffer;
   readonly headers: IncomingHttpHeaders;

@@ -6,6 +6,7 @@ const EXTRA_FIELDS: Partial<Record<ErrorCode, readonly string[]>> = {
   OTP_INVALID: ['attempts_left'],
   RATE_LIMITED: ['retry_after'],
   INTERNAL_ERROR: ['request_id'],
+  TEMPLATE_PARAMS_MISSING: ['missing'],
 };
 
 export interface Answer {

@@ -43,10 +43,18 @@ forEachDatabase('health', (backend) => {
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
 
 /**
- * Every route under /api/v1 and the body fields each one requires (GET routes take none); `bearer` routes take
- * a user's access token, `admin` routes an admin API key.
+ * Every route under /api/v1 (a list where one path has several methods) and the body fields each one requires
+ * (GET and DELETE routes take none) and those it may take (`optional`); `bearer` routes take a user's access
+ * token, `admin` routes an admin API key.
  */
-const API: Record<string, { method: string; body?: string[]; bearer?: true; admin?: true }> = {
+interface Operation {
+  method: string;
+  body?: string[];
+  optional?: string[];
+  bearer?: true;
+  admin?: true;
+}
+const API: Record<string, Operation | Operation[]> = {
   '/api/v1/otp/health': { method: 'get' },
   '/api/v1/otp/phone/login/request': { method: 'post', body: ['phone_number'] },
   '/api/v1/otp/phone/login/verify': { method: 'post', body: ['phone_number', 'code'] },
@@ -54,13 +62,32 @@ const API: Record<string, { method: string; body?: string[]; bearer?: true; admi
   '/api/v1/otp/phone/change/confirm': { method: 'post', body: ['phone_number', 'code'], bearer: true },
   '/api/v1/auth/refresh': { method: 'post', body: ['refresh_token'] },
   '/api/v1/auth/logout': { method: 'post', body: ['refresh_token'] },
-  '/api/v1/auth/me': { method: 'get', bearer: true },
+  '/api/v1/auth/me': [
+    { method: 'get', bearer: true },
+    { method: 'patch', body: ['locale'], bearer: true },
+  ],
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
+  '/api/v1/admin/sms/send': {
+    method: 'post',
+    body: ['to'],
+    optional: ['template', 'params', 'locale', 'text'],
+    admin: true,
+  },
   '/api/v1/admin/sms/logs': { method: 'get', admin: true },
   '/api/v1/admin/sms/logs/{id}': { method: 'get', admin: true },
   '/api/v1/admin/sms/providers': { method: 'get', admin: true },
+  '/api/v1/admin/sms/templates': { method: 'get', admin: true },
+  '/api/v1/admin/sms/templates/{key}/{locale}': [
+    { method: 'get', admin: true },
+    { method: 'put', body: ['body'], optional: ['approved'], admin: true },
+    { method: 'delete', admin: true },
+  ],
 };
+
+const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>
+  [operations].flat().map((operation) => ({ path, ...operation })),
+);
 
 describe('the API reference', () => {
   let t: TestApp;
@@ -95,12 +122,10 @@ describe('the API reference', () => {
       if (!match[3] || !path.startsWith('/api/v1/') || path === '/api/v1/openapi.json') continue;
       const methods = match[3].split(', ').filter((m) => m !== 'HEAD');
       // Fastify writes a parameter `:id`, OpenAPI `{id}`.
-      served.push(`${methods.join(',').toLowerCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
+      for (const method of methods) served.push(`${method.toLowerCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
     }
     served.sort();
-    const expected = Object.entries(API)
-      .map(([path, { method }]) => `${method} ${path}`)
-      .sort();
+    const expected = OPERATIONS.map(({ path, method }) => `${method} ${path}`).sort();
     assert.deepEqual(served, expected);
     const documented = Object.entries(doc.paths as Record<string, object>)
       .filter(([path]) => path.startsWith('/api/v1/'))
@@ -109,16 +134,19 @@ describe('the API reference', () => {
     assert.deepEqual(documented, expected);
   });
 
-  it('documents the request body schema of every POST route, and the Bearer requirement where there is one', () => {
-    for (const [path, { method, body, bearer, admin }] of Object.entries(API)) {
+  it('documents the request body schema of every route with a body, and the Bearer requirement where there is one', () => {
+    // A string field, or one that may also be null (`{"locale": null}` clears a preference).
+    const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
+      field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
+    for (const { path, method, body, optional = [], bearer, admin } of OPERATIONS) {
       const operation = doc.paths[path][method];
       if (body) {
         const schema = operation.requestBody.content['application/json'].schema;
         assert.equal(schema.type, 'object', path);
         assert.equal(schema.additionalProperties, false, path);
         assert.deepEqual(schema.required, body, path);
-        assert.deepEqual(Object.keys(schema.properties), body, path);
-        for (const field of body) assert.equal(schema.properties[field].type, 'string', `${path} ${field}`);
+        assert.deepEqual(Object.keys(schema.properties), [...body, ...optional], path);
+        for (const field of body) assert.ok(stringField(schema.properties[field]), `${path} ${field}`);
       } else {
         assert.equal(operation.requestBody, undefined, path);
       }

@@ -71,12 +71,16 @@ describe('configuration', () => {
       kavenegar: { apiKey: undefined, sender: undefined, baseUrl: 'https://api.kavenegar.com' },
       smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
       testNumbers: [],
+      queue: { maxAttempts: 8, concurrency: 8, worker: true, deliveryPollSeconds: 60 },
     });
   });
 
   describe('a bad value is refused with one line naming the variable', () => {
     const cases: ReadonlyArray<readonly [variable: string, value: string]> = [
       ['PORT', 'abc'],
+      ['SMS_QUEUE_MAX_ATTEMPTS', '0'],
+      ['SMS_DELIVERY_POLL_SECONDS', '1.5'],
+      ['SMS_QUEUE_WORKER', 'maybe'],
       ['PORT', '70000'],
       ['OTP_LENGTH', '4'],
       ['OTP_TTL_SECONDS', '3600'],

@@ -56,6 +56,7 @@ forEachDatabase('a full sign-in over a real socket', (backend) => {
       'created_at',
       'id',
       'last_login_at',
+      'locale',
       'phone_number',
       'phone_verified',
     ]);

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as initial from './0001_initial.ts';
 import * as otpResend from './0002_otp_resend.ts';
 import * as apiKeys from './0003_api_keys.ts';
+import * as smsTemplates from './0004_sms_templates.ts';
+import * as smsQueue from './0005_sms_queue.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -11,6 +13,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': initial,
   '0002_otp_resend': otpResend,
   '0003_api_keys': apiKeys,
+  '0004_sms_templates': smsTemplates,
+  '0005_sms_queue': smsQueue,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -3,7 +3,7 @@ import { parseJsonObject, postForAnswer } from '../http.ts';
 import { SmsError, type SmsProvider } from '../provider.ts';
 
 export interface WebhookOptions {
-  /** Where each message is POSTed as JSON `{to, text, template, params}` (SMS_WEBHOOK_URL). */
+  /** Where each message is POSTed as JSON `{to, text, template, params, reference}` (SMS_WEBHOOK_URL). */
   readonly url: string;
   /**
    * When set, each request carries `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>` so the receiver
@@ -21,10 +21,12 @@ export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions
   return {
     name: NAME,
     live: true,
-    async send({ to, text, template, params }) {
+    async send({ to, text, template, params, reference }) {
       // The signature covers the exact string sent; the receiver must check it before parsing, because
       // re-serialising on either side may reorder keys or change escapes.
-      const body = JSON.stringify({ to, text, template, params });
+      // `reference` is our id for the message, the same on every try of it: a receiver that keeps the ones it
+      // has accepted can answer a repeat without sending it twice (see the README on the queue).
+      const body = JSON.stringify({ to, text, template, params, ...(reference ? { reference } : {}) });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (secret) headers['X-Signature'] = `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 

@@ -33,6 +33,13 @@ export function webhook(): Harness {
     ],
     quirks: [
       {
+        title: 'the reference goes in the body, the same on every try, for a receiver to deduplicate on',
+        async run() {
+          await build().send({ ...MESSAGE, reference: 'sms-42' });
+          assert.equal(sink.requests.at(-1)?.message?.reference, 'sms-42');
+        },
+      },
+      {
         title: "an approved template is not the webhook's business: it gets the rendered text",
         async run() {
           await build().send(templated('112233'));

@@ -1,0 +1,95 @@
+import type { Config } from '../../config/index.ts';
+import type { DatabaseHandle } from '../../db/index.ts';
+import type { TemplateRenderer } from '../../templates/types.ts';
+import type { SmsEvents } from '../dispatcher.ts';
+import type { DeliveryPolling } from '../log-repository.ts';
+import type { SmsSetup } from '../setup.ts';
+import { createPollRepository } from './poll-repository.ts';
+import { createDeliveryPoller, type PollerLog } from './poller.ts';
+import { createQueueRepository } from './repository.ts';
+import { createSendService } from './send-service.ts';
+import { createQueueWorker, type WorkerLog } from './worker.ts';
+
+/** Which messages the delivery poller asks about: those of providers with `status`. */
+export function deliveryPolling(sms: SmsSetup, config: Config): DeliveryPolling {
+  const reporters = new Set(sms.routes.filter(({ provider }) => provider.status).map(({ provider }) => provider.name));
+  return {
+    reportsDelivery: (provider) => reporters.has(provider),
+    delayMs: config.sms.queue.deliveryPollSeconds * 1000,
+  };
+}
+
+/**
+ * The queue for every message that is not a code: the send service that accepts them, the worker that
+ * delivers them, and the delivery poller. Nothing runs until `start`; `serve` starts it when
+ * SMS_QUEUE_WORKER is true (the default), so an instance can take messages and leave delivery to others.
+ */
+export function createSmsQueue(deps: {
+  config: Config;
+  database: DatabaseHandle;
+  sms: SmsSetup;
+  renderer?: TemplateRenderer | undefined;
+  log: WorkerLog & PollerLog;
+  now: () => number;
+  events?: Pick<SmsEvents, 'smsMessage'> | undefined;
+}) {
+  const { config, database, sms, log, now, events } = deps;
+  const { queue: settings } = config.sms;
+  const polling = deliveryPolling(sms, config);
+  const queue = createQueueRepository(database, now, polling);
+  const worker = createQueueWorker({
+    queue,
+    dispatcher: sms.dispatcher,
+    // Unlike a code, nobody is waiting: every provider may take its full SMS_TIMEOUT_MS.
+    deadlineMs: config.sms.timeoutMs * sms.routes.length,
+    maxAttempts: settings.maxAttempts,
+    concurrency: settings.concurrency,
+    log,
+    events,
+    now,
+  });
+  const poller = createDeliveryPoller({
+    polls: createPollRepository(database, now),
+    providers: sms.routes.map(({ provider }) => provider),
+    intervalMs: polling.delayMs,
+    log,
+    events,
+    now,
+  });
+  const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
+  const send = createSendService({
+    queue,
+    renderer: deps.renderer,
+    allowedCountries: config.phone.allowedCountries,
+    isTestNumber: (to) => testNumbers.has(to),
+    provider: sms.provider.name,
+    available: sms.available,
+    wake: worker.wake,
+    events,
+  });
+
+  return {
+    send,
+    worker,
+    poller,
+    /** Starts the worker and the poller, unless SMS_QUEUE_WORKER is false. */
+    start(): void {
+      if (!settings.worker) return;
+      worker.start();
+      poller.start();
+    },
+    /** Stops both; sends in flight get at most `graceMs` to finish (see QueueWorker.stop). */
+    async stop(graceMs: number): Promise<void> {
+      await Promise.all([worker.stop(graceMs), poller.stop()]);
+    },
+  };
+}
+
+export type SmsQueue = ReturnType<typeof createSmsQueue>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The SMS queue of this app (decorated in app.ts); `serve` starts and stops it. */
+    readonly smsQueue: SmsQueue;
+  }
+}

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle } from '../../db/index.ts';
+import { skippingLocked } from '../../db/claim.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { DeliveryPolling } from '../log-repository.ts';
+import type { ApprovedTemplate } from '../provider.ts';
+
+/** What a worker needs to send a queued message, kept as JSON in `sms_logs.payload` until the row is final. */
+export interface QueuedPayload {
+  /** The full text, any code in clear. */
+  readonly text: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly approvedBy: Readonly<Record<string, ApprovedTemplate>>;
+}
+
+export interface NewQueuedMessage {
+  readonly phoneNumber: string;
+  readonly template: string | null;
+  readonly locale: string | null;
+  /** The provider it is expected to go through (the first); the worker writes the one that took it. */
+  readonly provider: string;
+  /** The text as the log keeps it, any code masked. */
+  readonly maskedText: string;
+  readonly payload: QueuedPayload;
+  /** A test number (SMS_TEST_NUMBERS): written as already `sent` through provider `test`, never sent. */
+  readonly testNumber: boolean;
+  readonly apiKeyId: string | null;
+  readonly idempotencyKey: string | null;
+  readonly requestHash: string | null;
+}
+
+/** A row a worker holds. `leaseUntil` is its fencing token: only the holder of this lease may finish it. */
+export interface ClaimedMessage {
+  readonly id: string;
+  readonly phoneNumber: string;
+  readonly template: string | null;
+  readonly payload: QueuedPayload | null;
+  /** Tries made, this one included. */
+  readonly tries: number;
+  readonly leaseUntil: number;
+}
+
+/** How one try ended, as written to the row. */
+export interface TryOutcome {
+  /** The provider that carried it or failed last; null when none was called (the row keeps its own). */
+  readonly provider: string | null;
+  /** Provider calls this try made. */
+  readonly attempts: number;
+  readonly errorCode?: string | null;
+  readonly errorMessage?: string | null;
+}
+
+export interface ExistingMessage {
+  readonly id: string;
+  readonly status: string;
+  readonly requestHash: string | null;
+}
+
+/**
+ * The durable queue over `sms_logs`. A row is `queued` (with `next_attempt_at`), `sending` while a worker
+ * holds its lease (`lease_until`), then final (`sent`, or `failed`) with its payload cleared. Every write
+ * that ends a try is fenced on the lease it was claimed with, so a worker whose lease lapsed (it stalled and
+ * another took the row over) can no longer change the row.
+ */
+export function createQueueRepository(database: DatabaseHandle, now: () => number, polling: DeliveryPolling) {
+  const { db } = database;
+
+  /** The row held under `claim`'s lease, and only then. */
+  const held = (claim: ClaimedMessage) =>
+    db
+      .updateTable('sms_logs')
+      .where('id', '=', claim.id)
+      .where('status', '=', 'sending')
+      .where('lease_until', '=', claim.leaseUntil);
+
+  const changed = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
+
+  return {
+    /**
+     * Writes the message as `queued` and due now (a test number's as `sent`). Returns its id, or null when
+     * the unique (api key, Idempotency-Key) index refused it: another call with that key got there first.
+     */
+    async enqueue(message: NewQueuedMessage): Promise<string | null> {
+      const id = randomUUID();
+      const at = now();
+      const test = message.testNumber;
+      try {
+        await db
+          .insertInto('sms_logs')
+          .values({
+            id,
+            phone_number: message.phoneNumber,
+            template: message.template,
+            locale: message.locale,
+            provider: test ? 'test' : message.provider,
+            provider_message_id: null,
+            status: test ? 'sent' : 'queued',
+            text: message.maskedText,
+            attempts: 0,
+            tries: 0,
+            payload: test ? null : JSON.stringify(message.payload),
+            next_attempt_at: test ? null : at,
+            api_key_id: message.apiKeyId,
+            idempotency_key: message.idempotencyKey,
+            request_hash: message.requestHash,
+            queued_at: at,
+            sent_at: test ? at : null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        return id;
+      } catch (error) {
+        if (message.idempotencyKey !== null && isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
+    async findByIdempotencyKey(apiKeyId: string, key: string): Promise<ExistingMessage | null> {
+      const row = await db
+        .selectFrom('sms_logs')
+        .select(['id', 'status', 'request_hash'])
+        .where('api_key_id', '=', apiKeyId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+      return row ? { id: row.id, status: row.status, requestHash: row.request_hash } : null;
+    },
+
+    /**
+     * Takes up to `limit` due rows, earliest due first, and holds each for `leaseMs`: one statement, so
+     * exactly one claimer gets each row, however many workers on however many instances ask at once (on
+     * PostgreSQL the subquery skips rows another claim has locked rather than waiting for them).
+     */
+    async claim(limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+      const at = now();
+      const leaseUntil = at + leaseMs;
+      const due = skippingLocked(
+        database,
+        db
+          .selectFrom('sms_logs')
+          .select('id')
+          .where('next_attempt_at', '<=', at)
+          .orderBy('next_attempt_at')
+          .limit(limit),
+      );
+      const rows = await db
+        .updateTable('sms_logs')
+        .set((eb) => ({
+          status: 'sending',
+          tries: eb('tries', '+', 1),
+          next_attempt_at: null,
+          lease_until: leaseUntil,
+          sending_at: at,
+          updated_at: at,
+        }))
+        .where('id', 'in', due)
+        .returning(['id', 'phone_number', 'template', 'payload', 'tries', 'lease_until'])
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        phoneNumber: row.phone_number,
+        template: row.template,
+        payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
+        tries: row.tries,
+        leaseUntil: row.lease_until ?? leaseUntil,
+      }));
+    },
+
+    /**
+     * Queues again every row whose lease ran out: its worker died (or stalled past the lease) mid-try. The
+     * next claim sends it again, with the same reference. Returns how many rows that was.
+     */
+    async releaseLapsed(): Promise<number> {
+      const at = now();
+      const result = await db
+        .updateTable('sms_logs')
+        .set({ status: 'queued', lease_until: null, next_attempt_at: at, updated_at: at })
+        .where('lease_until', '<=', at)
+        .where('status', '=', 'sending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** The try carried the message. False when the lease was no longer this claim's. */
+    async markSent(
+      claim: ClaimedMessage,
+      outcome: TryOutcome & { provider: string; messageId: string | null; cost?: number | undefined },
+    ): Promise<boolean> {
+      const at = now();
+      const polled = outcome.messageId !== null && polling.reportsDelivery(outcome.provider);
+      const result = await held(claim)
+        .set((eb) => ({
+          status: 'sent',
+          provider: outcome.provider,
+          provider_message_id: outcome.messageId,
+          cost: outcome.cost ?? null,
+          error_code: null,
+          error_message: null,
+          attempts: eb('attempts', '+', outcome.attempts),
+          payload: null,
+          lease_until: null,
+          sent_at: at,
+          poll_at: polled ? at + polling.delayMs : null,
+          updated_at: at,
+        }))
+        .executeTakeFirst();
+      return changed(result);
+    },
+
+    /** The message is given up: `failed`, final, its payload cleared. */
+    async markFailed(claim: ClaimedMessage, outcome: TryOutcome): Promise<boolean> {
+      const at = now();
+      const result = await held(claim)
+        .set((eb) => ({
+          status: 'failed',
+          ...(outcome.provider === null ? {} : { provider: outcome.provider }),
+          error_code: outcome.errorCode ?? null,
+          error_message: outcome.errorMessage ?? null,
+          attempts: eb('attempts', '+', outcome.attempts),
+          payload: null,
+          lease_until: null,
+          final_at: at,
+          updated_at: at,
+        }))
+        .executeTakeFirst();
+      return changed(result);
+    },
+
+    /**
+     * Back to `queued`, due at `nextAttemptAt`. `countTry: false` gives the try back (no provider was called:
+     * every circuit was open), so an outage of every provider does not use up a message's tries.
+     */
+    async retryLater(
+      claim: ClaimedMessage,
+      outcome: TryOutcome & { nextAttemptAt: number; countTry: boolean },
+    ): Promise<boolean> {
+      const at = now();
+      const result = await held(claim)
+        .set((eb) => ({
+          status: 'queued',
+          ...(outcome.provider === null ? {} : { provider: outcome.provider }),
+          error_code: outcome.errorCode ?? null,
+          error_message: outcome.errorMessage ?? null,
+          attempts: eb('attempts', '+', outcome.attempts),
+          tries: outcome.countTry ? claim.tries : claim.tries - 1,
+          lease_until: null,
+          next_attempt_at: outcome.nextAttemptAt,
+          updated_at: at,
+        }))
+        .executeTakeFirst();
+      return changed(result);
+    },
+  };
+}
+
+export type QueueRepository = ReturnType<typeof createQueueRepository>;

@@ -1,0 +1,206 @@
+import { maskPhone } from '../../phone/parse.ts';
+import { DispatchFailure, type Dispatcher, type SmsEvents } from '../dispatcher.ts';
+import type { SmsError } from '../provider.ts';
+import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
+import type { ClaimedMessage, QueueRepository } from './repository.ts';
+
+/** The slice of a pino logger this needs. */
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface QueueWorkerOptions {
+  readonly queue: QueueRepository;
+  readonly dispatcher: Pick<Dispatcher, 'dispatch'>;
+  /** How long one try may take across every provider (SMS_TIMEOUT_MS for each of them). */
+  readonly deadlineMs: number;
+  /** SMS_QUEUE_MAX_ATTEMPTS: tries before a message is `failed`. */
+  readonly maxAttempts: number;
+  /** SMS_QUEUE_CONCURRENCY: messages in flight at once. */
+  readonly concurrency: number;
+  /**
+   * How often an idle worker looks for due rows: retries whose wait is over, messages queued by other
+   * instances, lapsed leases. A message queued on this instance wakes it at once.
+   * @default 1000
+   */
+  readonly pollIntervalMs?: number;
+  /** @default QUEUE_BACKOFF */
+  readonly backoff?: Backoff;
+  readonly log: WorkerLog;
+  readonly events?: Pick<SmsEvents, 'smsMessage'> | undefined;
+  readonly now: () => number;
+}
+
+/**
+ * Beyond the try's own deadline, what a lease allows for writing the outcome. A worker that is slower than
+ * that loses the row (its writes are fenced off) and the row is sent again, under the same reference.
+ */
+const LEASE_MARGIN_MS = 5_000;
+
+/**
+ * Delivers queued messages: claims due rows (at most `concurrency` in flight), sends each through the
+ * dispatcher with its row id as `reference`, and writes the outcome. A refusal of the recipient or of the
+ * text ends the message at once as `failed`; any other failure is tried again after a backoff with full
+ * jitter, until `maxAttempts` tries have been made.
+ */
+export function createQueueWorker(options: QueueWorkerOptions) {
+  const { queue, dispatcher, deadlineMs, maxAttempts, concurrency, log, events, now } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const backoff = options.backoff ?? QUEUE_BACKOFF;
+  const leaseMs = deadlineMs + LEASE_MARGIN_MS;
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let woken = false;
+  let poke: (() => void) | null = null;
+
+  const counted = (row: ClaimedMessage, provider: string, status: string) =>
+    events?.smsMessage({ provider, template: row.template ?? 'text', status });
+
+  async function fail(row: ClaimedMessage, provider: string | null, attempts: number, code: string, message: string) {
+    if (await queue.markFailed(row, { provider, attempts, errorCode: code, errorMessage: message })) {
+      counted(row, provider ?? 'none', 'failed');
+      log.warn({ smsLogId: row.id, to: maskPhone(row.phoneNumber), code, tries: row.tries }, 'queued SMS failed');
+    }
+  }
+
+  async function deliver(row: ClaimedMessage): Promise<void> {
+    if (row.payload === null) return fail(row, null, 0, 'NO_PAYLOAD', 'the message has nothing left to send');
+    if (row.tries > maxAttempts) {
+      // Its last try was cut short (the worker died), so no provider answer ended it.
+      return fail(row, null, 0, 'MAX_ATTEMPTS', `no try of ${maxAttempts} finished`);
+    }
+    const { text, params, approvedBy } = row.payload;
+    // Built apart from the call, so that fields this version's SmsMessage does not declare pass through.
+    const message = {
+      to: row.phoneNumber,
+      text,
+      template: row.template ?? 'text',
+      params,
+      approvedBy,
+      reference: row.id,
+    };
+    try {
+      const sent = await dispatcher.dispatch(message, { deadlineMs });
+      const outcome = { provider: sent.provider, attempts: sent.attempts, messageId: sent.receipt.messageId };
+      if (await queue.markSent(row, { ...outcome, cost: sent.receipt.cost })) {
+        counted(row, sent.provider, 'sent');
+      } else {
+        log.warn({ smsLogId: row.id }, 'queued SMS sent after its lease lapsed; another try may send it again');
+      }
+    } catch (error) {
+      if (!(error instanceof DispatchFailure)) throw error;
+      const { last, attempts } = error;
+      const code = last.providerCode ?? last.kind;
+      if (refusedForGood(last) || row.tries >= maxAttempts) {
+        return fail(row, last.provider, attempts, code, last.message);
+      }
+      const wait = backoffDelayMs(row.tries, backoff);
+      await queue.retryLater(row, {
+        provider: last.provider,
+        attempts,
+        errorCode: code,
+        errorMessage: last.message,
+        nextAttemptAt: now() + wait,
+        countTry: attempts > 0,
+      });
+      log.info({ smsLogId: row.id, code, tries: row.tries, retryInMs: wait }, 'queued SMS will be tried again');
+    }
+  }
+
+  /** Runs a delivery in the background; its failure (the database, a bug) leaves the row to its lease. */
+  function track(row: ClaimedMessage): void {
+    const delivery = deliver(row)
+      .catch((error: unknown) => log.error({ err: error, smsLogId: row.id }, 'queued SMS delivery broke off'))
+      .finally(() => {
+        inFlight.delete(delivery);
+        poke?.();
+      });
+    inFlight.add(delivery);
+  }
+
+  /** Claims what there is room for; returns whether the room was filled (more may be due). */
+  async function fill(): Promise<boolean> {
+    const room = concurrency - inFlight.size;
+    if (room <= 0) return false;
+    const rows = await queue.claim(room, leaseMs);
+    rows.forEach(track);
+    return rows.length === room;
+  }
+
+  function idle(): Promise<void> {
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, pollIntervalMs);
+      function done() {
+        clearTimeout(timer);
+        poke = null;
+        woken = false;
+        resolve();
+      }
+      poke = done;
+    });
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      try {
+        await queue.releaseLapsed();
+        while (running && (await fill()));
+      } catch (error) {
+        log.warn({ err: error }, 'SMS queue worker could not claim; will try again');
+      }
+      if (running) await idle();
+    }
+  }
+
+  return {
+    /** Starts the loop; a no-op when it runs. */
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+
+    /** A message was queued here: look now rather than at the next poll. */
+    wake(): void {
+      woken = true;
+      poke?.();
+    },
+
+    /**
+     * Stops claiming and waits for the messages in flight, at most `graceMs`. One still in flight then is
+     * left `sending`; its lease runs out and another worker (or the next start) sends it again.
+     */
+    async stop(graceMs: number): Promise<void> {
+      running = false;
+      poke?.();
+      await loop;
+      loop = null;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+    },
+
+    /** One pass without the loop: queues lapsed leases again, claims what is due, delivers it all. */
+    async runOnce(): Promise<number> {
+      await queue.releaseLapsed();
+      const rows = await queue.claim(concurrency, leaseMs);
+      await Promise.all(rows.map((row) => deliver(row)));
+      return rows.length;
+    },
+  };
+}
+
+export type QueueWorker = ReturnType<typeof createQueueWorker>;
+
+/** A refusal no later try would overturn: this number, or this text. */
+function refusedForGood(error: SmsError): boolean {
+  return error.kind === 'rejected' && (error.reason === 'recipient' || error.reason === 'content');
+}

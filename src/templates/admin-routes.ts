@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AdminKeyAuth, type RequireScope } from '../admin/auth.ts';
+import { responses } from '../http/schemas.ts';
+import {
+  OneTemplate,
+  SavedTemplate,
+  TemplateBody,
+  TemplateDeleted,
+  TemplateList,
+  TemplateListQuery,
+  TemplateParams,
+  templateView,
+} from './schemas.ts';
+import type { TemplateService } from './service.ts';
+
+/** Message templates over the admin API; mounted under /api/v1/admin, behind its key check. */
+export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
+  templates: TemplateService;
+  requireScope: RequireScope;
+}> = async (app, { templates, requireScope }) => {
+  app.get(
+    '/sms/templates',
+    {
+      preHandler: requireScope('templates:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Every message template, by key then locale; scope templates:read',
+        security: AdminKeyAuth,
+        querystring: TemplateListQuery,
+        response: responses(200, TemplateList),
+      },
+    },
+    async ({ query }) => ({ success: true as const, templates: (await templates.list(query.key)).map(templateView) }),
+  );
+
+  app.get(
+    '/sms/templates/:key/:locale',
+    {
+      preHandler: requireScope('templates:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'One message template; scope templates:read',
+        security: AdminKeyAuth,
+        params: TemplateParams,
+        response: responses(200, OneTemplate),
+      },
+    },
+    async ({ params }) => ({
+      success: true as const,
+      template: templateView(await templates.get(params.key, params.locale)),
+    }),
+  );
+
+  app.put(
+    '/sms/templates/:key/:locale',
+    {
+      preHandler: requireScope('templates:write'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Create or replace a message template; scope templates:write',
+        description:
+          'Placeholders are {name} in lower case. Code messages (otp_login, otp_phone_change) must contain ' +
+          '{code} and may use only {code} and {minutes}. Each approved provider names placeholders of the body.',
+        security: AdminKeyAuth,
+        params: TemplateParams,
+        body: TemplateBody,
+        response: responses(200, SavedTemplate),
+      },
+    },
+    async ({ params, body }) => {
+      const input = { body: body.body, approved: body.approved ?? {} };
+      const { record, created } = await templates.put(params.key, params.locale, input);
+      return { success: true as const, created, template: templateView(record) };
+    },
+  );
+
+  app.delete(
+    '/sms/templates/:key/:locale',
+    {
+      preHandler: requireScope('templates:write'),
+      schema: {
+        tags: ['admin'],
+        summary: "Delete a message template; a code message's last locale is refused; scope templates:write",
+        security: AdminKeyAuth,
+        params: TemplateParams,
+        response: responses(200, TemplateDeleted),
+      },
+    },
+    async ({ params }) => {
+      await templates.remove(params.key, params.locale);
+      return { success: true as const, message: 'Template deleted' };
+    },
+  );
+};

@@ -1,0 +1,68 @@
+import { AppError } from '../errors/app-error.ts';
+import type { TemplateCache } from './cache.ts';
+import type { TemplateRecord } from './record.ts';
+import type { TemplateInput, TemplateRepository } from './repository.ts';
+import { CODE_TEMPLATE_KEYS, templateProblem } from './rules.ts';
+
+/**
+ * Managing templates (the admin API). Reads go to the database, so staff see what is stored; every write
+ * invalidates this instance's render cache, so its next message uses the edit (other instances within
+ * TEMPLATE_CACHE_TTL_MS).
+ */
+export function createTemplateService(deps: {
+  templates: TemplateRepository;
+  cache: TemplateCache;
+  now: () => number;
+}) {
+  const { templates, cache, now } = deps;
+
+  return {
+    /** Every template, by key then locale; only `key`'s locales when given. */
+    async list(key?: string): Promise<TemplateRecord[]> {
+      const all = await templates.all();
+      return key === undefined ? all : all.filter((record) => record.key === key);
+    },
+
+    async get(key: string, locale: string): Promise<TemplateRecord> {
+      const record = await templates.get(key, locale);
+      if (!record) throw notFound(key, locale);
+      return record;
+    },
+
+    /** Creates or replaces; VALIDATION_ERROR says what is wrong with the template (see rules.ts). */
+    async put(
+      key: string,
+      locale: string,
+      input: TemplateInput,
+    ): Promise<{ record: TemplateRecord; created: boolean }> {
+      const problem = templateProblem(key, input);
+      if (problem) throw new AppError('VALIDATION_ERROR', problem);
+      try {
+        return await templates.put(key, locale, input, now());
+      } finally {
+        cache.invalidate();
+      }
+    },
+
+    /**
+     * Deletes one locale of a template. The last locale of a code template is refused (TEMPLATE_REQUIRED):
+     * without it every code request would fail; replace it with PUT instead.
+     */
+    async remove(key: string, locale: string): Promise<void> {
+      let outcome: Awaited<ReturnType<TemplateRepository['remove']>>;
+      try {
+        outcome = await templates.remove(key, locale, { keepLast: CODE_TEMPLATE_KEYS.has(key) });
+      } finally {
+        cache.invalidate();
+      }
+      if (outcome === 'absent') throw notFound(key, locale);
+      if (outcome === 'last') throw new AppError('TEMPLATE_REQUIRED');
+    },
+  };
+}
+
+export type TemplateService = ReturnType<typeof createTemplateService>;
+
+function notFound(key: string, locale: string): AppError {
+  return new AppError('TEMPLATE_NOT_FOUND', `No message template ${key} in locale ${locale}`);
+}
