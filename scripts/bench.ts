@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed goals of issue 2. Starts the real server (`bin/otpgate.js serve`, production
+ * `npm run bench`: the speed goals of issue 2. Starts the real server (what `npm start` runs, production
  * mode, SQLite in a fresh temp dir, the webhook SMS provider posting to a sink in this process) and drives
  * it over loopback with autocannon: a trivial route for scale, code requests for distinct numbers, and full
  * sign-ins. Prints rates, latencies, ratios to the trivial route, the server's peak memory and the goals.

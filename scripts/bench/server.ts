@@ -1,7 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const READY_TIMEOUT_MS = 20_000;
@@ -40,18 +41,17 @@ export interface ServerChild {
 }
 
 /**
- * Starts `node bin/otpgate.js serve` in production mode on SQLite in `dataDir`, with limits raised so that
- * they never refuse the load, and resolves once `/livez` answers. Rejects (with the child's output) if it
+ * Starts what `npm start` runs (the built bundle) in production mode on SQLite in `dataDir`, with limits
+ * raised so that they never refuse the load, and resolves once `/livez` answers. Rejects (with the child's output) if it
  * exits or does not answer in time.
  *
  * The child runs in `dataDir` rather than the repository so that a developer's `.env` there cannot change
- * what is measured (Redis, another SMS provider); tsx still finds the repository's tsconfig.
+ * what is measured (Redis, another SMS provider).
  */
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
-    TSX_TSCONFIG_PATH: `${options.root}/tsconfig.json`,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -65,8 +65,9 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     OTP_VERIFY_IP_HOURLY_LIMIT: '1000000',
     SMS_DAILY_LIMIT: '100000000',
   };
-  const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, `${options.root}/bin/otpgate.js`, 'serve'], {
+  const start = startCommand(options.root);
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...start.nodeFlags, ...profile, start.script, ...start.args], {
     cwd: options.dataDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,6 +123,22 @@ async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<voi
     await sleep(100);
   }
   throw new Error(`the server did not answer ${baseUrl}/livez within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/**
+ * What `npm start` runs, so that the bench measures exactly that: its `prestart` (the build) is run here,
+ * and its `node [flags] script [args]` is taken apart to start the same script with the same flags.
+ */
+function startCommand(root: string): { nodeFlags: string[]; script: string; args: string[] } {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string | undefined>;
+  };
+  if (scripts.prestart) execSync(scripts.prestart, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const [command, ...words] = (scripts.start ?? '').trim().split(/\s+/);
+  const scriptAt = words.findIndex((word) => !word.startsWith('-'));
+  if (command !== 'node' || scriptAt < 0)
+    throw new Error(`npm start must be "node [flags] script ..." (is "${scripts.start}")`);
+  return { nodeFlags: words.slice(0, scriptAt), script: join(root, words[scriptAt]!), args: words.slice(scriptAt + 1) };
 }
 
 /** A port that was free a moment ago; the child binds it right after, so a clash is unlikely. */

@@ -11,7 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 
 /**
  * The database as the rest of the code sees it. `db` is all most code needs; the raw clients are exposed
- * only for rate-limiter-flexible's SQL stores, which share our connection rather than opening their own.
+ * only for the rate-limit stores (rate-limiter-flexible's, and ours on SQLite, which runs its transaction
+ * synchronously), which share our connection rather than opening their own.
  */
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -71,6 +72,10 @@ function createPostgres(config: Config['database']): DatabaseHandle {
   });
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it would end the process.
   pool.on('error', () => {});
+  // A client that is checked out (inside a transaction, between statements) emits 'error' on itself, which
+  // the pool does not listen to then. Its queries are already rejected, and the pool drops a client in that
+  // state when it is released; the event itself must not end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

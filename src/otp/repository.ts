@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
 
 export interface NewCode {
@@ -18,7 +19,86 @@ export type ConsumeResult =
   | { readonly outcome: 'exhausted' }
   | { readonly outcome: 'expired' };
 
+type Replace = NewCode & { readonly id: string; readonly now: number };
+
+const REPLACE_ARGS = [
+  'id',
+  'challengeKey',
+  'phoneNumber',
+  'purpose',
+  'userId',
+  'codeHash',
+  'maxAttempts',
+  'expiresAt',
+  'now',
+] as const;
+
+/** The upsert of a new code; with `unlessPending`, it leaves a live code kept for a resend in place. */
+function replaceQuery(db: Kysely<Database>, unlessPending: boolean) {
+  return (code: Replace) =>
+    db
+      .insertInto('otp_codes')
+      .values({
+        id: code.id,
+        challenge_key: code.challengeKey,
+        phone_number: code.phoneNumber,
+        purpose: code.purpose,
+        user_id: code.userId,
+        code_hash: code.codeHash,
+        attempts: 0,
+        max_attempts: code.maxAttempts,
+        expires_at: code.expiresAt,
+        consumed_at: null,
+        created_at: code.now,
+        pending_code: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('challenge_key')
+          .doUpdateSet((eb) => ({
+            id: eb.ref('excluded.id'),
+            user_id: eb.ref('excluded.user_id'),
+            code_hash: eb.ref('excluded.code_hash'),
+            attempts: 0,
+            max_attempts: eb.ref('excluded.max_attempts'),
+            expires_at: eb.ref('excluded.expires_at'),
+            consumed_at: null,
+            created_at: eb.ref('excluded.created_at'),
+            pending_code: null,
+          }))
+          .where((eb) =>
+            unlessPending
+              ? eb.or([
+                  eb('otp_codes.pending_code', 'is', null),
+                  eb('otp_codes.consumed_at', 'is not', null),
+                  eb('otp_codes.expires_at', '<=', code.now),
+                  eb('otp_codes.attempts', '>=', eb.ref('otp_codes.max_attempts')),
+                ])
+              : eb.lit(true),
+          ),
+      )
+      .returning('id');
+}
+
 export function createOtpRepository(db: Kysely<Database>) {
+  // The statements of every code request and verify, compiled once (see db/compiled-query.ts).
+  const replaceUnlessPending = compiledOnce(db, REPLACE_ARGS, replaceQuery(db, true));
+  const replaceAlways = compiledOnce(db, REPLACE_ARGS, replaceQuery(db, false));
+  const acceptCode = compiledOnce(
+    db,
+    ['challengeKey', 'codeHash', 'now'],
+    (a: { challengeKey: string; codeHash: string; now: number }) =>
+      db
+        .updateTable('otp_codes')
+        .set({ consumed_at: a.now, pending_code: null })
+        .where('challenge_key', '=', a.challengeKey)
+        .where('code_hash', '=', a.codeHash)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', a.now)
+        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+        .returning('id'),
+  );
+
   return {
     /**
      * Stores a code for the challenge, replacing the previous one with fresh attempts (one upsert), so a
@@ -28,51 +108,9 @@ export function createOtpRepository(db: Kysely<Database>) {
      * out) is left alone and undefined is returned: the common case, no such code, costs one statement.
      */
     async replace(code: NewCode, now: number, options: { unlessPending?: boolean } = {}): Promise<string | undefined> {
-      const id = randomUUID();
-      const result = await db
-        .insertInto('otp_codes')
-        .values({
-          id,
-          challenge_key: code.challengeKey,
-          phone_number: code.phoneNumber,
-          purpose: code.purpose,
-          user_id: code.userId,
-          code_hash: code.codeHash,
-          attempts: 0,
-          max_attempts: code.maxAttempts,
-          expires_at: code.expiresAt,
-          consumed_at: null,
-          created_at: now,
-          pending_code: null,
-        })
-        .onConflict((oc) =>
-          oc
-            .column('challenge_key')
-            .doUpdateSet((eb) => ({
-              id: eb.ref('excluded.id'),
-              user_id: eb.ref('excluded.user_id'),
-              code_hash: eb.ref('excluded.code_hash'),
-              attempts: 0,
-              max_attempts: eb.ref('excluded.max_attempts'),
-              expires_at: eb.ref('excluded.expires_at'),
-              consumed_at: null,
-              created_at: eb.ref('excluded.created_at'),
-              pending_code: null,
-            }))
-            .where((eb) =>
-              options.unlessPending
-                ? eb.or([
-                    eb('otp_codes.pending_code', 'is', null),
-                    eb('otp_codes.consumed_at', 'is not', null),
-                    eb('otp_codes.expires_at', '<=', now),
-                    eb('otp_codes.attempts', '>=', eb.ref('otp_codes.max_attempts')),
-                  ])
-                : eb.lit(true),
-            ),
-        )
-        .returning('id')
-        .executeTakeFirst();
-      return result?.id;
+      const run = options.unlessPending ? replaceUnlessPending : replaceAlways;
+      const { rows } = await run({ ...code, id: randomUUID(), now });
+      return rows[0]?.id;
     },
 
     /** Removes one issued code, unless a newer request has replaced it meanwhile. */
@@ -124,17 +162,8 @@ export function createOtpRepository(db: Kysely<Database>) {
      * accepted, the right code included, until `replace` issues a new one.
      */
     async consume(challengeKey: string, codeHash: string, now: number): Promise<ConsumeResult> {
-      const accepted = await db
-        .updateTable('otp_codes')
-        .set({ consumed_at: now, pending_code: null })
-        .where('challenge_key', '=', challengeKey)
-        .where('code_hash', '=', codeHash)
-        .where('consumed_at', 'is', null)
-        .where('expires_at', '>', now)
-        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
-        .returning('id')
-        .executeTakeFirst();
-      if (accepted) return { outcome: 'accepted' };
+      const { rows } = await acceptCode({ challengeKey, codeHash, now });
+      if (rows.length > 0) return { outcome: 'accepted' };
 
       const counted = await db
         .updateTable('otp_codes')

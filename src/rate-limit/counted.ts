@@ -9,6 +9,11 @@ export function reportingRejections(limiter: RateLimiter, onRejected: (rule: Rat
       if (!decision.allowed) onRejected(rule);
       return decision;
     },
+    async consumeAll(charges) {
+      const decision = await limiter.consumeAll(charges);
+      if (!decision.allowed) onRejected(decision.rule);
+      return decision;
+    },
     refund: limiter.refund.bind(limiter),
     reset: limiter.reset.bind(limiter),
     close: limiter.close.bind(limiter),

@@ -7,7 +7,9 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { DatabaseHandle } from '../db/index.ts';
+import { createDatabaseLimiter } from './database-store.ts';
 import type { Decision, RateLimiter, RateRule } from './limiter.ts';
+import { consumeInTurn } from './take-all.ts';
 
 const REFUND_MARGIN_MS = 250;
 
@@ -18,22 +20,25 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Counters in Redis when it is configured, otherwise in the `rate_limits` table. With Redis, the database
- * store is its insurance: if Redis stops answering, limits go on being enforced from the database instead
- * of failing open (ASVS 5.0 16.5.3).
+ * Counters in Redis when it is configured, otherwise in the `rate_limits` table (our own store: all of a
+ * request's limits in one upsert, see the README's performance section). With Redis, rate-limiter-flexible's
+ * database store is its insurance: if Redis stops answering, limits go on being enforced from the database
+ * instead of failing open (ASVS 5.0 16.5.3).
  */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const redis = options.redisUrl
-    ? new Redis(options.redisUrl, {
-        // Fail fast when Redis is away so the insurance store answers instead of requests queueing.
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 1,
-        connectTimeout: 1000,
-        commandTimeout: 1000,
-        lazyConnect: false,
-      })
-    : undefined;
-  redis?.on('error', () => {});
+  return options.redisUrl ? createRedisLimiter(options, options.redisUrl) : createDatabaseLimiter(options.database);
+}
+
+function createRedisLimiter(options: RateLimiterOptions, redisUrl: string): RateLimiter {
+  const redis = new Redis(redisUrl, {
+    // Fail fast when Redis is away so the insurance store answers instead of requests queueing.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    commandTimeout: 1000,
+    lazyConnect: false,
+  });
+  redis.on('error', () => {});
   const limiters = new Map<string, RateLimiterAbstract>();
 
   const limiterFor = (rule: RateRule): RateLimiterAbstract => {
@@ -42,22 +47,20 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (!limiter) {
       const base = { points: rule.points, duration: rule.durationSeconds, keyPrefix: rule.name };
       const sql = sqlLimiter(options.database, base);
-      limiter = redis
-        ? new RateLimiterRedis({
-            ...base,
-            keyPrefix: `${options.redisKeyPrefix}rl:${rule.name}`,
-            storeClient: redis,
-            rejectIfRedisNotReady: true,
-            insuranceLimiter: sql,
-          })
-        : sql;
+      limiter = new RateLimiterRedis({
+        ...base,
+        keyPrefix: `${options.redisKeyPrefix}rl:${rule.name}`,
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: sql,
+      });
       limiters.set(id, limiter);
     }
     return limiter;
   };
 
-  return {
-    store: redis ? 'redis' : 'database',
+  const limiter: RateLimiter = {
+    store: 'redis',
     async consume(rule, key, cost = 1): Promise<Decision> {
       const limiter = limiterFor(rule);
       try {
@@ -80,10 +83,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     async reset(rule, key) {
       await limiterFor(rule).delete(key);
     },
+    // Each Redis call is its own script; the charges go one at a time, with give-backs on a refusal.
+    consumeAll: (charges) => consumeInTurn(limiter.consume, limiter.refund, charges),
     async close() {
-      redis?.disconnect();
+      redis.disconnect();
     },
   };
+  return limiter;
 }
 
 function sqlLimiter(database: DatabaseHandle, base: { points: number; duration: number; keyPrefix: string }) {

@@ -17,6 +17,13 @@ export interface Taken {
 export type Decision =
   { readonly allowed: true; readonly taken: Taken } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
+/** One point from `rule` for `key`. */
+export type Charge = readonly [rule: RateRule, key: string];
+
+export type AllDecision =
+  | { readonly allowed: true; readonly taken: readonly Taken[] }
+  | { readonly allowed: false; readonly retryAfterSeconds: number; readonly rule: RateRule };
+
 /**
  * Counters shared by every instance that uses the same store.
  *
@@ -28,6 +35,12 @@ export type Decision =
 export interface RateLimiter {
   readonly store: 'database' | 'redis';
   consume(rule: RateRule, key: string, cost?: number): Promise<Decision>;
+  /**
+   * One point from each charge, or none: when one limit says no, every counter is left as it was, so a
+   * refused request never uses up another limit's room. Each counter is still counted atomically, so the
+   * per-key guarantee of `consume` holds for every charge. The charges' keys must differ.
+   */
+  consumeAll(charges: readonly Charge[]): Promise<AllDecision>;
   /**
    * Gives back points taken by an action that did not happen (a send that failed). A no-op once the
    * window they were taken from has ended: giving them back to the next window would open it with room

@@ -1,22 +1,27 @@
-import type { Decision, RateLimiter, RateRule, Taken } from './limiter.ts';
+import type { AllDecision, Charge, RateLimiter, Taken } from './limiter.ts';
 
-export type Charge = readonly [rule: RateRule, key: string];
+export type { AllDecision, Charge } from './limiter.ts';
 
-export type AllDecision =
-  | { readonly allowed: true; readonly taken: readonly Taken[] }
-  | { readonly allowed: false; readonly retryAfterSeconds: number };
+/** Takes one point from each charge, or none (see `RateLimiter.consumeAll`). */
+export function consumeAll(limiter: RateLimiter, charges: readonly Charge[]): Promise<AllDecision> {
+  return limiter.consumeAll(charges);
+}
 
 /**
- * Takes one point from each charge in order, or none: when one limit says no, the points already taken
- * are given back, so a refused request never uses up another limit's room.
+ * `consumeAll` for a store that counts one key at a time: the charges in order, and when one says no the
+ * points already taken are given back.
  */
-export async function consumeAll(limiter: RateLimiter, charges: readonly Charge[]): Promise<AllDecision> {
+export async function consumeInTurn(
+  consume: RateLimiter['consume'],
+  refund: RateLimiter['refund'],
+  charges: readonly Charge[],
+): Promise<AllDecision> {
   const taken: Taken[] = [];
   for (const [rule, key] of charges) {
-    const decision: Decision = await limiter.consume(rule, key);
+    const decision = await consume(rule, key);
     if (!decision.allowed) {
-      await refundAll(limiter, taken);
-      return decision;
+      await Promise.all(taken.map((t) => refund(t)));
+      return { allowed: false, retryAfterSeconds: decision.retryAfterSeconds, rule };
     }
     taken.push(decision.taken);
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
 
 export interface NewRefreshToken {
@@ -20,8 +21,13 @@ export type RotateResult =
   | { readonly outcome: 'invalid' };
 
 export function createSessionRepository(db: Kysely<Database>) {
+  // Every sign-in and refresh writes one; compiled once (see db/compiled-query.ts).
+  const insertToken = compiledOnce(db, INSERT_ARGS, insertQuery(db));
+  const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>) => {
+    await insertToken({ ...token, id: randomUUID(), now }, executor);
+  };
   return {
-    insert: (token: NewRefreshToken, now: number) => insert(db, token, now),
+    insert: (token: NewRefreshToken, now: number) => insert(token, now),
 
     /**
      * Spends a refresh token and stores its successor in one transaction. Concurrency contract: the
@@ -40,7 +46,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where('expires_at', '>', now)
           .returning(['user_id', 'family_id'])
           .executeTakeFirst();
-        if (row) await insert(trx, { ...successor, userId: row.user_id, familyId: row.family_id }, now);
+        if (row) await insert({ ...successor, userId: row.user_id, familyId: row.family_id }, now, trx);
         return row;
       });
       if (rotated) return { outcome: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };
@@ -88,22 +94,24 @@ export function createSessionRepository(db: Kysely<Database>) {
   };
 }
 
-async function insert(db: Kysely<Database>, token: NewRefreshToken, now: number): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({
-      id: randomUUID(),
+type Insert = NewRefreshToken & { readonly id: string; readonly now: number };
+
+const INSERT_ARGS = ['id', 'userId', 'familyId', 'tokenHash', 'expiresAt', 'now', 'ip', 'userAgent'] as const;
+
+function insertQuery(db: Kysely<Database>) {
+  return (token: Insert) =>
+    db.insertInto('sessions').values({
+      id: token.id,
       user_id: token.userId,
       family_id: token.familyId,
       token_hash: token.tokenHash,
       expires_at: token.expiresAt,
       rotated_at: null,
       revoked_at: null,
-      created_at: now,
+      created_at: token.now,
       ip: token.ip,
       user_agent: token.userAgent,
-    })
-    .execute();
+    });
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;

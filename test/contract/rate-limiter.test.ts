@@ -253,6 +253,73 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
         );
       });
 
+      it('a refund that comes after a new window started gives that window nothing', async () => {
+        const r = rule(1, 1);
+        const [spent] = await consumeTimes(limiter, r, 'later', 1);
+        await sleep(1100);
+        assert.equal((await limiter.consume(r, 'later')).allowed, true);
+        await limiter.refund(takenBy([spent!]));
+        assert.equal((await limiter.consume(r, 'later')).allowed, false);
+      });
+
+      it('consumeAll takes a point from every charge, or from none when one limit says no', async () => {
+        const wide = rule(5);
+        const narrow = rule(1);
+        const first = await limiter.consumeAll([
+          [wide, 'a'],
+          [narrow, 'b'],
+        ]);
+        assert.equal(first.allowed, true);
+        const second = await limiter.consumeAll([
+          [wide, 'a'],
+          [narrow, 'b'],
+        ]);
+        assert.equal(second.allowed, false);
+        if (!second.allowed) {
+          assert.equal(second.rule.name, narrow.name);
+          assert.ok(second.retryAfterSeconds >= 58 && second.retryAfterSeconds <= 60);
+        }
+        // The refused call took nothing from the wide limit: 4 of its 5 are left.
+        assert.deepEqual(
+          (await consumeTimes(limiter, wide, 'a', 5)).map((d) => d.allowed),
+          [true, true, true, true, false],
+        );
+      });
+
+      it('of 20 parallel consumeAll sharing one limit of 3, exactly 3 go through and the rest take nothing', async () => {
+        const shared = rule(3);
+        const own = rule(1);
+        const decisions = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            limiter.consumeAll([
+              [own, `k${i}`],
+              [shared, 'all'],
+            ]),
+          ),
+        );
+        assert.equal(decisions.filter((d) => d.allowed).length, 3);
+        const again = await Promise.all(decisions.map((_, i) => limiter.consume(own, `k${i}`)));
+        assert.deepEqual(
+          again.map((d) => d.allowed),
+          decisions.map((d) => !d.allowed),
+          'a key whose request was refused still has its point; one that went through does not',
+        );
+      });
+
+      it('a refund of what consumeAll took gives back exactly that room', async () => {
+        const r = rule(1);
+        const other = rule(1);
+        const decision = await limiter.consumeAll([
+          [r, 'x'],
+          [other, 'y'],
+        ]);
+        assert.ok(decision.allowed);
+        for (const taken of decision.taken) await limiter.refund(taken);
+        assert.equal((await limiter.consume(r, 'x')).allowed, true);
+        assert.equal((await limiter.consume(other, 'y')).allowed, true);
+        assert.equal((await limiter.consume(other, 'y')).allowed, false);
+      });
+
       it('two instances over the same store share one count, also when they race', async () => {
         const second = await opened.limiter();
         const r = rule(4);
