@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
 
 /** A delivery-log row as stored. */
@@ -75,29 +76,27 @@ const NO_POLLING: DeliveryPolling = { reportsDelivery: () => false, delayMs: 0 }
  * message that may have gone out, rather than none at all.
  */
 export function createSmsLogRepository(db: Kysely<Database>, now: () => number, polling = NO_POLLING) {
+  // Every code request writes one row and updates it once: both compiled once (see db/compiled-query.ts),
+  // the update in one shape per outcome, since a sent message sets `sent_at` and a failed one `final_at`.
+  const insertRow = compiledOnce(db, INSERT_ARGS, insertQuery(db));
+  const finishSent = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'sent_at'));
+  const finishFailed = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'final_at'));
+
   const insert = async (entry: SmsLogStart, status: string, attempts: number): Promise<string> => {
     const id = randomUUID();
     const at = now();
-    await db
-      .insertInto('sms_logs')
-      .values({
-        id,
-        phone_number: entry.phoneNumber,
-        template: entry.template,
-        locale: entry.locale ?? 'fa',
-        provider: entry.provider,
-        provider_message_id: null,
-        status,
-        error_code: null,
-        error_message: null,
-        text: entry.text,
-        attempts,
-        tries: 0,
-        created_at: at,
-        updated_at: at,
-        sent_at: status === 'sent' ? at : null,
-      })
-      .execute();
+    await insertRow({
+      id,
+      phoneNumber: entry.phoneNumber,
+      template: entry.template,
+      locale: entry.locale ?? 'fa',
+      provider: entry.provider,
+      status,
+      text: entry.text,
+      attempts,
+      at,
+      sentAt: status === 'sent' ? at : null,
+    });
     return id;
   };
 
@@ -113,22 +112,18 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
       const at = now();
       const sent = outcome.status === 'sent';
       const polled = sent && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider);
-      await db
-        .updateTable('sms_logs')
-        .set({
-          provider: outcome.provider,
-          provider_message_id: outcome.providerMessageId,
-          status: outcome.status,
-          error_code: outcome.errorCode,
-          error_message: outcome.errorMessage,
-          attempts: outcome.attempts,
-          cost: outcome.cost ?? null,
-          updated_at: at,
-          ...(sent ? { sent_at: at } : { final_at: at }),
-          poll_at: polled ? at + polling.delayMs : null,
-        })
-        .where('id', '=', id)
-        .execute();
+      await (sent ? finishSent : finishFailed)({
+        id,
+        provider: outcome.provider,
+        providerMessageId: outcome.providerMessageId,
+        status: outcome.status,
+        errorCode: outcome.errorCode,
+        errorMessage: outcome.errorMessage,
+        attempts: outcome.attempts,
+        cost: outcome.cost ?? null,
+        at,
+        pollAt: polled ? at + polling.delayMs : null,
+      });
     },
 
     /** A message that needed no provider (a test number): written once, as sent, after no calls. */
@@ -187,6 +182,99 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
       return rows.map((row) => ({ provider: row.provider, sent: Number(row.sent), failed: Number(row.failed) }));
     },
   };
+}
+
+interface Insert {
+  readonly id: string;
+  readonly phoneNumber: string;
+  readonly template: string | null;
+  readonly locale: string;
+  readonly provider: string;
+  readonly status: string;
+  readonly text: string;
+  readonly attempts: number;
+  readonly at: number;
+  readonly sentAt: number | null;
+}
+
+const INSERT_ARGS = [
+  'id',
+  'phoneNumber',
+  'template',
+  'locale',
+  'provider',
+  'status',
+  'text',
+  'attempts',
+  'at',
+  'sentAt',
+] as const;
+
+function insertQuery(db: Kysely<Database>) {
+  return (row: Insert) =>
+    db.insertInto('sms_logs').values({
+      id: row.id,
+      phone_number: row.phoneNumber,
+      template: row.template,
+      locale: row.locale,
+      provider: row.provider,
+      provider_message_id: null,
+      status: row.status,
+      error_code: null,
+      error_message: null,
+      text: row.text,
+      attempts: row.attempts,
+      tries: 0,
+      created_at: row.at,
+      updated_at: row.at,
+      sent_at: row.sentAt,
+    });
+}
+
+interface Finish {
+  readonly id: string;
+  readonly provider: string;
+  readonly providerMessageId: string | null;
+  readonly status: string;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly attempts: number;
+  readonly cost: number | null;
+  readonly at: number;
+  readonly pollAt: number | null;
+}
+
+const FINISH_ARGS = [
+  'id',
+  'provider',
+  'providerMessageId',
+  'status',
+  'errorCode',
+  'errorMessage',
+  'attempts',
+  'cost',
+  'at',
+  'pollAt',
+] as const;
+
+/** The final update; `endedAt` is the column that records when: `sent_at` or `final_at`. */
+function finishQuery(db: Kysely<Database>, endedAt: 'sent_at' | 'final_at') {
+  return (row: Finish) =>
+    db
+      .updateTable('sms_logs')
+      .set({
+        provider: row.provider,
+        provider_message_id: row.providerMessageId,
+        status: row.status,
+        error_code: row.errorCode,
+        error_message: row.errorMessage,
+        attempts: row.attempts,
+        cost: row.cost,
+        updated_at: row.at,
+        ...(endedAt === 'sent_at' ? { sent_at: row.at } : { final_at: row.at }),
+        poll_at: row.pollAt,
+      })
+      .where('id', '=', row.id);
 }
 
 export type SmsLogRepository = ReturnType<typeof createSmsLogRepository>;

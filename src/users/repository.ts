@@ -1,52 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { NoResultError, type Kysely, type Transaction } from 'kysely';
+import { compiledOnce } from '../db/compiled-query.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Database, UsersTable } from '../db/types.ts';
 
 export type User = UsersTable;
 
 export function createUserRepository(db: Kysely<Database>) {
+  // The statements of every code request (the locale lookup) and sign-in, compiled once (see
+  // db/compiled-query.ts).
+  const insertNew = compiledOnce(
+    db,
+    ['id', 'phoneNumber', 'now'],
+    (a: { id: string; phoneNumber: string; now: number }) =>
+      db
+        .insertInto('users')
+        .values({
+          id: a.id,
+          phone_number: a.phoneNumber,
+          phone_verified: 1,
+          locale: null,
+          created_at: a.now,
+          updated_at: a.now,
+          last_login_at: a.now,
+        })
+        .onConflict((oc) => oc.column('phone_number').doNothing())
+        .returningAll(),
+  );
+  const signedInUpdate = (a: { phoneNumber: string; now: number }) =>
+    db
+      .updateTable('users')
+      .set({ last_login_at: a.now, phone_verified: 1, updated_at: a.now })
+      .where('phone_number', '=', a.phoneNumber)
+      .returningAll();
+  const markSignedIn = compiledOnce(db, ['phoneNumber', 'now'], signedInUpdate);
+  // A phone change's code request reads the signed-in user's locale through this.
+  const byId = compiledOnce(db, ['id'], (a: { id: string }) =>
+    db.selectFrom('users').selectAll().where('id', '=', a.id),
+  );
+  const localeOf = compiledOnce(db, ['phoneNumber'], (a: { phoneNumber: string }) =>
+    db.selectFrom('users').select('locale').where('phone_number', '=', a.phoneNumber),
+  );
+
   const repository = {
     /**
      * The user with this number, created on first sign-in. Concurrency contract: parallel calls for one new
      * number create one user (the unique index decides) and exactly one caller sees `isNew: true`.
      */
     async signIn(phoneNumber: string, now: number): Promise<{ user: User; isNew: boolean }> {
-      const created = await db
-        .insertInto('users')
-        .values({
-          id: randomUUID(),
-          phone_number: phoneNumber,
-          phone_verified: 1,
-          locale: null,
-          created_at: now,
-          updated_at: now,
-          last_login_at: now,
-        })
-        .onConflict((oc) => oc.column('phone_number').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const [created] = (await insertNew({ id: randomUUID(), phoneNumber, now })).rows;
       if (created) return { user: created, isNew: true };
-      const user = await db
-        .updateTable('users')
-        .set({ last_login_at: now, phone_verified: 1, updated_at: now })
-        .where('phone_number', '=', phoneNumber)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const [user] = (await markSignedIn({ phoneNumber, now })).rows;
+      // As Kysely's executeTakeFirstOrThrow would: the number's user moved away since the insert found it.
+      if (!user) throw new NoResultError(signedInUpdate({ phoneNumber, now }).toOperationNode());
       return { user, isNew: false };
     },
 
     async findById(id: string): Promise<User | undefined> {
-      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return (await byId({ id })).rows[0];
     },
 
     /** The stored locale of whoever has this number; null when there is no such user or no preference. */
     async localeByPhone(phoneNumber: string): Promise<string | null> {
-      const row = await db
-        .selectFrom('users')
-        .select('locale')
-        .where('phone_number', '=', phoneNumber)
-        .executeTakeFirst();
+      const [row] = (await localeOf({ phoneNumber })).rows;
       return row?.locale ?? null;
     },
 
