@@ -9,7 +9,7 @@ import { AppError } from './errors/app-error.ts';
 import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
-import { createLogger } from './log/logger.ts';
+import { createLogger, OneLinePerRequest } from './log/logger.ts';
 import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
 import { createServices } from './services.ts';
@@ -38,6 +38,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
     trustProxy: config.http.trustProxy as boolean | string[],
     genReqId: () => randomUUID(),
+    // One line per request, when it is answered, instead of Fastify's two.
+    logController: new OneLinePerRequest(),
     requestIdHeader: false,
     // Our own hook answers requests that arrive while closing, in the envelope (see below).
     return503OnClosing: false,

@@ -1,3 +1,4 @@
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 
@@ -17,4 +18,27 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
     },
     destination,
   );
+}
+
+/**
+ * One line per request, written when it is answered: method, url, client address, status code and response
+ * time, with the request id the request's logger carries. Fastify's default writes two (`incoming request`
+ * and `request completed`). Errors answered by `errors/handler.ts` are logged there, with the same request id; a response
+ * that could not be written is logged here, at error, as `request errored`.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      // The client's address as TRUST_PROXY resolves it: security events need their source.
+      ip: request.ip,
+      statusCode: reply.statusCode,
+      responseTime: reply.elapsedTime,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }

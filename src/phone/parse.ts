@@ -43,15 +43,20 @@ export function parseMobile(input: string, allowed: readonly string[]): ParsedPh
   for (const number of candidates) {
     if (!number?.country || !allowed.includes(number.country)) continue;
     const national = String(number.nationalNumber);
-    if (isMobile(number.getType(), number.isValid(), EXTRA_MOBILE_PATTERNS[number.country], national)) {
+    if (isMobile(number.getType(), EXTRA_MOBILE_PATTERNS[number.country], national)) {
       return { e164: number.number, country: number.country, national };
     }
   }
   return null;
 }
 
-function isMobile(type: string | undefined, valid: boolean, extra: RegExp | undefined, national: string): boolean {
-  if (valid && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE')) return true;
+/**
+ * `getType()` is undefined for a number that is not valid (libphonenumber-js documents it so, and the `max`
+ * metadata has the type patterns for every country), so a mobile type needs no separate `isValid()`, which
+ * would match the same patterns a second time.
+ */
+function isMobile(type: string | undefined, extra: RegExp | undefined, national: string): boolean {
+  if (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') return true;
   return extra?.test(national) ?? false;
 }
 

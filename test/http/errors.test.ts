@@ -33,6 +33,20 @@ describe('unknown routes', () => {
     });
   }
 
+  it('a request is logged once, when answered, with its method, url, status, client address and request id', async () => {
+    const url = '/api/v1/nothing-logged-once';
+    await t.get(url);
+    const entries = t.logs.lines.map((line) => JSON.parse(line)).filter((entry) => entry.url === url);
+    assert.equal(entries.length, 1, 'one line, not an incoming line and a completed line');
+    const [entry] = entries;
+    assert.deepEqual(
+      [entry.msg, entry.level, entry.method, entry.statusCode, entry.ip],
+      ['request completed', 30, 'GET', 404, '127.0.0.1'],
+    );
+    assert.match(entry.reqId, /^[0-9a-f-]{36}$/);
+    assert.equal(typeof entry.responseTime, 'number');
+  });
+
   it('methods no route uses (PURGE, LINK, TRACE, PROPFIND) answer 404 NOT_FOUND over a real socket', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     for (const method of ['PURGE', 'LINK', 'TRACE', 'PROPFIND']) {
