@@ -20,7 +20,9 @@ export interface QueuedResult {
   readonly delivered: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Non-202 answers, connection errors, or messages that never reached the sink. */
+  /** Messages the sink received a second time (the same reference): each one is a failure. */
+  readonly repeated: number;
+  /** Non-202 answers, connection errors, messages that never reached the sink, or reached it twice. */
   readonly failures: number;
   readonly firstFailure: string | null;
 }
@@ -60,7 +62,8 @@ export async function queuedSends(
   apiKey: string,
 ): Promise<QueuedResult> {
   let firstFailure: string | null = null;
-  const before = sink.received();
+  const before = sink.distinct();
+  const repeatedBefore = sink.repeated();
   const started = performance.now();
   const result = await autocannon({
     url: `${settings.baseUrl}/api/v1/admin/sms/send`,
@@ -81,12 +84,12 @@ export async function queuedSends(
   // autocannon stops counting at the end of the run, but requests it had in flight are still accepted by the
   // server; so the drain waits for every counted message and then for the sink to go quiet.
   const drainBy = performance.now() + DRAIN_TIMEOUT_MS;
-  let seen = sink.received();
+  let seen = sink.distinct();
   let lastArrival = performance.now();
   while (performance.now() < drainBy) {
     const now = performance.now();
-    if (sink.received() !== seen) {
-      seen = sink.received();
+    if (sink.distinct() !== seen) {
+      seen = sink.distinct();
       lastArrival = now;
     } else if (seen - before >= accepted && now - lastArrival > QUIET_MS) {
       break;
@@ -94,6 +97,7 @@ export async function queuedSends(
     await sleep(10);
   }
   const delivered = seen - before;
+  const repeated = sink.repeated() - repeatedBefore;
   const elapsedSeconds = (lastArrival - started) / 1000;
   return {
     name: 'd. queued sends (admin API, worker in the same process)',
@@ -103,7 +107,8 @@ export async function queuedSends(
     delivered,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    failures: result.non2xx + result.errors + Math.max(0, accepted - delivered),
+    repeated,
+    failures: result.non2xx + result.errors + Math.max(0, accepted - delivered) + repeated,
     firstFailure,
   };
 }
@@ -111,6 +116,7 @@ export async function queuedSends(
 export function queuedLine(r: QueuedResult): string {
   return (
     `${r.name}: ${Math.round(r.acceptedPerSecond)} accepted/s (p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms), ` +
-    `${Math.round(r.deliveredPerSecond)} delivered/s (${r.delivered} of ${r.accepted} delivered)`
+    `${Math.round(r.deliveredPerSecond)} delivered/s (${r.delivered} distinct messages delivered for ` +
+    `${r.accepted} counted as accepted, ${r.repeated} sent twice)`
   );
 }

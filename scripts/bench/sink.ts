@@ -9,11 +9,16 @@ export interface SmsSink {
   /** Drops remembered codes between scenarios, so the map stays as small as one scenario needs. */
   forget(): void;
   readonly received: () => number;
+  /** Distinct `reference`s of messages without a code (queued sends), one per message the server sent. */
+  readonly distinct: () => number;
+  /** Messages without a code whose `reference` had been received before: one message sent twice. */
+  readonly repeated: () => number;
   close(): Promise<void>;
 }
 
 interface WebhookMessage {
   readonly to?: unknown;
+  readonly reference?: unknown;
   readonly params?: { readonly code?: unknown };
 }
 
@@ -25,6 +30,8 @@ interface WebhookMessage {
 export async function startSmsSink(): Promise<SmsSink> {
   const codes = new Map<string, string>();
   let received = 0;
+  const references = new Set<string>();
+  let repeated = 0;
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -35,6 +42,11 @@ export async function startSmsSink(): Promise<SmsSink> {
         const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookMessage;
         if (typeof message.to === 'string' && typeof message.params?.code === 'string') {
           codes.set(message.to, message.params.code);
+        }
+        // Code messages are left out: the tail of the sign-in scenario must not count as queued deliveries.
+        if (typeof message.reference === 'string' && message.params?.code === undefined) {
+          if (references.has(message.reference)) repeated += 1;
+          else references.add(message.reference);
         }
       } catch {
         // A body that is not JSON still gets its 200: the bench measures the server, not this sink.
@@ -56,6 +68,8 @@ export async function startSmsSink(): Promise<SmsSink> {
     },
     forget: () => codes.clear(),
     received: () => received,
+    distinct: () => references.size,
+    repeated: () => repeated,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
