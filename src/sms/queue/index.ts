@@ -28,7 +28,7 @@ export function createSmsQueue(deps: {
   config: Config;
   database: DatabaseHandle;
   sms: SmsSetup;
-  renderer?: TemplateRenderer | undefined;
+  renderer: TemplateRenderer;
   log: WorkerLog & PollerLog;
   now: () => number;
   events?: Pick<SmsEvents, 'smsMessage'> | undefined;

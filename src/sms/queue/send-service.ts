@@ -35,8 +35,7 @@ export interface Accepted {
  */
 export function createSendService(deps: {
   queue: Pick<QueueRepository, 'enqueue' | 'findByIdempotencyKey'>;
-  /** Absent until templates exist: a template request is then TEMPLATE_NOT_FOUND. */
-  renderer?: TemplateRenderer | undefined;
+  renderer: TemplateRenderer;
   allowedCountries: readonly string[];
   /** SMS_TEST_NUMBERS: numbers that get no SMS. */
   isTestNumber(to: string): boolean;
@@ -102,11 +101,10 @@ export function createSendService(deps: {
 
 export type SendService = ReturnType<typeof createSendService>;
 
-async function render(request: SendRequest, renderer: TemplateRenderer | undefined): Promise<RenderedMessage> {
+async function render(request: SendRequest, renderer: TemplateRenderer): Promise<RenderedMessage> {
   if (request.text !== undefined) {
     return { template: null, locale: null, text: request.text, params: {}, approvedBy: {} };
   }
-  if (!renderer) throw new AppError('TEMPLATE_NOT_FOUND');
   return renderer.render(request.template!, request.locale, request.params ?? {});
 }
 

@@ -1,6 +1,6 @@
 import { maskPhone } from '../../phone/parse.ts';
 import { DispatchFailure, type Dispatcher, type SmsEvents } from '../dispatcher.ts';
-import type { SmsError } from '../provider.ts';
+import type { SmsError, SmsMessage } from '../provider.ts';
 import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
 import type { ClaimedMessage, QueueRepository } from './repository.ts';
 
@@ -73,8 +73,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       return fail(row, null, 0, 'MAX_ATTEMPTS', `no try of ${maxAttempts} finished`);
     }
     const { text, params, approvedBy } = row.payload;
-    // Built apart from the call, so that fields this version's SmsMessage does not declare pass through.
-    const message = {
+    const message: SmsMessage = {
       to: row.phoneNumber,
       text,
       template: row.template ?? 'text',
