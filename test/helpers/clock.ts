@@ -10,3 +10,17 @@ export function testClock() {
 }
 
 export type TestClock = ReturnType<typeof testClock>;
+
+/**
+ * A clock that moves only when the test moves it, for units that talk to nothing else: a boundary one
+ * millisecond away stays one millisecond away however slow the machine is.
+ */
+export function frozenClock(start = Date.now()) {
+  let at = start;
+  return {
+    now: () => at,
+    advance(ms: number) {
+      at += ms;
+    },
+  };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBreaker, type BreakerState } from '../../src/sms/breaker.ts';
 import { forEachDatabase } from '../helpers/app.ts';
-import { testClock } from '../helpers/clock.ts';
+import { frozenClock } from '../helpers/clock.ts';
 import { errorBody, mobile, requestCode } from '../helpers/otp-flow.ts';
 import { providerStates, smsLogsOf, withProviders } from '../helpers/sms-fakes.ts';
 
@@ -10,7 +10,7 @@ const COOLDOWN_MS = 60_000;
 
 describe('the circuit breaker on its own', () => {
   const breaker = () => {
-    const clock = testClock();
+    const clock = frozenClock();
     let openings = 0;
     const subject = createBreaker({ failures: 3, cooldownMs: COOLDOWN_MS, now: clock.now, onOpen: () => openings++ });
     return { subject, clock, openings: () => openings };
