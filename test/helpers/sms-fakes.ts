@@ -19,9 +19,15 @@ export interface ProviderFakes {
   close(): Promise<void>;
 }
 
-export async function startProviderFakes(): Promise<ProviderFakes> {
-  const melipayamak = await startFakeMelipayamak(MELIPAYAMAK);
-  const kavenegar = await startFakeKavenegar({ apiKey: KAVENEGAR_KEY });
+/** Templates the fakes hold as approved on their side (see each fake's options). */
+export interface ApprovedOnFakes {
+  readonly melipayamak?: Readonly<Record<string, number>>;
+  readonly kavenegar?: readonly string[];
+}
+
+export async function startProviderFakes(approved: ApprovedOnFakes = {}): Promise<ProviderFakes> {
+  const melipayamak = await startFakeMelipayamak({ ...MELIPAYAMAK, templates: approved.melipayamak });
+  const kavenegar = await startFakeKavenegar({ apiKey: KAVENEGAR_KEY, templates: approved.kavenegar });
   const smsir = await startFakeSmsir({ apiKey: SMSIR_KEY, lineNumbers: [SMSIR_LINE] });
   return {
     melipayamak,

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
-import { startFakeKavenegar, type FakeKavenegar } from '../helpers/fake-kavenegar.ts';
-import { startFakeMelipayamak, type FakeMelipayamak } from '../helpers/fake-melipayamak.ts';
+import type { FakeKavenegar } from '../helpers/fake-kavenegar.ts';
+import type { FakeMelipayamak } from '../helpers/fake-melipayamak.ts';
 import { mobile, requestCode } from '../helpers/otp-flow.ts';
+import { startProviderFakes, type ProviderFakes } from '../helpers/sms-fakes.ts';
 import { adminHeaders, filled, LOGIN_EN, LOGIN_FA, putTemplate } from './helpers.ts';
 
-const MELIPAYAMAK = { username: 'shop', password: 'mp-pass-Rt63w' };
-const KAVENEGAR_KEY = 'kn-key-Vb82Lp19Qa';
 const WEBOTP = 'shop.example';
 
 /**
@@ -15,25 +14,16 @@ const WEBOTP = 'shop.example';
  * message's template gets its template call, the other gets the rendered text.
  */
 forEachDatabase('approved provider templates', (backend) => {
+  let fakes: ProviderFakes;
   let melipayamak: FakeMelipayamak;
   let kavenegar: FakeKavenegar;
   let t: TestApp;
 
   before(async () => {
-    melipayamak = await startFakeMelipayamak({ ...MELIPAYAMAK, templates: { '112233': 2 } });
-    kavenegar = await startFakeKavenegar({ apiKey: KAVENEGAR_KEY, templates: ['otp-login-en'] });
+    fakes = await startProviderFakes({ melipayamak: { '112233': 2 }, kavenegar: ['otp-login-en'] });
+    ({ melipayamak, kavenegar } = fakes);
     t = await startTestApp(backend, {
-      env: {
-        SMS_PROVIDER: '',
-        SMS_PROVIDERS: 'melipayamak,kavenegar',
-        MELIPAYAMAK_USERNAME: MELIPAYAMAK.username,
-        MELIPAYAMAK_PASSWORD: MELIPAYAMAK.password,
-        SMS_SENDER_NUMBER: '50002710000000',
-        MELIPAYAMAK_BASE_URL: melipayamak.url,
-        KAVENEGAR_API_KEY: KAVENEGAR_KEY,
-        KAVENEGAR_BASE_URL: kavenegar.url,
-        WEBOTP_DOMAIN: WEBOTP,
-      },
+      env: { ...fakes.env(['melipayamak', 'kavenegar']), WEBOTP_DOMAIN: WEBOTP },
     });
     const admin = await adminHeaders(t, ['templates:write']);
     const fa = await putTemplate(
@@ -61,8 +51,7 @@ forEachDatabase('approved provider templates', (backend) => {
   });
   after(async () => {
     await t?.close();
-    await melipayamak?.close();
-    await kavenegar?.close();
+    await fakes?.close();
   });
 
   it('Melipayamak, which approved the Persian template, gets the shared-line call with the values in order', async () => {
