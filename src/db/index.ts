@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
+import { createGroupCommit, type GroupCommit } from './group-commit.ts';
+import { GroupCommitSqliteDialect } from './sqlite-dialect.ts';
 import { withStatementCache } from './statement-cache.ts';
 import type { Database } from './types.ts';
 
@@ -11,8 +13,8 @@ export type Dialect = 'sqlite' | 'postgres';
 
 /**
  * The database as the rest of the code sees it. `db` is all most code needs; the raw clients are exposed
- * only for the rate-limit stores (rate-limiter-flexible's, and ours on SQLite, which runs its transaction
- * synchronously), which share our connection rather than opening their own.
+ * only for the rate-limit stores (rate-limiter-flexible's, and ours on SQLite, which runs its upsert
+ * synchronously in the group commit), which share our connection rather than opening their own.
  */
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -20,11 +22,16 @@ export interface DatabaseHandle {
   /** PostgreSQL can hand rows to concurrent workers with FOR UPDATE SKIP LOCKED; SQLite has one writer. */
   readonly supportsSkipLocked: boolean;
   readonly sqlite?: SqliteDatabase.Database;
+  /** SQLite only: the group commit that every write goes through (ours run their units in it). */
+  readonly group?: GroupCommit;
   readonly pool?: pg.Pool;
   /** Resolves when a trivial query answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How long a SQLite writer waits for another connection's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 2000;
 
 const INT8_OID = 20;
 // Epoch milliseconds fit a double exactly until the year 287396; returning them as strings helps no one.
@@ -37,19 +44,21 @@ export function createDatabase(config: Config['database']): DatabaseHandle {
 function createSqlite(url: string): DatabaseHandle {
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = withStatementCache(new SqliteDatabase(path));
+  const sqlite = new SqliteDatabase(path);
   // WAL with synchronous=NORMAL keeps every commit durable against a process crash while avoiding a disk
   // sync per write, which otherwise dominates the cost of a sign-in.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 2000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const group = createGroupCommit(sqlite, BUSY_TIMEOUT_MS);
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(group) });
   return {
     db,
     dialect: 'sqlite',
     supportsSkipLocked: false,
-    sqlite,
+    sqlite: withStatementCache(sqlite),
+    group,
     async ping() {
       sqlite.prepare('select 1').get();
     },

@@ -1,6 +1,7 @@
-import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
+import type { GroupCommit } from '../db/group-commit.ts';
 import type { DatabaseHandle } from '../db/index.ts';
+import { prepared } from '../db/statement-cache.ts';
 import type { Database } from '../db/types.ts';
 import type { AllDecision, RateLimiter, RateRule } from './limiter.ts';
 
@@ -34,7 +35,7 @@ const ROLLBACK = Symbol('rollback');
  * refused set of charges is rolled back, so it leaves every counter as it was.
  */
 export function createDatabaseLimiter(database: DatabaseHandle): RateLimiter {
-  const counters = database.sqlite ? sqliteCounters(database.sqlite) : kyselyCounters(database.db);
+  const counters = database.group ? sqliteCounters(database.group) : kyselyCounters(database.db);
 
   async function take(items: readonly Item[]): Promise<AllDecision> {
     if (new Set(items.map((i) => i.id)).size !== items.length) throw new Error('rate limiter: a key charged twice');
@@ -88,17 +89,17 @@ function upsertParams(items: readonly Item[], now: number): unknown[] {
 
 const SUBTRACT = 'update rate_limits set points = points - ? where key = ? and expire = ? and points >= ?';
 
-/** better-sqlite3 directly: one synchronous call per request, no statement compiled twice. */
-function sqliteCounters(sqlite: SqliteDatabase.Database): Counters {
-  const upserts = new Map<number, SqliteDatabase.Statement>();
-  const upsert = (count: number) => {
-    let statement = upserts.get(count);
-    if (!statement) {
-      statement = sqlite.prepare(upsertText(count, () => '?'));
-      upserts.set(count, statement);
-    }
-    return statement;
-  };
+/**
+ * better-sqlite3 directly, one synchronous unit per request in the connection's group commit: the upsert in
+ * a savepoint of the group, so a refused set of charges is rolled back alone.
+ */
+function sqliteCounters(group: GroupCommit): Counters {
+  const sqlite = group.connection;
+  const upsert = (count: number) =>
+    prepared(
+      sqlite,
+      upsertText(count, () => '?'),
+    );
   const subtract = sqlite.prepare(SUBTRACT);
   const remove = sqlite.prepare('delete from rate_limits where key = ?');
   const addAll = sqlite.transaction(
@@ -108,19 +109,19 @@ function sqliteCounters(sqlite: SqliteDatabase.Database): Counters {
   );
   return {
     async add(items, now, accept) {
-      try {
-        // IMMEDIATE takes the write lock first, so another connection's writer makes this wait (busy_timeout)
-        // rather than fail halfway.
-        addAll.immediate(items, now, accept);
-      } catch (error) {
-        if (error !== ROLLBACK) throw error;
-      }
+      await group.run(() => {
+        try {
+          addAll(items, now, accept);
+        } catch (error) {
+          if (error !== ROLLBACK) throw error;
+        }
+      });
     },
     async subtract(id, cost, windowEndsAt) {
-      subtract.run(cost, id, windowEndsAt, cost);
+      await group.run(() => subtract.run(cost, id, windowEndsAt, cost));
     },
     async remove(id) {
-      remove.run(id);
+      await group.run(() => remove.run(id));
     },
   };
 }
