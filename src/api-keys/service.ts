@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import { generateKey, hashKey, keyFromAuthorization } from './key.ts';
 import type { NewKey } from './new-key.ts';
 import type { ApiKey, ApiKeyRepository } from './repository.ts';
@@ -24,7 +24,7 @@ export function createApiKeyService(deps: { keys: ApiKeyRepository; now: () => n
     async create(input: NewKey): Promise<{ secret: string; key: ApiKey }> {
       const { key: secret, prefix, hash } = generateKey();
       const scopes = SCOPE_NAMES.filter((scope) => input.scopes.includes(scope));
-      const key = await keys.insert({ id: randomUUID(), name: input.name, prefix, keyHash: hash, scopes }, now());
+      const key = await keys.insert({ id: newId(), name: input.name, prefix, keyHash: hash, scopes }, now());
       return { secret, key };
     },
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
@@ -109,7 +109,7 @@ export function createOtpRepository(db: Kysely<Database>) {
      */
     async replace(code: NewCode, now: number, options: { unlessPending?: boolean } = {}): Promise<string | undefined> {
       const run = options.unlessPending ? replaceUnlessPending : replaceAlways;
-      const { rows } = await run({ ...code, id: randomUUID(), now });
+      const { rows } = await run({ ...code, id: newId(), now });
       return rows[0]?.id;
     },
 

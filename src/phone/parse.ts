@@ -32,15 +32,7 @@ export function parseMobile(input: string, allowed: readonly string[]): ParsedPh
   if (cleaned.startsWith('00')) cleaned = `+${cleaned.slice(2)}`;
   if (!/^\+?\d{4,20}$/.test(cleaned)) return null;
 
-  const candidates = cleaned.startsWith('+')
-    ? [parsePhoneNumberFromString(cleaned)]
-    : [
-        ...allowed.map((country) => parsePhoneNumberFromString(cleaned, country as CountryCode)),
-        // `989123456789`: an international number typed without its plus.
-        parsePhoneNumberFromString(`+${cleaned}`),
-      ];
-
-  for (const number of candidates) {
+  for (const number of candidates(cleaned, allowed)) {
     if (!number?.country || !allowed.includes(number.country)) continue;
     const national = String(number.nationalNumber);
     if (isMobile(number.getType(), EXTRA_MOBILE_PATTERNS[number.country], national)) {
@@ -48,6 +40,17 @@ export function parseMobile(input: string, allowed: readonly string[]): ParsedPh
     }
   }
   return null;
+}
+
+/** The readings of a cleaned input, parsed one at a time: most inputs match the first, so only it is parsed. */
+function* candidates(cleaned: string, allowed: readonly string[]) {
+  if (cleaned.startsWith('+')) {
+    yield parsePhoneNumberFromString(cleaned);
+    return;
+  }
+  for (const country of allowed) yield parsePhoneNumberFromString(cleaned, country as CountryCode);
+  // `989123456789`: an international number typed without its plus.
+  yield parsePhoneNumberFromString(`+${cleaned}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
@@ -24,7 +24,7 @@ export function createSessionRepository(db: Kysely<Database>) {
   // Every sign-in and refresh writes one; compiled once (see db/compiled-query.ts).
   const insertToken = compiledOnce(db, INSERT_ARGS, insertQuery(db));
   const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>) => {
-    await insertToken({ ...token, id: randomUUID(), now }, executor);
+    await insertToken({ ...token, id: newId(), now }, executor);
   };
   return {
     insert: (token: NewRefreshToken, now: number) => insert(token, now),

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { sha256Hex } from '../crypto/keys.ts';
@@ -46,7 +47,7 @@ export function createSessionService(deps: {
   return {
     /** A new session (a new token family) for a user who has just proved their number. */
     async start(userId: string, client: ClientInfo): Promise<TokenPair> {
-      const familyId = randomUUID();
+      const familyId = newId();
       const { token, successor } = newRefreshToken(client);
       await sessions.insert({ ...successor, userId, familyId }, now());
       return pair(userId, familyId, token);

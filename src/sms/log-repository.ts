@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
@@ -83,7 +83,7 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
   const finishFailed = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'final_at'));
 
   const insert = async (entry: SmsLogStart, status: string, attempts: number): Promise<string> => {
-    const id = randomUUID();
+    const id = newId();
     const at = now();
     await insertRow({
       id,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import { recordOf, type ProviderApproval, type TemplateRecord } from './record.ts';
@@ -39,7 +39,7 @@ export function createTemplateRepository(db: Kysely<Database>) {
       input: TemplateInput,
       now: number,
     ): Promise<{ record: TemplateRecord; created: boolean }> {
-      const id = randomUUID();
+      const id = newId();
       const row = await db
         .insertInto('sms_templates')
         .values({

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.ts';
 import { NoResultError, type Kysely, type Transaction } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -48,7 +48,7 @@ export function createUserRepository(db: Kysely<Database>) {
      * number create one user (the unique index decides) and exactly one caller sees `isNew: true`.
      */
     async signIn(phoneNumber: string, now: number): Promise<{ user: User; isNew: boolean }> {
-      const [created] = (await insertNew({ id: randomUUID(), phoneNumber, now })).rows;
+      const [created] = (await insertNew({ id: newId(), phoneNumber, now })).rows;
       if (created) return { user: created, isNew: true };
       const [user] = (await markSignedIn({ phoneNumber, now })).rows;
       // As Kysely's executeTakeFirstOrThrow would: the number's user moved away since the insert found it.
@@ -105,7 +105,7 @@ export function createUserRepository(db: Kysely<Database>) {
       await trx
         .insertInto('phone_verifications')
         .values({
-          id: randomUUID(),
+          id: newId(),
           user_id: userId,
           old_phone_number: current.phone_number,
           new_phone_number: newNumber,

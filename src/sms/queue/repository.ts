@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -81,7 +81,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      * the unique (api key, Idempotency-Key) index refused it: another call with that key got there first.
      */
     async enqueue(message: NewQueuedMessage): Promise<string | null> {
-      const id = randomUUID();
+      const id = newId();
       const at = now();
       const test = message.testNumber;
       try {
