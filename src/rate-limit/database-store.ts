@@ -1,7 +1,7 @@
+import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { GroupCommit } from '../db/group-commit.ts';
 import type { DatabaseHandle } from '../db/index.ts';
-import { prepared } from '../db/statement-cache.ts';
 import type { Database } from '../db/types.ts';
 import type { AllDecision, RateLimiter, RateRule } from './limiter.ts';
 
@@ -95,11 +95,14 @@ const SUBTRACT = 'update rate_limits set points = points - ? where key = ? and e
  */
 function sqliteCounters(group: GroupCommit): Counters {
   const sqlite = group.connection;
-  const upsert = (count: number) =>
-    prepared(
-      sqlite,
-      upsertText(count, () => '?'),
-    );
+  // One statement per number of charges, found by that number: building its text on every call to look
+  // it up in the statement cache showed in the profile.
+  const upserts = new Map<number, SqliteDatabase.Statement>();
+  const upsert = (count: number) => {
+    let statement = upserts.get(count);
+    if (!statement) upserts.set(count, (statement = sqlite.prepare(upsertText(count, () => '?'))));
+    return statement;
+  };
   const subtract = sqlite.prepare(SUBTRACT);
   const remove = sqlite.prepare('delete from rate_limits where key = ?');
   const addAll = sqlite.transaction(
