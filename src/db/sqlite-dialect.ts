@@ -85,7 +85,6 @@ class GroupCommitConnection implements DatabaseConnection {
     return statement.readonly ? this.group.read(execute) : this.group.run(execute);
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streamQuery is not supported on SQLite here: every query runs to completion at once');
   }
