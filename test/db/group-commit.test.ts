@@ -124,6 +124,26 @@ describe('SQLite group commit', () => {
     assert.equal(committed('outside'), true);
   });
 
+  it("waits for another connection's write lock without blocking the event loop", async () => {
+    const other = new SqliteDatabase(`${dir}/group.db`);
+    other.exec('begin immediate');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    const write = insert('after-lock');
+    try {
+      await sleep(100);
+      // SQLite's own busy handler would have held the thread in a sleep: no timer could have fired.
+      assert.ok(ticks >= 5, `the event loop ran ${ticks} timer ticks while the write waited`);
+      assert.equal(committed('after-lock'), false);
+    } finally {
+      clearInterval(ticker);
+      if (other.inTransaction) other.exec('commit');
+      other.close();
+    }
+    await write;
+    assert.equal(committed('after-lock'), true);
+  });
+
   it('commits a group that is still open when the database is closed', async () => {
     const pending = database.group!.run(() =>
       database.sqlite!.prepare(`insert into rate_limits (key, points, expire) values ('last', 1, 0)`).run(),
