@@ -84,19 +84,28 @@ export function createOtpRepository(db: Kysely<Database>) {
   // The statements of every code request and verify, compiled once (see db/compiled-query.ts).
   const replaceUnlessPending = compiledOnce(db, REPLACE_ARGS, replaceQuery(db, true));
   const replaceAlways = compiledOnce(db, REPLACE_ARGS, replaceQuery(db, false));
-  const acceptCode = compiledOnce(
+  // Taking an attempt and comparing the code are one statement: the row's lock orders parallel guesses,
+  // and each sees the attempts the ones before it took. Comparing in one statement and counting in a
+  // later one let every guess of a parallel batch be compared before any was counted.
+  const attemptCode = compiledOnce(
     db,
     ['challengeKey', 'codeHash', 'now'],
     (a: { challengeKey: string; codeHash: string; now: number }) =>
       db
         .updateTable('otp_codes')
-        .set({ consumed_at: a.now, pending_code: null })
+        .set((eb) => {
+          const right = eb('code_hash', '=', a.codeHash);
+          return {
+            attempts: eb('attempts', '+', 1),
+            consumed_at: eb.case().when(right).then(a.now).else(eb.ref('consumed_at')).end(),
+            pending_code: eb.case().when(right).then(null).else(eb.ref('pending_code')).end(),
+          };
+        })
         .where('challenge_key', '=', a.challengeKey)
-        .where('code_hash', '=', a.codeHash)
         .where('consumed_at', 'is', null)
         .where('expires_at', '>', a.now)
         .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
-        .returning('id'),
+        .returning(['attempts', 'max_attempts', 'consumed_at']),
   );
 
   return {
@@ -156,25 +165,17 @@ export function createOtpRepository(db: Kysely<Database>) {
     /**
      * Checks a code against the challenge's live code.
      *
-     * Concurrency contract: each call is decided by one conditional UPDATE, never a read followed by a
-     * write. Of any number of parallel calls with the right code exactly one is `accepted`; every wrong
-     * code increments `attempts` exactly once, and once `attempts` reaches `max_attempts` no call is
-     * accepted, the right code included, until `replace` issues a new one.
+     * Concurrency contract: each call takes one attempt and compares the code in one conditional UPDATE,
+     * never a read followed by a write, so however many calls run in parallel, on however many instances,
+     * at most `max_attempts` of them are ever compared with one code. The right code uses an attempt too.
+     * Of parallel calls with the right code exactly one is `accepted`; once `attempts` reaches
+     * `max_attempts` no call is compared, the right code included, until `replace` issues a new one.
      */
     async consume(challengeKey: string, codeHash: string, now: number): Promise<ConsumeResult> {
-      const { rows } = await acceptCode({ challengeKey, codeHash, now });
-      if (rows.length > 0) return { outcome: 'accepted' };
-
-      const counted = await db
-        .updateTable('otp_codes')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('challenge_key', '=', challengeKey)
-        .where('consumed_at', 'is', null)
-        .where('expires_at', '>', now)
-        .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
-        .returning(['attempts', 'max_attempts'])
-        .executeTakeFirst();
-      if (counted) return { outcome: 'wrong', attemptsLeft: counted.max_attempts - counted.attempts };
+      const { rows } = await attemptCode({ challengeKey, codeHash, now });
+      const taken = rows[0];
+      if (taken && taken.consumed_at !== null) return { outcome: 'accepted' };
+      if (taken) return { outcome: 'wrong', attemptsLeft: taken.max_attempts - taken.attempts };
 
       // Nothing was counted: tell a burnt code from one that is gone, without changing anything.
       const row = await db
