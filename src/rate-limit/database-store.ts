@@ -59,6 +59,7 @@ export function createDatabaseLimiter(database: DatabaseHandle): RateLimiter {
 
   return {
     store: 'database',
+    degraded: false,
     async consume(rule, key, cost = 1) {
       const decision = await take([{ rule, key, id: `${rule.name}:${key}`, cost }]);
       return decision.allowed ? { allowed: true, taken: decision.taken[0]! } : decision;
