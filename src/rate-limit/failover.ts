@@ -7,8 +7,12 @@ import type { RedisStore } from './redis-store.ts';
 export const CHECK_INTERVAL_MS = 1000;
 /** How long one report of an outage holds every instance on the database; refreshed at each check. */
 export const OUTAGE_LEASE_MS = 3000;
-/** How long a starting instance waits for its first Redis connection before counting in the database. */
-const FIRST_CONNECT_MS = 1500;
+/**
+ * How long the first charges of a starting instance wait for its first Redis connection (a refused one
+ * ends the wait at once). Counting in the database meanwhile would split the counts from the instances
+ * already on Redis.
+ */
+const FIRST_CONNECT_MS = 3000;
 
 export interface FailoverLog {
   warn(fields: object, message: string): void;
