@@ -45,6 +45,7 @@ export async function smokeChecks(base: string, phone: string | undefined): Prom
     version?: string;
     database?: Record<string, unknown>;
     sms?: Record<string, unknown>;
+    rate_limit?: { store?: string; status?: string };
   } | null;
   checks.push({
     name: 'health',
@@ -53,6 +54,15 @@ export async function smokeChecks(base: string, phone: string | undefined): Prom
       ? `HTTP ${health.status}, ${h.status}, version ${h.version}, database ${h.database.dialect} ${h.database.status} (schema ${h.database.schema_version}/${h.database.latest_schema_version})`
       : describe(health),
   });
+  // A degraded store still enforces every limit, but Redis is configured and does not answer: the deployment
+  // is not as configured, so the run fails (a warning is easy to miss where only the exit code is read).
+  if (h?.rate_limit?.status === 'degraded') {
+    checks.push({
+      name: 'rate limits',
+      ok: false,
+      detail: `counted in the ${h.rate_limit.store} because Redis is configured but unreachable`,
+    });
+  }
   if (h?.sms) {
     const { provider, mode, configured, available } = h.sms;
     checks.push({

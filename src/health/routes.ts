@@ -38,7 +38,14 @@ const Health = Type.Object({
     ),
     test_numbers: Type.Integer({ description: 'how many numbers get no SMS (SMS_TEST_NUMBERS)' }),
   }),
-  rate_limit: Type.Object({ store: Type.Union([Type.Literal('database'), Type.Literal('redis')]) }),
+  rate_limit: Type.Object({
+    store: Type.Union([Type.Literal('database'), Type.Literal('redis')], {
+      description: 'where counters go at this moment',
+    }),
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+      description: 'degraded: Redis is configured but unreachable, and the database counts instead',
+    }),
+  }),
 });
 
 const PING_TIMEOUT_MS = 1500;
@@ -71,9 +78,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       ).catch(() => null);
       const databaseStatus = !schema ? 'unavailable' : schema.pending.length > 0 ? 'behind' : 'ok';
       const healthy = databaseStatus === 'ok';
+      // Counting in the database while Redis is away still serves every request with exact limits, and a
+      // Redis outage reaches every instance at once: a 503 would take them all out of rotation for nothing.
+      const status = healthy && !limiter.degraded ? 'ok' : 'degraded';
       return reply.status(healthy ? 200 : 503).send({
         success: healthy,
-        status: healthy ? 'ok' : 'degraded',
+        status,
         version: VERSION,
         environment: config.env,
         database: {
@@ -95,7 +105,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           })),
           test_numbers: config.sms.testNumbers.length,
         },
-        rate_limit: { store: limiter.store },
+        rate_limit: { store: limiter.store, status: limiter.degraded ? 'degraded' : 'ok' },
       });
     },
   );

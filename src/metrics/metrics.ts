@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type OtpRequestOutcome = 'sent' | 'rate_limited' | 'invalid_phone' | 'sms_failed';
 export type OtpVerifyOutcome = 'accepted' | 'wrong' | 'exhausted' | 'expired' | 'rate_limited';
@@ -34,9 +34,23 @@ export interface Metrics {
   smsBreakerOpened(provider: string): void;
 }
 
-export function createMetrics(): Metrics {
+export interface MetricsSources {
+  /** Whether rate limits are counted in the database because Redis is away; read at each scrape. */
+  readonly rateLimitDegraded?: () => boolean;
+}
+
+export function createMetrics(sources: MetricsSources = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
+  const { rateLimitDegraded } = sources;
+  new Gauge({
+    name: 'otpgate_rate_limit_store_degraded',
+    help: 'Whether rate limits are counted in the database because Redis is unreachable (1) or not (0)',
+    registers,
+    collect() {
+      this.set(rateLimitDegraded?.() ? 1 : 0);
+    },
+  });
   const otpRequests = new Counter({
     name: 'otpgate_otp_requests_total',
     help: 'Code requests by outcome',

@@ -3,7 +3,12 @@ import type { RateLimiter, RateRule } from './limiter.ts';
 /** The same limiter, reporting each refusal (for the rate-limit rejection metric). Counting is untouched. */
 export function reportingRejections(limiter: RateLimiter, onRejected: (rule: RateRule) => void): RateLimiter {
   return {
-    store: limiter.store,
+    get store() {
+      return limiter.store;
+    },
+    get degraded() {
+      return limiter.degraded;
+    },
     async consume(rule, key, cost) {
       const decision = await limiter.consume(rule, key, cost);
       if (!decision.allowed) onRejected(rule);

@@ -8,7 +8,7 @@ import type { AllDecision, RateLimiter, RateRule } from './limiter.ts';
 interface Item {
   readonly rule: RateRule;
   readonly key: string;
-  /** The row's key: the rule's name and the key, as rate-limiter-flexible writes it (its Redis insurance). */
+  /** The row's key: the rule's name and the key; `<REDIS_KEY_PREFIX>rl:<id>` names the same counter in Redis. */
   readonly id: string;
   readonly cost: number;
 }
@@ -59,6 +59,7 @@ export function createDatabaseLimiter(database: DatabaseHandle): RateLimiter {
 
   return {
     store: 'database',
+    degraded: false,
     async consume(rule, key, cost = 1) {
       const decision = await take([{ rule, key, id: `${rule.name}:${key}`, cost }]);
       return decision.allowed ? { allowed: true, taken: decision.taken[0]! } : decision;

@@ -33,7 +33,10 @@ export type AllDecision =
  * room that action took.
  */
 export interface RateLimiter {
+  /** Where counts go at this moment: Redis, or the database (configured so, or while Redis is away). */
   readonly store: 'database' | 'redis';
+  /** Redis is configured but counts go to the database (an instance cannot reach Redis, or starting). */
+  readonly degraded: boolean;
   consume(rule: RateRule, key: string, cost?: number): Promise<Decision>;
   /**
    * One point from each charge, or none: when one limit says no, every counter is left as it was, so a

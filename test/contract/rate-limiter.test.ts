@@ -82,7 +82,7 @@ const databaseStore = (backend: DatabaseBackend): Store => ({
 });
 
 const redisStore: Store = {
-  name: 'redis (database as insurance)',
+  name: 'redis (the database while it is away)',
   skip: redisSkip,
   async open() {
     const database = await openDatabase(sqliteBackend);
@@ -338,93 +338,145 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
   }
 });
 
-describe('the Redis store fails closed onto the database', () => {
+/** Waits for a condition the limiter reaches on its own (its checks run every second). */
+async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await sleep(50);
+  }
+}
+
+describe('with Redis configured but unreachable, limits are counted in the database', () => {
   let database: Awaited<ReturnType<typeof openDatabase>>;
-  const limiters: RateLimiter[] = [];
+  let limiter: RateLimiter;
   before(async () => {
     database = await openDatabase(sqliteBackend);
+    limiter = createRateLimiter({ database: database.handle(), redisUrl: 'redis://127.0.0.1:1', redisKeyPrefix: 'x:' });
   });
   after(async () => {
-    for (const limiter of limiters) await limiter.close();
+    await limiter?.close();
     await database?.close();
   });
 
-  const rowsFor = async (r: RateRule) =>
-    database.main.db.selectFrom('rate_limits').select(['key', 'points']).where('key', 'like', `${r.name}%`).execute();
-
-  it('with Redis unreachable, limits are enforced from the database: exactly N allowed, never unlimited', async () => {
-    const limiter = createRateLimiter({
-      database: database.handle(),
-      redisUrl: 'redis://127.0.0.1:1',
-      redisKeyPrefix: 'closed:',
-    });
-    limiters.push(limiter);
-    assert.equal(limiter.store, 'redis');
+  it('exactly N allowed, never unlimited, decided at once, and the limiter says so', async () => {
     const r = rule(3);
     const started = Date.now();
     const decisions = await Promise.all(Array.from({ length: 10 }, () => limiter.consume(r, 'k')));
     assert.equal(allowedCount(decisions), 3);
-    assert.ok(Date.now() - started < 1000, 'decided at once, not after Redis timeouts');
-    assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 3 }]);
+    assert.ok(Date.now() - started < 3000, 'decided after the first connection attempt, not after timeouts');
+    assert.equal(limiter.store, 'database');
+    assert.equal(limiter.degraded, true);
+    const rows = await database.main.db.selectFrom('rate_limits').select(['key', 'points']).where('key', '=', `${r.name}:k`).execute();
+    assert.deepEqual(rows, [{ key: `${r.name}:k`, points: 3 }]);
     await limiter.refund(takenBy(decisions));
     assert.deepEqual(
       (await consumeTimes(limiter, r, 'k', 2)).map((d) => d.allowed),
       [true, false],
     );
   });
-
-  const goesAway = 'when a Redis that was answering goes away';
-  if (redisSkip) it(goesAway, { skip: redisSkip }, () => {});
-  else
-    describe(goesAway, () => {
-      let proxy: TcpProxy;
-      let limiter: RateLimiter;
-      let inspector: Redis;
-      const prefix = `rlproxy${randomBytes(4).toString('hex')}:`;
-      before(async () => {
-        const target = new URL(redisUrl!);
-        proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
-        inspector = new Redis(redisUrl!);
-        limiter = createRateLimiter({
-          database: database.handle(),
-          redisUrl: proxy.rewrite(redisUrl!),
-          redisKeyPrefix: prefix,
-        });
-        limiters.push(limiter);
-        await untilCountingInRedis(limiter, inspector, prefix);
-      });
-      after(async () => {
-        await proxy?.close();
-        const keys = await inspector.keys(`${prefix}*`);
-        if (keys.length) await inspector.del(...keys);
-        inspector?.disconnect();
-      });
-
-      // The database has not seen the points taken in Redis, so across an outage a key can get its limit
-      // once in each store; what must never happen is a consume that no store counted.
-      it('when its connection drops, at most N more are allowed, counted in the database', async () => {
-        const r = rule(3);
-        assert.equal(allowedCount(await consumeTimes(limiter, r, 'k', 3)), 3);
-        await proxy.pause();
-        const during = await Promise.all(Array.from({ length: 10 }, () => limiter.consume(r, 'k')));
-        assert.equal(allowedCount(during), 3);
-        assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 3 }]);
-        await proxy.resume();
-      });
-
-      // Each Redis command is given up after the 1 s command timeout: a refused consume waits for two of
-      // them (the consume, then the give-back) before the database answers.
-      it('when it stops answering, consumes fall back to the database after the command timeout', async () => {
-        const r = rule(2);
-        await untilCountingInRedis(limiter, inspector, prefix);
-        proxy.hang();
-        const started = Date.now();
-        const during = await Promise.all(Array.from({ length: 6 }, () => limiter.consume(r, 'k')));
-        const elapsed = Date.now() - started;
-        await proxy.resume();
-        assert.equal(allowedCount(during), 2);
-        assert.deepEqual(await rowsFor(r), [{ key: `${r.name}:k`, points: 2 }]);
-        assert.ok(elapsed < 3000, `decided in ${elapsed} ms`);
-      });
-    });
 });
+
+const outage = 'when Redis goes away and comes back';
+if (redisSkip) it(outage, { skip: redisSkip }, () => {});
+else
+  describe(outage, { concurrency: 1 }, () => {
+    let database: Awaited<ReturnType<typeof openDatabase>>;
+    let proxy: TcpProxy;
+    let inspector: Redis;
+    /** Two instances that reach Redis through the proxy, and one that reaches it directly. */
+    let a: RateLimiter;
+    let b: RateLimiter;
+    let direct: RateLimiter;
+    const prefix = `rlproxy${randomBytes(4).toString('hex')}:`;
+    const all = () => [a, b, direct];
+    const allOn = (store: 'redis' | 'database') => () => all().every((l) => l.store === store);
+    /** n consumes started at once, spread over the instances given. */
+    const spread = (limiters: RateLimiter[], n: number, r: RateRule, key: string) =>
+      Promise.all(Array.from({ length: n }, (_, i) => limiters[i % limiters.length]!.consume(r, key)));
+
+    before(async () => {
+      database = await openDatabase(postgresBackend.skip ? sqliteBackend : postgresBackend);
+      const target = new URL(redisUrl!);
+      proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
+      inspector = new Redis(redisUrl!);
+      const open = (url: string) => createRateLimiter({ database: database.handle(), redisUrl: url, redisKeyPrefix: prefix });
+      a = open(proxy.rewrite(redisUrl!));
+      b = open(proxy.rewrite(redisUrl!));
+      direct = open(redisUrl!);
+      for (const limiter of all()) await untilCountingInRedis(limiter, inspector, prefix);
+    });
+    after(async () => {
+      for (const limiter of [a, b, direct]) await limiter?.close();
+      await proxy?.close();
+      const keys = await inspector.keys(`${prefix}*`);
+      if (keys.length) await inspector.del(...keys);
+      inspector?.disconnect();
+      await database?.close();
+    });
+
+    it('counts before, during and after an outage add up to exactly N, on every instance', async () => {
+      const before = rule(4);
+      const fresh = rule(4);
+      const some = rule(4);
+      assert.equal(allowedCount(await spread([a, b], 2, before, 'k')), 2);
+
+      await proxy.pause();
+      // The first command that fails switches its instance at once; the one that reaches Redis follows
+      // the outage marker within a check or two.
+      assert.equal(allowedCount(await spread([a, b], 10, fresh, 'k')), 4);
+      await until('every instance counts in the database', allOn('database'));
+      assert.equal(allowedCount(await spread(all(), 2, before, 'k')), 2, 'Redis still holds the 2 from before');
+      assert.equal(allowedCount(await spread(all(), 1, some, 'k')), 1);
+
+      await proxy.resume();
+      await until('every instance counts in Redis again', allOn('redis'));
+      assert.equal(allowedCount(await spread(all(), 6, before, 'k')), 0, '2 before and 2 during: none left');
+      assert.equal(allowedCount(await spread(all(), 6, fresh, 'k')), 0, 'the 4 taken during the outage still count');
+      assert.equal(allowedCount(await spread(all(), 6, some, 'k')), 3, 'exactly the 1 taken during the outage counts');
+      assert.equal(await inspector.get(`${prefix}rl:${fresh.name}:k`), '4');
+      const left = await database.main.db.selectFrom('rate_limits').select('key').where('key', 'not like', '~%').execute();
+      assert.deepEqual(left, [], 'every count taken in the database was moved into Redis');
+    });
+
+    it('an instance cut off from Redis alone takes the others with it to the database', async () => {
+      const r = rule(3);
+      await proxy.pause();
+      assert.equal((await a.consume(r, 'cut')).allowed, true);
+      assert.equal(a.store, 'database');
+      await until('the instance that reaches Redis counts in the database too', () => direct.store === 'database');
+      assert.equal(allowedCount(await spread([a, direct], 10, r, 'cut')), 2);
+      await proxy.resume();
+      await until('every instance counts in Redis again', allOn('redis'));
+      assert.equal(allowedCount(await spread(all(), 4, r, 'cut')), 0);
+    });
+
+    it('a refund goes back to the store the points were taken from', async () => {
+      const r = rule(2);
+      await proxy.pause();
+      await until('every instance counts in the database', allOn('database'), 15_000);
+      const [taken] = await consumeTimes(a, r, 'refund', 1);
+      await a.refund(takenBy([taken!]));
+      const rows = await database.main.db.selectFrom('rate_limits').select('points').where('key', '=', `${r.name}:refund`).execute();
+      assert.deepEqual(rows.map((row) => Number(row.points)), [0]);
+      await proxy.resume();
+      await until('every instance counts in Redis again', allOn('redis'));
+      const inRedis = await consumeTimes(a, r, 'refund', 1);
+      await a.refund(takenBy(inRedis));
+      assert.equal(await inspector.get(`${prefix}rl:${r.name}:refund`), '0');
+    });
+
+    // Each Redis command is given up after the 1 s command timeout, and the database answers.
+    it('when Redis stops answering, consumes fall back to the database after the command timeout', async () => {
+      const r = rule(2);
+      proxy.hang();
+      const started = Date.now();
+      const during = await Promise.all(Array.from({ length: 6 }, () => a.consume(r, 'hang')));
+      const elapsed = Date.now() - started;
+      await proxy.resume();
+      assert.equal(allowedCount(during), 2);
+      assert.ok(elapsed < 3000, `decided in ${elapsed} ms`);
+      await until('every instance counts in Redis again', allOn('redis'));
+      assert.equal((await b.consume(r, 'hang')).allowed, false);
+    });
+  });

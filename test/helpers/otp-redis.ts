@@ -36,7 +36,7 @@ export async function dropRedisKeys(url: string, prefix: string): Promise<void> 
 
 /**
  * Waits until `t` counts in Redis. The service connects to Redis in the background and, until the
- * connection is ready, counts in the database (its insurance store); a test of Redis counters must not
+ * connection is ready, holds its first charges (and counts in the database if Redis does not come); a test of Redis counters must not
  * start inside that window. Each probe is a code request for a number of its own (`+98919<base+i>`),
  * so probes counted in the database leave nothing that the test's own numbers could collide with.
  */

@@ -35,7 +35,7 @@ forEachDatabase('health', (backend) => {
         providers: [{ name: 'webhook', configured: true, state: 'closed' }],
         test_numbers: 0,
       },
-      rate_limit: { store: 'database' },
+      rate_limit: { store: 'database', status: 'ok' },
     });
   });
 });

@@ -26,7 +26,9 @@ describe('otpgate smoke', { concurrency: 2 }, () => {
   let healthy: { t: TestApp; base: string };
   let forPhone: { t: TestApp; base: string };
   let unconfigured: { t: TestApp; base: string };
+  let redisAway: { t: TestApp; base: string };
   before(async () => {
+    redisAway = await serve({ REDIS_URL: 'redis://127.0.0.1:1' });
     healthy = await serve();
     forPhone = await serve();
     unconfigured = await serve({ NODE_ENV: 'production', SMS_PROVIDER: 'console' });
@@ -35,6 +37,15 @@ describe('otpgate smoke', { concurrency: 2 }, () => {
     await healthy?.t.close();
     await forPhone?.t.close();
     await unconfigured?.t.close();
+    await redisAway?.t.close();
+  });
+
+  it('fails while Redis is configured but unreachable, and says that rate limits are counted in the database', async () => {
+    const result = await runCli(['smoke', redisAway.base], {});
+    assert.equal(result.code, 1, result.stdout);
+    const lines = checkLines(result.stdout);
+    assert.ok(lines[0]?.startsWith('FAIL health: HTTP 200, degraded,'), lines[0]);
+    assert.equal(lines[1], 'FAIL rate limits: counted in the database because Redis is configured but unreachable');
   });
 
   it('against a healthy deployment: a readable report of passed checks, exit 0, and no SMS', async () => {

@@ -49,8 +49,8 @@ forEachDatabase('one number, many parallel requests', (backend) => {
     await withApp(backend, { REDIS_URL: redisUrl! }, async (t) => {
       const prefix = t.config.redis.keyPrefix;
       try {
-        assert.equal((await t.get(HEALTH)).body.rate_limit.store, 'redis');
         await untilCountingInRedis(t, redisUrl!, 0);
+        assert.equal((await t.get(HEALTH)).body.rate_limit.store, 'redis');
         const phone = mobile(3002);
         await tenAtOnce(t, phone);
         // The counters are Redis's, not the database fallback's.
