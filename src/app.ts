@@ -105,8 +105,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     templates: services.templates,
     allowedCountries: config.phone.allowedCountries,
   });
-  if (config.metrics.enabled) {
+  app.decorate('metrics', services.metrics);
+  // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).
+  if (config.metrics.enabled && config.metrics.port === undefined) {
     await app.register(metricsRoutes, { metrics: services.metrics, token: config.metrics.token });
+  } else if (config.metrics.withheld) {
+    app.log.warn('/metrics is off: in production set METRICS_TOKEN, or METRICS_PORT to serve it on 127.0.0.1 only');
   }
   return app;
 }
