@@ -13,7 +13,7 @@ export function parseTrustProxy(value: string, isProduction: boolean): TrustProx
   if (lowered === 'false') return false;
   if (lowered === 'true' && isProduction) {
     throw new ConfigError(
-      'Invalid configuration: TRUST_PROXY: true lets any client choose its own address in production; give the number of proxy hops (e.g. 1) or the proxies\' addresses/CIDRs',
+      "Invalid configuration: TRUST_PROXY: true lets any client choose its own address in production; give the number of proxy hops (e.g. 1) or the proxies' addresses/CIDRs",
     );
   }
   if (lowered === 'true') return true;
