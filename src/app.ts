@@ -9,6 +9,8 @@ import { AppError } from './errors/app-error.ts';
 import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { httpTimeouts } from './http/timeouts.ts';
 import { createLogger, OneLinePerRequest } from './log/logger.ts';
 import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
@@ -35,6 +37,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
+    ...httpTimeouts(config.http),
     // A hop count is valid at run time (proxy-addr) though Fastify's types omit it.
     trustProxy: config.http.trustProxy as boolean | string[],
     genReqId: () => randomUUID(),
@@ -78,6 +81,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
+  registerSecurityHeaders(app);
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -89,7 +93,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await registerOpenApi(app);
   app.get('/livez', { schema: { hide: true } }, async () => ({ success: true }));
-  await app.register(healthRoutes, { prefix: '/api/v1/otp', config, database, sms: services.sms, limiter });
+  await app.register(healthRoutes, {
+    prefix: '/api/v1/otp',
+    config,
+    database,
+    sms: services.sms,
+    limiter,
+    apiKeys: services.apiKeys,
+  });
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
   await app.register(sessionRoutes, {
     prefix: '/api/v1/auth',
@@ -106,8 +117,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     templates: services.templates,
     allowedCountries: config.phone.allowedCountries,
   });
-  if (config.metrics.enabled) {
+  app.decorate('metrics', services.metrics);
+  // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).
+  if (config.metrics.enabled && config.metrics.port === undefined) {
     await app.register(metricsRoutes, { metrics: services.metrics, token: config.metrics.token });
+  } else if (config.metrics.withheld) {
+    app.log.warn('/metrics is off: in production set METRICS_TOKEN, or METRICS_PORT to serve it on 127.0.0.1 only');
   }
   return app;
 }

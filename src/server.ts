@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config/index.ts';
 import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
+import { loopbackMetrics } from './metrics/listener.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** What queued sends in flight get to finish on shutdown, leaving time to close the pools within the grace. */
@@ -23,7 +24,9 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     stopMaintenance();
     await database.close();
   });
+  const metrics = loopbackMetrics(app, config.metrics);
   await app.listen({ port: config.http.port, host: config.http.host });
+  await metrics?.listen();
   app.smsQueue.start();
   handleSignals(app);
   return app;

@@ -6,6 +6,7 @@ import type { Config } from './config/index.ts';
 import type { Keys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { dailyCeilingAlarm } from './otp/daily-ceiling.ts';
 import { otpRules } from './otp/limits.ts';
 import { createPhoneFlows } from './otp/phone-flows.ts';
 import { createOtpRepository } from './otp/repository.ts';
@@ -55,12 +56,17 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     webOtpDomain: config.otp.webOtpDomain,
     events: metrics,
   });
+  const rules = otpRules(config);
+  const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });
   const otp = createOtpService({
     config,
     keys,
     codes: createOtpRepository(db),
-    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
-    rules: otpRules(config),
+    limiter: reportingRejections(limiter, (rule, retryAfterSeconds) => {
+      metrics.rateLimitRejection(rule.name);
+      ceilingReached(rule, retryAfterSeconds);
+    }),
+    rules,
     sender,
     now,
   });

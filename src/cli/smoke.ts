@@ -51,7 +51,8 @@ export async function smokeChecks(base: string, phone: string | undefined): Prom
     name: 'health',
     ok: health.status === 200 && h?.status === 'ok',
     detail: h?.database
-      ? `HTTP ${health.status}, ${h.status}, version ${h.version}, database ${h.database.dialect} ${h.database.status} (schema ${h.database.schema_version}/${h.database.latest_schema_version})`
+      ? // The version and the provider are shown only to the operator's credentials (see health/detail-access.ts).
+        `HTTP ${health.status}, ${h.status}${h.version ? `, version ${h.version}` : ''}, database ${h.database.dialect} ${h.database.status} (schema ${h.database.schema_version}/${h.database.latest_schema_version})`
       : describe(health),
   });
   // A degraded store still enforces every limit, but Redis is configured and does not answer: the deployment
@@ -68,7 +69,7 @@ export async function smokeChecks(base: string, phone: string | undefined): Prom
     checks.push({
       name: 'sms',
       ok: available === true,
-      detail: `provider ${provider}, mode ${mode}, configured ${configured}${available ? '' : ': code requests will be refused'}`,
+      detail: `${provider ? `provider ${provider}, ` : ''}mode ${mode}, configured ${configured}${available ? '' : ': code requests will be refused'}`,
     });
   }
 

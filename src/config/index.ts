@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, SECRET_VARIABLES, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
+import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { chooseProviders, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
@@ -18,6 +19,10 @@ export interface Config {
     readonly host: string;
     readonly trustProxy: TrustProxy;
     readonly bodyLimitBytes: number;
+    /** Headers and body must both have arrived within this, counted from the request's first byte. */
+    readonly requestTimeoutMs: number;
+    /** An idle kept-alive connection is closed after this. */
+    readonly keepAliveTimeoutMs: number;
   };
   readonly database: {
     readonly url: string;
@@ -37,6 +42,8 @@ export interface Config {
     readonly phoneHourlyLimit: number;
     readonly ipHourlyLimit: number;
     readonly verifyIpHourlyLimit: number;
+    /** Per-address limits count an IPv6 client by its network of this many bits. */
+    readonly ipv6PrefixBits: number;
     readonly webOtpDomain: string | undefined;
   };
   readonly tokens: {
@@ -90,7 +97,7 @@ export interface Config {
     };
   };
   /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
-  readonly metrics: { readonly enabled: boolean; readonly token: string | undefined };
+  readonly metrics: MetricsConfig;
 }
 
 /**
@@ -139,7 +146,14 @@ function buildConfig(env: Env): Config {
     isProduction,
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR,
-    http: { port: env.PORT, host: env.HOST, trustProxy: parseTrustProxy(env.TRUST_PROXY), bodyLimitBytes: 64 * 1024 },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      trustProxy: parseTrustProxy(env.TRUST_PROXY, isProduction),
+      bodyLimitBytes: 64 * 1024,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     database: {
       url: env.DATABASE_URL,
       dialect,
@@ -157,6 +171,7 @@ function buildConfig(env: Env): Config {
       phoneHourlyLimit: env.OTP_PHONE_HOURLY_LIMIT,
       ipHourlyLimit: env.OTP_IP_HOURLY_LIMIT,
       verifyIpHourlyLimit: env.OTP_VERIFY_IP_HOURLY_LIMIT,
+      ipv6PrefixBits: env.OTP_IPV6_PREFIX,
       webOtpDomain: env.WEBOTP_DOMAIN,
     },
     tokens: {
@@ -199,7 +214,7 @@ function buildConfig(env: Env): Config {
         deliveryPollSeconds: env.SMS_DELIVERY_POLL_SECONDS,
       },
     },
-    metrics: { enabled: env.METRICS_ENABLED, token: env.METRICS_TOKEN },
+    metrics: metricsConfig(env, isProduction),
   });
 }
 

@@ -25,6 +25,11 @@ export const EnvSchema = Type.Object({
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$', default: 'otpgate:' }),
   AUTH_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
+  // The whole request, headers and body, must arrive within this; a client that trickles it is cut off.
+  HTTP_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 300_000, default: 10_000 }),
+  // An idle kept-alive connection is closed after this. Longer than the 60 s idle timeout of common proxies
+  // and load balancers, so that they never reuse a connection the server has just closed.
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 72_000 }),
   MIGRATE_ON_START: Type.Optional(Type.Boolean()),
   PHONE_ALLOWED_COUNTRIES: Type.String({ pattern: '^[A-Za-z]{2}( *, *[A-Za-z]{2})*$', default: 'IR' }),
   // Six digits is the floor NIST 800-63B and ASVS 2.7.6 set (20 bits of entropy).
@@ -35,6 +40,8 @@ export const EnvSchema = Type.Object({
   OTP_RESEND_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
   OTP_PHONE_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   OTP_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
+  // Per-address limits count an IPv6 client by its network of this many bits (a subscriber gets a whole /64).
+  OTP_IPV6_PREFIX: Type.Integer({ minimum: 32, maximum: 128, default: 64 }),
   OTP_VERIFY_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100 }),
   SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
@@ -72,9 +79,12 @@ export const EnvSchema = Type.Object({
   SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
   SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),
   WEBOTP_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' })),
-  METRICS_ENABLED: Type.Boolean({ default: true }),
+  // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
+  METRICS_ENABLED: Type.Optional(Type.Boolean()),
   // When set, GET /metrics needs `Authorization: Bearer <token>`.
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, pattern: '^\\S+$' })),
+  // When set, /metrics is served only by a second listener on 127.0.0.1 at this port.
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
 });
 
 export type Env = Static<typeof EnvSchema>;

@@ -4,9 +4,18 @@ import { ConfigError } from './config-error.ts';
 /** What Fastify's `trustProxy` option takes: a flag, a hop count, or a list of addresses and CIDR ranges. */
 export type TrustProxy = boolean | number | readonly string[];
 
-export function parseTrustProxy(value: string): TrustProxy {
+/**
+ * `true` trusts every hop, so any client can name its own address in X-Forwarded-For and get a fresh budget
+ * from every per-address limit with each request; production must say which proxies to believe.
+ */
+export function parseTrustProxy(value: string, isProduction: boolean): TrustProxy {
   const lowered = value.toLowerCase();
   if (lowered === 'false') return false;
+  if (lowered === 'true' && isProduction) {
+    throw new ConfigError(
+      "Invalid configuration: TRUST_PROXY: true lets any client choose its own address in production; give the number of proxy hops (e.g. 1) or the proxies' addresses/CIDRs",
+    );
+  }
   if (lowered === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   const entries = value

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, message: 'The credentials are valid but do not allow this' },
   PHONE_IN_USE: { status: 409, message: 'This phone number belongs to another account' },
   NOT_FOUND: { status: 404, message: 'Not found' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
   DATABASE_UNAVAILABLE: { status: 503, message: 'The database is not available; try again shortly' },

@@ -72,8 +72,13 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
     socket.destroy();
     return;
   }
-  const body = JSON.stringify({ success: false, message: 'The request could not be parsed', code: 'VALIDATION_ERROR' });
+  // A request that did not fully arrive within HTTP_REQUEST_TIMEOUT_MS (see http/timeouts.ts).
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const [status, code, message] = timedOut
+    ? (['408 Request Timeout', 'REQUEST_TIMEOUT', ERROR_CODES.REQUEST_TIMEOUT.message] as const)
+    : (['400 Bad Request', 'VALIDATION_ERROR', 'The request could not be parsed'] as const);
+  const body = JSON.stringify({ success: false, message, code });
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

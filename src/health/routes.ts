@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ApiKeyService } from '../api-keys/service.ts';
 import type { Config } from '../config/index.ts';
 import type { DatabaseHandle } from '../db/index.ts';
 import { schemaStatus } from '../db/migrate.ts';
@@ -8,12 +9,15 @@ import type { RateLimiter } from '../rate-limit/limiter.ts';
 import type { SmsSetup } from '../sms/setup.ts';
 import { VERSION } from '../version.ts';
 import { ErrorEnvelope } from '../http/schemas.ts';
+import { healthDetailAccess } from './detail-access.ts';
+
+const DETAIL = 'only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read';
 
 const Health = Type.Object({
   success: Type.Boolean(),
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-  version: Type.String(),
-  environment: Type.String(),
+  version: Type.Optional(Type.String({ description: DETAIL })),
+  environment: Type.Optional(Type.String({ description: DETAIL })),
   database: Type.Object({
     status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('behind')]),
     dialect: Type.String(),
@@ -24,19 +28,25 @@ const Health = Type.Object({
     enabled: Type.Boolean(),
     configured: Type.Boolean(),
     available: Type.Boolean({ description: 'whether code requests can be served at all' }),
-    provider: Type.String({ description: 'the first provider messages are tried on' }),
+    provider: Type.Optional(Type.String({ description: `the first provider messages are tried on; ${DETAIL}` })),
     mode: Type.Union([Type.Literal('live'), Type.Literal('development')]),
-    providers: Type.Array(
-      Type.Object({
-        name: Type.String(),
-        configured: Type.Boolean({ description: 'a live provider with its settings (false for the console fallback)' }),
-        state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
-          description: "this instance's circuit breaker for the provider",
+    providers: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.String(),
+          configured: Type.Boolean({
+            description: 'a live provider with its settings (false for the console fallback)',
+          }),
+          state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
+            description: "this instance's circuit breaker for the provider",
+          }),
         }),
-      }),
-      { description: 'every provider, in the order messages are tried on them' },
+        { description: `every provider, in the order messages are tried on them; ${DETAIL}` },
+      ),
     ),
-    test_numbers: Type.Integer({ description: 'how many numbers get no SMS (SMS_TEST_NUMBERS)' }),
+    test_numbers: Type.Optional(
+      Type.Integer({ description: `how many numbers get no SMS (SMS_TEST_NUMBERS); ${DETAIL}` }),
+    ),
   }),
   rate_limit: Type.Object({
     store: Type.Union([Type.Literal('database'), Type.Literal('redis')], {
@@ -55,13 +65,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   database: DatabaseHandle;
   sms: SmsSetup;
   limiter: RateLimiter;
-}> = async (app, { config, database, sms, limiter }) => {
+  apiKeys: ApiKeyService;
+}> = async (app, { config, database, sms, limiter, apiKeys }) => {
+  const mayReadDetail = healthDetailAccess(config.metrics.token, apiKeys);
   app.get(
     '/health',
     {
       schema: {
         tags: ['health'],
         summary: 'What is configured and whether the database answers',
+        description: `The version, the environment and each SMS provider with its breaker state are shown ${DETAIL}.`,
         response: {
           200: Health,
           // Degraded health, or the error envelope when the instance is shutting down.
@@ -71,7 +84,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      const detailed = await mayReadDetail(request.headers.authorization);
       const schema = await withTimeout(
         database.ping().then(() => schemaStatus(database)),
         PING_TIMEOUT_MS,
@@ -84,8 +98,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       return reply.status(healthy ? 200 : 503).send({
         success: healthy,
         status,
-        version: VERSION,
-        environment: config.env,
+        ...(detailed && { version: VERSION, environment: config.env }),
         database: {
           status: databaseStatus,
           dialect: database.dialect,
@@ -96,14 +109,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           enabled: sms.enabled,
           configured: sms.configured,
           available: sms.available,
-          provider: sms.provider.name,
           mode: sms.mode,
-          providers: sms.routes.map(({ provider, breaker }) => ({
-            name: provider.name,
-            configured: provider.live,
-            state: breaker.state(),
-          })),
-          test_numbers: config.sms.testNumbers.length,
+          ...(detailed && {
+            provider: sms.provider.name,
+            providers: sms.routes.map(({ provider, breaker }) => ({
+              name: provider.name,
+              configured: provider.live,
+              state: breaker.state(),
+            })),
+            test_numbers: config.sms.testNumbers.length,
+          }),
         },
         rate_limit: { store: limiter.store, status: limiter.degraded ? 'degraded' : 'ok' },
       });

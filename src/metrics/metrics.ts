@@ -32,6 +32,8 @@ export interface Metrics {
   smsFailover(from: string, to: string): void;
   /** A provider's circuit breaker opened. */
   smsBreakerOpened(provider: string): void;
+  /** The daily SMS ceiling (SMS_DAILY_LIMIT) began refusing sends: once per window on each instance. */
+  smsDailyLimitReached(): void;
 }
 
 export interface MetricsSources {
@@ -94,6 +96,12 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     labelNames: ['provider'] as const,
     registers,
   });
+  // No labels, so the series reads 0 from the start and `increase(...) > 0` can page someone.
+  const dailyLimitReached = new Counter({
+    name: 'otpgate_sms_daily_limit_reached_total',
+    help: 'Times the daily SMS ceiling (SMS_DAILY_LIMIT) began refusing sends, once per window on this instance',
+    registers,
+  });
 
   // Known outcomes start at 0, so a series exists (and rate() works) before the first event.
   for (const outcome of OTP_REQUEST_OUTCOMES) otpRequests.inc({ outcome }, 0);
@@ -108,5 +116,13 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     smsProviderLatency: (labels, seconds) => providerLatency.observe(labels, seconds),
     smsFailover: (from, to) => failovers.inc({ from, to }),
     smsBreakerOpened: (provider) => breakerOpenings.inc({ provider }),
+    smsDailyLimitReached: () => dailyLimitReached.inc(),
   };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's metrics (decorated in app.ts), for the METRICS_PORT listener. */
+    readonly metrics: Metrics;
+  }
 }

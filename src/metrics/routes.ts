@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { Registry } from 'prom-client';
 import { AppError } from '../errors/app-error.ts';
+import { bearerTokenCheck } from '../http/bearer-token.ts';
 import type { Metrics } from './metrics.ts';
 import { processMetrics } from './process.ts';
 
@@ -14,11 +14,11 @@ export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string
   { metrics, token },
 ) => {
   const registry = Registry.merge([processMetrics(), metrics.registry]);
-  const expected = token === undefined ? undefined : digest(token);
+  const tokenMatches = bearerTokenCheck(token);
 
   // Scrapes come every few seconds; their log lines would drown the rest. Refusals are logged below.
   app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-    if (expected && !bearerMatches(request.headers.authorization, expected)) {
+    if (tokenMatches && !tokenMatches(request.headers.authorization)) {
       request.log.warn({ ip: request.ip }, 'metrics scrape refused: missing or wrong token');
       throw new AppError('UNAUTHORIZED', 'A valid metrics token is required');
     }
@@ -26,11 +26,3 @@ export const metricsRoutes: FastifyPluginAsync<{ metrics: Metrics; token: string
     return reply.header('content-type', registry.contentType).send(text);
   });
 };
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Compares digests, so the time taken says nothing about the token, not even its length. */
-function bearerMatches(header: string | undefined, expected: Buffer): boolean {
-  const given = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
-  return given !== undefined && timingSafeEqual(digest(given), expected);
-}

@@ -2,6 +2,7 @@ import type { Config } from '../config/index.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
+import { addressLimitKey } from '../rate-limit/address-key.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
@@ -42,6 +43,7 @@ interface Issued {
 
 export function createOtpService(deps: OtpServiceDeps) {
   const { config, keys, codes, limiter, rules, sender, now } = deps;
+  const addressKey = (ip: string) => addressLimitKey(ip, config.otp.ipv6PrefixBits);
 
   /**
    * A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. With
@@ -119,7 +121,7 @@ export function createOtpService(deps: OtpServiceDeps) {
       const charges: Charge[] = [
         [rules.resend, `${challenge.purpose}:${challenge.phoneNumber}`],
         [rules.phoneHourly, challenge.phoneNumber],
-        [rules.ipHourly, ip],
+        [rules.ipHourly, addressKey(ip)],
         [rules.dailyTotal, 'all'],
       ];
       const decision = await consumeAll(limiter, charges);
@@ -161,7 +163,7 @@ export function createOtpService(deps: OtpServiceDeps) {
 
       // Taken before checking and given back on success: failures are what this budget counts, and
       // taking it first keeps parallel wrong guesses from slipping past it.
-      const decision = await consumeAll(limiter, [[rules.failedVerifyIp, ip]]);
+      const decision = await consumeAll(limiter, [[rules.failedVerifyIp, addressKey(ip)]]);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
       const key = challengeKey(challenge);

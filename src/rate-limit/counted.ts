@@ -1,7 +1,10 @@
 import type { RateLimiter, RateRule } from './limiter.ts';
 
+/** Told of each refusal: the rule that said no and when it will say yes again. */
+export type OnRejected = (rule: RateRule, retryAfterSeconds: number) => void;
+
 /** The same limiter, reporting each refusal (for the rate-limit rejection metric). Counting is untouched. */
-export function reportingRejections(limiter: RateLimiter, onRejected: (rule: RateRule) => void): RateLimiter {
+export function reportingRejections(limiter: RateLimiter, onRejected: OnRejected): RateLimiter {
   return {
     get store() {
       return limiter.store;
@@ -11,12 +14,12 @@ export function reportingRejections(limiter: RateLimiter, onRejected: (rule: Rat
     },
     async consume(rule, key, cost) {
       const decision = await limiter.consume(rule, key, cost);
-      if (!decision.allowed) onRejected(rule);
+      if (!decision.allowed) onRejected(rule, decision.retryAfterSeconds);
       return decision;
     },
     async consumeAll(charges) {
       const decision = await limiter.consumeAll(charges);
-      if (!decision.allowed) onRejected(decision.rule);
+      if (!decision.allowed) onRejected(decision.rule, decision.retryAfterSeconds);
       return decision;
     },
     refund: limiter.refund.bind(limiter),

@@ -3,6 +3,7 @@ import type { DatabaseBackend } from './backends.ts';
 import { startFakeKavenegar, type FakeKavenegar } from './fake-kavenegar.ts';
 import { startFakeMelipayamak, type FakeMelipayamak } from './fake-melipayamak.ts';
 import { startFakeSmsir, type FakeSmsir } from './fake-smsir.ts';
+import { detailedHealth } from './health.ts';
 
 const MELIPAYAMAK = { username: 'shop', password: 'mp-pass-Rt63w' };
 export const KAVENEGAR_KEY = 'kn-key-Vb82Lp19Qa';
@@ -94,6 +95,6 @@ export function smsLogsOf(t: TestApp, phone: string) {
 
 /** `sms.providers` as health reports it. */
 export async function providerStates(t: TestApp): Promise<Array<{ name: string; state: string }>> {
-  const health = await t.get('/api/v1/otp/health');
+  const health = await detailedHealth(t);
   return health.body.sms.providers.map(({ name, state }: { name: string; state: string }) => ({ name, state }));
 }

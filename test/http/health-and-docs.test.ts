@@ -4,6 +4,7 @@ import { LATEST_SCHEMA_VERSION } from '../../src/db/migrations/index.ts';
 import { ERROR_CODES } from '../../src/errors/codes.ts';
 import { VERSION } from '../../src/version.ts';
 import { DATABASES, forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { detailedHealth } from '../helpers/health.ts';
 
 forEachDatabase('health', (backend) => {
   let t: TestApp;
@@ -12,14 +13,12 @@ forEachDatabase('health', (backend) => {
   });
   after(() => t?.close());
 
-  it('answers 200 with the documented shape: status, version, database, SMS and rate-limit store', async () => {
+  it('answers 200 with the documented public shape: status, database, SMS availability and rate-limit store', async () => {
     const health = await t.get('/api/v1/otp/health');
     assert.equal(health.status, 200);
     assert.deepEqual(health.body, {
       success: true,
       status: 'ok',
-      version: VERSION,
-      environment: 'test',
       database: {
         status: 'ok',
         dialect: backend.name,
@@ -30,13 +29,20 @@ forEachDatabase('health', (backend) => {
         enabled: true,
         configured: true,
         available: true,
-        provider: 'webhook',
         mode: 'live',
-        providers: [{ name: 'webhook', configured: true, state: 'closed' }],
-        test_numbers: 0,
       },
       rate_limit: { store: 'database', status: 'ok' },
     });
+  });
+
+  it('adds the version, the environment and each provider for a reader with providers:read', async () => {
+    const health = await detailedHealth(t);
+    assert.equal(health.status, 200);
+    assert.equal(health.body.version, VERSION);
+    assert.equal(health.body.environment, 'test');
+    assert.equal(health.body.sms.provider, 'webhook');
+    assert.deepEqual(health.body.sms.providers, [{ name: 'webhook', configured: true, state: 'closed' }]);
+    assert.equal(health.body.sms.test_numbers, 0);
   });
 });
 

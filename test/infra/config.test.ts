@@ -34,7 +34,14 @@ describe('configuration', () => {
     const config = loadConfig({});
     assert.equal(config.env, 'development');
     assert.equal(config.isProduction, false);
-    assert.deepEqual(config.http, { port: 3000, host: '127.0.0.1', trustProxy: false, bodyLimitBytes: 65536 });
+    assert.deepEqual(config.http, {
+      port: 3000,
+      host: '127.0.0.1',
+      trustProxy: false,
+      bodyLimitBytes: 65536,
+      requestTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+    });
     assert.deepEqual(config.database, {
       url: 'sqlite:./data/otpgate.db',
       dialect: 'sqlite',
@@ -52,6 +59,7 @@ describe('configuration', () => {
       phoneHourlyLimit: 5,
       ipHourlyLimit: 30,
       verifyIpHourlyLimit: 100,
+      ipv6PrefixBits: 64,
       webOtpDomain: undefined,
     });
     assert.equal(config.tokens.accessTtlSeconds, 900);
@@ -98,6 +106,11 @@ describe('configuration', () => {
       ['PORT', '3000.5'],
       ['PORT', '1e3'],
       ['OTP_LENGTH', '6.9'],
+      ['OTP_IPV6_PREFIX', '31'],
+      ['OTP_IPV6_PREFIX', '129'],
+      ['HTTP_REQUEST_TIMEOUT_MS', '999'],
+      ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '0'],
+      ['METRICS_PORT', '0'],
     ];
     for (const [variable, value] of cases) {
       it(`${variable}=${value}`, () => {

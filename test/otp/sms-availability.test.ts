@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
-import { countRows, HEALTH, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
+import { countRows, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
+import { detailedHealth } from '../helpers/health.ts';
 
 const PRODUCTION = { NODE_ENV: 'production' } as const;
 /** The test app names the webhook provider; an empty value is unset, as in an `.env` file. */
 const NO_PROVIDER = { SMS_PROVIDER: '' } as const;
 
 const smsHealth = async (t: TestApp) => {
-  const health = await t.get(HEALTH);
+  const health = await detailedHealth(t);
   assert.equal(health.status, 200);
   return health.body.sms;
 };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeMelipayamak, type FakeMelipayamak } from '../helpers/fake-melipayamak.ts';
+import { detailedHealth } from '../helpers/health.ts';
 
 const PHONE = '+989121112233';
 const CREDENTIALS = { username: 'shop', password: 'panel-password' };
@@ -30,7 +31,7 @@ forEachDatabase('sign-in through Melipayamak', (backend) => {
   });
 
   it('is chosen when its three settings are present, and health says so', async () => {
-    const health = await t.get('/api/v1/otp/health');
+    const health = await detailedHealth(t);
     assert.deepEqual(health.body.sms, {
       enabled: true,
       configured: true,

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
-import { errorBody, HEALTH, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
+import { errorBody, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
 import { smsLogsOf } from '../helpers/sms-fakes.ts';
+import { detailedHealth } from '../helpers/health.ts';
 
 const TEST_NUMBER = '+989000000001';
 const TEST_CODE = '123456';
@@ -74,7 +75,7 @@ forEachDatabase('test numbers', (backend) => {
   });
 
   it('are counted in health', async () => {
-    const health = await t.get(HEALTH);
+    const health = await detailedHealth(t);
     assert.equal(health.body.sms.test_numbers, 2);
   });
 
