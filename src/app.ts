@@ -53,6 +53,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     database,
     redisUrl: config.redis.url,
     redisKeyPrefix: config.redis.keyPrefix,
+    log: logger,
   };
   const limiter = createRateLimiter(limiterOptions);
   app.addHook('onClose', async () => {

@@ -7,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { DatabaseHandle } from '../db/index.ts';
+import { describeConnectionError } from '../errors/connection.ts';
 import { createDatabaseLimiter } from './database-store.ts';
 import type { Decision, RateLimiter, RateRule } from './limiter.ts';
 import { consumeInTurn } from './take-all.ts';
@@ -17,6 +18,8 @@ export interface RateLimiterOptions {
   readonly database: DatabaseHandle;
   readonly redisUrl?: string | undefined;
   readonly redisKeyPrefix: string;
+  /** Where a Redis that cannot be reached, or refuses us, is reported: once per outage. */
+  readonly log?: { warn(message: string): void };
 }
 
 /**
@@ -38,7 +41,18 @@ function createRedisLimiter(options: RateLimiterOptions, redisUrl: string): Rate
     commandTimeout: 1000,
     lazyConnect: false,
   });
-  redis.on('error', () => {});
+  // ioredis emits an error on every reconnect attempt; one line per outage says where Redis was looked for
+  // and why it did not answer (a wrong password looks the same to requests as a Redis that is down).
+  let reported = false;
+  redis.on('error', (error: unknown) => {
+    if (reported) return;
+    reported = true;
+    const line = describeConnectionError('REDIS_URL', redisUrl, error);
+    options.log?.warn(`${line}; rate limits are counted in the database until it answers`);
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
   const limiters = new Map<string, RateLimiterAbstract>();
 
   const limiterFor = (rule: RateRule): RateLimiterAbstract => {
