@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { withAuthSecret } from '../../src/config/auth-secret.ts';
 import { ConfigError, loadConfig } from '../../src/config/index.ts';
 import { EnvSchema } from '../../src/config/schema.ts';
 import { maskCredentials } from '../../src/log/credentials.ts';
-import { runCli } from '../helpers/infra-cli.ts';
+import { runCli, tempDir } from '../helpers/infra-cli.ts';
 
 interface VariableSchema {
   readonly type?: string;
@@ -200,5 +203,47 @@ describe('no configuration error prints a credential', () => {
       'otpgate: Invalid configuration: DATABASE_URL: expected sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db; got "mysql://otp:***@db:3306/otp?token=***"\n',
     );
     assert.ok(!`${result.stdout}${result.stderr}`.includes('sEcReT'));
+  });
+});
+
+describe('the AUTH_SECRET kept in DATA_DIR when none is set', () => {
+  const folder = () => {
+    const dir = tempDir();
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
+
+  it('a DATA_DIR that cannot be written is named, with why', () => {
+    const file = join(folder(), 'a-file');
+    writeFileSync(file, '');
+    const config = loadConfig({ DATA_DIR: join(file, 'data') });
+    assert.throws(
+      () => withAuthSecret(config),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.message.startsWith('Invalid configuration: DATA_DIR: expected a folder otpgate can write') &&
+        error.message.includes(`; got ${JSON.stringify(join(file, 'data'))} (`),
+    );
+  });
+
+  it('a kept secret that is too short is refused, and not shown', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'auth-secret'), 'kEpTsEcReT\n');
+    let message = '';
+    try {
+      withAuthSecret(loadConfig({ DATA_DIR: dir }));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert.ok(message.startsWith('Invalid configuration: AUTH_SECRET: expected at least 32 characters'), message);
+    assert.ok(message.includes('got a value of 10 characters'), message);
+    assert.ok(!message.includes('sEcReT'), message);
+  });
+
+  it('one is generated on first start and read back on the next', () => {
+    const dir = folder();
+    const first = withAuthSecret(loadConfig({ DATA_DIR: dir })).authSecret;
+    assert.ok(first && first.length >= 32);
+    assert.equal(withAuthSecret(loadConfig({ DATA_DIR: dir })).authSecret, first);
   });
 });
