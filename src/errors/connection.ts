@@ -17,9 +17,11 @@ const NETWORK: Readonly<Record<string, string>> = {
 
 /**
  * Refusals from the server, whose own message says what is wrong and carries no password: PostgreSQL's
- * SQLSTATE class 28 (authentication) and 3D000 (no such database), Redis's AUTH replies, SQLite's open errors.
+ * SQLSTATE class 28 (authentication), 3D000 (no such database) and 57P01/57P03 (shutting down, starting up),
+ * Redis's AUTH replies, and the file errors of opening SQLite.
  */
-const REFUSAL = /^(28|3D000$)|^SQLITE_(CANTOPEN|PERM|READONLY|NOTADB|AUTH)|^(EACCES|EROFS|ENOENT|ENOTDIR|EEXIST)$/;
+const REFUSAL =
+  /^(28|3D000$|57P0[13]$)|^SQLITE_(CANTOPEN|PERM|READONLY|NOTADB|AUTH)|^(EACCES|EROFS|ENOENT|ENOTDIR|EEXIST)$/;
 const REDIS_REFUSAL = /^(WRONGPASS|NOAUTH|NOPERM)\b/;
 const TIMEOUT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/i;
 
