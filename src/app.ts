@@ -42,7 +42,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.http.trustProxy as boolean | string[],
     genReqId: () => randomUUID(),
     // One line per request, when it is answered, instead of Fastify's two.
-    logController: new OneLinePerRequest(),
+    logController: new OneLinePerRequest(config.phone.allowedCountries),
     requestIdHeader: false,
     // Our own hook answers requests that arrive while closing, in the envelope (see below).
     return503OnClosing: false,

@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.ts';
 import { createDatabase } from '../db/index.ts';
 import { migrateDown, migrateToLatest, schemaStatus } from '../db/migrate.ts';
+import { asStartupError } from '../errors/connection.ts';
 
 const ACTIONS = new Set([undefined, 'up', 'latest', 'down', 'status']);
 
@@ -32,6 +33,8 @@ export async function runMigrate(config: Config, action: string | undefined): Pr
     out(`schema version ${status.version} of ${status.latest} (${database.dialect})`);
     if (status.pending.length) out(`pending: ${status.pending.join(', ')}`);
     return 0;
+  } catch (error) {
+    throw asStartupError(error, 'DATABASE_URL', config.database.url);
   } finally {
     await database.close();
   }

@@ -1,8 +1,9 @@
 import { Value } from '@sinclair/typebox/value';
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { EnvSchema, SECRET_VARIABLES, type Env } from './schema.ts';
+import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
+import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
@@ -117,11 +118,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     const type = (EnvSchema.properties as Record<string, { type?: string }>)[key]?.type;
     if (type === 'integer' && !/^\d+$/.test(String(value))) converted[key] = value;
   }
+  const unreadable = Object.keys(raw).find((key) => isUnreadableUrl(key, raw[key]));
+  if (unreadable) throw invalid(unreadable, raw[unreadable]);
   const firstError = Value.Errors(EnvSchema, converted).First();
   if (firstError) {
+    // What the schema allows, in words, rather than the validator's message ("Expected union value").
     const name = firstError.path.replace(/^\//, '').split('/')[0] ?? '';
-    const shown = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(raw[name])})`;
-    throw new ConfigError(`Invalid configuration: ${name}: ${firstError.message}${shown}`);
+    throw invalid(name, raw[name]);
   }
   return buildConfig(converted as Env);
 }
@@ -129,15 +132,15 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 function buildConfig(env: Env): Config {
   const isProduction = env.NODE_ENV === 'production';
   if (isProduction && !env.AUTH_SECRET) {
-    throw new ConfigError('Invalid configuration: AUTH_SECRET: required in production (at least 32 characters)');
+    throw invalid('AUTH_SECRET', undefined, { expected: 'at least 32 characters (required in production)' });
   }
   const dialect = env.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const allowedCountries = env.PHONE_ALLOWED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase());
   const unknownCountry = allowedCountries.find((country) => !isSupportedCountry(country));
   if (unknownCountry) {
-    throw new ConfigError(
-      `Invalid configuration: PHONE_ALLOWED_COUNTRIES: ${unknownCountry} is not a country code with phone numbers (got ${JSON.stringify(env.PHONE_ALLOWED_COUNTRIES)})`,
-    );
+    throw invalid('PHONE_ALLOWED_COUNTRIES', env.PHONE_ALLOWED_COUNTRIES, {
+      note: `${unknownCountry} is not a country code with phone numbers`,
+    });
   }
   const providers = chooseProviders(env);
   const testNumbers = parseTestNumbers(env, allowedCountries);

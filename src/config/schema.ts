@@ -7,6 +7,9 @@ import { Type, type Static } from '@sinclair/typebox';
 /** Every SMS provider otpgate has a driver for, as SMS_PROVIDER and SMS_PROVIDERS name them. */
 export const SMS_PROVIDER_NAMES = ['melipayamak', 'kavenegar', 'smsir', 'webhook', 'console'] as const;
 const PROVIDER_NAME = SMS_PROVIDER_NAMES.join('|');
+// `allowed` says in words what a `pattern` allows: configuration errors print it instead of the pattern.
+const HTTP_URL = 'an http:// or https:// URL';
+const COUNTRY_CODES = 'two-letter country codes separated by commas, such as IR or IR,DE';
 
 export const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
@@ -19,10 +22,20 @@ export const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
-  DATABASE_URL: Type.String({ pattern: '^(sqlite:.+|postgres(ql)?://.+)$', default: 'sqlite:./data/otpgate.db' }),
+  DATABASE_URL: Type.String({
+    pattern: '^(sqlite:.+|postgres(ql)?://.+)$',
+    allowed: 'sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db',
+    default: 'sqlite:./data/otpgate.db',
+  }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
-  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://.+' })),
-  REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9_:.-]{1,64}$', default: 'otpgate:' }),
+  REDIS_URL: Type.Optional(
+    Type.String({ pattern: '^rediss?://.+', allowed: 'redis://[user:pass@]host:port[/db] or rediss://...' }),
+  ),
+  REDIS_KEY_PREFIX: Type.String({
+    pattern: '^[A-Za-z0-9_:.-]{1,64}$',
+    allowed: '1 to 64 letters, digits, _ : . or -',
+    default: 'otpgate:',
+  }),
   AUTH_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
   // The whole request, headers and body, must arrive within this; a client that trickles it is cut off.
@@ -31,7 +44,11 @@ export const EnvSchema = Type.Object({
   // and load balancers, so that they never reuse a connection the server has just closed.
   HTTP_KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 72_000 }),
   MIGRATE_ON_START: Type.Optional(Type.Boolean()),
-  PHONE_ALLOWED_COUNTRIES: Type.String({ pattern: '^[A-Za-z]{2}( *, *[A-Za-z]{2})*$', default: 'IR' }),
+  PHONE_ALLOWED_COUNTRIES: Type.String({
+    pattern: '^[A-Za-z]{2}( *, *[A-Za-z]{2})*$',
+    allowed: COUNTRY_CODES,
+    default: 'IR',
+  }),
   // Six digits is the floor NIST 800-63B and ASVS 2.7.6 set (20 bits of entropy).
   OTP_LENGTH: Type.Integer({ minimum: 6, maximum: 10, default: 6 }),
   // NIST 800-63B 5.1.3.2: a code sent over SMS is invalid after 10 minutes at the most.
@@ -49,21 +66,30 @@ export const EnvSchema = Type.Object({
   SMS_ENABLED: Type.Boolean({ default: true }),
   SMS_PROVIDER: Type.Optional(Type.Union(SMS_PROVIDER_NAMES.map((name) => Type.Literal(name)))),
   // An ordered list of the same names: each message goes to the first healthy one, then the next.
-  SMS_PROVIDERS: Type.Optional(Type.String({ pattern: `^(${PROVIDER_NAME})( *, *(${PROVIDER_NAME}))*$` })),
+  SMS_PROVIDERS: Type.Optional(
+    Type.String({
+      pattern: `^(${PROVIDER_NAME})( *, *(${PROVIDER_NAME}))*$`,
+      allowed: `provider names separated by commas, each one of ${SMS_PROVIDER_NAMES.join(', ')}`,
+    }),
+  ),
   SMS_DEV_FALLBACK: Type.Boolean({ default: false }),
   SMS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000 }),
   SMS_SENDER_NUMBER: Type.Optional(Type.String({ minLength: 1 })),
   MELIPAYAMAK_USERNAME: Type.Optional(Type.String({ minLength: 1 })),
   MELIPAYAMAK_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
-  MELIPAYAMAK_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://rest.payamak-panel.com' }),
-  SMS_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://.+' })),
+  MELIPAYAMAK_BASE_URL: Type.String({
+    pattern: '^https?://.+',
+    allowed: HTTP_URL,
+    default: 'https://rest.payamak-panel.com',
+  }),
+  SMS_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://.+', allowed: HTTP_URL })),
   SMS_WEBHOOK_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   KAVENEGAR_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
-  KAVENEGAR_SENDER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$' })),
-  KAVENEGAR_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://api.kavenegar.com' }),
+  KAVENEGAR_SENDER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$', allowed: '3 to 20 digits' })),
+  KAVENEGAR_BASE_URL: Type.String({ pattern: '^https?://.+', allowed: HTTP_URL, default: 'https://api.kavenegar.com' }),
   SMSIR_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
-  SMSIR_LINE_NUMBER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$' })),
-  SMSIR_BASE_URL: Type.String({ pattern: '^https?://.+', default: 'https://api.sms.ir' }),
+  SMSIR_LINE_NUMBER: Type.Optional(Type.String({ pattern: '^\\d{3,20}$', allowed: '3 to 20 digits' })),
+  SMSIR_BASE_URL: Type.String({ pattern: '^https?://.+', allowed: HTTP_URL, default: 'https://api.sms.ir' }),
   SMS_BREAKER_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   SMS_BREAKER_COOLDOWN_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   // Covers every provider a code message is tried on; the user is waiting for the answer.
@@ -78,11 +104,15 @@ export const EnvSchema = Type.Object({
   // `+989000000001:123456,...`: numbers that get no SMS and whose code is the one listed (parsed in index.ts).
   SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
   SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),
-  WEBOTP_DOMAIN: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$' })),
+  WEBOTP_DOMAIN: Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', allowed: 'a domain name such as example.com' }),
+  ),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(Type.Boolean()),
   // When set, GET /metrics needs `Authorization: Bearer <token>`.
-  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, pattern: '^\\S+$' })),
+  METRICS_TOKEN: Type.Optional(
+    Type.String({ minLength: 16, pattern: '^\\S+$', allowed: 'at least 16 characters without spaces' }),
+  ),
   // When set, /metrics is served only by a second listener on 127.0.0.1 at this port.
   METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
 });

@@ -1,5 +1,5 @@
 import { parseMobile } from '../phone/parse.ts';
-import { ConfigError } from './config-error.ts';
+import { invalid, type Refusal } from './explain.ts';
 import { SMS_PROVIDER_NAMES, type Env } from './schema.ts';
 
 export type SmsProviderName = (typeof SMS_PROVIDER_NAMES)[number];
@@ -25,11 +25,13 @@ const AUTOMATIC: readonly SmsProviderName[] = ['melipayamak', 'kavenegar', 'smsi
 
 const ready = (name: SmsProviderName, env: Env) => NEEDS[name].every((variable) => env[variable] !== undefined);
 
+const TEST_NUMBERS = 'NUMBER:CODE pairs separated by commas, each CODE of OTP_LENGTH digits';
+
 /** `A, B and C`. */
 const listed = (names: readonly string[]) => names.join(', ').replace(/, ([^,]+)$/, ' and $1');
 
-function refuse(variable: string, problem: string): never {
-  throw new ConfigError(`Invalid configuration: ${variable}: ${problem}`);
+function refuse(variable: keyof Env, env: Env, refusal: Refusal): never {
+  throw invalid(variable, env[variable], refusal);
 }
 
 /**
@@ -40,7 +42,10 @@ function refuse(variable: string, problem: string): never {
  */
 export function chooseProviders(env: Env): readonly SmsProviderName[] {
   if (env.SMS_PROVIDER && env.SMS_PROVIDERS) {
-    refuse('SMS_PROVIDERS', 'set either SMS_PROVIDER (one provider) or SMS_PROVIDERS (a list), not both');
+    refuse('SMS_PROVIDERS', env, {
+      expected: 'either SMS_PROVIDER (one provider) or SMS_PROVIDERS (a list), not both',
+      note: `SMS_PROVIDER=${env.SMS_PROVIDER} is set too`,
+    });
   }
   if (!env.SMS_ENABLED) return ['console'];
   const variable = env.SMS_PROVIDERS ? 'SMS_PROVIDERS' : 'SMS_PROVIDER';
@@ -52,13 +57,22 @@ export function chooseProviders(env: Env): readonly SmsProviderName[] {
     return automatic.length > 0 ? automatic : ['console'];
   }
   const repeated = named.find((name, index) => named.indexOf(name) !== index);
-  if (repeated) refuse(variable, `${repeated} is listed twice`);
+  if (repeated) refuse(variable, env, { expected: 'each provider once', note: `${repeated} is listed twice` });
   // The fallback never fails, so behind a live provider it would turn an outage into codes written to a log.
   if (named.length > 1 && named.includes('console')) {
-    refuse(variable, 'console is the development fallback and cannot be listed with other providers');
+    refuse(variable, env, {
+      expected: 'live providers, or console alone',
+      note: 'console is the development fallback and cannot be listed with other providers',
+    });
   }
   for (const name of named) {
-    if (!ready(name, env)) refuse(variable, `${name} needs ${listed(NEEDS[name])}`);
+    if (!ready(name, env)) {
+      const missing = NEEDS[name].filter((needed) => env[needed] === undefined);
+      refuse(variable, env, {
+        expected: `providers whose settings are set (${name} needs ${listed(NEEDS[name])})`,
+        note: `${listed(missing)} ${missing.length > 1 ? 'are' : 'is'} not set`,
+      });
+    }
   }
   return named;
 }
@@ -70,7 +84,8 @@ export function chooseProviders(env: Env): readonly SmsProviderName[] {
  */
 export function parseTestNumbers(env: Env, allowedCountries: readonly string[]): readonly TestNumber[] {
   if (!env.SMS_TEST_NUMBERS) return [];
-  const problem: (text: string) => never = (text) => refuse('SMS_TEST_NUMBERS', text);
+  const problem: (note: string, expected?: string) => never = (note, expected = TEST_NUMBERS) =>
+    refuse('SMS_TEST_NUMBERS', env, { expected, note });
   const parsed: TestNumber[] = [];
   env.SMS_TEST_NUMBERS.split(',').forEach((entry, index) => {
     const at = `entry ${index + 1}`;
@@ -87,7 +102,7 @@ export function parseTestNumbers(env: Env, allowedCountries: readonly string[]):
     parsed.push({ phoneNumber: phone.e164, code });
   });
   if (env.NODE_ENV === 'production' && !env.SMS_TEST_NUMBERS_IN_PRODUCTION) {
-    problem('refused in production unless SMS_TEST_NUMBERS_IN_PRODUCTION=true');
+    problem('NODE_ENV=production', 'no test numbers in production, unless SMS_TEST_NUMBERS_IN_PRODUCTION=true');
   }
   return parsed;
 }

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { ConfigError } from './config-error.ts';
+import { invalid } from './explain.ts';
 
 /** What Fastify's `trustProxy` option takes: a flag, a hop count, or a list of addresses and CIDR ranges. */
 export type TrustProxy = boolean | number | readonly string[];
@@ -12,9 +12,10 @@ export function parseTrustProxy(value: string, isProduction: boolean): TrustProx
   const lowered = value.toLowerCase();
   if (lowered === 'false') return false;
   if (lowered === 'true' && isProduction) {
-    throw new ConfigError(
-      "Invalid configuration: TRUST_PROXY: true lets any client choose its own address in production; give the number of proxy hops (e.g. 1) or the proxies' addresses/CIDRs",
-    );
+    throw invalid('TRUST_PROXY', value, {
+      expected: "the number of proxy hops (e.g. 1) or the proxies' addresses/CIDRs",
+      note: 'true lets any client choose its own address, and is refused in production',
+    });
   }
   if (lowered === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
@@ -27,9 +28,10 @@ export function parseTrustProxy(value: string, isProduction: boolean): TrustProx
     const family = isIP(address ?? '');
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!family || !bitsOk) {
-      throw new ConfigError(
-        `Invalid configuration: TRUST_PROXY: "${entry}" is not true, false, a hop count or an address/CIDR`,
-      );
+      throw invalid('TRUST_PROXY', value, {
+        expected: 'true, false, a hop count, or addresses and CIDR ranges separated by commas',
+        note: entry === value ? undefined : `${JSON.stringify(entry)} is none of these`,
+      });
     }
   }
   return entries;

@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.ts';
+import { asStartupError } from '../errors/connection.ts';
 import { StartupError } from '../server-errors.ts';
 import { createDatabase, type DatabaseHandle } from './index.ts';
 import { migrateToLatest, schemaStatus } from './migrate.ts';
@@ -9,7 +10,12 @@ import { migrateToLatest, schemaStatus } from './migrate.ts';
  * write to it, so none of them runs on a schema it does not know.
  */
 export async function openReadyDatabase(config: Config['database']): Promise<DatabaseHandle> {
-  const database = createDatabase(config);
+  let database: DatabaseHandle;
+  try {
+    database = createDatabase(config);
+  } catch (error) {
+    throw asStartupError(error, 'DATABASE_URL', config.url);
+  }
   try {
     if (config.migrateOnStart) {
       await migrateToLatest(database);
@@ -24,6 +30,6 @@ export async function openReadyDatabase(config: Config['database']): Promise<Dat
     return database;
   } catch (error) {
     await database.close();
-    throw error;
+    throw asStartupError(error, 'DATABASE_URL', config.url);
   }
 }

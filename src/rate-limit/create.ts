@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { DatabaseHandle } from '../db/index.ts';
+import { describeConnectionError } from '../errors/connection.ts';
 import { createDatabaseLimiter } from './database-store.ts';
 import { withFailover, type FailoverLog } from './failover.ts';
 import type { RateLimiter } from './limiter.ts';
@@ -10,7 +11,7 @@ export interface RateLimiterOptions {
   readonly database: DatabaseHandle;
   readonly redisUrl?: string | undefined;
   readonly redisKeyPrefix: string;
-  /** Where a change between Redis and the database is reported (one `warn` line each). */
+  /** Where a change between Redis and the database is reported (one `warn` line each), and why Redis failed. */
   readonly log?: FailoverLog;
 }
 
@@ -34,13 +35,25 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     commandTimeout: 1000,
     lazyConnect: false,
   });
-  // Failures are reported by the failover, once per change of state, not once per reconnect attempt.
-  redis.on('error', () => {});
+  const log = options.log ?? SILENT;
+  // ioredis emits an error on every reconnect attempt; one line per outage says where Redis was looked for
+  // and why it did not answer (a wrong password looks the same to requests as a Redis that is down). The
+  // failover reports the change of store itself.
+  let reported = false;
+  redis.on('error', (error: unknown) => {
+    if (reported) return;
+    reported = true;
+    const line = describeConnectionError('REDIS_URL', options.redisUrl!, error);
+    log.warn({}, `${line}; rate limits are counted in the database until it answers`);
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
   return withFailover({
     redis,
     redisStore: createRedisStore(redis, options.redisKeyPrefix),
     databaseStore,
     board: outageBoard(options.database),
-    log: options.log ?? SILENT,
+    log,
   });
 }

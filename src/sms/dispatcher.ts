@@ -1,4 +1,5 @@
 import { maskPhone } from '../phone/parse.ts';
+import { providerCodeFields } from './provider-codes.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import { SmsError, type SmsMessage, type SmsProvider, type SmsReceipt } from './provider.ts';
 
@@ -126,7 +127,7 @@ export function createDispatcher(deps: {
               provider: provider.name,
               kind: error.kind,
               reason: error.reason,
-              providerCode: error.providerCode,
+              ...providerCodeFields(error),
             },
             'SMS provider failed',
           );

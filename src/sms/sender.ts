@@ -3,6 +3,7 @@ import type { TestNumber } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { maskPhone } from '../phone/parse.ts';
 import { DispatchFailure, type SmsEvents } from './dispatcher.ts';
+import { providerCodeFields } from './provider-codes.ts';
 import type { SmsLogRepository } from './log-repository.ts';
 import type { TemplateRenderer } from '../templates/types.ts';
 import { maskCode, OTP_TEMPLATES, withWebOtpLine, type OtpPurpose } from './messages.ts';
@@ -93,7 +94,14 @@ export function createCodeSender(deps: {
         if (!(error instanceof DispatchFailure)) throw error;
         const { last, attempts, mayHaveArrived } = error;
         log.warn(
-          { to: maskPhone(delivery.to), provider: last.provider, kind: last.kind, attempts, mayHaveArrived },
+          {
+            to: maskPhone(delivery.to),
+            provider: last.provider,
+            kind: last.kind,
+            ...providerCodeFields(last),
+            attempts,
+            mayHaveArrived,
+          },
           'SMS send failed',
         );
         events?.smsMessage({ provider: last.provider, template, status: 'failed' });

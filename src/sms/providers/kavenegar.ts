@@ -191,3 +191,6 @@ function readEntries(entries: unknown): Entry[] {
   const list = Array.isArray(entries) ? entries : [entries];
   return list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
 }
+
+/** What Kavenegar means by a `return.status` code, for the log; null for a code it does not document. */
+export const describeCode = (code: string): string | null => CODES[code]?.[1] ?? null;

@@ -165,3 +165,6 @@ function failure(http: number, status: string | null, detail?: string): SmsError
   // Our own words only: the body's `message` may echo the request.
   return new SmsError(NAME, 'rejected', `${NAME} refused the request (code ${code}: ${about})`, code, reason);
 }
+
+/** What SMS.ir means by a `status` code, for the log; null for a code it does not document. */
+export const describeCode = (code: string): string | null => CODES[code]?.[1] ?? null;

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../phone/parse.ts';
 import { DispatchFailure, type Dispatcher, type SmsEvents } from '../dispatcher.ts';
+import { providerCodeFields } from '../provider-codes.ts';
 import type { SmsError, SmsMessage } from '../provider.ts';
 import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
 import type { ClaimedMessage, QueueRepository } from './repository.ts';
@@ -59,10 +60,21 @@ export function createQueueWorker(options: QueueWorkerOptions) {
   const counted = (row: ClaimedMessage, provider: string, status: string) =>
     events?.smsMessage({ provider, template: row.template ?? 'text', status });
 
-  async function fail(row: ClaimedMessage, provider: string | null, attempts: number, code: string, message: string) {
+  async function fail(
+    row: ClaimedMessage,
+    provider: string | null,
+    attempts: number,
+    code: string,
+    message: string,
+    last?: SmsError,
+  ) {
     if (await queue.markFailed(row, { provider, attempts, errorCode: code, errorMessage: message })) {
       counted(row, provider ?? 'none', 'failed');
-      log.warn({ smsLogId: row.id, to: maskPhone(row.phoneNumber), code, tries: row.tries }, 'queued SMS failed');
+      const meaning = last ? providerCodeFields(last) : {};
+      log.warn(
+        { smsLogId: row.id, to: maskPhone(row.phoneNumber), code, ...meaning, tries: row.tries },
+        'queued SMS failed',
+      );
     }
   }
 
@@ -94,7 +106,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       const { last, attempts } = error;
       const code = last.providerCode ?? last.kind;
       if (refusedForGood(last) || row.tries >= maxAttempts) {
-        return fail(row, last.provider, attempts, code, last.message);
+        return fail(row, last.provider, attempts, code, last.message, last);
       }
       const wait = backoffDelayMs(row.tries, backoff);
       await queue.retryLater(row, {
@@ -105,7 +117,10 @@ export function createQueueWorker(options: QueueWorkerOptions) {
         nextAttemptAt: now() + wait,
         countTry: attempts > 0,
       });
-      log.info({ smsLogId: row.id, code, tries: row.tries, retryInMs: wait }, 'queued SMS will be tried again');
+      log.info(
+        { smsLogId: row.id, code, ...providerCodeFields(last), tries: row.tries, retryInMs: wait },
+        'queued SMS will be tried again',
+      );
     }
   }
 

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { newKey } from '../helpers/api-keys.ts';
+import { DATABASES } from '../helpers/backends.ts';
+import { bearer } from '../helpers/session-sign-in.ts';
+
+const LOGS = '/api/v1/admin/sms/logs';
+const MASKED = '+98912***6789';
+
+/** One number in every form people and clients write it; none of them may reach the log. */
+const FORMS: ReadonlyArray<readonly [form: string, query: string, full: RegExp]> = [
+  ['national', 'phone_number=09123456789', /0?9123456789/],
+  ['international', 'phone_number=%2B989123456789', /(%2B|\+)?989123456789/],
+  ['with a raw plus', 'phone_number=+989123456789', /989123456789/],
+  ['with 00', 'phone_number=00989123456789', /989123456789/],
+  ['Persian digits', `phone_number=${encodeURIComponent('۰۹۱۲۳۴۵۶۷۸۹')}`, /9123456789|%DB%B9%DB%B1%DB%B2/i],
+  ['spaced', `phone_number=${encodeURIComponent('0912 345 6789')}`, /912(%20|\+| )345(%20|\+| )6789/],
+  ['under another name', 'q=09123456789&limit=5', /0?9123456789/],
+];
+
+describe('the request log masks what a query string carries', () => {
+  let t: TestApp;
+  let key: Record<string, string>;
+  before(async () => {
+    t = await startTestApp(DATABASES[0]!);
+    key = bearer((await newKey(t, ['sms:read'])).secret);
+  });
+  after(() => t?.close());
+
+  /** The `request completed` line of the one request to `url`. */
+  async function loggedUrl(url: string): Promise<string> {
+    const before = t.logs.lines.length;
+    await t.get(url, key);
+    const lines = t.logs.lines.slice(before).map((line) => JSON.parse(line) as { msg: string; url?: string });
+    const completed = lines.filter((line) => line.msg === 'request completed');
+    assert.equal(completed.length, 1, JSON.stringify(lines));
+    return completed[0]!.url!;
+  }
+
+  for (const [form, query, full] of FORMS) {
+    it(`a number in the query (${form}) is logged masked, never in full`, async () => {
+      const logged = await loggedUrl(`${LOGS}?${query}`);
+      assert.ok(logged.startsWith(`${LOGS}?`), logged);
+      assert.ok(logged.includes(MASKED), `"${logged}" holds the masked number`);
+      assert.doesNotMatch(logged, full);
+      assert.doesNotMatch(t.logs.text(), full, 'no line of the log holds the number');
+    });
+  }
+
+  it('what is not a number or a credential is logged as it came', async () => {
+    assert.equal(await loggedUrl(`${LOGS}?status=sent&limit=5`), `${LOGS}?status=sent&limit=5`);
+  });
+
+  it('a credential in the query is masked whatever it is called', async () => {
+    const logged = await loggedUrl(`${LOGS}?limit=5&access_token=Tk7sEcReT&api_key=Ak7sEcReT`);
+    assert.equal(logged, `${LOGS}?limit=5&access_token=***&api_key=***`);
+    assert.doesNotMatch(t.logs.text(), /sEcReT/);
+  });
+
+  it('a number that does not read as a mobile number is still masked', async () => {
+    const logged = await loggedUrl(`${LOGS}?q=02155512345`);
+    assert.equal(logged, `${LOGS}?q=***`);
+  });
+});
