@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { Registry } from 'prom-client';
 import { AppError } from '../errors/app-error.ts';
+import { bearerCredentials } from '../http/bearer.ts';
 import type { Metrics } from './metrics.ts';
 import { processMetrics } from './process.ts';
 
@@ -31,6 +32,6 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Compares digests, so the time taken says nothing about the token, not even its length. */
 function bearerMatches(header: string | undefined, expected: Buffer): boolean {
-  const given = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
-  return given !== undefined && timingSafeEqual(digest(given), expected);
+  const given = bearerCredentials(header);
+  return given !== null && timingSafeEqual(digest(given), expected);
 }
