@@ -58,14 +58,15 @@ export function createPhoneFlows(deps: {
      * The message's locale: `acceptLanguage`, else the signed-in user's stored locale. A session too old to
      * confirm the change is refused here already, before a code is spent on it.
      */
-    requestChange: (session: Session, phone: string, ip: string, acceptLanguage?: string) =>
-      countOtpRequest(metrics, () => {
-        requireRecentSignIn(session);
-        const { userId } = session;
-        return otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, () =>
+    async requestChange(session: Session, phone: string, ip: string, acceptLanguage?: string) {
+      requireRecentSignIn(session);
+      const { userId } = session;
+      return countOtpRequest(metrics, () =>
+        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, () =>
           preferredLocales(acceptLanguage, async () => (await users.findById(userId))?.locale ?? null),
-        );
-      }),
+        ),
+      );
+    },
 
     /**
      * Moves the account to the new number. It needs a recent sign-in, checked before the code so that a
