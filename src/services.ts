@@ -8,6 +8,7 @@ import type { DatabaseHandle } from './db/index.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { dailyCeilingAlarm } from './otp/daily-ceiling.ts';
 import { otpRules } from './otp/limits.ts';
+import { createPhoneChangeNotice } from './otp/phone-change-notice.ts';
 import { createPhoneFlows } from './otp/phone-flows.ts';
 import { createOtpRepository } from './otp/repository.ts';
 import { createOtpService } from './otp/service.ts';
@@ -77,7 +78,9 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     log,
     now,
   });
-  const flows = createPhoneFlows({ config, otp, users, sessions, metrics, now });
+  const smsQueue = createSmsQueue({ config, database, sms, renderer, log, now, events: metrics });
+  const notifyPhoneChanged = createPhoneChangeNotice({ send: smsQueue.send.send, log });
+  const flows = createPhoneFlows({ config, otp, users, sessions, metrics, notifyPhoneChanged, now });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
   const smsProviders = createProviderReport({
     routes: sms.routes,
@@ -85,6 +88,5 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     timeoutMs: config.sms.timeoutMs,
     now,
   });
-  const smsQueue = createSmsQueue({ config, database, sms, renderer, log, now, events: metrics });
   return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates };
 }

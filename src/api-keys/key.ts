@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '../crypto/keys.ts';
+import { bearerCredentials } from '../http/bearer.ts';
 
 const MARK = 'otpg_';
 /** 256 bits from the CSPRNG: a key cannot be guessed, so its plain SHA-256 is safe to store and look up. */
 const KEY_BYTES = 32;
 /** `otpg_` and the first 8 characters of the random part (48 bits): enough to tell keys apart by eye. */
 const SHOWN_LENGTH = MARK.length + 8;
-const BEARER_KEY = /^Bearer (otpg_[A-Za-z0-9_-]{43})$/;
+const KEY = /^otpg_[A-Za-z0-9_-]{43}$/;
 
 export interface NewSecret {
   /** The whole key; shown once and never stored. */
@@ -27,5 +28,6 @@ export const hashKey = (key: string): string => sha256Hex(key);
  * JWT) included, is not a key and never reaches the database.
  */
 export function keyFromAuthorization(header: string | undefined): string | null {
-  return BEARER_KEY.exec(header ?? '')?.[1] ?? null;
+  const credentials = bearerCredentials(header);
+  return credentials !== null && KEY.test(credentials) ? credentials : null;
 }

@@ -34,7 +34,11 @@ export interface Config {
   readonly redis: { readonly url: string | undefined; readonly keyPrefix: string };
   /** Undefined only in development before `withAuthSecret` has filled it in. */
   readonly authSecret: string | undefined;
-  readonly phone: { readonly allowedCountries: readonly string[] };
+  readonly phone: {
+    readonly allowedCountries: readonly string[];
+    /** A phone change is refused when the session's sign-in is older than this (ASVS 5.0 7.5.1). */
+    readonly changeMaxAuthAgeSeconds: number;
+  };
   readonly otp: {
     readonly length: number;
     readonly ttlSeconds: number;
@@ -50,6 +54,8 @@ export interface Config {
   readonly tokens: {
     readonly accessTtlSeconds: number;
     readonly refreshTtlSeconds: number;
+    /** After this long from its sign-in a session cannot be refreshed, however recently it was rotated. */
+    readonly sessionMaxAgeSeconds: number;
     readonly issuer: string;
     readonly audience: string;
   };
@@ -165,7 +171,7 @@ function buildConfig(env: Env): Config {
     },
     redis: { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX },
     authSecret: env.AUTH_SECRET,
-    phone: { allowedCountries },
+    phone: { allowedCountries, changeMaxAuthAgeSeconds: env.PHONE_CHANGE_MAX_AUTH_AGE_SECONDS },
     otp: {
       length: env.OTP_LENGTH,
       ttlSeconds: env.OTP_TTL_SECONDS,
@@ -180,6 +186,7 @@ function buildConfig(env: Env): Config {
     tokens: {
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+      sessionMaxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
       issuer: 'otpgate',
       audience: 'otpgate',
     },

@@ -63,6 +63,10 @@ export const EnvSchema = Type.Object({
   SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
+  // A session's absolute lifetime from its sign-in, however often it is refreshed (90 days).
+  SESSION_MAX_AGE_SECONDS: Type.Integer({ minimum: 300, maximum: 315_360_000, default: 7_776_000 }),
+  // A phone change needs a sign-in (a verified code) at most this old: a stolen access token alone is not enough.
+  PHONE_CHANGE_MAX_AUTH_AGE_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 600 }),
   SMS_ENABLED: Type.Boolean({ default: true }),
   SMS_PROVIDER: Type.Optional(Type.Union(SMS_PROVIDER_NAMES.map((name) => Type.Literal(name)))),
   // An ordered list of the same names: each message goes to the first healthy one, then the next.

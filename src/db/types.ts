@@ -20,6 +20,8 @@ export interface SessionsTable {
   family_id: string;
   token_hash: string;
   expires_at: number;
+  /** When the family's sign-in happened (a verified code); refreshes copy it, never renew it. */
+  auth_time: number;
   rotated_at: number | null;
   revoked_at: number | null;
   created_at: number;

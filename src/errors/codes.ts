@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again later' },
   SMS_FAILED: { status: 503, message: 'The SMS could not be sent; try again' },
   UNAUTHORIZED: { status: 401, message: 'Authentication is required or has expired' },
+  REAUTH_REQUIRED: {
+    status: 401,
+    message: 'This needs a recent sign-in: sign in again with a code, then retry',
+  },
   FORBIDDEN: { status: 403, message: 'The credentials are valid but do not allow this' },
   PHONE_IN_USE: { status: 409, message: 'This phone number belongs to another account' },
   NOT_FOUND: { status: 404, message: 'Not found' },

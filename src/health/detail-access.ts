@@ -1,5 +1,5 @@
 import type { ApiKeyService } from '../api-keys/service.ts';
-import { bearerTokenCheck } from '../http/bearer-token.ts';
+import { bearerTokenCheck } from '../http/bearer.ts';
 
 /**
  * Who may read health's detail (the version, every provider with its breaker state, how many test numbers):

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Registry } from 'prom-client';
 import { AppError } from '../errors/app-error.ts';
-import { bearerTokenCheck } from '../http/bearer-token.ts';
+import { bearerTokenCheck } from '../http/bearer.ts';
 import type { Metrics } from './metrics.ts';
 import { processMetrics } from './process.ts';
 

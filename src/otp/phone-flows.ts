@@ -3,9 +3,10 @@ import { AppError } from '../errors/app-error.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { countOtpRequest, countOtpVerify } from '../metrics/otp-outcomes.ts';
 import { parseMobile } from '../phone/parse.ts';
-import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
+import type { ClientInfo, Session, SessionService, TokenPair } from '../sessions/service.ts';
 import { preferredLocales } from '../templates/preference.ts';
 import type { User, UserRepository } from '../users/repository.ts';
+import type { PhoneChangeNotice } from './phone-change-notice.ts';
 import type { OtpService } from './service.ts';
 
 /** The sign-in and phone-change flows: number parsing, codes, users and sessions put together. */
@@ -15,15 +16,21 @@ export function createPhoneFlows(deps: {
   users: UserRepository;
   sessions: SessionService;
   metrics: Metrics;
+  notifyPhoneChanged: PhoneChangeNotice;
   now: () => number;
 }) {
-  const { config, otp, users, sessions, metrics, now } = deps;
+  const { config, otp, users, sessions, metrics, notifyPhoneChanged, now } = deps;
 
   // Decided before any limit is charged or SMS attempted.
   const canonical = (typed: string): string => {
     const parsed = parseMobile(typed, config.phone.allowedCountries);
     if (!parsed) throw new AppError('INVALID_PHONE');
     return parsed.e164;
+  };
+
+  // The sign-in is the session's, as stored: refreshing the access token does not renew it.
+  const requireRecentSignIn = (session: Session): void => {
+    if (now() - session.authTime >= config.phone.changeMaxAuthAgeSeconds * 1000) throw new AppError('REAUTH_REQUIRED');
   };
 
   return {
@@ -47,21 +54,39 @@ export function createPhoneFlows(deps: {
       return { user, isNew, tokens: await sessions.start(user.id, client) };
     },
 
-    /** The message's locale: `acceptLanguage`, else the signed-in user's stored locale. */
-    requestChange: (userId: string, phone: string, ip: string, acceptLanguage?: string) =>
-      countOtpRequest(metrics, () =>
+    /**
+     * The message's locale: `acceptLanguage`, else the signed-in user's stored locale. A session too old to
+     * confirm the change is refused here already, before a code is spent on it.
+     */
+    async requestChange(session: Session, phone: string, ip: string, acceptLanguage?: string) {
+      requireRecentSignIn(session);
+      const { userId } = session;
+      return countOtpRequest(metrics, () =>
         otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, () =>
           preferredLocales(acceptLanguage, async () => (await users.findById(userId))?.locale ?? null),
         ),
-      ),
+      );
+    },
 
-    /** PHONE_IN_USE is said only here, after the code proved the caller holds the number. */
-    async confirmChange(userId: string, phone: string, code: string, ip: string): Promise<User> {
+    /**
+     * Moves the account to the new number. It needs a recent sign-in, checked before the code so that a
+     * refusal leaves the code for the confirm after signing in again; the move ends every other session of
+     * the account in the same transaction, and the old number is told. PHONE_IN_USE is said only here,
+     * after the code proved the caller holds the number.
+     */
+    async confirmChange(session: Session, phone: string, code: string, ip: string): Promise<User> {
+      requireRecentSignIn(session);
+      const { userId } = session;
       const phoneNumber = canonical(phone);
       await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip));
-      if (!(await users.changePhone(userId, phoneNumber, ip, now()))) throw new AppError('PHONE_IN_USE');
+      const oldNumber = await users.changePhone(userId, phoneNumber, ip, now(), (trx) =>
+        sessions.endOthers(session, trx),
+      );
+      if (oldNumber === null) throw new AppError('PHONE_IN_USE');
       const user = await users.findById(userId);
       if (!user) throw new AppError('UNAUTHORIZED');
+      if (oldNumber !== phoneNumber)
+        await notifyPhoneChanged({ oldNumber, newNumber: phoneNumber, locale: user.locale });
       return user;
     },
   };

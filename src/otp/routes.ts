@@ -66,15 +66,18 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
       schema: {
         tags: ['phone change'],
         summary: 'Send a code to the new number',
+        description:
+          'Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise ' +
+          '401 REAUTH_REQUIRED.',
         security: BearerAuth,
         body: CodeRequestBody,
         response: responses(200, CodeSent),
       },
     },
     async (request) => {
-      const { userId } = await sessions.authenticate(request.headers.authorization);
+      const session = await sessions.authenticate(request.headers.authorization);
       const { phone_number: phone } = request.body;
-      return codeSent(await flows.requestChange(userId, phone, request.ip, request.headers['accept-language']));
+      return codeSent(await flows.requestChange(session, phone, request.ip, request.headers['accept-language']));
     },
   );
 
@@ -84,14 +87,17 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
       schema: {
         tags: ['phone change'],
         summary: 'Move the account to the new number',
+        description:
+          'Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise ' +
+          '401 REAUTH_REQUIRED. Ends every other session of the account and sends the old number a notice.',
         security: BearerAuth,
         body: CodeVerifyBody,
         response: responses(200, PhoneChanged),
       },
     },
     async (request) => {
-      const { userId } = await sessions.authenticate(request.headers.authorization);
-      const user = await flows.confirmChange(userId, request.body.phone_number, request.body.code, request.ip);
+      const session = await sessions.authenticate(request.headers.authorization);
+      const user = await flows.confirmChange(session, request.body.phone_number, request.body.code, request.ip);
       return { success: true as const, message: 'Phone number changed', user: userView(user) };
     },
   );

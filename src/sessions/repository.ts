@@ -8,15 +8,17 @@ export interface NewRefreshToken {
   readonly familyId: string;
   readonly tokenHash: string;
   readonly expiresAt: number;
+  /** When the family's sign-in happened; every token of the family carries the same one. */
+  readonly authTime: number;
   readonly ip: string | null;
   readonly userAgent: string | null;
 }
 
-/** The refresh token that replaces a spent one; user and family are the spent one's. */
-export type Successor = Omit<NewRefreshToken, 'userId' | 'familyId'>;
+/** The refresh token that replaces a spent one; user, family and sign-in time are the spent one's. */
+export type Successor = Omit<NewRefreshToken, 'userId' | 'familyId' | 'authTime'>;
 
 export type RotateResult =
-  | { readonly outcome: 'rotated'; readonly userId: string; readonly familyId: string }
+  | { readonly outcome: 'rotated'; readonly userId: string; readonly familyId: string; readonly authTime: number }
   | { readonly outcome: 'reused'; readonly familyId: string }
   | { readonly outcome: 'invalid' };
 
@@ -33,9 +35,10 @@ export function createSessionRepository(db: Kysely<Database>) {
      * Spends a refresh token and stores its successor in one transaction. Concurrency contract: the
      * conditional UPDATE lets exactly one of parallel calls with one token be `rotated`; the others, and
      * any later call, are `reused`. Because the successor is written before the transaction commits, a
-     * loser that then revokes the family revokes the successor too.
+     * loser that then revokes the family revokes the successor too. A token whose family signed in at or
+     * before `signedInAfter` (the session's absolute lifetime) is `invalid`, however recently it was issued.
      */
-    async rotate(tokenHash: string, successor: Successor, now: number): Promise<RotateResult> {
+    async rotate(tokenHash: string, successor: Successor, now: number, signedInAfter: number): Promise<RotateResult> {
       const rotated = await db.transaction().execute(async (trx) => {
         const row = await trx
           .updateTable('sessions')
@@ -44,12 +47,23 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where('rotated_at', 'is', null)
           .where('revoked_at', 'is', null)
           .where('expires_at', '>', now)
-          .returning(['user_id', 'family_id'])
+          .where('auth_time', '>', signedInAfter)
+          .returning(['user_id', 'family_id', 'auth_time'])
           .executeTakeFirst();
-        if (row) await insert({ ...successor, userId: row.user_id, familyId: row.family_id }, now, trx);
+        if (row) {
+          const family = { userId: row.user_id, familyId: row.family_id, authTime: row.auth_time };
+          await insert({ ...successor, ...family }, now, trx);
+        }
         return row;
       });
-      if (rotated) return { outcome: 'rotated', userId: rotated.user_id, familyId: rotated.family_id };
+      if (rotated) {
+        return {
+          outcome: 'rotated',
+          userId: rotated.user_id,
+          familyId: rotated.family_id,
+          authTime: rotated.auth_time,
+        };
+      }
       const known = await db
         .selectFrom('sessions')
         .select(['family_id', 'rotated_at'])
@@ -79,24 +93,61 @@ export function createSessionRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** True while the family has a token that was neither revoked nor expired. */
-    async isFamilyActive(familyId: string, now: number): Promise<boolean> {
+    /**
+     * Ends every session of the user but `keepFamilyId`, inside the caller's transaction. On PostgreSQL a
+     * refresh of one of them may be in flight: its new token is not yet visible to this UPDATE, which waits
+     * on the spent token's row lock and revokes only that row. A statement started after that one sees the
+     * committed new token, so passes repeat until one finds nothing left to revoke; a refresh needs a live
+     * token, and a pass that finds none proves there was none at that instant.
+     */
+    async revokeOtherFamilies(userId: string, keepFamilyId: string, now: number, trx: Kysely<Database>) {
+      for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
+        const result = await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('user_id', '=', userId)
+          .where('family_id', '!=', keepFamilyId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return;
+      }
+    },
+
+    /**
+     * The sign-in time of the family while it has a token that was neither revoked nor expired and it
+     * signed in after `signedInAfter`; otherwise null (the session has ended).
+     */
+    async activeFamily(familyId: string, now: number, signedInAfter: number): Promise<{ authTime: number } | null> {
       const row = await db
         .selectFrom('sessions')
-        .select('id')
+        .select('auth_time')
         .where('family_id', '=', familyId)
         .where('revoked_at', 'is', null)
         .where('expires_at', '>', now)
+        .where('auth_time', '>', signedInAfter)
         .limit(1)
         .executeTakeFirst();
-      return row !== undefined;
+      return row ? { authTime: row.auth_time } : null;
     },
   };
 }
 
+/** Each pass is one UPDATE; more than two means refreshes racing the change one after another. */
+const MAX_REVOKE_PASSES = 5;
+
 type Insert = NewRefreshToken & { readonly id: string; readonly now: number };
 
-const INSERT_ARGS = ['id', 'userId', 'familyId', 'tokenHash', 'expiresAt', 'now', 'ip', 'userAgent'] as const;
+const INSERT_ARGS = [
+  'id',
+  'userId',
+  'familyId',
+  'tokenHash',
+  'expiresAt',
+  'authTime',
+  'now',
+  'ip',
+  'userAgent',
+] as const;
 
 function insertQuery(db: Kysely<Database>) {
   return (token: Insert) =>
@@ -106,6 +157,7 @@ function insertQuery(db: Kysely<Database>) {
       family_id: token.familyId,
       token_hash: token.tokenHash,
       expires_at: token.expiresAt,
+      auth_time: token.authTime,
       rotated_at: null,
       revoked_at: null,
       created_at: token.now,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../errors/app-error.ts';
 import { BearerAuth, responses } from '../http/schemas.ts';
 import type { UserRepository } from '../users/repository.ts';
+import { localeOfTag } from '../templates/locale.ts';
 import { userView } from '../users/schemas.ts';
 import { LoggedOut, Me, MeUpdate, RefreshBody, TokenPairView } from './schemas.ts';
 import type { SessionService } from './service.ts';
@@ -79,7 +80,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { userId } = await sessions.authenticate(request.headers.authorization);
-      const user = await users.setLocale(userId, request.body.locale, now());
+      const { locale } = request.body;
+      const user = await users.setLocale(userId, locale === null ? null : localeOfTag(locale), now());
       if (!user) throw new AppError('UNAUTHORIZED');
       return { success: true as const, user: userView(user) };
     },

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { LANGUAGE_TAG } from '../templates/locale.ts';
 import { UserView } from '../users/schemas.ts';
 
 export const RefreshBody = Type.Object(
@@ -21,9 +22,10 @@ export const Me = Type.Object({ success: Type.Literal(true), user: UserView });
 
 export const MeUpdate = Type.Object(
   {
-    locale: Type.Union([Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Null()], {
+    locale: Type.Union([Type.String({ pattern: LANGUAGE_TAG, maxLength: 35 }), Type.Null()], {
       description:
-        'the language for SMS when a request has no Accept-Language header (an ISO 639 code: fa, en, ...); null clears it',
+        'the language for SMS when a request has no Accept-Language header: a language tag as browsers send ' +
+        'it (fa, en-US, fa-IR; fa_IR also works); its language is stored (en-US → en); null clears it',
     }),
   },
   { additionalProperties: false },

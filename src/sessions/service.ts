@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../db/ids.ts';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import { sha256Hex } from '../crypto/keys.ts';
+import type { Database } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
+import { bearerCredentials } from '../http/bearer.ts';
 import type { SessionRepository, Successor } from './repository.ts';
 import type { AccessClaims, AccessTokens } from './tokens.ts';
 
@@ -11,6 +14,11 @@ export interface TokenPair {
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly expiresIn: number;
+}
+
+/** The session an access token belongs to, as stored: who, which family, and when it signed in (epoch ms). */
+export interface Session extends AccessClaims {
+  readonly authTime: number;
 }
 
 export interface ClientInfo {
@@ -39,28 +47,35 @@ export function createSessionService(deps: {
     return { token, successor };
   }
 
-  async function pair(userId: string, familyId: string, refreshToken: string): Promise<TokenPair> {
-    const accessToken = await tokens.sign({ userId, sessionId: familyId });
+  // Sessions that signed in at or before this have reached SESSION_MAX_AGE_SECONDS.
+  const signedInAfter = () => now() - config.sessionMaxAgeSeconds * 1000;
+
+  async function pair(session: Session, refreshToken: string): Promise<TokenPair> {
+    const accessToken = await tokens.sign(session);
     return { accessToken, refreshToken, expiresIn: config.accessTtlSeconds };
   }
 
   return {
     /** A new session (a new token family) for a user who has just proved their number. */
     async start(userId: string, client: ClientInfo): Promise<TokenPair> {
-      const familyId = newId();
+      const session = { userId, sessionId: newId(), authTime: now() };
       const { token, successor } = newRefreshToken(client);
-      await sessions.insert({ ...successor, userId, familyId }, now());
-      return pair(userId, familyId, token);
+      await sessions.insert({ ...successor, userId, familyId: session.sessionId, authTime: session.authTime }, now());
+      return pair(session, token);
     },
 
     /**
      * Exchanges a refresh token for a new pair. A token that was already exchanged means it was copied:
-     * the whole family is revoked, the newest token included (RFC 9700 4.14.2).
+     * the whole family is revoked, the newest token included (RFC 9700 4.14.2). The session's sign-in time
+     * is carried over, not renewed: past SESSION_MAX_AGE_SECONDS from it, no token of the family refreshes.
      */
     async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
       const next = newRefreshToken(client);
-      const result = await sessions.rotate(sha256Hex(refreshToken), next.successor, now());
-      if (result.outcome === 'rotated') return pair(result.userId, result.familyId, next.token);
+      const result = await sessions.rotate(sha256Hex(refreshToken), next.successor, now(), signedInAfter());
+      if (result.outcome === 'rotated') {
+        const { userId, familyId, authTime } = result;
+        return pair({ userId, sessionId: familyId, authTime }, next.token);
+      }
       if (result.outcome === 'reused') {
         await sessions.revokeFamily(result.familyId, now());
         log.warn({ family: result.familyId }, 'refresh token reused: session family revoked');
@@ -73,12 +88,21 @@ export function createSessionService(deps: {
       if (!known) throw new AppError('UNAUTHORIZED', 'The refresh token is not valid');
     },
 
-    /** The claims of a Bearer access token whose session is still active, or UNAUTHORIZED. */
-    async authenticate(authorization: string | undefined): Promise<AccessClaims> {
-      const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
-      const claims = match?.[1] ? await tokens.verify(match[1]) : null;
-      if (!claims || !(await sessions.isFamilyActive(claims.sessionId, now()))) throw new AppError('UNAUTHORIZED');
-      return claims;
+    /**
+     * The session of a Bearer access token, while the session is active (not ended, not past its maximum
+     * age), or UNAUTHORIZED. `authTime` is read from the stored session, not from the token.
+     */
+    async authenticate(authorization: string | undefined): Promise<Session> {
+      const token = bearerCredentials(authorization);
+      const claims = token === null ? null : await tokens.verify(token);
+      const active = claims && (await sessions.activeFamily(claims.sessionId, now(), signedInAfter()));
+      if (!claims || !active) throw new AppError('UNAUTHORIZED');
+      return { ...claims, authTime: active.authTime };
+    },
+
+    /** Ends every session of the session's user but this one, inside the caller's transaction `trx`. */
+    endOthers(session: AccessClaims, trx: Kysely<Database>): Promise<void> {
+      return sessions.revokeOtherFamilies(session.userId, session.sessionId, now(), trx);
     },
   };
 }

@@ -11,6 +11,11 @@ export interface AccessClaims {
   readonly sessionId: string;
 }
 
+/** What a token is signed with: its claims and the session's sign-in time (epoch ms). */
+export interface SignedClaims extends AccessClaims {
+  readonly authTime: number;
+}
+
 /**
  * HS256 access tokens. Verification pins the algorithm, issuer, audience and `typ`, and requires `exp`,
  * `sub` and `sid`; `alg: none`, other algorithms and keys named in the header (`jwk`, `jku`, `kid`) never
@@ -20,10 +25,15 @@ export function createAccessTokens(secret: Uint8Array, config: Config['tokens'],
   // Imported once: handed raw bytes, jose imports a CryptoKey on every call, which doubled its cost.
   const key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   return {
-    async sign(claims: AccessClaims): Promise<string> {
+    /**
+     * `auth_time` (OpenID Connect Core 2) tells a client when the user last proved their number, so it can
+     * ask for a new sign-in before a step that needs a recent one. The server never trusts it: that check
+     * reads the stored session, and tokens issued before the claim existed verify without it.
+     */
+    async sign(claims: SignedClaims): Promise<string> {
       const issuedAt = Math.floor(now() / 1000);
       return (
-        new SignJWT({ sid: claims.sessionId })
+        new SignJWT({ sid: claims.sessionId, auth_time: Math.floor(claims.authTime / 1000) })
           .setProtectedHeader({ alg: 'HS256', typ: ACCESS_TYPE })
           .setIssuer(config.issuer)
           .setAudience(config.audience)

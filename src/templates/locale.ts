@@ -4,6 +4,18 @@ export const DEFAULT_LOCALE = 'fa';
 /** Locales are ISO 639 language codes in lower case (`fa`, `en`, `ckb`); regions are not told apart. */
 export const LOCALE = /^[a-z]{2,3}$/;
 
+/**
+ * A language tag as clients send one (BCP 47, as in Accept-Language: `en-US`, `fa-IR`, `zh-Hant-TW`, any
+ * case), also with the `_` of POSIX and Android locales (`fa_IR`). Only a two- or three-letter primary
+ * language is accepted, since that is what templates are kept under.
+ */
+export const LANGUAGE_TAG = '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$';
+
+/** The locale a language tag stands for: its primary language in lower case (`en-US` → `en`, `FA` → `fa`). */
+export function localeOfTag(tag: string): string {
+  return tag.split(/[-_]/)[0]!.toLowerCase();
+}
+
 /** Entries of an Accept-Language header beyond this are ignored: a client needs a handful, not hundreds. */
 const MAX_ENTRIES = 16;
 

@@ -77,15 +77,22 @@ export function createUserRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Moves a user to a new number and records it, in one transaction. Returns false when the number
-     * belongs to someone else: the unique index decides, not a prior read, so two users confirming the
-     * same number at once cannot both get it.
+     * Moves a user to a new number and records it, in one transaction, together with `alsoDo` (which gets
+     * the transaction). Returns the number the user had, or null when the new number belongs to someone
+     * else: the unique index decides, not a prior read, so two users confirming the same number at once
+     * cannot both get it.
      */
-    async changePhone(userId: string, newNumber: string, ip: string | null, now: number): Promise<boolean> {
+    async changePhone(
+      userId: string,
+      newNumber: string,
+      ip: string | null,
+      now: number,
+      alsoDo: (trx: Transaction<Database>) => Promise<void>,
+    ): Promise<string | null> {
       try {
-        return await moveNumber(userId, newNumber, ip, now);
+        return await moveNumber(userId, newNumber, ip, now, alsoDo);
       } catch (error) {
-        if (isUniqueViolation(error)) return false;
+        if (isUniqueViolation(error)) return null;
         throw error;
       }
     },
@@ -93,10 +100,16 @@ export function createUserRepository(db: Kysely<Database>) {
 
   return repository;
 
-  function moveNumber(userId: string, newNumber: string, ip: string | null, now: number): Promise<boolean> {
+  function moveNumber(
+    userId: string,
+    newNumber: string,
+    ip: string | null,
+    now: number,
+    alsoDo: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<string | null> {
     return db.transaction().execute(async (trx: Transaction<Database>) => {
       const current = await trx.selectFrom('users').select('phone_number').where('id', '=', userId).executeTakeFirst();
-      if (!current) return false;
+      if (!current) return null;
       await trx
         .updateTable('users')
         .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
@@ -113,7 +126,8 @@ export function createUserRepository(db: Kysely<Database>) {
           verified_at: now,
         })
         .execute();
-      return true;
+      await alsoDo(trx);
+      return current.phone_number;
     });
   }
 }

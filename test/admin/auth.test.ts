@@ -28,6 +28,14 @@ forEachDatabase('admin API keys', (backend) => {
     assert.equal(prefix, secret.slice(0, 13));
   });
 
+  it('the Bearer scheme is read in any case, as RFC 9110 has it: bearer, BEARER, and more than one space', async () => {
+    const { secret } = await newKey(t, ['keys:read']);
+    for (const authorization of [`bearer ${secret}`, `BEARER ${secret}`, `bEaReR ${secret}`, `Bearer   ${secret}`]) {
+      const answer = await t.get(WHOAMI, { authorization });
+      assert.equal(answer.status, 200, `${authorization.split(' ')[0]}: ${JSON.stringify(answer.body)}`);
+    }
+  });
+
   it('no key, a key nobody issued, or something that is not a bearer key: 401 UNAUTHORIZED', async () => {
     const { secret } = await newKey(t, ['keys:read']);
     const refused: Array<Record<string, string>> = [
@@ -36,7 +44,7 @@ forEachDatabase('admin API keys', (backend) => {
       bearer(`${secret}x`),
       bearer(secret.slice(0, -1)),
       { authorization: secret },
-      { authorization: `bearer ${secret}` },
+      { authorization: `Bearer${secret}` },
       { authorization: `Basic ${Buffer.from(`x:${secret}`).toString('base64')}` },
     ];
     for (const headers of refused) {

@@ -164,6 +164,11 @@ describe('GET /metrics', () => {
       const s = await scrape(t, bearer(TOKEN));
       assert.equal(s.get('otpgate_otp_requests_total{outcome="sent"}'), 0);
     });
+
+    it('the Bearer scheme is read in any case (RFC 9110): a scrape sending bearer gets the metrics', async () => {
+      const s = await scrape(t, { authorization: `bearer ${TOKEN}` });
+      assert.equal(s.get('otpgate_otp_requests_total{outcome="sent"}'), 0);
+    });
   });
 
   it('METRICS_ENABLED=false: there is no /metrics route (404 NOT_FOUND)', async () => {

@@ -39,6 +39,16 @@ forEachDatabase('access tokens on /me', (backend) => {
     return c;
   };
 
+  it('reads the Bearer scheme in any case (RFC 9110): bearer, BEARER, and more than one space', async () => {
+    for (const scheme of ['bearer ', 'BEARER ', 'bEaReR ', 'Bearer   ']) {
+      const answer = await t.get('/api/v1/auth/me', { authorization: `${scheme}${user.accessToken}` });
+      assert.equal(answer.status, 200, `${scheme}: ${JSON.stringify(answer.body)}`);
+    }
+    for (const authorization of [`Bearer${user.accessToken}`, `Token ${user.accessToken}`, user.accessToken]) {
+      assertError(await t.get('/api/v1/auth/me', { authorization }), 'UNAUTHORIZED');
+    }
+  });
+
   it('accepts a token built with the right key and every right claim for a live session (control)', async () => {
     const answer = await me(forgeJwt(header(), claims(), key));
     assert.equal(answer.status, 200, JSON.stringify(answer.body));

@@ -13,6 +13,8 @@ const SEEDED = [
   'otp_login/fa',
   'otp_phone_change/en',
   'otp_phone_change/fa',
+  'phone_changed/en',
+  'phone_changed/fa',
 ];
 
 forEachDatabase('message templates over the admin API', (backend) => {
@@ -28,7 +30,7 @@ forEachDatabase('message templates over the admin API', (backend) => {
 
   const names = (templates: Array<{ key: string; locale: string }>) => templates.map((x) => `${x.key}/${x.locale}`);
 
-  it('lists the six seeded templates, by key then locale, and one key on request', async () => {
+  it('lists the eight seeded templates, by key then locale, and one key on request', async () => {
     const all = await t.get(TEMPLATES, read);
     assert.equal(all.status, 200, JSON.stringify(all.body));
     assert.deepEqual(names(all.body.templates), SEEDED);

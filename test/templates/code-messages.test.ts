@@ -87,6 +87,32 @@ forEachDatabase('the locale of code messages', (backend) => {
     assert.equal(text, withWebOtp(filled(CHANGE_EN, code), code));
   });
 
+  it('takes a language tag as browsers send it (en-US, fa-IR, fa_IR, EN) and stores its language', async () => {
+    const user = await signIn(t, mobile(8008));
+    const patch = (locale: string) =>
+      t.inject({ method: 'PATCH', url: '/api/v1/auth/me', payload: { locale }, headers: bearer(user.accessToken) });
+    for (const [tag, stored] of [
+      ['en-US', 'en'],
+      ['fa-IR', 'fa'],
+      ['en_GB', 'en'],
+      ['fa_IR', 'fa'],
+      ['EN', 'en'],
+      ['zh-Hant-TW', 'zh'],
+      ['ckb-IQ', 'ckb'],
+    ]) {
+      const answer = await patch(tag!);
+      assert.equal(answer.statusCode, 200, `${tag}: ${answer.body}`);
+      assert.equal(answer.json().user.locale, stored, tag);
+      assert.equal((await t.get('/api/v1/auth/me', bearer(user.accessToken))).body.user.locale, stored, tag);
+    }
+    // What is stored is what the templates are kept under: en-US picks the English code message.
+    assert.equal((await patch('en-US')).statusCode, 200);
+    await setTimeout(1100);
+    assert.equal((await requestCode(t, user.phone)).status, 200);
+    const english = delivered(user.phone);
+    assert.equal(english.text, withWebOtp(filled(LOGIN_EN, english.code), english.code));
+  });
+
   it('clears a stored locale with null and refuses one that is not a language code', async () => {
     const user = await signIn(t, mobile(8007));
     const patch = (payload: object, headers: Record<string, string> = bearer(user.accessToken)) =>
@@ -94,7 +120,14 @@ forEachDatabase('the locale of code messages', (backend) => {
     assert.equal((await patch({ locale: 'en' })).statusCode, 200);
     const cleared = await patch({ locale: null });
     assert.deepEqual([cleared.statusCode, cleared.json().user.locale], [200, null]);
-    for (const bad of [{ locale: 'english' }, { locale: 'EN' }, { locale: 3 }, {}]) {
+    for (const bad of [
+      { locale: 'english' },
+      { locale: 'e' },
+      { locale: 'en-' },
+      { locale: 'en US' },
+      { locale: 3 },
+      {},
+    ]) {
       const refused = await patch(bad);
       assert.deepEqual([refused.statusCode, refused.json().code], [400, 'VALIDATION_ERROR'], JSON.stringify(bad));
     }

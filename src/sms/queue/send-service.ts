@@ -55,15 +55,16 @@ export function createSendService(deps: {
   };
 
   return {
-    async send(request: SendRequest, caller: SendCaller): Promise<Accepted> {
+    /** `caller` is absent for otpgate's own messages (a phone-change notice): no key, no idempotency. */
+    async send(request: SendRequest, caller?: SendCaller): Promise<Accepted> {
       if ((request.template === undefined) === (request.text === undefined)) {
         throw new AppError('VALIDATION_ERROR', 'Give either template (with params) or text, not both');
       }
       const to = parseMobile(request.to, allowedCountries)?.e164;
       if (!to) throw new AppError('INVALID_PHONE');
-      const key = caller.idempotencyKey;
+      const key = caller?.idempotencyKey;
       const hash = requestHash(to, request);
-      if (key !== undefined) {
+      if (caller && key !== undefined) {
         const found = await queue.findByIdempotencyKey(caller.apiKeyId, key);
         if (found) return replay(found, hash);
       }
@@ -79,13 +80,13 @@ export function createSendService(deps: {
         maskedText: maskCode(rendered.text, rendered.params.code ?? ''),
         payload: { text: rendered.text, params: rendered.params, approvedBy: rendered.approvedBy },
         testNumber,
-        apiKeyId: caller.apiKeyId,
+        apiKeyId: caller?.apiKeyId ?? null,
         idempotencyKey: key ?? null,
         requestHash: key === undefined ? null : hash,
       });
       if (id === null) {
         // A concurrent request with the same key inserted first; its row is committed, so it is there.
-        const found = await queue.findByIdempotencyKey(caller.apiKeyId, key!);
+        const found = await queue.findByIdempotencyKey(caller!.apiKeyId, key!);
         if (!found) throw new Error('idempotency key conflict without a row');
         return replay(found, hash);
       }

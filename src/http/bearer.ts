@@ -1,5 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+/**
+ * The credentials of an `Authorization: Bearer <credentials>` header, or null. The scheme is matched without
+ * regard to case and may be followed by several spaces (RFC 9110 11.1 and 11.4), so `bearer` works as
+ * `Bearer` does. What the credentials must look like is for the caller to check.
+ */
+export function bearerCredentials(header: string | undefined): string | null {
+  return BEARER.exec(header ?? '')?.[1] ?? null;
+}
+
+const BEARER = /^bearer +(\S+)$/i;
+
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
@@ -13,7 +24,7 @@ export function bearerTokenCheck(
   if (token === undefined) return undefined;
   const expected = digest(token);
   return (authorization) => {
-    const given = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    return given !== undefined && timingSafeEqual(digest(given), expected);
+    const given = bearerCredentials(authorization);
+    return given !== null && timingSafeEqual(digest(given), expected);
   };
 }
