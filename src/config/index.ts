@@ -124,7 +124,8 @@ function buildConfig(env: Env): Config {
   if (isProduction && !env.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration: AUTH_SECRET: required in production (at least 32 characters)');
   }
-  const dialect = env.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${env.DATA_DIR.replace(/\/+$/, '')}/otpgate.db`;
+  const dialect = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const allowedCountries = env.PHONE_ALLOWED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase());
   const unknownCountry = allowedCountries.find((country) => !isSupportedCountry(country));
   if (unknownCountry) {
@@ -141,7 +142,7 @@ function buildConfig(env: Env): Config {
     dataDir: env.DATA_DIR,
     http: { port: env.PORT, host: env.HOST, trustProxy: parseTrustProxy(env.TRUST_PROXY), bodyLimitBytes: 64 * 1024 },
     database: {
-      url: env.DATABASE_URL,
+      url: databaseUrl,
       dialect,
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.MIGRATE_ON_START ?? dialect === 'sqlite',

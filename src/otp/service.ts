@@ -3,11 +3,11 @@ import type { Keys } from '../crypto/keys.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
+import { consumeAll, refundAll } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
 import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
-import type { OtpRules } from './limits.ts';
+import { requestCharges, verifyCharges, type OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
 import type { OtpRepository } from './repository.ts';
 
@@ -116,12 +116,7 @@ export function createOtpService(deps: OtpServiceDeps) {
       ip: string,
       locales?: () => Promise<readonly string[]>,
     ): Promise<{ expiresIn: number; resendIn: number }> {
-      const charges: Charge[] = [
-        [rules.resend, `${challenge.purpose}:${challenge.phoneNumber}`],
-        [rules.phoneHourly, challenge.phoneNumber],
-        [rules.ipHourly, ip],
-        [rules.dailyTotal, 'all'],
-      ];
+      const charges = requestCharges(rules, challenge.purpose, challenge.phoneNumber, ip);
       const decision = await consumeAll(limiter, charges);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
@@ -161,7 +156,7 @@ export function createOtpService(deps: OtpServiceDeps) {
 
       // Taken before checking and given back on success: failures are what this budget counts, and
       // taking it first keeps parallel wrong guesses from slipping past it.
-      const decision = await consumeAll(limiter, [[rules.failedVerifyIp, ip]]);
+      const decision = await consumeAll(limiter, verifyCharges(rules, ip));
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
       const key = challengeKey(challenge);

@@ -9,6 +9,7 @@ import {
 import type { DatabaseHandle } from '../db/index.ts';
 import { createDatabaseLimiter } from './database-store.ts';
 import type { Decision, RateLimiter, RateRule } from './limiter.ts';
+import { redisRulePrefix } from './redis-keys.ts';
 import { consumeInTurn } from './take-all.ts';
 
 const REFUND_MARGIN_MS = 250;
@@ -49,7 +50,7 @@ function createRedisLimiter(options: RateLimiterOptions, redisUrl: string): Rate
       const sql = sqlLimiter(options.database, base);
       limiter = new RateLimiterRedis({
         ...base,
-        keyPrefix: `${options.redisKeyPrefix}rl:${rule.name}`,
+        keyPrefix: redisRulePrefix(options.redisKeyPrefix, rule),
         storeClient: redis,
         rejectIfRedisNotReady: true,
         insuranceLimiter: sql,
