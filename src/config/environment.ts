@@ -15,7 +15,7 @@ export function configFromEnvironment(envFile = '.env'): Config {
  * The configuration built from `names` alone, for a command that uses only those: every other variable is
  * neither read nor checked, so `migrate` in production needs no AUTH_SECRET or SMS settings. The parts of
  * the result built from other variables are defaults and mean nothing; the caller's type should say which
- * parts it reads (see cli/command-config.ts).
+ * parts it reads (see the commands in cli/).
  */
 export function configFromEnvironmentOnly(names: ReadonlyArray<keyof Env>, envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
