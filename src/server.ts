@@ -4,6 +4,7 @@ import type { Config } from './config/index.ts';
 import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
 import { loopbackMetrics } from './metrics/listener.ts';
+import { StartupError } from './server-errors.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** What queued sends in flight get to finish on shutdown, leaving time to close the pools within the grace. */
@@ -16,20 +17,44 @@ const QUEUE_STOP_GRACE_MS = 7_000;
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openReadyDatabase(config.database);
-  const app = await buildApp(config, { database });
-  const stopMaintenance = startMaintenance(database, app.log);
-  app.addHook('onClose', async () => {
-    // Before the database closes: a send in flight still writes its outcome.
-    await app.smsQueue.stop(QUEUE_STOP_GRACE_MS);
-    stopMaintenance();
-    await database.close();
-  });
-  const metrics = loopbackMetrics(app, config.metrics);
-  await app.listen({ port: config.http.port, host: config.http.host });
-  await metrics?.listen();
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp(config, { database });
+    const stopMaintenance = startMaintenance(database, app.log);
+    const queue = app.smsQueue;
+    app.addHook('onClose', async () => {
+      // Before the database closes: a send in flight still writes its outcome.
+      await queue.stop(QUEUE_STOP_GRACE_MS);
+      stopMaintenance();
+      await database.close();
+    });
+    const metrics = loopbackMetrics(app, config.metrics);
+    await listen(app, config.http);
+    await metrics?.listen();
+  } catch (error) {
+    // Whatever was opened (the pools, the Redis client, timers, a metrics listener) would otherwise keep the
+    // process alive after a start that failed.
+    await (app ? app.close() : database.close()).catch(() => {});
+    throw error;
+  }
   app.smsQueue.start();
   handleSignals(app);
   return app;
+}
+
+/** A port that cannot be had is a StartupError naming PORT and HOST, not a stack. */
+async function listen(app: FastifyInstance, { port, host }: Config['http']): Promise<void> {
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`PORT: ${host}:${port} is already in use`);
+    if (code === 'EACCES') throw new StartupError(`PORT: not allowed to listen on ${host}:${port}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new StartupError(`HOST: ${host} is not an address of this machine`);
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,54 +1,57 @@
-import { parseArgs } from 'node:util';
 import { readNewKey } from '../api-keys/new-key.ts';
 import type { ApiKey } from '../api-keys/repository.ts';
 import { createApiKeyRepository } from '../api-keys/repository.ts';
 import { createApiKeyService, type ApiKeyService } from '../api-keys/service.ts';
 import type { Config } from '../config/index.ts';
-import { openReadyDatabase } from '../db/open.ts';
+import { parseCommand, type CommandLine } from './args.ts';
+import { openCommandDatabase } from './database.ts';
 
-const USAGE = 'usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>';
+export const KEYS_USAGE = `usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>
+
+  keys create --name NAME --scopes SCOPE,...
+                           create an admin API key; it is printed once, alone on the last line
+                           (scopes: sms:send, sms:read, templates:read, templates:write,
+                           providers:read, keys:read)
+  keys list                list the admin API keys (never the keys themselves)
+  keys revoke <id|prefix>  revoke an admin API key at once
+
+  Works on an existing database only (DATABASE_URL, or DATA_DIR/otpgate.db): create it with otpgate migrate.
+`;
 
 type Action = (keys: ApiKeyService, out: (line: string) => void) => Promise<number>;
 
 /**
  * `keys create | list | revoke`. What was typed is checked before the database is opened; a mistake is
- * one line on stderr and exit 2.
+ * one line on stderr and exit 2. Keys are stored as a plain SHA-256 of 256 random bits, so nothing here
+ * needs AUTH_SECRET: only the database.
  */
-export async function runKeys(config: Config, argv: string[]): Promise<number> {
-  const action = parse(argv);
+export async function runKeys(readConfig: () => Pick<Config, 'database'>, argv: readonly string[]): Promise<number> {
+  const line = parseCommand('keys', argv, { name: { type: 'string' }, scopes: { type: 'string' } }, KEYS_USAGE);
+  if (typeof line === 'number') return line;
+  const action = parse(line);
   if (typeof action === 'string') {
     process.stderr.write(`otpgate: keys: ${action}\n`);
     return 2;
   }
-  const database = await openReadyDatabase(config.database);
+  const database = await openCommandDatabase(readConfig().database);
   try {
     const keys = createApiKeyService({ keys: createApiKeyRepository(database.db), now: Date.now });
-    return await action(keys, (line) => process.stdout.write(`${line}\n`));
+    return await action(keys, (text) => process.stdout.write(`${text}\n`));
   } finally {
     await database.close();
   }
 }
 
 /** The action to run, or what is wrong with the command line. */
-function parse(argv: string[]): Action | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { name: { type: 'string' }, scopes: { type: 'string' } },
-    });
-  } catch (error) {
-    // Node's message goes on to explain `--`; its first sentence says what is wrong.
-    return (error as Error).message.split(/\.\s|\n/)[0] ?? USAGE;
-  }
-  const { positionals, values } = parsed;
+function parse({ positionals, values }: CommandLine): Action | string {
+  const name = values.name as string | undefined;
+  const scopes = values.scopes as string | undefined;
   const [sub, ...rest] = positionals;
-  const usesOptions = values.name !== undefined || values.scopes !== undefined;
+  const usesOptions = name !== undefined || scopes !== undefined;
   switch (sub) {
     case 'create': {
-      if (rest.length > 0) return `unexpected argument "${rest[0]}" (${USAGE})`;
-      const input = readNewKey(values.name, values.scopes);
+      if (rest.length > 0) return `unexpected argument "${rest[0]}" (see otpgate keys --help)`;
+      const input = readNewKey(name, scopes);
       return input.ok ? (keys, out) => create(keys, out, input.key) : input.problem;
     }
     case 'list':
@@ -59,7 +62,9 @@ function parse(argv: string[]): Action | string {
       return (keys, out) => revoke(keys, out, ref);
     }
     default:
-      return sub ? `unknown action "${sub}" (${USAGE})` : USAGE;
+      return sub
+        ? `unknown action "${sub}" (see otpgate keys --help)`
+        : 'an action is needed (see otpgate keys --help)';
   }
 }
 

@@ -1,13 +1,14 @@
 import { ConfigError } from '../config/config-error.ts';
-import { configFromEnvironment } from '../config/environment.ts';
+import { configFromEnvironment, configFromEnvironmentOnly } from '../config/environment.ts';
+import type { Env } from '../config/schema.ts';
 import { StartupError } from '../server-errors.ts';
 
-const USAGE = `Usage: otpgate <command>
+const USAGE = `Usage: otpgate <command> [--help]
 
   serve                           run the service (what npm start runs)
   migrate                         bring the database schema up to date
   migrate status                  show the schema version and pending migrations
-  migrate down                    revert the newest migration
+  migrate down [--yes]            revert the newest migration (asks first; --yes without a terminal)
   smoke <base-url> [--phone N]    check a running deployment; with --phone, also request a code for N
   keys create --name NAME --scopes SCOPE,...
                                   create an admin API key; it is printed once, alone on the last line
@@ -15,23 +16,45 @@ const USAGE = `Usage: otpgate <command>
                                   providers:read, keys:read)
   keys list                       list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>         revoke an admin API key at once
+  limits reset --phone N | --ip A clear a number's or an address's rate limits
+
+  otpgate <command> --help shows a command's own usage. Every command but serve and smoke says on stderr
+  which database it works on.
 `;
+
+/**
+ * What each command other than `serve` reads: only these variables are read and checked, so that a
+ * maintenance command needs neither AUTH_SECRET nor the SMS settings. DATA_DIR is there because the default
+ * database lives in it.
+ */
+const DATABASE: ReadonlyArray<keyof Env> = ['DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'MIGRATE_ON_START'];
+const LIMITS: ReadonlyArray<keyof Env> = [...DATABASE, 'REDIS_URL', 'REDIS_KEY_PREFIX', 'PHONE_ALLOWED_COUNTRIES', 'OTP_IPV6_PREFIX'];
 
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command loads only what it uses: `smoke` and `migrate` start faster without the HTTP stack.
     switch (command) {
-      case 'serve':
-        // Each command loads only what it uses: `smoke` and `migrate` start faster without the HTTP stack.
-        await (await import('./serve.ts')).runServe(configFromEnvironment());
+      case 'serve': {
+        const { runServe, SERVE_USAGE } = await import('./serve.ts');
+        const { parseCommand, usageError } = await import('./args.ts');
+        const line = parseCommand('serve', rest, {}, SERVE_USAGE);
+        if (typeof line === 'number') return line;
+        if (line.positionals.length > 0) {
+          return usageError('serve', `unexpected argument "${line.positionals[0]}"`, SERVE_USAGE);
+        }
+        await runServe(configFromEnvironment());
         return -1; // keep running; signals end the process
+      }
       case 'migrate':
-        return await (await import('./migrate.ts')).runMigrate(configFromEnvironment(), rest[0]);
+        return await (await import('./migrate.ts')).runMigrate(() => configFromEnvironmentOnly(DATABASE), rest);
       case 'smoke':
         return await (await import('./smoke.ts')).runSmoke(rest);
       case 'keys':
-        return await (await import('./keys.ts')).runKeys(configFromEnvironment(), rest);
+        return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
+      case 'limits':
+        return await (await import('./limits.ts')).runLimits(() => configFromEnvironmentOnly(LIMITS), rest);
       case undefined:
       case 'help':
       case '--help':
@@ -53,5 +76,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** How long a finished command may take to let go of what it opened before it is made to exit. */
+const EXIT_GRACE_MS = 3000;
+
 const code = await main(process.argv.slice(2));
-if (code >= 0) process.exitCode = code;
+if (code >= 0) {
+  process.exitCode = code;
+  // Everything a command opens is closed when it ends; should something still be open (a pool, a socket),
+  // the command must end anyway, and say so, rather than hang.
+  setTimeout(() => {
+    process.stderr.write('otpgate: something was left open after the command ended; exiting\n');
+    process.exit(code);
+  }, EXIT_GRACE_MS).unref();
+}

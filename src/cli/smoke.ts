@@ -1,4 +1,10 @@
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError } from './args.ts';
+
+export const SMOKE_USAGE = `usage: otpgate smoke <base-url> [--phone NUMBER]
+
+  Checks a running deployment from the outside: health, the SMS setup it reports, the error envelope and
+  number validation; with --phone, also requests a real code for NUMBER. Reads no configuration.
+`;
 
 interface Answer {
   readonly status: number;
@@ -17,18 +23,15 @@ const TIMEOUT_MS = 10_000;
  * Checks a running deployment from the outside: health, the SMS setup it reports, the error envelope, and
  * with --phone a real code request. Prints one line per check and returns 1 if any failed.
  */
-export async function runSmoke(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { phone: { type: 'string' } },
-  });
-  const base = positionals[0]?.replace(/\/+$/, '');
-  if (!base || !/^https?:\/\//.test(base)) {
-    process.stderr.write('usage: otpgate smoke <base-url> [--phone NUMBER]\n');
-    return 2;
-  }
-  const checks = await smokeChecks(base, values.phone);
+export async function runSmoke(argv: readonly string[]): Promise<number> {
+  const line = parseCommand('smoke', argv, { phone: { type: 'string' } }, SMOKE_USAGE);
+  if (typeof line === 'number') return line;
+  const [url, extra] = line.positionals;
+  const base = url?.replace(/\/+$/, '');
+  if (!base || !/^https?:\/\//.test(base))
+    return usageError('smoke', 'a base URL (http:// or https://) is needed', SMOKE_USAGE);
+  if (extra !== undefined) return usageError('smoke', `unexpected argument "${extra}"`, SMOKE_USAGE);
+  const checks = await smokeChecks(base, line.values.phone as string | undefined);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(`otpgate smoke test of ${base}`);
   for (const check of checks) out(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);

@@ -140,7 +140,8 @@ function buildConfig(env: Env): Config {
   if (isProduction && !env.AUTH_SECRET) {
     throw invalid('AUTH_SECRET', undefined, { expected: 'at least 32 characters (required in production)' });
   }
-  const dialect = env.DATABASE_URL.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${env.DATA_DIR.replace(/\/+$/, '')}/otpgate.db`;
+  const dialect = databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres';
   const allowedCountries = env.PHONE_ALLOWED_COUNTRIES.split(',').map((c) => c.trim().toUpperCase());
   const unknownCountry = allowedCountries.find((country) => !isSupportedCountry(country));
   if (unknownCountry) {
@@ -164,7 +165,7 @@ function buildConfig(env: Env): Config {
       keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     database: {
-      url: env.DATABASE_URL,
+      url: databaseUrl,
       dialect,
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.MIGRATE_ON_START ?? dialect === 'sqlite',

@@ -22,11 +22,13 @@ export const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
-  DATABASE_URL: Type.String({
-    pattern: '^(sqlite:.+|postgres(ql)?://.+)$',
-    allowed: 'sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db',
-    default: 'sqlite:./data/otpgate.db',
-  }),
+  // Unset: SQLite at DATA_DIR/otpgate.db, so that DATA_DIR alone moves both the secret and the database.
+  DATABASE_URL: Type.Optional(
+    Type.String({
+      pattern: '^(sqlite:.+|postgres(ql)?://.+)$',
+      allowed: 'sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db',
+    }),
+  ),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   REDIS_URL: Type.Optional(
     Type.String({ pattern: '^rediss?://.+', allowed: 'redis://[user:pass@]host:port[/db] or rediss://...' }),

@@ -1,11 +1,13 @@
 import type { Config } from '../config/index.ts';
-import type { RateRule } from '../rate-limit/limiter.ts';
+import { addressLimitKey } from '../rate-limit/address-key.ts';
+import type { Charge, RateRule } from '../rate-limit/limiter.ts';
+import { OTP_TEMPLATES, type OtpPurpose } from '../sms/messages.ts';
 
 const HOUR = 3600;
 const DAY = 86_400;
 
 /** The send and verify limits, built once from the configuration. */
-export function otpRules(config: Config) {
+export function otpRules(config: Pick<Config, 'otp' | 'sms'>) {
   const { otp, sms } = config;
   return {
     /** One code per number and purpose per OTP_RESEND_SECONDS. */
@@ -19,3 +21,53 @@ export function otpRules(config: Config) {
 }
 
 export type OtpRules = ReturnType<typeof otpRules>;
+
+/**
+ * The key a client address counts under: the one place that maps an address to its counter (so that, say,
+ * counting IPv6 clients per /64 changes only this). `limits reset --ip` goes through it too.
+ */
+export const limitKeyForIp = (ip: string, ipv6PrefixBits: number): string => addressLimitKey(ip, ipv6PrefixBits);
+
+/** The key a number (E.164) counts under: the one place, for the same reason. */
+export const limitKeyForPhone = (e164: string): string => e164;
+
+const PURPOSES = Object.keys(OTP_TEMPLATES) as OtpPurpose[];
+
+const resendKey = (purpose: OtpPurpose, e164: string) => `${purpose}:${limitKeyForPhone(e164)}`;
+
+/** What a code request charges: its number's resend and hourly limits, its address's, and the daily total. */
+export function requestCharges(
+  rules: OtpRules,
+  purpose: OtpPurpose,
+  e164: string,
+  ip: string,
+  ipv6PrefixBits: number,
+): Charge[] {
+  return [
+    [rules.resend, resendKey(purpose, e164)],
+    [rules.phoneHourly, limitKeyForPhone(e164)],
+    [rules.ipHourly, limitKeyForIp(ip, ipv6PrefixBits)],
+    [rules.dailyTotal, 'all'],
+  ];
+}
+
+/** What a code check charges (and gives back when the code is right). */
+export function verifyCharges(rules: OtpRules, ip: string, ipv6PrefixBits: number): Charge[] {
+  return [[rules.failedVerifyIp, limitKeyForIp(ip, ipv6PrefixBits)]];
+}
+
+/** Every counter a number has, whatever the purpose: what `otpgate limits reset --phone` clears. */
+export function phoneCounters(rules: OtpRules, e164: string): Charge[] {
+  return [
+    ...PURPOSES.map((purpose): Charge => [rules.resend, resendKey(purpose, e164)]),
+    [rules.phoneHourly, limitKeyForPhone(e164)],
+  ];
+}
+
+/** Every counter an address has: what `otpgate limits reset --ip` clears. */
+export function ipCounters(rules: OtpRules, ip: string, ipv6PrefixBits: number): Charge[] {
+  return [
+    [rules.ipHourly, limitKeyForIp(ip, ipv6PrefixBits)],
+    [rules.failedVerifyIp, limitKeyForIp(ip, ipv6PrefixBits)],
+  ];
+}

@@ -2,13 +2,12 @@ import type { Config } from '../config/index.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
-import { addressLimitKey } from '../rate-limit/address-key.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
+import { consumeAll, refundAll } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
 import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
-import type { OtpRules } from './limits.ts';
+import { requestCharges, verifyCharges, type OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
 import type { OtpRepository } from './repository.ts';
 
@@ -43,7 +42,7 @@ interface Issued {
 
 export function createOtpService(deps: OtpServiceDeps) {
   const { config, keys, codes, limiter, rules, sender, now } = deps;
-  const addressKey = (ip: string) => addressLimitKey(ip, config.otp.ipv6PrefixBits);
+  const prefixBits = config.otp.ipv6PrefixBits;
 
   /**
    * A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. With
@@ -118,12 +117,7 @@ export function createOtpService(deps: OtpServiceDeps) {
       ip: string,
       locales?: () => Promise<readonly string[]>,
     ): Promise<{ expiresIn: number; resendIn: number }> {
-      const charges: Charge[] = [
-        [rules.resend, `${challenge.purpose}:${challenge.phoneNumber}`],
-        [rules.phoneHourly, challenge.phoneNumber],
-        [rules.ipHourly, addressKey(ip)],
-        [rules.dailyTotal, 'all'],
-      ];
+      const charges = requestCharges(rules, challenge.purpose, challenge.phoneNumber, ip, prefixBits);
       const decision = await consumeAll(limiter, charges);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
@@ -163,7 +157,7 @@ export function createOtpService(deps: OtpServiceDeps) {
 
       // Taken before checking and given back on success: failures are what this budget counts, and
       // taking it first keeps parallel wrong guesses from slipping past it.
-      const decision = await consumeAll(limiter, [[rules.failedVerifyIp, addressKey(ip)]]);
+      const decision = await consumeAll(limiter, verifyCharges(rules, ip, prefixBits));
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
       const key = challengeKey(challenge);

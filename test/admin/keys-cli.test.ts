@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import type { DatabaseBackend } from '../helpers/backends.ts';
-import { runCli, tempDir } from '../helpers/infra-cli.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { createDatabase } from '../../src/db/index.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { DATABASE_LINE, runCli, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { bearer } from '../helpers/session-sign-in.ts';
 
@@ -28,7 +31,12 @@ async function sharedDatabase(backend: DatabaseBackend): Promise<string> {
   }
   const dir = tempDir();
   cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-  return `sqlite:${join(dir, 'otpgate.db')}`;
+  // `keys` works only on a database that exists (it would otherwise create an empty one nothing reads).
+  const url = `sqlite:${join(dir, 'otpgate.db')}`;
+  const database = createDatabase(loadConfig({ DATABASE_URL: url }).database);
+  await migrateToLatest(database);
+  await database.close();
+  return url;
 }
 
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -58,7 +66,8 @@ describe('otpgate keys', { concurrency: 2 }, () => {
       const env = { DATABASE_URL: url, MIGRATE_ON_START: 'true' };
       const keys = async (...args: string[]) => {
         const result = await runCli(['keys', ...args], env);
-        assert.equal(result.stderr, '', `otpgate keys ${args.join(' ')}`);
+        assert.match(result.stderr, DATABASE_LINE);
+        assert.equal(withoutDatabaseLine(result.stderr), '', `otpgate keys ${args.join(' ')}`);
         assert.equal(result.code, 0);
         return result.stdout;
       };
@@ -147,7 +156,10 @@ describe('otpgate keys', { concurrency: 2 }, () => {
     const url = await sharedDatabase(DATABASES[0]!);
     const result = await runCli(['keys', 'revoke', 'otpg_nothere0'], { DATABASE_URL: url });
     assert.equal(result.code, 1);
-    assert.equal(oneLine(result.stderr), 'otpgate: keys: no API key has the id or prefix "otpg_nothere0"');
+    assert.equal(
+      oneLine(withoutDatabaseLine(result.stderr)),
+      'otpgate: keys: no API key has the id or prefix "otpg_nothere0"',
+    );
     assert.equal(result.stdout, '');
   });
 });

@@ -99,3 +99,14 @@ export async function waitUntilServing(url: string, running: CliProcess, timeout
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms:\n${running.stdout()}\n${running.stderr()}`);
 }
+
+/** The line every command but `serve` and `smoke` starts with on stderr: which database it works on. */
+export const DATABASE_LINE = /^otpgate: database (sqlite|postgres)/;
+
+/** stderr without that line, for tests about what else a command says. */
+export function withoutDatabaseLine(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !DATABASE_LINE.test(line))
+    .join('\n');
+}

@@ -1,0 +1,13 @@
+/**
+ * What reverting each migration throws away, in words for the operator: `migrate down` says it before it
+ * asks. A new migration adds its line here (a test checks that every migration has one).
+ */
+export const DROPS: Readonly<Record<string, string>> = {
+  '0001_initial':
+    'every table (users, sessions, otp_codes, rate_limits, sms_logs, sms_templates, phone_verifications, the telegram and stock-alert tables) with all their rows',
+  '0002_otp_resend': 'the column otp_codes.pending_code (codes kept sealed for a resend)',
+  '0003_api_keys': 'the table api_keys (every admin API key)',
+  '0004_sms_templates': 'the column sms_templates.approved and the templates the migration seeded',
+  '0005_sms_queue':
+    'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes',
+};
