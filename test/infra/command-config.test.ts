@@ -62,7 +62,7 @@ describe('every command says which database it opened', { concurrency: 2 }, () =
     );
     assert.match(
       lines(result.stderr)[1]!,
-      new RegExp(`^otpgate: DATABASE_URL: cannot reach PostgreSQL at 127\\.0\\.0\\.1:${port} `),
+      new RegExp(`^otpgate: DATABASE_URL: cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port}: `),
     );
     assert.equal(lines(result.stderr).length, 2, result.stderr);
     assert.doesNotMatch(result.stderr, /hunter2/);

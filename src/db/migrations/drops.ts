@@ -10,4 +10,6 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0004_sms_templates': 'the column sms_templates.approved and the templates the migration seeded',
   '0005_sms_queue':
     'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes',
+  '0006_session_auth_time':
+    'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
 };
