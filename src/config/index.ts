@@ -37,6 +37,9 @@ export interface Config {
     readonly phoneHourlyLimit: number;
     readonly ipHourlyLimit: number;
     readonly verifyIpHourlyLimit: number;
+    /** Failed sends (see the schema) per number and per client address, each per hour. */
+    readonly failedSendPhoneHourlyLimit: number;
+    readonly failedSendIpHourlyLimit: number;
     readonly webOtpDomain: string | undefined;
   };
   readonly tokens: {
@@ -157,6 +160,8 @@ function buildConfig(env: Env): Config {
       phoneHourlyLimit: env.OTP_PHONE_HOURLY_LIMIT,
       ipHourlyLimit: env.OTP_IP_HOURLY_LIMIT,
       verifyIpHourlyLimit: env.OTP_VERIFY_IP_HOURLY_LIMIT,
+      failedSendPhoneHourlyLimit: env.OTP_FAILED_SEND_PHONE_HOURLY_LIMIT,
+      failedSendIpHourlyLimit: env.OTP_FAILED_SEND_IP_HOURLY_LIMIT,
       webOtpDomain: env.WEBOTP_DOMAIN,
     },
     tokens: {

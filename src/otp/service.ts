@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
+import type { Taken } from '../rate-limit/limiter.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
 import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
@@ -104,26 +105,44 @@ export function createOtpService(deps: OtpServiceDeps) {
 
   return {
     /**
-     * Issues and sends a code. Answers the same whether or not the number has an account. A send that
-     * fails gives back every limit it took, so the user can retry at once. A send the provider refused
-     * leaves no usable code; one that timed out (the code may have arrived) keeps it, sealed, and the retry
-     * sends that same code again: the user never holds two different codes. `locales` gives the
-     * recipient's preferred locales; it is called only once the limits let the request through, so a
-     * refused request costs no lookup.
+     * Issues and sends a code. Answers the same whether or not the number has an account. What a send
+     * costs depends on what became of it:
+     * - sent: every send limit; the failed-send budgets are given back.
+     * - may have arrived (a timeout, a 5xx, a lost connection: `CodeNotSent.mayHaveArrived`): every limit,
+     *   the daily ceiling and the failed-send budgets included, as if sent, whatever the provider does: the
+     *   phone may hold the message. The code is kept, sealed, and the retry sends that same code again, so
+     *   the user never holds two different codes.
+     * - refused for certain: the send limits are given back, so the user can retry at once, but the
+     *   failed-send budgets keep it: they bound the provider calls a client can cause with numbers that are
+     *   refused. No usable code is left. A send no provider was asked for (every breaker open, SMS not
+     *   available) gives everything back.
+     * `locales` gives the recipient's preferred locales; it is called only once the limits let the request
+     * through, so a refused request costs no lookup.
      */
     async request(
       challenge: Challenge,
       ip: string,
       locales?: () => Promise<readonly string[]>,
     ): Promise<{ expiresIn: number; resendIn: number }> {
-      const charges: Charge[] = [
-        [rules.resend, `${challenge.purpose}:${challenge.phoneNumber}`],
-        [rules.phoneHourly, challenge.phoneNumber],
+      const { phoneNumber } = challenge;
+      const sendCharges: Charge[] = [
+        [rules.resend, `${challenge.purpose}:${phoneNumber}`],
+        [rules.phoneHourly, phoneNumber],
         [rules.ipHourly, ip],
         [rules.dailyTotal, 'all'],
       ];
-      const decision = await consumeAll(limiter, charges);
+      // Taken before the send and given back when it goes out, like the verify budget: taking them only
+      // after a failure would let parallel requests slip past them.
+      const failureCharges: Charge[] = [
+        [rules.failedSendPhone, phoneNumber],
+        [rules.failedSendIp, ip],
+      ];
+      const decision = await consumeAll(limiter, [...sendCharges, ...failureCharges]);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
+      const isFailureCharge = (taken: Taken) =>
+        taken.rule === rules.failedSendPhone || taken.rule === rules.failedSendIp;
+      const failureTaken = decision.taken.filter(isFailureCharge);
+      const sendTaken = decision.taken.filter((taken) => !isFailureCharge(taken));
 
       const key = challengeKey(challenge);
       let issued: Issued | undefined;
@@ -133,20 +152,31 @@ export function createOtpService(deps: OtpServiceDeps) {
           ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
           : config.otp.ttlSeconds;
         await sender.send({
-          to: challenge.phoneNumber,
+          to: phoneNumber,
           code: issued.code,
           purpose: challenge.purpose,
           ttlSeconds,
           locales: locales ? await locales() : undefined,
+          client: ip,
+          // A second provider after one that may have delivered may put a second copy on the phone: it
+          // counts as a second message against the number's hour and the daily ceiling, or is not made.
+          mayTryAgain: async () =>
+            (
+              await consumeAll(limiter, [
+                [rules.phoneHourly, phoneNumber],
+                [rules.dailyTotal, 'all'],
+              ])
+            ).allowed,
         });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
         if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
+        await refundAll(limiter, failureTaken).catch(() => {});
         return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
       } catch (error) {
         if (issued) await keepOrDiscard(issued, key, error);
         // After keepOrDiscard: a retry can only get past the resend limit once this is given back, and by
         // then the code it must resend is already marked.
-        await refundAll(limiter, decision.taken).catch(() => {});
+        await refundAll(limiter, givenBack(error, sendTaken, failureTaken)).catch(() => {});
         throw error;
       }
     },
@@ -182,6 +212,13 @@ export function createOtpService(deps: OtpServiceDeps) {
 }
 
 export type OtpService = ReturnType<typeof createOtpService>;
+
+/** What a failed request gives back (see `request`): nothing of a send that may have arrived. */
+function givenBack(error: unknown, sendTaken: readonly Taken[], failureTaken: readonly Taken[]): readonly Taken[] {
+  if (!(error instanceof CodeNotSent)) return [...sendTaken, ...failureTaken];
+  if (error.mayHaveArrived) return [];
+  return error.attempts === 0 ? [...sendTaken, ...failureTaken] : sendTaken;
+}
 
 function rateLimited(retryAfterSeconds: number): AppError {
   return new AppError('RATE_LIMITED', undefined, { retry_after: retryAfterSeconds });

@@ -60,6 +60,7 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         const error = await expectError(failure.arrange(), failure.act);
         const expected = [failure.kind, failure.providerCode, failure.reason];
         assert.deepEqual([error.kind, error.providerCode, error.reason], expected);
+        if (failure.kind === 'rejected') assert.equal(error.mayHaveSent, failure.mayHaveSent ?? false);
       });
     }
 
@@ -68,6 +69,7 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         harness.failNext('server-error');
         const error = await expectError(harness.provider(), call);
         assert.deepEqual([error.kind, error.providerCode, error.reason], ['transport', 'HTTP_500', null]);
+        assert.equal(error.mayHaveSent, true, 'the provider may have sent it before failing');
       });
 
       // The test's own timeout turns a provider that ignores its budget into a failure instead of a hung run.
@@ -78,12 +80,14 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         const error = await expectError(harness.provider(300), call);
         const elapsedMs = performance.now() - started;
         assert.equal(error.kind, 'timeout');
+        assert.equal(error.mayHaveSent, true);
         assert.ok(elapsedMs >= 290 && elapsedMs < 1300, `settled after ${Math.round(elapsedMs)} ms`);
       });
 
       it(`${name}: a refused connection is a transport failure`, async () => {
         const error = await expectError(harness.provider(2000, await closedPortUrl()), call);
         assert.deepEqual([error.kind, error.providerCode], ['transport', 'ECONNREFUSED']);
+        assert.equal(error.mayHaveSent, false, 'no connection, no request: nothing can have gone out');
       });
     }
 

@@ -52,6 +52,8 @@ describe('configuration', () => {
       phoneHourlyLimit: 5,
       ipHourlyLimit: 30,
       verifyIpHourlyLimit: 100,
+      failedSendPhoneHourlyLimit: 3,
+      failedSendIpHourlyLimit: 10,
       webOtpDomain: undefined,
     });
     assert.equal(config.tokens.accessTtlSeconds, 900);

@@ -1,6 +1,7 @@
 import { maskPhone } from '../../phone/parse.ts';
 import { DispatchFailure, type Dispatcher, type SmsEvents } from '../dispatcher.ts';
-import type { SmsError, SmsMessage } from '../provider.ts';
+import { aboutThisMessage } from '../classify.ts';
+import type { SmsMessage } from '../provider.ts';
 import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
 import type { ClaimedMessage, QueueRepository } from './repository.ts';
 
@@ -93,7 +94,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       if (!(error instanceof DispatchFailure)) throw error;
       const { last, attempts } = error;
       const code = last.providerCode ?? last.kind;
-      if (refusedForGood(last) || row.tries >= maxAttempts) {
+      if (aboutThisMessage(last) || row.tries >= maxAttempts) {
         return fail(row, last.provider, attempts, code, last.message);
       }
       const wait = backoffDelayMs(row.tries, backoff);
@@ -198,8 +199,3 @@ export function createQueueWorker(options: QueueWorkerOptions) {
 }
 
 export type QueueWorker = ReturnType<typeof createQueueWorker>;
-
-/** A refusal no later try would overturn: this number, or this text. */
-function refusedForGood(error: SmsError): boolean {
-  return error.kind === 'rejected' && (error.reason === 'recipient' || error.reason === 'content');
-}
