@@ -19,10 +19,10 @@ export interface BreakerOptions {
  * Only the provider's own faults are failures (see classify.ts); an answer about one message (a refused
  * number) is `released`, which changes nothing, so no caller can open the circuit by asking for codes to
  * numbers that do not exist, nor keep it open by spending the trial on one: a released trial frees the
- * slot for the next caller. And a client that had a trial gets no other within two cooldowns of it: after
- * its trial failed, the next one goes to someone else's message. Without anyone else, the same client gets
- * it then, so a service with a single client (everything behind one proxy address) still recovers, one
- * cooldown later than otherwise.
+ * slot for the next caller. And a client whose trial failed gets no other trial within two cooldowns of
+ * that: the next one goes to someone else's message, so a client that can make the provider fail for its
+ * own numbers cannot spend every trial. Without anyone else, the same client gets one then, so a service
+ * with a single client (everything behind one proxy address) still recovers, one cooldown later.
  *
  * State is per instance, in memory. That is acceptable because each instance learns on its own within
  * `failures` failed calls, each bounded by SMS_TIMEOUT_MS and the code deadline, and then skips the provider
@@ -38,7 +38,7 @@ export interface CircuitBreaker {
   state(): BreakerState;
   /**
    * A permit for one call, or null when the provider is to be skipped. Half-open, only the first caller
-   * gets one (the trial) until it reports, and not `client` if it had the last trial less than two
+   * gets one (the trial) until it reports, and not `client` if a trial it had failed less than two
    * cooldowns ago. Every permit must be settled with `succeeded`, `failed` or `released`.
    */
   allow(client?: string): BreakerPermit | null;
@@ -52,11 +52,16 @@ export interface BreakerPermit {
   released(): void;
 }
 
+/** One failed trial per cooldown at most, so this many covers a long outage without growing unbounded. */
+const MAX_REMEMBERED_CLIENTS = 1000;
+
 export function createBreaker({ failures, cooldownMs, now, onOpen }: BreakerOptions): CircuitBreaker {
   let failuresInARow = 0;
   let openedAt: number | null = null;
   let trialRunning = false;
-  let lastTrial: { client: string; at: number } | null = null;
+  let trialClient: string | undefined;
+  /** Clients whose trial failed, and when; bounded, the oldest forgotten first. */
+  const failedTrials = new Map<string, number>();
 
   const state = (): BreakerState => {
     if (openedAt === null) return 'closed';
@@ -66,8 +71,10 @@ export function createBreaker({ failures, cooldownMs, now, onOpen }: BreakerOpti
     openedAt = now();
     onOpen?.();
   };
-  const hadLastTrial = (client: string | undefined) =>
-    client !== undefined && lastTrial?.client === client && now() - lastTrial.at < 2 * cooldownMs;
+  const failedATrial = (client: string | undefined) => {
+    const at = client === undefined ? undefined : failedTrials.get(client);
+    return at !== undefined && now() - at < 2 * cooldownMs;
+  };
 
   // Calls let through while closed may settle after the circuit opened (they run concurrently, and a cooldown
   // can be shorter than SMS_TIMEOUT_MS): once it is open, only the trial's outcome moves it.
@@ -87,10 +94,15 @@ export function createBreaker({ failures, cooldownMs, now, onOpen }: BreakerOpti
       trialRunning = false;
       failuresInARow = 0;
       openedAt = null;
-      lastTrial = null;
+      failedTrials.clear();
     },
     failed() {
       trialRunning = false;
+      if (trialClient !== undefined) {
+        failedTrials.delete(trialClient);
+        failedTrials.set(trialClient, now());
+        if (failedTrials.size > MAX_REMEMBERED_CLIENTS) failedTrials.delete(failedTrials.keys().next().value!);
+      }
       open();
     },
     released() {
@@ -103,9 +115,9 @@ export function createBreaker({ failures, cooldownMs, now, onOpen }: BreakerOpti
     allow(client) {
       const current = state();
       if (current === 'closed') return ordinary;
-      if (current === 'open' || trialRunning || hadLastTrial(client)) return null;
+      if (current === 'open' || trialRunning || failedATrial(client)) return null;
       trialRunning = true;
-      lastTrial = client === undefined ? null : { client, at: now() };
+      trialClient = client;
       return trial;
     },
   };
