@@ -3,13 +3,13 @@ import type { Keys } from '../crypto/keys.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { consumeAll, refundAll, type Charge } from '../rate-limit/take-all.ts';
-import type { Taken } from '../rate-limit/limiter.ts';
+import { consumeAll, refundAll } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
 import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
 import type { OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
+import { givenBack, secondCopy, sendCharges } from './send-charges.ts';
 import type { OtpRepository } from './repository.ts';
 
 /** Who a code is for: a number, a purpose, and for a phone change the signed-in user asking. */
@@ -91,8 +91,8 @@ export function createOtpService(deps: OtpServiceDeps) {
   }
 
   /**
-   * After a failed send: a code that may have reached the phone (a timeout on the way, or an earlier
-   * send that timed out) stays usable and sealed for the retry; any other code is deleted.
+   * After a failed send: a code that may have reached the phone (a call on the way that may have sent it,
+   * or an earlier send that did) stays usable and sealed for the retry; any other code is deleted.
    */
   async function keepOrDiscard(issued: Issued, key: string, error: unknown): Promise<void> {
     if (issued.resent) return;
@@ -125,24 +125,9 @@ export function createOtpService(deps: OtpServiceDeps) {
       locales?: () => Promise<readonly string[]>,
     ): Promise<{ expiresIn: number; resendIn: number }> {
       const { phoneNumber } = challenge;
-      const sendCharges: Charge[] = [
-        [rules.resend, `${challenge.purpose}:${phoneNumber}`],
-        [rules.phoneHourly, phoneNumber],
-        [rules.ipHourly, ip],
-        [rules.dailyTotal, 'all'],
-      ];
-      // Taken before the send and given back when it goes out, like the verify budget: taking them only
-      // after a failure would let parallel requests slip past them.
-      const failureCharges: Charge[] = [
-        [rules.failedSendPhone, phoneNumber],
-        [rules.failedSendIp, ip],
-      ];
-      const decision = await consumeAll(limiter, [...sendCharges, ...failureCharges]);
+      const charges = sendCharges(rules, challenge.purpose, phoneNumber, ip);
+      const decision = await consumeAll(limiter, charges.all);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
-      const isFailureCharge = (taken: Taken) =>
-        taken.rule === rules.failedSendPhone || taken.rule === rules.failedSendIp;
-      const failureTaken = decision.taken.filter(isFailureCharge);
-      const sendTaken = decision.taken.filter((taken) => !isFailureCharge(taken));
 
       const key = challengeKey(challenge);
       let issued: Issued | undefined;
@@ -158,25 +143,17 @@ export function createOtpService(deps: OtpServiceDeps) {
           ttlSeconds,
           locales: locales ? await locales() : undefined,
           client: ip,
-          // A second provider after one that may have delivered may put a second copy on the phone: it
-          // counts as a second message against the number's hour and the daily ceiling, or is not made.
-          mayTryAgain: async () =>
-            (
-              await consumeAll(limiter, [
-                [rules.phoneHourly, phoneNumber],
-                [rules.dailyTotal, 'all'],
-              ])
-            ).allowed,
+          mayTryAgain: secondCopy(limiter, rules, phoneNumber),
         });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
         if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
-        await refundAll(limiter, failureTaken).catch(() => {});
+        await refundAll(limiter, decision.taken.filter(charges.isFailure)).catch(() => {});
         return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
       } catch (error) {
         if (issued) await keepOrDiscard(issued, key, error);
         // After keepOrDiscard: a retry can only get past the resend limit once this is given back, and by
         // then the code it must resend is already marked.
-        await refundAll(limiter, givenBack(error, sendTaken, failureTaken)).catch(() => {});
+        await refundAll(limiter, givenBack(error, decision.taken, charges.isFailure)).catch(() => {});
         throw error;
       }
     },
@@ -212,13 +189,6 @@ export function createOtpService(deps: OtpServiceDeps) {
 }
 
 export type OtpService = ReturnType<typeof createOtpService>;
-
-/** What a failed request gives back (see `request`): nothing of a send that may have arrived. */
-function givenBack(error: unknown, sendTaken: readonly Taken[], failureTaken: readonly Taken[]): readonly Taken[] {
-  if (!(error instanceof CodeNotSent)) return [...sendTaken, ...failureTaken];
-  if (error.mayHaveArrived) return [];
-  return error.attempts === 0 ? [...sendTaken, ...failureTaken] : sendTaken;
-}
 
 function rateLimited(retryAfterSeconds: number): AppError {
   return new AppError('RATE_LIMITED', undefined, { retry_after: retryAfterSeconds });
