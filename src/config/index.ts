@@ -49,6 +49,9 @@ export interface Config {
     readonly verifyIpHourlyLimit: number;
     /** Per-address limits count an IPv6 client by its network of this many bits. */
     readonly ipv6PrefixBits: number;
+    /** Failed sends (see the schema) per number and per client address, each per hour. */
+    readonly failedSendPhoneHourlyLimit: number;
+    readonly failedSendIpHourlyLimit: number;
     readonly webOtpDomain: string | undefined;
   };
   readonly tokens: {
@@ -182,6 +185,8 @@ function buildConfig(env: Env): Config {
       ipHourlyLimit: env.OTP_IP_HOURLY_LIMIT,
       verifyIpHourlyLimit: env.OTP_VERIFY_IP_HOURLY_LIMIT,
       ipv6PrefixBits: env.OTP_IPV6_PREFIX,
+      failedSendPhoneHourlyLimit: env.OTP_FAILED_SEND_PHONE_HOURLY_LIMIT,
+      failedSendIpHourlyLimit: env.OTP_FAILED_SEND_IP_HOURLY_LIMIT,
       webOtpDomain: env.WEBOTP_DOMAIN,
     },
     tokens: {

@@ -61,6 +61,10 @@ export const EnvSchema = Type.Object({
   OTP_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   // Per-address limits count an IPv6 client by its network of this many bits (a subscriber gets a whole /64).
   OTP_IPV6_PREFIX: Type.Integer({ minimum: 32, maximum: 128, default: 64 }),
+  // Code requests whose send failed, per number and per client address: what bounds the provider calls an
+  // anonymous client can cause with numbers that are refused, since such a send gives its other limits back.
+  OTP_FAILED_SEND_PHONE_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
+  OTP_FAILED_SEND_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
   OTP_VERIFY_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100 }),
   SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),

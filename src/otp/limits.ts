@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.ts';
 import { addressLimitKey } from '../rate-limit/address-key.ts';
-import type { Charge, RateRule } from '../rate-limit/limiter.ts';
+import type { Charge, RateRule, Taken } from '../rate-limit/limiter.ts';
 import { OTP_TEMPLATES, type OtpPurpose } from '../sms/messages.ts';
 
 const HOUR = 3600;
@@ -16,6 +16,16 @@ export function otpRules(config: Pick<Config, 'otp' | 'sms'>) {
     ipHourly: { name: 'otp-ip-hour', points: otp.ipHourlyLimit, durationSeconds: HOUR },
     /** A ceiling on the whole service's spend: the brake on SMS pumping that no rotation of IPs escapes. */
     dailyTotal: { name: 'sms-day', points: sms.dailyLimit, durationSeconds: DAY },
+    /**
+     * Sends that failed, per number and per address. Taken with the others and given back when the code
+     * goes out; kept when a send failed, which gives the rest back (see OtpService.request).
+     */
+    failedSendPhone: {
+      name: 'otp-failed-send-phone-hour',
+      points: otp.failedSendPhoneHourlyLimit,
+      durationSeconds: HOUR,
+    },
+    failedSendIp: { name: 'otp-failed-send-ip-hour', points: otp.failedSendIpHourlyLimit, durationSeconds: HOUR },
     failedVerifyIp: { name: 'otp-verify-ip-hour', points: otp.verifyIpHourlyLimit, durationSeconds: HOUR },
   } satisfies Record<string, RateRule>;
 }
@@ -35,18 +45,38 @@ const PURPOSES = Object.keys(OTP_TEMPLATES) as OtpPurpose[];
 
 const resendKey = (purpose: OtpPurpose, e164: string) => `${purpose}:${limitKeyForPhone(e164)}`;
 
-/** What a code request charges: its number's resend and hourly limits, its address's, and the daily total. */
+/**
+ * What a code request charges: its number's resend and hourly limits, its address's, the daily total, and
+ * the failed-send budgets of the number and the address. The failed-send budgets are taken before the send
+ * and given back when it goes out, like the verify budget: taking them only after a failure would let
+ * parallel requests slip past them. `isFailure` tells a failed-send budget's charge from the others.
+ */
 export function requestCharges(
   rules: OtpRules,
   purpose: OtpPurpose,
   e164: string,
   ip: string,
   ipv6PrefixBits: number,
-): Charge[] {
-  return [
+): { all: Charge[]; isFailure: (taken: Taken) => boolean } {
+  const address = limitKeyForIp(ip, ipv6PrefixBits);
+  const failure: Charge[] = [
+    [rules.failedSendPhone, limitKeyForPhone(e164)],
+    [rules.failedSendIp, address],
+  ];
+  const all: Charge[] = [
     [rules.resend, resendKey(purpose, e164)],
     [rules.phoneHourly, limitKeyForPhone(e164)],
-    [rules.ipHourly, limitKeyForIp(ip, ipv6PrefixBits)],
+    [rules.ipHourly, address],
+    [rules.dailyTotal, 'all'],
+    ...failure,
+  ];
+  return { all, isFailure: (taken) => failure.some(([rule]) => rule === taken.rule) };
+}
+
+/** A second copy of a code (see send-charges.ts): one more message against the number's hour and the day. */
+export function secondCopyCharges(rules: OtpRules, e164: string): Charge[] {
+  return [
+    [rules.phoneHourly, limitKeyForPhone(e164)],
     [rules.dailyTotal, 'all'],
   ];
 }
@@ -61,6 +91,7 @@ export function phoneCounters(rules: OtpRules, e164: string): Charge[] {
   return [
     ...PURPOSES.map((purpose): Charge => [rules.resend, resendKey(purpose, e164)]),
     [rules.phoneHourly, limitKeyForPhone(e164)],
+    [rules.failedSendPhone, limitKeyForPhone(e164)],
   ];
 }
 
@@ -69,5 +100,6 @@ export function ipCounters(rules: OtpRules, ip: string, ipv6PrefixBits: number):
   return [
     [rules.ipHourly, limitKeyForIp(ip, ipv6PrefixBits)],
     [rules.failedVerifyIp, limitKeyForIp(ip, ipv6PrefixBits)],
+    [rules.failedSendIp, limitKeyForIp(ip, ipv6PrefixBits)],
   ];
 }

@@ -9,6 +9,7 @@ import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
 import { requestCharges, verifyCharges, type OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
+import { givenBack, secondCopy } from './send-charges.ts';
 import type { OtpRepository } from './repository.ts';
 
 /** Who a code is for: a number, a purpose, and for a phone change the signed-in user asking. */
@@ -91,8 +92,8 @@ export function createOtpService(deps: OtpServiceDeps) {
   }
 
   /**
-   * After a failed send: a code that may have reached the phone (a timeout on the way, or an earlier
-   * send that timed out) stays usable and sealed for the retry; any other code is deleted.
+   * After a failed send: a code that may have reached the phone (a call on the way that may have sent it,
+   * or an earlier send that did) stays usable and sealed for the retry; any other code is deleted.
    */
   async function keepOrDiscard(issued: Issued, key: string, error: unknown): Promise<void> {
     if (issued.resent) return;
@@ -105,20 +106,28 @@ export function createOtpService(deps: OtpServiceDeps) {
 
   return {
     /**
-     * Issues and sends a code. Answers the same whether or not the number has an account. A send that
-     * fails gives back every limit it took, so the user can retry at once. A send the provider refused
-     * leaves no usable code; one that timed out (the code may have arrived) keeps it, sealed, and the retry
-     * sends that same code again: the user never holds two different codes. `locales` gives the
-     * recipient's preferred locales; it is called only once the limits let the request through, so a
-     * refused request costs no lookup.
+     * Issues and sends a code. Answers the same whether or not the number has an account. What a send
+     * costs depends on what became of it:
+     * - sent: every send limit; the failed-send budgets are given back.
+     * - may have arrived (a timeout, a 5xx, a lost connection: `CodeNotSent.mayHaveArrived`): every limit,
+     *   the daily ceiling and the failed-send budgets included, as if sent, whatever the provider does: the
+     *   phone may hold the message. The code is kept, sealed, and the retry sends that same code again, so
+     *   the user never holds two different codes.
+     * - refused for certain: the send limits are given back, so the user can retry at once, but the
+     *   failed-send budgets keep it: they bound the provider calls a client can cause with numbers that are
+     *   refused. No usable code is left. A send no provider was asked for (every breaker open, SMS not
+     *   available) gives everything back.
+     * `locales` gives the recipient's preferred locales; it is called only once the limits let the request
+     * through, so a refused request costs no lookup.
      */
     async request(
       challenge: Challenge,
       ip: string,
       locales?: () => Promise<readonly string[]>,
     ): Promise<{ expiresIn: number; resendIn: number }> {
-      const charges = requestCharges(rules, challenge.purpose, challenge.phoneNumber, ip, prefixBits);
-      const decision = await consumeAll(limiter, charges);
+      const { phoneNumber } = challenge;
+      const charges = requestCharges(rules, challenge.purpose, phoneNumber, ip, prefixBits);
+      const decision = await consumeAll(limiter, charges.all);
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
       const key = challengeKey(challenge);
@@ -129,20 +138,23 @@ export function createOtpService(deps: OtpServiceDeps) {
           ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
           : config.otp.ttlSeconds;
         await sender.send({
-          to: challenge.phoneNumber,
+          to: phoneNumber,
           code: issued.code,
           purpose: challenge.purpose,
           ttlSeconds,
           locales: locales ? await locales() : undefined,
+          client: ip,
+          mayTryAgain: secondCopy(limiter, rules, phoneNumber),
         });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
         if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
+        await refundAll(limiter, decision.taken.filter(charges.isFailure)).catch(() => {});
         return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
       } catch (error) {
         if (issued) await keepOrDiscard(issued, key, error);
         // After keepOrDiscard: a retry can only get past the resend limit once this is given back, and by
         // then the code it must resend is already marked.
-        await refundAll(limiter, decision.taken).catch(() => {});
+        await refundAll(limiter, givenBack(error, decision.taken, charges.isFailure)).catch(() => {});
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import { maskPhone } from '../phone/parse.ts';
 import { providerCodeFields } from './provider-codes.ts';
 import type { CircuitBreaker } from './breaker.ts';
+import { classify } from './classify.ts';
 import { SmsError, type SmsMessage, type SmsProvider, type SmsReceipt } from './provider.ts';
 
 /** One provider a message may go through, with the breaker that decides whether it is tried. */
@@ -39,9 +40,10 @@ export class DispatchFailure extends Error {
     readonly attempts: number,
     readonly last: SmsError,
     /**
-     * Some call timed out: that provider may have sent the message after all, so the recipient may hold it
-     * even though this failed. Any timeout on the way counts, not only the last failure, because a later
-     * provider's definite refusal says nothing about what the earlier one did.
+     * Some call may have sent the message after all (a timeout, a 5xx, a lost connection: see
+     * `SmsError.mayHaveSent`), so the recipient may hold it even though this failed. Any such call on the
+     * way counts, not only the last failure, because a later provider's definite refusal says nothing
+     * about what the earlier one did.
      */
     readonly mayHaveArrived: boolean,
   ) {
@@ -60,11 +62,25 @@ export interface DispatchLog {
  */
 const MIN_CALL_MS = 100;
 
+/** Who the message is for and who asked, and what a send may cost, for one `dispatch`. */
+export interface DispatchOptions {
+  /** Settles within this, whatever the providers do. */
+  readonly deadlineMs: number;
+  /** The client that asked (its address), so that one client cannot take every half-open trial. */
+  readonly client?: string | undefined;
+  /**
+   * Asked before the next provider is tried after a call that may have sent the message: that try may
+   * put a second copy on the phone, so it must fit the caller's limits. False stops the send there.
+   * Without it, the next provider is tried.
+   */
+  readonly mayTryAgain?: (() => Promise<boolean>) | undefined;
+}
+
 /**
- * Sends one message through the ordered providers: a provider whose breaker is open is skipped; a transport
- * failure, a timeout (HTTP 5xx is a transport failure), a rate limit or a refusal of the account (or one
- * the provider does not explain) moves on to the next; a refusal of the recipient or of the text stops,
- * because the next provider would refuse the same number or text and the user should hear so now.
+ * Sends one message through the ordered providers: a provider whose breaker is open is skipped; a failure
+ * of the provider or its account, or one it does not explain, moves on to the next; a refusal of this
+ * message (the recipient or the text) stops, because the next provider would refuse the same number or text
+ * and the user should hear so now (classify.ts). Only the provider's own faults count against its breaker.
  */
 export function createDispatcher(deps: {
   routes: readonly SmsRoute[];
@@ -83,7 +99,8 @@ export function createDispatcher(deps: {
      * else is a bug in a provider). Settles within `deadlineMs` of real time, whatever the providers do:
      * each call gets SMS_TIMEOUT_MS or what is left of the deadline, whichever is less.
      */
-    async dispatch(message: SmsMessage, { deadlineMs }: { deadlineMs: number }): Promise<Dispatched> {
+    async dispatch(message: SmsMessage, options: DispatchOptions): Promise<Dispatched> {
+      const { deadlineMs, client, mayTryAgain } = options;
       const started = performance.now();
       let attempts = 0;
       let last: SmsError | null = null;
@@ -93,8 +110,12 @@ export function createDispatcher(deps: {
       for (const { provider, breaker } of routes) {
         const remaining = deadlineMs - (performance.now() - started);
         if (remaining < MIN_CALL_MS) break;
-        const permit = breaker.allow();
+        const permit = breaker.allow(client);
         if (!permit) continue;
+        if (mayHaveArrived && mayTryAgain && !(await mayTryAgain())) {
+          permit.released();
+          break;
+        }
         if (failedBefore) {
           events?.smsFailover(failedBefore, provider.name);
           log.warn({ to: maskPhone(message.to), from: failedBefore, provider: provider.name }, 'SMS failover');
@@ -120,7 +141,7 @@ export function createDispatcher(deps: {
           }
           observe(outcomeOf(error));
           last = error;
-          if (error.kind === 'timeout') mayHaveArrived = true;
+          if (error.mayHaveSent) mayHaveArrived = true;
           log.warn(
             {
               to: maskPhone(message.to),
@@ -131,12 +152,10 @@ export function createDispatcher(deps: {
             },
             'SMS provider failed',
           );
-          if (stopsHere(error)) {
-            // The provider answered sensibly; that is health, as far as its breaker is concerned.
-            permit.succeeded();
-            break;
-          }
-          permit.failed();
+          const { providerFault, failover } = classify(error);
+          if (providerFault) permit.failed();
+          else permit.released();
+          if (!failover) break;
           failedBefore = provider.name;
         }
       }
@@ -157,12 +176,7 @@ function forProvider(message: SmsMessage, provider: string): SmsMessage {
   return { ...rest, approved: approvedBy[provider] };
 }
 
-/** A refusal that no other provider would overturn: this number, or this text. */
-function stopsHere(error: SmsError): boolean {
-  return error.kind === 'rejected' && (error.reason === 'recipient' || error.reason === 'content');
-}
-
-/** `transport`, `timeout`, or the rejection's reason (`recipient`, `account`, `content`, `rate_limited`, `unknown`). */
+/** `transport`, `timeout`, or the rejection's reason (`recipient`, `content`, `message`, `account`, `rate_limited`, `unknown`). */
 export function outcomeOf(error: SmsError): string {
   return error.kind === 'rejected' ? (error.reason ?? 'unknown') : error.kind;
 }

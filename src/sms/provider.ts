@@ -53,11 +53,50 @@ export interface DeliveryReport {
  */
 export type SmsFailureKind = 'rejected' | 'transport' | 'timeout';
 
-/** What a rejection was about: the number, the account (credentials, credit, line, template), or the text. */
-export type SmsRejectionReason = 'recipient' | 'account' | 'content' | 'rate_limited' | 'unknown';
+/**
+ * What a rejection was about. About this one message, which no breaker counts: `recipient` (the number),
+ * `content` (the text), `message` (one of the two, the provider does not say which). About the provider:
+ * `account` (credentials, credit, line, template) and `rate_limited`. `unknown`: no reading says whose fault
+ * it is, so it counts for neither side (see classify.ts).
+ */
+export type SmsRejectionReason = 'recipient' | 'content' | 'message' | 'account' | 'rate_limited' | 'unknown';
+
+/**
+ * Network failures that happen before a request is written, so the provider cannot have acted on it. Any
+ * other network failure (a reset, a socket closed mid-answer) may come after the provider read the request.
+ */
+const BEFORE_SEND = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CIRCUIT_OPEN',
+]);
+
+/**
+ * Whether a failure of this kind and code may still have put the message on its way. A timeout may; so
+ * may an HTTP 5xx, a 2xx we cannot read, an answer in the API's own words that it failed internally, and a
+ * connection lost after the request went out: the provider may have accepted the message before it broke.
+ * A refusal, a 1xx/3xx/4xx from something in front of the API, and a connection never made may not.
+ */
+function couldHaveSent(kind: SmsFailureKind, providerCode: string | null): boolean {
+  if (kind === 'timeout') return true;
+  if (kind === 'rejected') return false;
+  const http = /^HTTP_(\d{3})$/.exec(providerCode ?? '');
+  if (http) return Number(http[1]) >= 500;
+  return !BEFORE_SEND.has(providerCode ?? '');
+}
 
 export class SmsError extends Error {
   override name = 'SmsError';
+  /**
+   * True when the message may have gone out although the call failed (see `couldHaveSent`): the caller must
+   * count it as sent against every limit, and keep its code for a resend rather than issue another.
+   */
+  readonly mayHaveSent: boolean;
 
   constructor(
     readonly provider: string,
@@ -66,8 +105,11 @@ export class SmsError extends Error {
     /** The provider's own code (`35`, `HTTP_500`), kept for the delivery log. */
     readonly providerCode: string | null = null,
     readonly reason: SmsRejectionReason | null = null,
+    /** Overrides the rule above, for a refusal that some readings of the provider's docs call a queued send. */
+    mayHaveSent?: boolean,
   ) {
     super(message);
+    this.mayHaveSent = mayHaveSent ?? couldHaveSent(kind, providerCode);
   }
 }
 

@@ -17,14 +17,22 @@ export interface CodeDelivery {
   readonly ttlSeconds: number;
   /** The locales the recipient prefers, best first; the template's default locale when none has one. */
   readonly locales?: readonly string[] | undefined;
+  /** The client's address and the caller's limits for a second copy (see `DispatchOptions`). */
+  readonly client?: string | undefined;
+  readonly mayTryAgain?: (() => Promise<boolean>) | undefined;
 }
 
 /**
- * SMS_FAILED for a code that no provider carried. `mayHaveArrived` is true when a provider timed out on the
- * way: the code may be on the phone, so the caller should keep it for the retry rather than issue another.
+ * SMS_FAILED for a code that no provider carried. `mayHaveArrived` is true when a call on the way may have
+ * sent it (a timeout, a 5xx, a lost connection): the code may be on the phone, so the caller counts it as
+ * sent and keeps it for the retry rather than issue another. `attempts` is the provider calls made: 0 when
+ * every breaker was open.
  */
 export class CodeNotSent extends AppError {
-  constructor(readonly mayHaveArrived: boolean) {
+  constructor(
+    readonly mayHaveArrived: boolean,
+    readonly attempts: number,
+  ) {
     super('SMS_FAILED');
   }
 }
@@ -77,7 +85,8 @@ export function createCodeSender(deps: {
       const id = await logs.start({ ...entry, provider: sms.provider.name });
       const message = { to: delivery.to, text, template, params, approvedBy: rendered.approvedBy, reference: id };
       try {
-        const sent = await sms.dispatcher.dispatch(message, { deadlineMs });
+        const { client, mayTryAgain } = delivery;
+        const sent = await sms.dispatcher.dispatch(message, { deadlineMs, client, mayTryAgain });
         events?.smsMessage({ provider: sent.provider, template, status: 'sent' });
         // The code is out: a log row that cannot be written must not turn that into a failure.
         await logs
@@ -116,7 +125,7 @@ export function createCodeSender(deps: {
           })
           .catch((logError: unknown) => log.error({ err: logError, smsLogId: id }, 'could not record a failed SMS'));
         // Thrown whatever the log did: what the caller keeps depends on `mayHaveArrived`.
-        throw new CodeNotSent(mayHaveArrived);
+        throw new CodeNotSent(mayHaveArrived, attempts);
       }
     },
   };

@@ -6,6 +6,7 @@ import { SmsError, type SmsProvider } from '../../src/sms/provider.ts';
 import { createConsoleProvider } from '../../src/sms/providers/console.ts';
 import { createWebhookProvider } from '../../src/sms/providers/webhook.ts';
 import { startFakeWebhookSink, type FakeWebhookSink } from '../helpers/fake-webhook-sink.ts';
+import { listenOnLoopback } from '../helpers/local-server.ts';
 import {
   CODE,
   kavenegar,
@@ -60,6 +61,7 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         const error = await expectError(failure.arrange(), failure.act);
         const expected = [failure.kind, failure.providerCode, failure.reason];
         assert.deepEqual([error.kind, error.providerCode, error.reason], expected);
+        if (failure.kind === 'rejected') assert.equal(error.mayHaveSent, failure.mayHaveSent ?? false);
       });
     }
 
@@ -68,6 +70,7 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         harness.failNext('server-error');
         const error = await expectError(harness.provider(), call);
         assert.deepEqual([error.kind, error.providerCode, error.reason], ['transport', 'HTTP_500', null]);
+        assert.equal(error.mayHaveSent, true, 'the provider may have sent it before failing');
       });
 
       // The test's own timeout turns a provider that ignores its budget into a failure instead of a hung run.
@@ -78,14 +81,27 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         const error = await expectError(harness.provider(300), call);
         const elapsedMs = performance.now() - started;
         assert.equal(error.kind, 'timeout');
+        assert.equal(error.mayHaveSent, true);
         assert.ok(elapsedMs >= 290 && elapsedMs < 1300, `settled after ${Math.round(elapsedMs)} ms`);
       });
 
       it(`${name}: a refused connection is a transport failure`, async () => {
         const error = await expectError(harness.provider(2000, await closedPortUrl()), call);
         assert.deepEqual([error.kind, error.providerCode], ['transport', 'ECONNREFUSED']);
+        assert.equal(error.mayHaveSent, false, 'no connection, no request: nothing can have gone out');
       });
     }
+
+    it('send: a connection dropped after the request was read may have sent the message', async () => {
+      const dropping = await droppingServer();
+      try {
+        const error = await expectError(harness.provider(2000, dropping.url), (provider) => provider.send(MESSAGE));
+        assert.equal(error.kind, 'transport');
+        assert.equal(error.mayHaveSent, true, `${error.providerCode} after the request was read`);
+      } finally {
+        await dropping.close();
+      }
+    });
 
     const { delivery } = harness;
     if (delivery) {
@@ -177,4 +193,14 @@ async function closedPortUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
+}
+
+/** A server that reads each request whole and then drops the connection without answering. */
+async function droppingServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req) => {
+    req.resume();
+    req.on('end', () => req.socket.destroy());
+  });
+  const { port, close } = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}/sms`, close };
 }

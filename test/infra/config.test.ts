@@ -60,6 +60,8 @@ describe('configuration', () => {
       ipHourlyLimit: 30,
       verifyIpHourlyLimit: 100,
       ipv6PrefixBits: 64,
+      failedSendPhoneHourlyLimit: 3,
+      failedSendIpHourlyLimit: 10,
       webOtpDomain: undefined,
     });
     assert.equal(config.tokens.accessTtlSeconds, 900);

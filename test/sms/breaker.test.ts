@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBreaker, type BreakerState } from '../../src/sms/breaker.ts';
-import { forEachDatabase } from '../helpers/app.ts';
+import { forEachDatabase, type TestApp } from '../helpers/app.ts';
 import { frozenClock } from '../helpers/clock.ts';
-import { errorBody, mobile, requestCode } from '../helpers/otp-flow.ts';
+import { errorBody, mobile, requestCode, verifyCode, withApp } from '../helpers/otp-flow.ts';
 import { providerStates, smsLogsOf, withProviders } from '../helpers/sms-fakes.ts';
 
 const COOLDOWN_MS = 60_000;
@@ -72,6 +72,50 @@ describe('the circuit breaker on its own', () => {
     assert.equal(subject.state(), 'half_open', 'only the trial decides');
     assert.equal(subject.allow(), null, 'and the trial is still the only call let through');
     trial.succeeded();
+    assert.equal(subject.state(), 'closed');
+  });
+
+  it('a released call changes nothing: it neither counts as a failure nor clears the failures before it', () => {
+    const { subject } = breaker();
+    fail(subject);
+    fail(subject);
+    for (let i = 0; i < 10; i++) subject.allow()!.released();
+    assert.equal(subject.state(), 'closed', 'ten refusals of numbers do not open it');
+    fail(subject);
+    assert.equal(subject.state(), 'open', 'nor do they hide the provider failing');
+  });
+
+  it('a released trial keeps it half-open and frees the trial for the next caller', () => {
+    const { subject, clock, openings } = breaker();
+    for (let i = 0; i < 3; i++) fail(subject);
+    clock.advance(COOLDOWN_MS);
+    subject.allow('10.0.0.66')!.released();
+    assert.equal(subject.state(), 'half_open');
+    assert.equal(openings(), 1, 'not opened again');
+    const next = subject.allow('10.0.0.7');
+    assert.ok(next, 'the next caller gets the trial at once');
+    next.succeeded();
+    assert.equal(subject.state(), 'closed');
+  });
+
+  it('a client whose trial failed gets none within two cooldowns of it; another client does', () => {
+    const { subject, clock } = breaker();
+    for (let i = 0; i < 3; i++) fail(subject);
+    clock.advance(COOLDOWN_MS);
+    subject.allow('10.0.0.66')!.failed();
+    clock.advance(COOLDOWN_MS);
+    assert.equal(subject.state(), 'half_open');
+    assert.equal(subject.allow('10.0.0.66'), null, 'not the same client again');
+    const other = subject.allow('10.0.0.7');
+    assert.ok(other, 'someone else gets it');
+    other.released();
+    assert.equal(subject.allow('10.0.0.66'), null, 'still not, while someone else may come');
+    clock.advance(COOLDOWN_MS - 1);
+    assert.equal(subject.allow('10.0.0.66'), null);
+    clock.advance(1);
+    const alone = subject.allow('10.0.0.66');
+    assert.ok(alone, 'with nobody else, the same client gets it two cooldowns after its failed one');
+    alone.succeeded();
     assert.equal(subject.state(), 'closed');
   });
 });
@@ -172,6 +216,52 @@ forEachDatabase('the circuit breaker in front of a provider', (backend) => {
       melipayamak.answerAll('blacklist');
       for (let n = 0; n < 5; n++) assert.equal((await requestCode(t, mobile(7140 + n))).status, 503);
       assert.equal(melipayamak.requests.length, 5);
+      assert.equal((await providerStates(t))[0]?.state, 'closed');
+    });
+  });
+});
+
+forEachDatabase('the half-open trial, against a client who wants SMS down', (backend) => {
+  const env = { SMS_BREAKER_FAILURES: '2', SMS_BREAKER_COOLDOWN_SECONDS: '60' };
+  const attacker = { ip: '10.66.0.1' };
+  const user = { ip: '192.0.2.20' };
+
+  /** Two 500s from the gateway open the webhook's circuit; then its cooldown passes. */
+  async function openedThenCooledDown(t: TestApp): Promise<void> {
+    t.sink.answerNext({ status: 500 });
+    t.sink.answerNext({ status: 500 });
+    for (const n of [1, 2]) assert.equal((await requestCode(t, mobile(7150 + n), { ip: `10.0.5.${n}` })).status, 503);
+    assert.equal((await providerStates(t))[0]?.state, 'open');
+    t.clock.advance(60_000);
+  }
+
+  it('a trial spent on a number the gateway refuses changes nothing: the next sign-in gets the trial and closes it', async () => {
+    await withApp(backend, env, async (t) => {
+      await openedThenCooledDown(t);
+      t.sink.answerNext({ status: 404 });
+      assert.equal((await requestCode(t, mobile(7153), attacker)).status, 503);
+      assert.equal(t.sink.requests.length, 3, 'the refused number was the trial');
+      assert.equal((await providerStates(t))[0]?.state, 'half_open', 'and it neither opened nor closed the circuit');
+
+      const phone = mobile(7154);
+      assert.equal((await requestCode(t, phone, user)).status, 200);
+      assert.equal((await providerStates(t))[0]?.state, 'closed');
+      assert.equal((await verifyCode(t, phone, t.sink.lastCode(phone)!, user)).status, 200);
+    });
+  });
+
+  it('a client whose trial failed does not get the next one: a sign-in from elsewhere does', async () => {
+    await withApp(backend, env, async (t) => {
+      await openedThenCooledDown(t);
+      t.sink.answerNext({ status: 500 });
+      assert.equal((await requestCode(t, mobile(7155), attacker)).status, 503);
+      assert.equal((await providerStates(t))[0]?.state, 'open');
+      t.clock.advance(60_000);
+
+      assert.equal((await requestCode(t, mobile(7156), attacker)).status, 503);
+      assert.equal(t.sink.requests.length, 3, 'the same client was not given the trial');
+      const phone = mobile(7157);
+      assert.equal((await requestCode(t, phone, user)).status, 200);
       assert.equal((await providerStates(t))[0]?.state, 'closed');
     });
   });

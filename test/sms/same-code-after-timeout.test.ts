@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
-import { errorBody, mobile, requestCode, verifyCode, wrongCode } from '../helpers/otp-flow.ts';
+import { errorBody, mobile, requestCode, sleep, verifyCode, wrongCode } from '../helpers/otp-flow.ts';
 import { codeIn, smsLogsOf, withProviders } from '../helpers/sms-fakes.ts';
 
 /** The number's code row: whether a sealed copy is kept, and the attempts used. */
@@ -15,10 +15,17 @@ async function codeRow(t: TestApp, phone: string) {
 
 const codesSentTo = (t: TestApp, phone: string) => t.sink.messagesTo(phone).map((m) => m.message?.params.code);
 
+/**
+ * A send that timed out counts as sent, so its number's resend window (OTP_RESEND_SECONDS=1 here, kept in
+ * the rate-limit store on real time) must pass before the retry.
+ */
+const pastResendWindow = () => sleep(1100);
+
 forEachDatabase('the same code after a timeout', (backend) => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp(backend, { env: { SMS_TIMEOUT_MS: '300', SMS_BREAKER_FAILURES: '100' } });
+    const env = { SMS_TIMEOUT_MS: '300', SMS_BREAKER_FAILURES: '100', OTP_RESEND_SECONDS: '1' };
+    t = await startTestApp(backend, { env });
   });
   after(() => t?.close());
 
@@ -32,7 +39,9 @@ forEachDatabase('the same code after a timeout', (backend) => {
     const kept = await codeRow(t, phone);
     assert.match(kept?.pending_code ?? '', /^v1\.[A-Za-z0-9_-]+$/, 'a sealed copy is kept');
     assert.ok(!kept!.pending_code!.includes(code), 'and it is not the code in clear');
+    assert.equal((await requestCode(t, phone)).body.code, 'RATE_LIMITED', 'it counted as a send');
 
+    await pastResendWindow();
     const retry = await requestCode(t, phone);
     assert.equal(retry.status, 200, retry.raw);
     assert.deepEqual(codesSentTo(t, phone), [code, code]);
@@ -62,6 +71,7 @@ forEachDatabase('the same code after a timeout', (backend) => {
       (await verifyCode(t, phone, wrongCode(code))).body,
       errorBody('OTP_INVALID', { attempts_left: 4 }),
     );
+    await pastResendWindow();
     assert.equal((await requestCode(t, phone)).status, 200);
     assert.deepEqual(
       (await verifyCode(t, phone, wrongCode(code))).body,
@@ -81,9 +91,11 @@ forEachDatabase('the same code after a timeout', (backend) => {
   it('a refused retry keeps the code: the send that timed out may still have delivered it', async () => {
     const phone = mobile(7204);
     t.sink.answerNext('hang');
-    t.sink.answerNext({ status: 500 });
+    t.sink.answerNext({ status: 400 });
     assert.equal((await requestCode(t, phone)).status, 503);
+    await pastResendWindow();
     assert.equal((await requestCode(t, phone)).status, 503);
+    // A definite refusal gives the resend window back: no wait.
     assert.equal((await requestCode(t, phone)).status, 200);
     const codes = codesSentTo(t, phone);
     assert.equal(codes.length, 3);
@@ -92,7 +104,7 @@ forEachDatabase('the same code after a timeout', (backend) => {
 
   it('a definite refusal keeps nothing: the next request sends a new code', async () => {
     const phone = mobile(7205);
-    t.sink.answerNext({ status: 500 });
+    t.sink.answerNext({ status: 400 });
     assert.equal((await requestCode(t, phone)).status, 503);
     assert.equal(await codeRow(t, phone), undefined);
     assert.equal((await requestCode(t, phone)).status, 200);
@@ -108,6 +120,7 @@ forEachDatabase('the same code after a timeout', (backend) => {
     assert.equal((await requestCode(t, phone)).status, 503);
     const stale = t.sink.lastCode(phone)!;
     t.clock.advance(t.config.otp.ttlSeconds * 1000);
+    await pastResendWindow();
     const retry = await requestCode(t, phone);
     assert.equal(retry.status, 200);
     assert.equal(retry.body.expires_in, t.config.otp.ttlSeconds);
@@ -117,7 +130,7 @@ forEachDatabase('the same code after a timeout', (backend) => {
 
 forEachDatabase('the same code after a timeout, across providers', (backend) => {
   it('Melipayamak times out and Kavenegar refuses the account: 503, and the retry sends the same code', async () => {
-    const env = { SMS_TIMEOUT_MS: '300' };
+    const env = { SMS_TIMEOUT_MS: '300', OTP_RESEND_SECONDS: '1' };
     await withProviders(backend, ['melipayamak', 'kavenegar'], env, async (t, { melipayamak, kavenegar }) => {
       const phone = mobile(7210);
       melipayamak.answerNext('hang');
@@ -128,6 +141,7 @@ forEachDatabase('the same code after a timeout, across providers', (backend) => 
         { provider: 'kavenegar', status: 'failed', attempts: 2, error_code: '418', provider_message_id: null },
       ]);
 
+      await pastResendWindow();
       assert.equal((await requestCode(t, phone)).status, 200);
       assert.equal(codeIn(melipayamak.requests[1]?.fields.text), code);
       assert.equal((await verifyCode(t, phone, code)).status, 200);

@@ -17,18 +17,25 @@ export const SEND_CODES: CodeTable = {
   '3': ['account', 'daily sending limit reached'],
   '4': ['account', 'sending volume limit reached'],
   '5': ['account', 'sender line is invalid'],
-  '6': ['unknown', 'system is being updated'],
+  // Melipayamak is down for maintenance: its fault, like an HTTP 503.
+  '6': ['transport', 'system is being updated'],
   '7': ['content', 'text contains a filtered word'],
   '9': ['account', 'shared lines cannot send through the web service'],
   '10': ['account', 'user account is not active'],
-  '11': ['recipient', 'not sent, the recipient may be blacklisted'],
+  // Officially only "not sent"; third-party notes tie it to blacklisted recipients. Under either reading the
+  // next provider may carry it, and under the second the caller chose it, so it counts for neither side.
+  '11': ['unknown', 'not sent, the recipient may be blacklisted'],
   '12': ['account', 'account documents are incomplete'],
   '14': ['content', 'text contains a link'],
   '15': ['content', 'several recipients need the opt-out text'],
   '16': ['recipient', 'no recipient found'],
   '17': ['content', 'text is empty'],
-  '18': ['recipient', 'invalid recipient'],
-  '19': ['rate_limited', 'hourly limit exceeded'],
+  // "Invalid recipient" in one map, "in send queue" in another: about this message either way, and under
+  // the second reading it may go out, so it counts as a send that may have arrived (QUEUED_READINGS).
+  '18': ['recipient', 'invalid recipient, or queued'],
+  // "Hourly limit exceeded" (the account) or "logical error" (maybe this message): the next provider may
+  // carry it under either reading, and no breaker counts what a caller might cause.
+  '19': ['unknown', 'hourly limit exceeded, or a logical error'],
   '35': ['recipient', 'recipient is on the advertising blacklist'],
   '-108': ['account', 'IP blocked after failed API attempts'],
   '-109': ['account', 'an allowed IP must be set for the web service'],
@@ -80,6 +87,9 @@ export function parseEnvelope(body: string): Envelope | null {
   return { value: value.toUpperCase() === 'NULL' ? '' : value, retStatus: RetStatus };
 }
 
+/** Codes one reading of the sources takes for a message accepted into the send queue. */
+const QUEUED_READINGS = new Set(['18']);
+
 /** The error for an envelope that is not a success; `force` overrides the table's reason. */
 export function rejection({ value, retStatus }: Envelope, codes: CodeTable, force?: SmsRejectionReason): SmsError {
   const code = SMALL_CODE.test(value) ? value : String(retStatus);
@@ -89,7 +99,8 @@ export function rejection({ value, retStatus }: Envelope, codes: CodeTable, forc
     return new SmsError(NAME, 'transport', `${NAME} failed (code ${code}: ${meaning})`, code);
   }
   const reason = force ?? (outcome === 'transport' ? 'unknown' : outcome);
-  return new SmsError(NAME, 'rejected', `${NAME} refused the request (code ${code}: ${meaning})`, code, reason);
+  const queued = QUEUED_READINGS.has(code);
+  return new SmsError(NAME, 'rejected', `${NAME} refused the request (code ${code}: ${meaning})`, code, reason, queued);
 }
 
 /**

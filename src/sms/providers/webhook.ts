@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { parseJsonObject, postForAnswer } from '../http.ts';
-import { SmsError, type SmsProvider } from '../provider.ts';
+import { SmsError, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
 
 export interface WebhookOptions {
   /** Where each message is POSTed as JSON `{to, text, template, params, reference}` (SMS_WEBHOOK_URL). */
@@ -32,15 +32,25 @@ export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions
 
       const { status, body: answer } = await postForAnswer(NAME, url, body, headers, timeoutMs);
       if (status >= 200 && status < 300) return { messageId: readId(answer) };
-      const code = `HTTP_${status}`;
-      // The answer body stays out of the message: a receiver may echo the request, and with it the code.
-      if (status >= 400 && status < 500) {
-        const reason = status === 429 ? 'rate_limited' : 'unknown';
-        throw new SmsError(NAME, 'rejected', `${NAME} rejected the message (HTTP ${status})`, code, reason);
-      }
-      throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${status}`, code);
+      throw refusal(status);
     },
   };
+}
+
+/**
+ * The contract with the receiver (README, webhook provider): 401 and 403 say our credentials are wrong and
+ * 429 that it is overloaded, both the receiver's side, as are 5xx and 408 (it never read the request);
+ * any other 4xx refuses this one message (the number or the text) and never counts against the breaker.
+ * The answer body stays out of the message: a receiver may echo the request, and with it the code.
+ */
+function refusal(status: number): SmsError {
+  const code = `HTTP_${status}`;
+  const refused = (reason: SmsRejectionReason) =>
+    new SmsError(NAME, 'rejected', `${NAME} refused the message (HTTP ${status})`, code, reason);
+  if (status === 401 || status === 403) return refused('account');
+  if (status === 429) return refused('rate_limited');
+  if (status >= 400 && status < 500 && status !== 408) return refused('message');
+  return new SmsError(NAME, 'transport', `${NAME} answered HTTP ${status}`, code);
 }
 
 /** The receiver's id, if it gave one; a 2xx without one (or without JSON) is still a success. */

@@ -1,5 +1,6 @@
 import { maskPhone } from '../../phone/parse.ts';
 import { DispatchFailure, type Dispatcher, type SmsEvents } from '../dispatcher.ts';
+import { aboutThisMessage } from '../classify.ts';
 import { providerCodeFields } from '../provider-codes.ts';
 import type { SmsError, SmsMessage } from '../provider.ts';
 import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
@@ -105,7 +106,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       if (!(error instanceof DispatchFailure)) throw error;
       const { last, attempts } = error;
       const code = last.providerCode ?? last.kind;
-      if (refusedForGood(last) || row.tries >= maxAttempts) {
+      if (aboutThisMessage(last) || row.tries >= maxAttempts) {
         return fail(row, last.provider, attempts, code, last.message, last);
       }
       const wait = backoffDelayMs(row.tries, backoff);
@@ -213,8 +214,3 @@ export function createQueueWorker(options: QueueWorkerOptions) {
 }
 
 export type QueueWorker = ReturnType<typeof createQueueWorker>;
-
-/** A refusal no later try would overturn: this number, or this text. */
-function refusedForGood(error: SmsError): boolean {
-  return error.kind === 'rejected' && (error.reason === 'recipient' || error.reason === 'content');
-}

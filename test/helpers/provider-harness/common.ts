@@ -50,6 +50,8 @@ export interface Failure {
   readonly kind: 'rejected' | 'transport';
   readonly providerCode: string;
   readonly reason: SmsRejectionReason | null;
+  /** For a refusal: whether the message may have gone out anyway (`SmsError.mayHaveSent`); false unless said. */
+  readonly mayHaveSent?: boolean;
 }
 
 export const rejected = (

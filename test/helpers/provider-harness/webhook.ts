@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createWebhookProvider } from '../../../src/sms/providers/webhook.ts';
 import { startFakeWebhookSink, type FakeWebhookSink, type SinkAnswer } from '../fake-webhook-sink.ts';
-import { CODE, SECRET, MESSAGE, templated, rejected, type Harness, BOTH_NUMBERS } from './common.ts';
+import { CODE, SECRET, MESSAGE, templated, rejected, transport, type Harness, BOTH_NUMBERS } from './common.ts';
 
 export function webhook(): Harness {
   let sink: FakeWebhookSink;
@@ -28,8 +28,15 @@ export function webhook(): Harness {
     failNext: (how) => sink.answerNext(how === 'hang' ? 'hang' : { status: 500 }),
     failures: [
       // The body echoes the code, as some gateways do, to prove the provider keeps it out of the error.
-      rejected('HTTP 400', answering({ status: 400, body: `{"error":"bad","echo":"${CODE}"}` }), 'HTTP_400', 'unknown'),
+      // The webhook contract: another 4xx refuses this message; 401, 403, 408 and 429 are the receiver's side.
+      rejected('HTTP 400', answering({ status: 400, body: `{"error":"bad","echo":"${CODE}"}` }), 'HTTP_400', 'message'),
+      rejected('HTTP 404', answering({ status: 404 }), 'HTTP_404', 'message'),
+      rejected('HTTP 422', answering({ status: 422 }), 'HTTP_422', 'message'),
+      rejected('HTTP 401', answering({ status: 401 }), 'HTTP_401', 'account'),
+      rejected('HTTP 403', answering({ status: 403 }), 'HTTP_403', 'account'),
       rejected('HTTP 429', answering({ status: 429 }), 'HTTP_429', 'rate_limited'),
+      transport('HTTP 408', answering({ status: 408 }), 'HTTP_408'),
+      transport('HTTP 503', answering({ status: 503 }), 'HTTP_503'),
     ],
     quirks: [
       {
