@@ -14,7 +14,13 @@ const codeSent = (r: { expiresIn: number; resendIn: number }) => ({
 });
 
 /** What checking a typed code can answer (OtpService.verify); VALIDATION_ERROR is a code that is not digits. */
-const VERIFY_ERRORS = ['VALIDATION_ERROR', 'OTP_INVALID', 'OTP_EXPIRED', 'OTP_ATTEMPTS_EXCEEDED', 'RATE_LIMITED'] as const;
+const VERIFY_ERRORS = [
+  'VALIDATION_ERROR',
+  'OTP_INVALID',
+  'OTP_EXPIRED',
+  'OTP_ATTEMPTS_EXCEEDED',
+  'RATE_LIMITED',
+] as const;
 
 export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions: SessionService }> = async (
   app,
@@ -77,7 +83,8 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
       schema: {
         tags: ['phone change'],
         summary: 'Send a code to the new number',
-        description: "The message's language: the best of Accept-Language that has a template, else the user's stored locale.",
+        description:
+          "The message's language: the best of Accept-Language that has a template, else the user's stored locale.",
         security: BearerAuth,
         headers: AcceptLanguage,
         body: CodeRequestBody,
