@@ -127,6 +127,30 @@ export class Contract {
 }
 
 /**
+ * Checks every answer `app` sends to a documented route against the document it serves, and collects the
+ * departures in the returned list. Call before `app.ready()`.
+ */
+export function checkEveryAnswer(app: FastifyInstance): string[] {
+  const departures: string[] = [];
+  let contract: Contract | undefined;
+  app.addHook('onSend', async (request, reply, payload) => {
+    const route = request.routeOptions.url;
+    // Unknown routes (the not-found handler), the /docs page and its assets, and streamed bodies.
+    if (
+      !route ||
+      route.startsWith('/docs') ||
+      request.method === 'HEAD' ||
+      (typeof payload !== 'string' && !Buffer.isBuffer(payload))
+    )
+      return;
+    contract ??= new Contract(app.swagger());
+    const answer = { status: reply.statusCode, headers: reply.getHeaders(), body: String(payload) };
+    departures.push(...contract.check(request.method, request.url, answer));
+  });
+  return departures;
+}
+
+/**
  * The routes Fastify serves, as `get /path/{param}` (HEAD, which mirrors GET, left out), read from its route
  * table so that a route added without a schema shows up too. The table is a tree: a route whose path extends
  * another's (`/keys/whoami` under `/keys`) is a child line, one level deeper.
