@@ -7,7 +7,7 @@ import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
 import { AppError } from './errors/app-error.ts';
 import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
-import { healthRoutes } from './health/routes.ts';
+import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { httpTimeouts } from './http/timeouts.ts';
@@ -47,8 +47,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // Our own hook answers requests that arrive while closing, in the envelope (see below).
     return503OnClosing: false,
     clientErrorHandler,
-    // Numbers where strings belong are refused rather than quietly turned into strings.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: true, allErrors: false } },
+    // Numbers where strings belong are refused rather than quietly turned into strings, and fields a schema
+    // does not name are refused rather than dropped: the API reference says `additionalProperties: false`,
+    // and a misspelt optional field must not pass as if it had not been sent.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 
   const database = options.database ?? createDatabase(config.database);
@@ -92,7 +94,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw new AppError('SERVICE_UNAVAILABLE');
   });
   await registerOpenApi(app);
-  app.get('/livez', { schema: { hide: true } }, async () => ({ success: true }));
+  app.get('/livez', { schema: LivezSchema }, async () => ({ success: true as const }));
   await app.register(healthRoutes, {
     prefix: '/api/v1/otp',
     config,

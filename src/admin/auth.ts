@@ -3,9 +3,16 @@ import type { ApiKey } from '../api-keys/repository.ts';
 import type { ApiKeyScope } from '../api-keys/scopes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { ErrorCode } from '../errors/codes.ts';
 
 /** The OpenAPI security requirement of every admin route (the scheme is declared in http/openapi.ts). */
 export const AdminKeyAuth = [{ adminKey: [] }];
+
+/** What the key check answers on every admin route (it reads the key from the database). */
+export const ADMIN_KEY_ERRORS: readonly ErrorCode[] = ['UNAUTHORIZED', 'DATABASE_UNAVAILABLE'];
+
+/** ADMIN_KEY_ERRORS, and FORBIDDEN for a key without the scope: every route with a `requireScope`. */
+export const ADMIN_SCOPE_ERRORS: readonly ErrorCode[] = [...ADMIN_KEY_ERRORS, 'FORBIDDEN'];
 
 /** Makes a route's preHandler that lets through only keys holding `scope`. */
 export type RequireScope = (scope: ApiKeyScope) => preHandlerAsyncHookHandler;

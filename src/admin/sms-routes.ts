@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
 import { AppError } from '../errors/app-error.ts';
+import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { SmsLogFilter, SmsLogRepository } from '../sms/log-repository.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
-import { AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
 import { decodeCursor, encodeCursor } from './sms-log-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import {
@@ -44,7 +45,15 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
         security: AdminKeyAuth,
         headers: SendHeaders,
         body: SendBody,
-        response: responses(202, SendAccepted),
+        response: responses(202, SendAccepted, [
+          ...ADMIN_SCOPE_ERRORS,
+          ...BODY_ERRORS,
+          'INVALID_PHONE',
+          'IDEMPOTENCY_KEY_REUSED',
+          'TEMPLATE_NOT_FOUND',
+          'TEMPLATE_PARAMS_MISSING',
+          'SMS_FAILED',
+        ]),
       },
     },
     async (request, reply) => {
@@ -63,7 +72,7 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
         summary: 'The delivery log, newest first, filtered and paged by cursor; scope sms:read',
         security: AdminKeyAuth,
         querystring: LogQuery,
-        response: responses(200, LogPage),
+        response: responses(200, LogPage, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR', 'INVALID_PHONE']),
       },
     },
     async ({ query }) => {
@@ -91,7 +100,7 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
         security: AdminKeyAuth,
         params: LogParams,
         querystring: FullNumbersQuery,
-        response: responses(200, OneLog),
+        response: responses(200, OneLog, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR', 'NOT_FOUND']),
       },
     },
     async ({ params, query }) => {
@@ -109,7 +118,7 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
         tags: ['admin'],
         summary: "Each SMS provider's circuit, last hour and credit, in the order they are tried; scope providers:read",
         security: AdminKeyAuth,
-        response: responses(200, ProviderList),
+        response: responses(200, ProviderList, ADMIN_SCOPE_ERRORS),
       },
     },
     async () => ({ success: true as const, providers: await providers() }),

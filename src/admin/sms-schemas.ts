@@ -9,22 +9,31 @@ const Name = Type.String({ minLength: 1, maxLength: 64 });
 
 // Querystring values arrive as strings and the app does not coerce them (coerceTypes is off), so numbers and
 // booleans are patterns here and are converted by the route.
-export const LogQuery = Type.Object({
-  phone_number: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a mobile number as typed' })),
-  status: Type.Optional(Type.Union(STATUSES.map((status) => Type.Literal(status)))),
-  template: Type.Optional(Name),
-  provider: Type.Optional(Name),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after (ISO 8601)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'created at or before (ISO 8601)' })),
-  limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100, default 20' })),
-  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' })),
-  full_numbers: Type.Optional(
-    Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'unmasked phone numbers' }),
-  ),
-});
+export const LogQuery = Type.Object(
+  {
+    phone_number: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a mobile number as typed' })),
+    status: Type.Optional(Type.Union(STATUSES.map((status) => Type.Literal(status)))),
+    template: Type.Optional(Name),
+    provider: Type.Optional(Name),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after (ISO 8601)' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'created at or before (ISO 8601)' })),
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100, default 20' })),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }),
+    ),
+    full_numbers: Type.Optional(
+      Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'unmasked phone numbers' }),
+    ),
+  },
+  // A misspelt filter must not pass as if it had not been sent: that would answer the whole log.
+  { additionalProperties: false },
+);
 
 export const LogParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
-export const FullNumbersQuery = Type.Object({ full_numbers: LogQuery.properties.full_numbers });
+export const FullNumbersQuery = Type.Object(
+  { full_numbers: LogQuery.properties.full_numbers },
+  { additionalProperties: false },
+);
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 

@@ -58,7 +58,10 @@ function validationMessage(error: FastifyError): string {
   if (!first)
     return error.code === 'FST_ERR_VALIDATION' ? ERROR_CODES.VALIDATION_ERROR.message : 'The body is not valid JSON';
   const field = first.instancePath ? first.instancePath.replace(/^\//, '').replaceAll('/', '.') : undefined;
-  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const params = first.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  const unknown = params?.additionalProperty;
+  if (unknown) return `${field ? `${field}.${unknown}` : unknown} is not a field this route accepts`;
+  const missing = params?.missingProperty;
   const name = field ?? missing ?? 'body';
   return missing && !field ? `${name} is required` : `${name} ${first.message ?? 'is not valid'}`;
 }

@@ -8,7 +8,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
 import type { SmsSetup } from '../sms/setup.ts';
 import { VERSION } from '../version.ts';
-import { ErrorEnvelope } from '../http/schemas.ts';
+import { errorResponses } from '../http/error-responses.ts';
 import { healthDetailAccess } from './detail-access.ts';
 
 const DETAIL = 'only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read';
@@ -60,6 +60,15 @@ const Health = Type.Object({
 
 const PING_TIMEOUT_MS = 1500;
 
+/** GET /livez (registered by the app, outside any prefix): the process runs; nothing else is checked. */
+export const LivezSchema = {
+  tags: ['health'],
+  summary: 'Liveness: 200 while the process runs (health is readiness)',
+  response: { 200: Type.Object({ success: Type.Literal(true) }), ...errorResponses([]) },
+};
+
+const healthErrors = errorResponses([]);
+
 export const healthRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   database: DatabaseHandle;
@@ -77,10 +86,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
         description: `The version, the environment and each SMS provider with its breaker state are shown ${DETAIL}.`,
         response: {
           200: Health,
-          // Degraded health, or the error envelope when the instance is shutting down.
-          503: Type.Union([Health, Type.Ref(ErrorEnvelope)]),
-          '4xx': Type.Ref(ErrorEnvelope),
-          '5xx': Type.Ref(ErrorEnvelope),
+          ...healthErrors,
+          503: Type.Union([Health, healthErrors[503]!], {
+            description: 'degraded (the database does not answer or is behind), or SERVICE_UNAVAILABLE while closing',
+          }),
         },
       },
     },

@@ -1,7 +1,9 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { VERSION } from '../version.ts';
+import { REQUIRED_HEADER, errorResponses } from './error-responses.ts';
 import { ErrorEnvelope } from './schemas.ts';
 
 /**
@@ -28,11 +30,52 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             bearerFormat: 'API key',
             description: 'An admin API key (`otpg_...`) from `npx otpgate keys create`; a user token is not accepted',
           },
+          metricsToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'METRICS_TOKEN, when it is set: then a scrape without it is refused with 401',
+          },
         },
       },
     },
+    transformObject: (document) =>
+      'openapiObject' in document ? requireMarkedHeaders(document.openapiObject) : document.swaggerObject,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/v1/openapi.json',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'This document (OpenAPI 3.1); /docs shows it as a page',
+        response: {
+          200: Type.Object({ openapi: Type.Literal('3.1.0') }, { additionalProperties: true }),
+          ...errorResponses([]),
+        },
+      },
+    },
+    async () => app.swagger(),
+  );
+}
+
+interface ResponseHeader {
+  schema?: Record<string, unknown>;
+  required?: boolean;
+}
+
+/** OpenAPI says a header is always sent on the header object; errorResponses marks it in the schema. */
+function requireMarkedHeaders<T extends { paths?: object }>(document: T): T {
+  for (const operations of Object.values(document.paths ?? {}) as Array<object | undefined>) {
+    for (const operation of Object.values(operations ?? {}) as Array<{ responses?: object }>) {
+      for (const response of Object.values(operation?.responses ?? {}) as Array<{ headers?: object }>) {
+        for (const header of Object.values(response.headers ?? {}) as ResponseHeader[]) {
+          if (!header.schema?.[REQUIRED_HEADER]) continue;
+          delete header.schema[REQUIRED_HEADER];
+          header.required = true;
+        }
+      }
+    }
+  }
+  return document;
 }

@@ -1,7 +1,11 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { ERROR_CODES } from '../errors/codes.ts';
+import { ERROR_CODES, type ErrorCode } from '../errors/codes.ts';
+import { errorResponses } from './error-responses.ts';
 
-/** The one error envelope, with the extra fields some codes carry. */
+/**
+ * The one error envelope with every code, as a reference: each route's responses list only its own codes
+ * (see errorResponses).
+ */
 export const ErrorEnvelope = Type.Object(
   {
     success: Type.Literal(false),
@@ -15,10 +19,24 @@ export const ErrorEnvelope = Type.Object(
   { $id: 'ErrorEnvelope', title: 'Error' },
 );
 
-/** Response schemas for a route: its success body plus the error envelope for every error status. */
-export function responses<T extends TSchema>(status: 200 | 201 | 202, body: T) {
-  return { [status]: body, '4xx': Type.Ref(ErrorEnvelope), '5xx': Type.Ref(ErrorEnvelope) } as const;
+/**
+ * A route's responses: its success body and the error envelope for exactly the codes it can answer with
+ * (see errorResponses).
+ */
+export function responses<T extends TSchema>(status: 200 | 201 | 202, body: T, errors: readonly ErrorCode[]) {
+  return { [status]: body, ...errorResponses(errors) };
 }
+
+/** The request header of routes that send a code message, whose language it picks. */
+export const AcceptLanguage = Type.Object({
+  'accept-language': Type.Optional(
+    Type.String({
+      description:
+        "the message's language: the best of these that has a template; without it, the user's stored locale",
+      examples: ['en-GB, en;q=0.8, fa;q=0.5'],
+    }),
+  ),
+});
 
 export const PhoneNumber = Type.String({
   minLength: 1,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BearerAuth, responses } from '../http/schemas.ts';
+import { BODY_ERRORS } from '../http/error-responses.ts';
+import { AcceptLanguage, BearerAuth, responses } from '../http/schemas.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { userView } from '../users/schemas.ts';
 import type { PhoneFlows } from './phone-flows.ts';
@@ -11,6 +12,15 @@ const codeSent = (r: { expiresIn: number; resendIn: number }) => ({
   expires_in: r.expiresIn,
   resend_in: r.resendIn,
 });
+
+/** What checking a typed code can answer (OtpService.verify); VALIDATION_ERROR is a code that is not digits. */
+const VERIFY_ERRORS = [
+  'VALIDATION_ERROR',
+  'OTP_INVALID',
+  'OTP_EXPIRED',
+  'OTP_ATTEMPTS_EXCEEDED',
+  'RATE_LIMITED',
+] as const;
 
 export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions: SessionService }> = async (
   app,
@@ -25,8 +35,15 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
         description:
           "The message's language: the best of Accept-Language that has a template; without that header, the " +
           "user's stored locale (PATCH /api/v1/auth/me); otherwise Persian.",
+        headers: AcceptLanguage,
         body: CodeRequestBody,
-        response: responses(200, CodeSent),
+        response: responses(200, CodeSent, [
+          ...BODY_ERRORS,
+          'INVALID_PHONE',
+          'RATE_LIMITED',
+          'SMS_FAILED',
+          'DATABASE_UNAVAILABLE',
+        ]),
       },
     },
     async (request) =>
@@ -40,7 +57,7 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
         tags: ['sign-in'],
         summary: 'Sign in with the code',
         body: CodeVerifyBody,
-        response: responses(200, SignedIn),
+        response: responses(200, SignedIn, [...BODY_ERRORS, 'INVALID_PHONE', ...VERIFY_ERRORS, 'DATABASE_UNAVAILABLE']),
       },
     },
     async (request) => {
@@ -68,10 +85,20 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
         summary: 'Send a code to the new number',
         description:
           'Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise ' +
-          '401 REAUTH_REQUIRED.',
+          "401 REAUTH_REQUIRED. The message's language: the best of Accept-Language that has a template, else the " +
+          "user's stored locale.",
         security: BearerAuth,
+        headers: AcceptLanguage,
         body: CodeRequestBody,
-        response: responses(200, CodeSent),
+        response: responses(200, CodeSent, [
+          ...BODY_ERRORS,
+          'UNAUTHORIZED',
+          'REAUTH_REQUIRED',
+          'INVALID_PHONE',
+          'RATE_LIMITED',
+          'SMS_FAILED',
+          'DATABASE_UNAVAILABLE',
+        ]),
       },
     },
     async (request) => {
@@ -92,7 +119,15 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
           '401 REAUTH_REQUIRED. Ends every other session of the account and sends the old number a notice.',
         security: BearerAuth,
         body: CodeVerifyBody,
-        response: responses(200, PhoneChanged),
+        response: responses(200, PhoneChanged, [
+          ...BODY_ERRORS,
+          'UNAUTHORIZED',
+          'REAUTH_REQUIRED',
+          'INVALID_PHONE',
+          ...VERIFY_ERRORS,
+          'PHONE_IN_USE',
+          'DATABASE_UNAVAILABLE',
+        ]),
       },
     },
     async (request) => {

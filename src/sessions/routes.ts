@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../errors/app-error.ts';
+import { BODY_ERRORS } from '../http/error-responses.ts';
 import { BearerAuth, responses } from '../http/schemas.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { localeOfTag } from '../templates/locale.ts';
@@ -19,7 +20,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
         tags: ['sessions'],
         summary: 'Exchange a refresh token for a new pair',
         body: RefreshBody,
-        response: responses(200, TokenPairView),
+        response: responses(200, TokenPairView, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
       },
     },
     async (request) => {
@@ -45,7 +46,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
         tags: ['sessions'],
         summary: 'End the session the refresh token belongs to',
         body: RefreshBody,
-        response: responses(200, LoggedOut),
+        response: responses(200, LoggedOut, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
       },
     },
     async (request) => {
@@ -57,7 +58,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   app.get(
     '/me',
     {
-      schema: { tags: ['sessions'], summary: 'The signed-in user', security: BearerAuth, response: responses(200, Me) },
+      schema: {
+        tags: ['sessions'],
+        summary: 'The signed-in user',
+        security: BearerAuth,
+        response: responses(200, Me, ['UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
+      },
     },
     async (request) => {
       const { userId } = await sessions.authenticate(request.headers.authorization);
@@ -75,7 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
         summary: "Store the signed-in user's preferences: the locale of the SMS they are sent",
         security: BearerAuth,
         body: MeUpdate,
-        response: responses(200, Me),
+        response: responses(200, Me, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AdminKeyAuth, type RequireScope } from '../admin/auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, type RequireScope } from '../admin/auth.ts';
+import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import {
   OneTemplate,
@@ -27,7 +28,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Every message template, by key then locale; scope templates:read',
         security: AdminKeyAuth,
         querystring: TemplateListQuery,
-        response: responses(200, TemplateList),
+        response: responses(200, TemplateList, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR']),
       },
     },
     async ({ query }) => ({ success: true as const, templates: (await templates.list(query.key)).map(templateView) }),
@@ -42,7 +43,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         summary: 'One message template; scope templates:read',
         security: AdminKeyAuth,
         params: TemplateParams,
-        response: responses(200, OneTemplate),
+        response: responses(200, OneTemplate, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR', 'TEMPLATE_NOT_FOUND']),
       },
     },
     async ({ params }) => ({
@@ -64,7 +65,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         security: AdminKeyAuth,
         params: TemplateParams,
         body: TemplateBody,
-        response: responses(200, SavedTemplate),
+        response: responses(200, SavedTemplate, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS]),
       },
     },
     async ({ params, body }) => {
@@ -83,7 +84,13 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         summary: "Delete a message template; a code message's last locale is refused; scope templates:write",
         security: AdminKeyAuth,
         params: TemplateParams,
-        response: responses(200, TemplateDeleted),
+        // Fastify reads a body sent with a DELETE too, so its refusals are this route's as well.
+        response: responses(200, TemplateDeleted, [
+          ...ADMIN_SCOPE_ERRORS,
+          ...BODY_ERRORS,
+          'TEMPLATE_NOT_FOUND',
+          'TEMPLATE_REQUIRED',
+        ]),
       },
     },
     async ({ params }) => {

@@ -8,7 +8,10 @@ export const TemplateParams = Type.Object({
   locale: Type.String({ pattern: '^[a-z]{2,3}$', description: 'an ISO 639 language code: fa, en, ...' }),
 });
 
-export const TemplateListQuery = Type.Object({ key: Type.Optional(TemplateParams.properties.key) });
+export const TemplateListQuery = Type.Object(
+  { key: Type.Optional(TemplateParams.properties.key) },
+  { additionalProperties: false },
+);
 
 const Approval = Type.Object(
   {
@@ -21,8 +24,8 @@ const Approval = Type.Object(
   { additionalProperties: false },
 );
 
-// A record rather than named properties: the app's validator drops unknown properties silently, and an
-// unknown provider name (a typo) must be refused instead, which the service does.
+// A record rather than named properties: the providers are the service's to know (it refuses an unknown
+// name, a typo, saying which), not the schema's.
 const Approvals = Type.Record(Type.String(), Approval, {
   description: 'by provider (melipayamak, kavenegar, smsir): its approved template for this text',
   examples: [{ melipayamak: { id: '123456', args: ['code'] } }],

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { describe, it } from 'node:test';
@@ -9,6 +10,7 @@ import { DATABASES, type DatabaseBackend } from './backends.ts';
 import { testClock, type TestClock } from './clock.ts';
 import { startFakeWebhookSink, type FakeWebhookSink } from './fake-webhook-sink.ts';
 import { logCapture } from './log-capture.ts';
+import { checkEveryAnswer } from './openapi-contract.ts';
 
 export interface TestAppOptions {
   /** Extra environment variables, as an operator would set them. */
@@ -63,6 +65,7 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
   const clock = shared?.clock ?? testClock();
   const logs = logCapture();
   const app = await buildApp(config, { database, now: clock.now, logStream: logs.stream });
+  const departures = checkEveryAnswer(app);
   await app.ready();
 
   const call = async (opts: InjectOptions) => {
@@ -92,6 +95,9 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
       await sink.close();
       if (database !== shared?.database) await database.close();
       await created?.drop();
+      // Every test app checks its answers against the API reference, so a code or status a route does not
+      // declare fails the test that brought it about, whatever that test is about.
+      assert.deepEqual(departures, [], 'answers that depart from the API reference (/api/v1/openapi.json)');
     },
   };
 }

@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { SCOPE_NAMES } from '../../src/api-keys/scopes.ts';
+import type { ErrorCode } from '../../src/errors/codes.ts';
+import { newKey } from '../helpers/api-keys.ts';
+import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { Contract, servedRoutes } from '../helpers/openapi-contract.ts';
+import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
+
+const METRICS_TOKEN = 'metrics-token-for-the-contract';
+const ENV = {
+  METRICS_TOKEN,
+  // Each wrong guess comes from its own X-Forwarded-For address unless a test means to hit the IP limit.
+  TRUST_PROXY: 'true',
+  OTP_VERIFY_IP_HOURLY_LIMIT: '3',
+  SMS_BREAKER_FAILURES: '100',
+};
+
+/** The routes of the document with no error a client can bring about (only a bug or a closing instance). */
+const NO_CLIENT_ERROR = ['get /livez', 'get /api/v1/openapi.json', 'get /api/v1/otp/health'];
+
+interface Ask {
+  readonly body?: unknown;
+  /** A body sent as it is, with this content type. */
+  readonly raw?: { readonly payload: string; readonly type: string };
+  readonly headers?: Record<string, string>;
+}
+
+let addresses = 0;
+/** A client address no other request in this file used, so that the per-IP verify limit is charged once. */
+const fromNewAddress = () => ({ 'x-forwarded-for': `198.51.${Math.floor(++addresses / 250)}.${addresses % 250}` });
+
+forEachDatabase('every answer of every route conforms to the API reference', (backend) => {
+  let t: TestApp;
+  let contract: Contract;
+  before(async () => {
+    t = await startTestApp(backend, { env: ENV });
+    contract = await Contract.of(t.app);
+  });
+  after(() => t?.close());
+
+  /** Sends a request, checks the real answer against the document, then that it is the one expected. */
+  async function expect(method: string, url: string, ask: Ask, status: number, code?: ErrorCode) {
+    const headers: Record<string, string> = { ...fromNewAddress(), ...ask.headers };
+    if (ask.raw) headers['content-type'] = ask.raw.type;
+    const payload = ask.raw?.payload ?? (ask.body as object | undefined);
+    const res = await t.inject({ method: method as 'GET', url, headers, payload });
+    const answer = { status: res.statusCode, headers: res.headers, body: res.body };
+    assert.deepEqual(contract.check(method, url, answer), [], `${method} ${url}`);
+    assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
+    if (code) assert.equal(res.json().code, code, `${method} ${url}`);
+    return res;
+  }
+  const code = (phone: string) => t.sink.lastCode(phone)!;
+  const wrong = (right: string) => `${right.slice(0, -1)}${(Number(right.at(-1)) + 1) % 10}`;
+
+  it('every route Fastify serves is in the document, and every documented route is served', () => {
+    const documented = contract.operations().map(({ method, path }) => `${method} ${path}`);
+    // The page at /docs and its assets show the document; they are not part of the API it describes.
+    const served = servedRoutes(t.app).filter((route) => !/^get \/docs(\/|$)/.test(route));
+    assert.deepEqual(served, documented.sort());
+  });
+
+  it('sign-in: codes sent and refused, typed right and wrong', async () => {
+    const REQUEST = '/api/v1/otp/phone/login/request';
+    const VERIFY = '/api/v1/otp/phone/login/verify';
+    const phone = freshPhone();
+    await expect('POST', REQUEST, { body: { phone_number: phone }, headers: { 'accept-language': 'en' } }, 200);
+    await expect('POST', REQUEST, { body: { phone_number: phone } }, 429, 'RATE_LIMITED');
+    await expect('POST', REQUEST, { body: { phone_number: '123' } }, 400, 'INVALID_PHONE');
+    await expect('POST', REQUEST, { body: { phone_number: freshPhone(), role: 'admin' } }, 400, 'VALIDATION_ERROR');
+    await expect('POST', REQUEST, { raw: { payload: `{"phone_number": "${phone}"}`, type: 'text/plain' } }, 415);
+    const huge = JSON.stringify({ phone_number: 'x'.repeat(70_000) });
+    await expect('POST', REQUEST, { raw: { payload: huge, type: 'application/json' } }, 413, 'PAYLOAD_TOO_LARGE');
+    t.sink.answerNext({ status: 400 });
+    await expect('POST', REQUEST, { body: { phone_number: freshPhone() } }, 503, 'SMS_FAILED');
+
+    await expect('POST', VERIFY, { body: { phone_number: phone, code: wrong(code(phone)) } }, 400, 'OTP_INVALID');
+    await expect('POST', VERIFY, { body: { phone_number: phone, code: 'abc' } }, 400, 'VALIDATION_ERROR');
+    await expect('POST', VERIFY, { body: { phone_number: phone, code: code(phone), trusted: true } }, 400);
+    await expect('POST', VERIFY, { body: { phone_number: phone, code: code(phone) } }, 200);
+    await expect('POST', VERIFY, { body: { phone_number: freshPhone(), code: '123456' } }, 400, 'OTP_EXPIRED');
+    await expect('POST', VERIFY, { body: { phone_number: '123', code: '123456' } }, 400, 'INVALID_PHONE');
+
+    const burnt = freshPhone();
+    await expect('POST', REQUEST, { body: { phone_number: burnt } }, 200);
+    for (let i = 0; i < 5; i++) {
+      await expect('POST', VERIFY, { body: { phone_number: burnt, code: wrong(code(burnt)) } }, 400, 'OTP_INVALID');
+    }
+    const right = { phone_number: burnt, code: code(burnt) };
+    await expect('POST', VERIFY, { body: right }, 429, 'OTP_ATTEMPTS_EXCEEDED');
+
+    const oneAddress = { 'x-forwarded-for': '203.0.113.7' };
+    for (let i = 0; i < 3; i++) {
+      await expect('POST', VERIFY, { body: right, headers: oneAddress }, 429, 'OTP_ATTEMPTS_EXCEEDED');
+    }
+    await expect('POST', VERIFY, { body: right, headers: oneAddress }, 429, 'RATE_LIMITED');
+  });
+
+  it('phone change: the code goes to the new number; a number in use is refused only at confirm', async () => {
+    const REQUEST = '/api/v1/otp/phone/change/request';
+    const CONFIRM = '/api/v1/otp/phone/change/confirm';
+    const user = bearer((await signIn(t)).accessToken);
+    const target = freshPhone();
+    await expect('POST', REQUEST, { body: { phone_number: target } }, 401, 'UNAUTHORIZED');
+    await expect(
+      'POST',
+      REQUEST,
+      { body: { phone_number: target }, headers: { ...user, 'accept-language': 'fa' } },
+      200,
+    );
+    await expect('POST', REQUEST, { body: { phone_number: target }, headers: user }, 429, 'RATE_LIMITED');
+    await expect('POST', REQUEST, { body: { phone_number: '123' }, headers: user }, 400, 'INVALID_PHONE');
+    await expect('POST', REQUEST, { body: { phone_number: target, user_id: 'x' }, headers: user }, 400);
+    t.sink.answerNext({ status: 500 });
+    await expect('POST', REQUEST, { body: { phone_number: freshPhone() }, headers: user }, 503, 'SMS_FAILED');
+
+    const confirm = (phone_number: string, typed: string, headers = user) =>
+      ({ body: { phone_number, code: typed }, headers }) as const;
+    await expect('POST', CONFIRM, confirm(target, code(target), {}), 401, 'UNAUTHORIZED');
+    await expect('POST', CONFIRM, confirm(target, wrong(code(target))), 400, 'OTP_INVALID');
+    await expect('POST', CONFIRM, confirm(freshPhone(), '123456'), 400, 'OTP_EXPIRED');
+    await expect('POST', CONFIRM, confirm(target, code(target)), 200);
+
+    const taken = (await signIn(t)).phone;
+    const other = bearer((await signIn(t)).accessToken);
+    await expect('POST', REQUEST, { body: { phone_number: taken }, headers: other }, 200);
+    await expect('POST', CONFIRM, confirm(taken, code(taken), other), 409, 'PHONE_IN_USE');
+  });
+
+  it('sessions: refresh, logout and the signed-in user', async () => {
+    const session = await signIn(t);
+    const user = bearer(session.accessToken);
+    const refreshed = await expect(
+      'POST',
+      '/api/v1/auth/refresh',
+      { body: { refresh_token: session.refreshToken } },
+      200,
+    );
+    await expect('POST', '/api/v1/auth/refresh', { body: { refresh_token: 'nope' } }, 401, 'UNAUTHORIZED');
+    await expect('POST', '/api/v1/auth/refresh', { body: { refresh_token: 'x', scope: 'admin' } }, 400);
+    await expect('POST', '/api/v1/auth/logout', { body: { refresh_token: 'nope' } }, 401, 'UNAUTHORIZED');
+    await expect('POST', '/api/v1/auth/logout', { body: { refresh_token: refreshed.json().refresh_token } }, 200);
+    const fresh = bearer((await signIn(t)).accessToken);
+    await expect('GET', '/api/v1/auth/me', { headers: fresh }, 200);
+    await expect('GET', '/api/v1/auth/me', { headers: user }, 401, 'UNAUTHORIZED');
+    await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en' }, headers: fresh }, 200);
+    await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'EN!' }, headers: fresh }, 400, 'VALIDATION_ERROR');
+    await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en', admin: true }, headers: fresh }, 400);
+    await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en' } }, 401, 'UNAUTHORIZED');
+  });
+
+  it('health, liveness, metrics and the document itself', async () => {
+    await expect('GET', '/api/v1/otp/health', {}, 200);
+    await expect('GET', '/livez', {}, 200);
+    await expect('GET', '/api/v1/openapi.json', {}, 200);
+    await expect('GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }, 200);
+    await expect('GET', '/metrics', {}, 401, 'UNAUTHORIZED');
+  });
+
+  it('the admin API: keys, queued messages, the delivery log, providers and templates', async () => {
+    const admin = { authorization: `Bearer ${(await newKey(t, SCOPE_NAMES)).secret}` };
+    const scopeless = { authorization: `Bearer ${(await newKey(t, [])).secret}` };
+    await expect('GET', '/api/v1/admin/keys/whoami', { headers: scopeless }, 200);
+    await expect('GET', '/api/v1/admin/keys/whoami', {}, 401, 'UNAUTHORIZED');
+    await expect('GET', '/api/v1/admin/keys', { headers: admin }, 200);
+    await expect('GET', '/api/v1/admin/keys', { headers: scopeless }, 403, 'FORBIDDEN');
+
+    const SEND = '/api/v1/admin/sms/send';
+    const to = freshPhone();
+    const once = { ...admin, 'idempotency-key': 'contract-1' };
+    const sent = await expect('POST', SEND, { body: { to, text: 'Your order shipped' }, headers: once }, 202);
+    await expect('POST', SEND, { body: { to, text: 'Something else' }, headers: once }, 422, 'IDEMPOTENCY_KEY_REUSED');
+    await expect('POST', SEND, { body: { to, text: 'x' }, headers: { ...admin, 'idempotency-key': 'a b' } }, 400);
+    await expect('POST', SEND, { body: { to: '123', text: 'x' }, headers: admin }, 400, 'INVALID_PHONE');
+    await expect('POST', SEND, { body: { to, text: 'x', template: 'back_in_stock' }, headers: admin }, 400);
+    await expect('POST', SEND, { body: { to, text: 'x', priority: 'high' }, headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect(
+      'POST',
+      SEND,
+      { body: { to, template: 'no_such', params: {} }, headers: admin },
+      404,
+      'TEMPLATE_NOT_FOUND',
+    );
+    const partial = { to, template: 'back_in_stock', params: { product: 'Tea' } };
+    await expect('POST', SEND, { body: partial, headers: admin }, 400, 'TEMPLATE_PARAMS_MISSING');
+    await expect('POST', SEND, { body: { to, text: 'x' }, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect(
+      'POST',
+      SEND,
+      { raw: { payload: 'to=1', type: 'application/x-www-form-urlencoded' }, headers: admin },
+      415,
+    );
+
+    const LOGS = '/api/v1/admin/sms/logs';
+    await expect('GET', `${LOGS}?limit=5`, { headers: admin }, 200);
+    await expect('GET', `${LOGS}?phone_number=123`, { headers: admin }, 400, 'INVALID_PHONE');
+    await expect('GET', `${LOGS}?cursor=nothing-we-issued`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', `${LOGS}?phone=${encodeURIComponent(to)}`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', `${LOGS}/${sent.json().id}?full_numbers=true`, { headers: admin }, 200);
+    await expect('GET', `${LOGS}/no-such-message`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('GET', `${LOGS}/${sent.json().id}?full_numbers=yes`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', '/api/v1/admin/sms/providers', { headers: admin }, 200);
+    await expect('GET', '/api/v1/admin/sms/providers', { headers: scopeless }, 403, 'FORBIDDEN');
+
+    const TEMPLATES = '/api/v1/admin/sms/templates';
+    await expect('GET', `${TEMPLATES}?key=otp_login`, { headers: admin }, 200);
+    await expect('GET', `${TEMPLATES}?key=NOT-A-KEY`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', `${TEMPLATES}/otp_login/fa`, { headers: admin }, 200);
+    await expect('GET', `${TEMPLATES}/no_such/fa`, { headers: admin }, 404, 'TEMPLATE_NOT_FOUND');
+    await expect('PUT', `${TEMPLATES}/sale/en`, { body: { body: 'Sale on {product}' }, headers: admin }, 200);
+    await expect(
+      'PUT',
+      `${TEMPLATES}/sale/en`,
+      { body: { body: 'x', approved: { nobody: { id: '1', args: [] } } }, headers: admin },
+      400,
+    );
+    await expect('PUT', `${TEMPLATES}/sale/en`, { body: { body: 'x', active: true }, headers: admin }, 400);
+    await expect('PUT', `${TEMPLATES}/sale/en`, { body: { body: 'x' }, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('DELETE', `${TEMPLATES}/sale/en`, { raw: { payload: 'x', type: 'text/plain' }, headers: admin }, 415);
+    await expect('DELETE', `${TEMPLATES}/sale/en`, { headers: admin }, 200);
+    await expect('DELETE', `${TEMPLATES}/sale/en`, { headers: admin }, 404, 'TEMPLATE_NOT_FOUND');
+    await expect('DELETE', `${TEMPLATES}/otp_phone_change/en`, { headers: admin }, 200);
+    await expect('DELETE', `${TEMPLATES}/otp_phone_change/fa`, { headers: admin }, 409, 'TEMPLATE_REQUIRED');
+  });
+
+  it('drove every documented route through its success and, where a client can cause one, an error', () => {
+    const missing = contract.operations().flatMap(({ method, path, operation }) => {
+      const route = `${method} ${path}`;
+      const seen = [...contract.seen].filter((entry) => entry.startsWith(`${route} `));
+      const success = Object.keys(operation.responses).find((status) => status.startsWith('2'));
+      const gaps = seen.some((entry) => entry === `${route} ${success}`) ? [] : [`${route}: no ${success}`];
+      if (
+        !NO_CLIENT_ERROR.includes(route) &&
+        !seen.some((entry) => / [45]\d\d /.test(`${entry} `.slice(route.length)))
+      ) {
+        gaps.push(`${route}: no error`);
+      }
+      return gaps;
+    });
+    assert.deepEqual(missing, []);
+  });
+});
