@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { seedTemplates, unseedTemplates, type TemplateSeed } from './seed-templates.ts';
 
 /**
  * `sms_templates.approved`: for each provider that has approved the template on its side, its id there and
@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
  * and tests that read it keep working. The seeds are literals here, not imported, so that this migration
  * means the same thing whatever later code says.
  */
-const SEEDS: ReadonlyArray<readonly [key: string, locale: string, body: string]> = [
+const SEEDS: readonly TemplateSeed[] = [
   ['otp_login', 'fa', 'کد ورود شما: {code}\nاین کد تا {minutes} دقیقه معتبر است. آن را به کسی ندهید.'],
   ['otp_login', 'en', 'Your sign-in code: {code}\nIt is valid for {minutes} minutes. Do not share it with anyone.'],
   [
@@ -32,30 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('sms_templates')
     .addColumn('approved', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
-  const at = Date.now();
-  await db
-    .insertInto('sms_templates')
-    .values(
-      SEEDS.map(([key, locale, body]) => ({
-        id: randomUUID(),
-        key,
-        locale,
-        body,
-        approved: '{}',
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    // A row an operator wrote by hand before this version is theirs to keep.
-    .onConflict((oc) => oc.columns(['key', 'locale']).doNothing())
-    .execute();
+  await seedTemplates(db, SEEDS);
 }
 
 /** Drops the column and the six seeded templates (edited or not); templates added since stay. */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db
-    .deleteFrom('sms_templates')
-    .where((eb) => eb.or(SEEDS.map(([key, locale]) => eb.and([eb('key', '=', key), eb('locale', '=', locale)]))))
-    .execute();
+  await unseedTemplates(db, SEEDS);
   await db.schema.alterTable('sms_templates').dropColumn('approved').execute();
 }

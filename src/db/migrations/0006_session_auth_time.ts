@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { seedTemplates, unseedTemplates, type TemplateSeed } from './seed-templates.ts';
 
 /**
  * `sessions.auth_time`: when the session's sign-in happened (a verified code), copied onto every refresh
@@ -14,7 +14,7 @@ import { sql, type Kysely } from 'kysely';
  *
  * Also seeds the `phone_changed` notice in Persian and English, as literals (see 0004).
  */
-const SEEDS: ReadonlyArray<readonly [key: string, locale: string, body: string]> = [
+const SEEDS: readonly TemplateSeed[] = [
   [
     'phone_changed',
     'fa',
@@ -35,28 +35,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`update sessions set auth_time = (select min(s.created_at) from sessions s where s.family_id = sessions.family_id)`.execute(
     db,
   );
-  const at = Date.now();
-  await db
-    .insertInto('sms_templates')
-    .values(
-      SEEDS.map(([key, locale, body]) => ({
-        id: randomUUID(),
-        key,
-        locale,
-        body,
-        approved: '{}',
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .onConflict((oc) => oc.columns(['key', 'locale']).doNothing())
-    .execute();
+  await seedTemplates(db, SEEDS);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db
-    .deleteFrom('sms_templates')
-    .where((eb) => eb.or(SEEDS.map(([key, locale]) => eb.and([eb('key', '=', key), eb('locale', '=', locale)]))))
-    .execute();
+  await unseedTemplates(db, SEEDS);
   await db.schema.alterTable('sessions').dropColumn('auth_time').execute();
 }
