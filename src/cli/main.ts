@@ -28,7 +28,13 @@ const USAGE = `Usage: otpgate <command> [--help]
  * database lives in it.
  */
 const DATABASE: ReadonlyArray<keyof Env> = ['DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'MIGRATE_ON_START'];
-const LIMITS: ReadonlyArray<keyof Env> = [...DATABASE, 'REDIS_URL', 'REDIS_KEY_PREFIX', 'PHONE_ALLOWED_COUNTRIES', 'OTP_IPV6_PREFIX'];
+const LIMITS: ReadonlyArray<keyof Env> = [
+  ...DATABASE,
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
+  'PHONE_ALLOWED_COUNTRIES',
+  'OTP_IPV6_PREFIX',
+];
 
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
 export async function main(argv: string[]): Promise<number> {

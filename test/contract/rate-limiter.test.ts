@@ -367,7 +367,11 @@ describe('with Redis configured but unreachable, limits are counted in the datab
     assert.ok(Date.now() - started < 3000, 'decided after the first connection attempt, not after timeouts');
     assert.equal(limiter.store, 'database');
     assert.equal(limiter.degraded, true);
-    const rows = await database.main.db.selectFrom('rate_limits').select(['key', 'points']).where('key', '=', `${r.name}:k`).execute();
+    const rows = await database.main.db
+      .selectFrom('rate_limits')
+      .select(['key', 'points'])
+      .where('key', '=', `${r.name}:k`)
+      .execute();
     assert.deepEqual(rows, [{ key: `${r.name}:k`, points: 3 }]);
     await limiter.refund(takenBy(decisions));
     assert.deepEqual(
@@ -400,7 +404,8 @@ else
       const target = new URL(redisUrl!);
       proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
       inspector = new Redis(redisUrl!);
-      const open = (url: string) => createRateLimiter({ database: database.handle(), redisUrl: url, redisKeyPrefix: prefix });
+      const open = (url: string) =>
+        createRateLimiter({ database: database.handle(), redisUrl: url, redisKeyPrefix: prefix });
       a = open(proxy.rewrite(redisUrl!));
       b = open(proxy.rewrite(redisUrl!));
       direct = open(redisUrl!);
@@ -435,7 +440,11 @@ else
       assert.equal(allowedCount(await spread(all(), 6, fresh, 'k')), 0, 'the 4 taken during the outage still count');
       assert.equal(allowedCount(await spread(all(), 6, some, 'k')), 3, 'exactly the 1 taken during the outage counts');
       assert.equal(await inspector.get(`${prefix}rl:${fresh.name}:k`), '4');
-      const left = await database.main.db.selectFrom('rate_limits').select('key').where('key', 'not like', '~%').execute();
+      const left = await database.main.db
+        .selectFrom('rate_limits')
+        .select('key')
+        .where('key', 'not like', '~%')
+        .execute();
       assert.deepEqual(left, [], 'every count taken in the database was moved into Redis');
     });
 
@@ -457,8 +466,15 @@ else
       await until('every instance counts in the database', allOn('database'), 15_000);
       const [taken] = await consumeTimes(a, r, 'refund', 1);
       await a.refund(takenBy([taken!]));
-      const rows = await database.main.db.selectFrom('rate_limits').select('points').where('key', '=', `${r.name}:refund`).execute();
-      assert.deepEqual(rows.map((row) => Number(row.points)), [0]);
+      const rows = await database.main.db
+        .selectFrom('rate_limits')
+        .select('points')
+        .where('key', '=', `${r.name}:refund`)
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => Number(row.points)),
+        [0],
+      );
       await proxy.resume();
       await until('every instance counts in Redis again', allOn('redis'));
       const inRedis = await consumeTimes(a, r, 'refund', 1);
