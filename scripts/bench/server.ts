@@ -63,6 +63,8 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     SMS_WEBHOOK_URL: options.smsWebhookUrl,
     OTP_IP_HOURLY_LIMIT: '1000000',
     OTP_VERIFY_IP_HOURLY_LIMIT: '1000000',
+    // Every request comes from 127.0.0.1; its failed-send budget also caps its sends in flight at once.
+    OTP_FAILED_SEND_IP_HOURLY_LIMIT: '1000000',
     SMS_DAILY_LIMIT: '100000000',
   };
   const start = startCommand(options.root);
@@ -134,7 +136,8 @@ function startCommand(root: string): { nodeFlags: string[]; script: string; args
     scripts: Record<string, string | undefined>;
   };
   if (scripts.prestart) execSync(scripts.prestart, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const [command, ...words] = (scripts.start ?? '').trim().split(/\s+/);
+  // `exec` only makes the shell npm runs the script in give way to node, so signals reach the server.
+  const [command, ...words] = (scripts.start ?? '').trim().replace(/^exec\s+/, '').split(/\s+/);
   const scriptAt = words.findIndex((word) => !word.startsWith('-'));
   if (command !== 'node' || scriptAt < 0)
     throw new Error(`npm start must be "node [flags] script ..." (is "${scripts.start}")`);
