@@ -9,9 +9,10 @@ import { openCommandDatabase } from './database.ts';
 
 export const LIMITS_USAGE = `usage: otpgate limits reset --phone NUMBER | --ip ADDRESS
 
-  limits reset --phone NUMBER  clear a number's code-request limits (resend wait and hourly count, every
-                               purpose); NUMBER in any form the API accepts (0912..., +98912...)
-  limits reset --ip ADDRESS    clear an address's code-request and failed-check limits
+  limits reset --phone NUMBER  clear a number's code-request limits (resend wait, hourly count and failed
+                               sends, every purpose); NUMBER in any form the API accepts (0912..., +98912...)
+  limits reset --ip ADDRESS    clear an address's code-request, failed-check and failed-send limits (an
+                               IPv6 address's whole /64, as OTP_IPV6_PREFIX counts it)
 
   Both may be given at once. Counters are cleared in the database and, when REDIS_URL is set, in Redis.
   The service-wide daily SMS limit is not touched.

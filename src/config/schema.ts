@@ -64,7 +64,10 @@ export const EnvSchema = Type.Object({
   // Code requests whose send failed, per number and per client address: what bounds the provider calls an
   // anonymous client can cause with numbers that are refused, since such a send gives its other limits back.
   OTP_FAILED_SEND_PHONE_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
-  OTP_FAILED_SEND_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 10 }),
+  // The address budget is taken up front, so it also caps one address's sends in flight: as large as the
+  // address's hourly limit by default, so that a burst from behind a shared address (carrier NAT) gets the
+  // whole of that limit, and failed sends still cannot make the provider calls unbounded.
+  OTP_FAILED_SEND_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   OTP_VERIFY_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100 }),
   SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),

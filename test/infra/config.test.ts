@@ -61,7 +61,7 @@ describe('configuration', () => {
       verifyIpHourlyLimit: 100,
       ipv6PrefixBits: 64,
       failedSendPhoneHourlyLimit: 3,
-      failedSendIpHourlyLimit: 10,
+      failedSendIpHourlyLimit: 30,
       webOtpDomain: undefined,
     });
     assert.equal(config.tokens.accessTtlSeconds, 900);
