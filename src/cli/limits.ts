@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import type { Config } from '../config/index.ts';
 import { ipCounters, otpRules, phoneCounters } from '../otp/limits.ts';
 import { parseMobile } from '../phone/parse.ts';
+import { clientAddress } from '../rate-limit/address-key.ts';
 import type { Charge } from '../rate-limit/limiter.ts';
 import { resetCounters } from '../rate-limit/reset.ts';
 import { parseCommand, usageError } from './args.ts';
@@ -11,8 +11,9 @@ export const LIMITS_USAGE = `usage: otpgate limits reset --phone NUMBER | --ip A
 
   limits reset --phone NUMBER  clear a number's code-request limits (resend wait, hourly count and failed
                                sends, every purpose); NUMBER in any form the API accepts (0912..., +98912...)
-  limits reset --ip ADDRESS    clear an address's code-request, failed-check and failed-send limits (an
-                               IPv6 address's whole /64, as OTP_IPV6_PREFIX counts it)
+  limits reset --ip ADDRESS    clear an address's code-request, failed-check and failed-send limits; ADDRESS
+                               as a request's is read (1.2.3.4, 1.2.3.4:port, 2001:db8::1, [2001:db8::1]:port);
+                               an IPv6 address clears its whole network (OTP_IPV6_PREFIX)
 
   Both may be given at once. Counters are cleared in the database and, when REDIS_URL is set, in Redis.
   The service-wide daily SMS limit is not touched.
@@ -50,12 +51,16 @@ export async function runLimits(readConfig: () => LimitsConfig, argv: readonly s
     cleared.push(parsed.e164);
   }
   if (ip !== undefined) {
-    if (isIP(ip) === 0) {
-      process.stderr.write(`otpgate: limits: --ip: "${ip}" is not an IPv4 or IPv6 address\n`);
+    // Read as a request's address is, so that an address copied from a log line (port and all) is found.
+    const address = clientAddress(ip);
+    if (address === null) {
+      process.stderr.write(
+        `otpgate: limits: --ip: "${ip}" is not an IPv4 or IPv6 address (1.2.3.4, 1.2.3.4:port, 2001:db8::1, [2001:db8::1]:port)\n`,
+      );
       return 2;
     }
-    charges.push(...ipCounters(rules, ip, config.otp.ipv6PrefixBits));
-    cleared.push(ip);
+    charges.push(...ipCounters(rules, address, config.otp.ipv6PrefixBits));
+    cleared.push(address);
   }
 
   const database = await openCommandDatabase(config.database);

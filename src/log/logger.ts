@@ -25,8 +25,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
  * One line per request, written when it is answered: method, url, client address, status code and response
  * time, with the request id the request's logger carries. Fastify's default writes two (`incoming request`
  * and `request completed`). Errors answered by `errors/handler.ts` are logged there, with the same request id; a response
- * that could not be written is logged here, at error, as `request errored`. Phone numbers and credentials in
- * the query string are masked (see `maskRequestUrl`).
+ * that could not be written is logged here, at error, as `request errored`. Phone numbers anywhere in
+ * the URL, and credentials in its query string, are masked (see `maskRequestUrl`).
  */
 export class OneLinePerRequest extends LogController {
   /** `allowedCountries` reads national numbers in a query (`0912...`) so that they are masked as numbers. */

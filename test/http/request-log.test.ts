@@ -4,9 +4,38 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { newKey } from '../helpers/api-keys.ts';
 import { DATABASES } from '../helpers/backends.ts';
 import { bearer } from '../helpers/session-sign-in.ts';
+import { toAsciiDigits } from '../../src/phone/digits.ts';
 
 const LOGS = '/api/v1/admin/sms/logs';
 const MASKED = '+98912***6789';
+const HEALTH = '/api/v1/otp/health';
+const persian = (digits: string) => encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
+const arabic = (digits: string) => encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))));
+const encoded = (digits: string) => [...digits].map((d) => `%3${d}`).join('');
+
+/** A number outside a query value: where it sits, and what the log must show in its place. */
+const ELSEWHERE: ReadonlyArray<readonly [where: string, url: string, logged: string]> = [
+  ['as the whole query', `${HEALTH}?09123456789`, `${HEALTH}?${MASKED}`],
+  ['after a semicolon', `${HEALTH}?phone;09123456789`, `${HEALTH}?phone;${MASKED}`],
+  ['as a query name', `${HEALTH}?09123456789=1&limit=5`, `${HEALTH}?${MASKED}=1&limit=5`],
+  ['as a path segment', '/x/09123456789', `/x/${MASKED}`],
+  ['as a path segment, international', '/x/+989123456789/y', `/x/${MASKED}/y`],
+  ['as a path segment in Persian digits', `/x/${persian('09123456789')}`, `/x/${MASKED}`],
+  ['as a query name in Arabic-Indic digits', `${HEALTH}?${arabic('09123456789')}`, `${HEALTH}?${MASKED}`],
+  ['as percent-encoded ASCII digits', `${HEALTH}?${encoded('09123456789')}`, `${HEALTH}?${MASKED}`],
+  ['encoded twice over', `${HEALTH}?${encoded('09123456789').replace(/%/g, '%25')}`, `${HEALTH}?${MASKED}`],
+  ['beside a broken escape', `${HEALTH}?q=${encoded('09123456789')}%ZZ`, `${HEALTH}?q=***`],
+  ['inside a word', `/x/tel09123456789x`, '/x/***'],
+];
+
+/** The log as a reader could make it out: escapes undone (twice) and every digit made ASCII. */
+const readable = (text: string) =>
+  toAsciiDigits(
+    [1, 2].reduce(
+      (t) => t.replace(/(?:%[0-9a-f]{2})+/gi, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8')),
+      text,
+    ),
+  );
 
 /** One number in every form people and clients write it; none of them may reach the log. */
 const FORMS: ReadonlyArray<readonly [form: string, query: string, full: RegExp]> = [
@@ -19,7 +48,7 @@ const FORMS: ReadonlyArray<readonly [form: string, query: string, full: RegExp]>
   ['under another name', 'q=09123456789&limit=5', /0?9123456789/],
 ];
 
-describe('the request log masks what a query string carries', () => {
+describe('the request log masks what a URL carries', () => {
   let t: TestApp;
   let key: Record<string, string>;
   before(async () => {
@@ -47,6 +76,18 @@ describe('the request log masks what a query string carries', () => {
       assert.doesNotMatch(t.logs.text(), full, 'no line of the log holds the number');
     });
   }
+
+  for (const [where, url, logged] of ELSEWHERE) {
+    it(`a number ${where} is masked in the log, never written in full`, async () => {
+      assert.equal(await loggedUrl(url), logged);
+      assert.doesNotMatch(readable(t.logs.text()), /9123456789/, 'no line of the log holds the number in any form');
+    });
+  }
+
+  it('seven digits in a row are masked anywhere in the URL, a number we cannot read as ***', async () => {
+    assert.equal(await loggedUrl('/x/02155512345/y?a;1234567'), '/x/***/y?a;***');
+    assert.equal(await loggedUrl('/x/123456/y?a=123456'), '/x/123456/y?a=123456');
+  });
 
   it('what is not a number or a credential is logged as it came', async () => {
     assert.equal(await loggedUrl(`${LOGS}?status=sent&limit=5`), `${LOGS}?status=sent&limit=5`);

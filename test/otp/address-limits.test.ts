@@ -91,6 +91,42 @@ forEachDatabase('per-address limits count a whole IPv6 /64 and IPv4-mapped addre
       assert.deepEqual(answers, [200, 200, 429, 200]);
     });
   });
+
+  it('behind a configured proxy, X-Forwarded-For addresses with ports share their address\'s budget', async () => {
+    await withLimits(backend, { OTP_IP_HOURLY_LIMIT: '2', TRUST_PROXY: '127.0.0.1' }, async (t) => {
+      const via = (client: string): From => ({ ip: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+      assert.deepEqual(
+        await statuses(t, [
+          [mobile(7701), via('10.203.0.1:40001')],
+          [mobile(7702), via('10.203.0.1:40002')],
+          [mobile(7703), via('10.203.0.1:40003')],
+          [mobile(7704), via('10.203.0.2:40001')],
+        ]),
+        [200, 200, 429, 200],
+      );
+      assert.deepEqual(
+        await statuses(t, [
+          [mobile(7711), via('[2001:db8:77::5]')],
+          [mobile(7712), via('[2001:db8:77::5]:443')],
+          [mobile(7713), via('2001:db8:77::6')],
+        ]),
+        [200, 200, 429],
+      );
+    });
+  });
+
+  it('addresses that are not addresses share one budget between them', async () => {
+    await withLimits(backend, { OTP_IP_HOURLY_LIMIT: '2', TRUST_PROXY: '127.0.0.1' }, async (t) => {
+      const via = (client: string): From => ({ ip: '127.0.0.1', headers: { 'x-forwarded-for': client } });
+      const answers = await statuses(t, [
+        [mobile(7801), via('010.202.0.1')],
+        [mobile(7802), via('0x0aca0001')],
+        [mobile(7803), via('not-an-address')],
+        [mobile(7804), via('10.202.0.1')],
+      ]);
+      assert.deepEqual(answers, [200, 200, 429, 200]);
+    });
+  });
 });
 
 forEachDatabase('the daily SMS ceiling tells the operator', (backend) => {
