@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
 import { maskPhone } from '../phone/parse.ts';
+import { PHONE_CHANGED_TEMPLATE } from '../sms/messages.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
-
-/** The template of the notice; seeded in Persian and English by migration 0006. */
-export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 
 /**
  * Tells the number an account just left that it left (ASVS 5.0 6.3.7), so that a change its owner did not

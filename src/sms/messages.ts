@@ -6,6 +6,9 @@ export const OTP_TEMPLATES: Record<OtpPurpose, string> = {
   phone_change: 'otp_phone_change',
 };
 
+/** The notice to the number an account left (see otp/phone-change-notice.ts); seeded in fa and en by migration 0006. */
+export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
+
 /**
  * A rendered code message with the WebOTP line added: `@domain #code` in ASCII digits after a blank line,
  * the format browsers read for one-time-code autofill. It must be the last line and start with `@`, so it is

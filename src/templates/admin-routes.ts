@@ -81,7 +81,11 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
       preHandler: requireScope('templates:write'),
       schema: {
         tags: ['admin'],
-        summary: "Delete a message template; a code message's last locale is refused; scope templates:write",
+        summary: "Delete a message template; the last locale of the service's own is refused; scope templates:write",
+        description:
+          'The service sends the code messages (otp_login, otp_phone_change) and the notice to the old number ' +
+          'after a phone change (phone_changed) itself: the last locale of these answers 409 TEMPLATE_REQUIRED; ' +
+          'replace it with PUT instead. Other templates can be deleted entirely.',
         security: AdminKeyAuth,
         params: TemplateParams,
         // Fastify reads a body sent with a DELETE too, so its refusals are this route's as well.

@@ -1,10 +1,17 @@
-import { OTP_TEMPLATES } from '../sms/messages.ts';
+import { OTP_TEMPLATES, PHONE_CHANGED_TEMPLATE } from '../sms/messages.ts';
 import { placeholdersOf } from './placeholders.ts';
 import type { ProviderApproval } from './record.ts';
 import type { TemplateInput } from './repository.ts';
 
 /** Keys the code sender renders. They must carry `{code}` and may use only what it fills in. */
 export const CODE_TEMPLATE_KEYS: ReadonlySet<string> = new Set(Object.values(OTP_TEMPLATES));
+
+/**
+ * The service's own templates, which it sends by itself: the code messages, and the notice to the number an
+ * account left. Their last locale cannot be deleted: without it every code request, or every notice of a
+ * phone change (a security notice), would fail.
+ */
+export const REQUIRED_TEMPLATE_KEYS: ReadonlySet<string> = new Set([...CODE_TEMPLATE_KEYS, PHONE_CHANGED_TEMPLATE]);
 
 /** What the code sender fills in. A placeholder beyond these would fail every code request of that locale. */
 const CODE_PARAMS: readonly string[] = ['code', 'minutes'];

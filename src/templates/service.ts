@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { TemplateCache } from './cache.ts';
 import type { TemplateRecord } from './record.ts';
 import type { TemplateInput, TemplateRepository } from './repository.ts';
-import { CODE_TEMPLATE_KEYS, templateProblem } from './rules.ts';
+import { REQUIRED_TEMPLATE_KEYS, templateProblem } from './rules.ts';
 
 /**
  * Managing templates (the admin API). Reads go to the database, so staff see what is stored; every write
@@ -45,13 +45,13 @@ export function createTemplateService(deps: {
     },
 
     /**
-     * Deletes one locale of a template. The last locale of a code template is refused (TEMPLATE_REQUIRED):
-     * without it every code request would fail; replace it with PUT instead.
+     * Deletes one locale of a template. The last locale of one of the service's own templates is refused
+     * (TEMPLATE_REQUIRED, see REQUIRED_TEMPLATE_KEYS); replace it with PUT instead.
      */
     async remove(key: string, locale: string): Promise<void> {
       let outcome: Awaited<ReturnType<TemplateRepository['remove']>>;
       try {
-        outcome = await templates.remove(key, locale, { keepLast: CODE_TEMPLATE_KEYS.has(key) });
+        outcome = await templates.remove(key, locale, { keepLast: REQUIRED_TEMPLATE_KEYS.has(key) });
       } finally {
         cache.invalidate();
       }

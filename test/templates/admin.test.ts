@@ -159,11 +159,16 @@ forEachDatabase('message templates over the admin API', (backend) => {
     assert.match((await t.get(`${TEMPLATES}/otp_login/en`, read)).body.template.body, /^Your sign-in code/);
   });
 
-  it("refuses to delete a code message's last locale (409), and deletes the others", async () => {
+  it("refuses to delete the last locale of the service's own templates (409), and deletes the others", async () => {
     assert.equal((await deleteTemplate(t, 'otp_phone_change', 'en', write)).status, 200);
     const last = await deleteTemplate(t, 'otp_phone_change', 'fa', write);
     assert.deepEqual([last.status, last.body.code], [409, 'TEMPLATE_REQUIRED']);
     assert.equal((await t.get(`${TEMPLATES}/otp_phone_change/fa`, read)).status, 200);
+    // The notice to the old number after a phone change is the service's own too.
+    assert.equal((await deleteTemplate(t, 'phone_changed', 'en', write)).status, 200);
+    const notice = await deleteTemplate(t, 'phone_changed', 'fa', write);
+    assert.deepEqual([notice.status, notice.body.code], [409, 'TEMPLATE_REQUIRED']);
+    assert.equal((await t.get(`${TEMPLATES}/phone_changed/fa`, read)).status, 200);
     // A shop template has no such guard: its last locale goes.
     assert.equal((await deleteTemplate(t, 'back_in_stock', 'en', write)).status, 200);
     assert.equal((await deleteTemplate(t, 'back_in_stock', 'fa', write)).status, 200);
