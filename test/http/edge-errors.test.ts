@@ -23,6 +23,12 @@ describe('errors Fastify raises before routing', () => {
       [['request completed', 400]],
     );
   });
+
+  it("a path parameter past Fastify's length limit answers 400 VALIDATION_ERROR in the envelope", async () => {
+    const res = await t.inject({ method: 'GET', url: `/api/v1/admin/sms/logs/${'1'.repeat(200)}` });
+    assertError({ status: res.statusCode, body: res.json(), headers: res.headers }, 'VALIDATION_ERROR');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
 });
 
 describe('a client that goes away mid-body', () => {
