@@ -6,7 +6,7 @@ import type { Config } from './config/index.ts';
 import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
 import { AppError } from './errors/app-error.ts';
-import { clientErrorHandler, registerErrorHandler } from './errors/handler.ts';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -34,6 +34,7 @@ export interface AppOptions {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   if (!config.authSecret) throw new Error('buildApp: config.authSecret is not set (see withAuthSecret)');
   const logger = createLogger(config, options.logStream);
+  const requestLog = new OneLinePerRequest(config.phone.allowedCountries);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
@@ -42,11 +43,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.http.trustProxy as boolean | string[],
     genReqId: () => randomUUID(),
     // One line per request, when it is answered, instead of Fastify's two.
-    logController: new OneLinePerRequest(config.phone.allowedCountries),
+    logController: requestLog,
     requestIdHeader: false,
     // Our own hook answers requests that arrive while closing, in the envelope (see below).
     return503OnClosing: false,
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler(requestLog),
     // Numbers where strings belong are refused rather than quietly turned into strings, and fields a schema
     // does not name are refused rather than dropped: the API reference says `additionalProperties: false`,
     // and a misspelt optional field must not pass as if it had not been sent.

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { isDatabaseUnavailable } from '../db/errors.ts';
+import { setSecurityHeaders } from '../http/security-headers.ts';
 import { AppError } from './app-error.ts';
 import { ERROR_CODES, type ErrorCode } from './codes.ts';
 
@@ -20,6 +21,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    // A client that closed its connection mid-request (or was cut off by HTTP_REQUEST_TIMEOUT_MS) is not a
+    // fault of ours and has no one to answer; a warning per abort would let anyone fill the log.
+    if (request.raw.readableAborted || request.raw.socket?.destroyed) {
+      request.log.info({ method: request.method, url: request.url.split('?')[0], ip: request.ip }, 'client aborted');
+      return;
+    }
     const known = toAppError(error);
     if (known) {
       if (known.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable');
@@ -39,6 +46,26 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   return reply
     .status(error.status)
     .send({ success: false, message: error.message, code: error.code, ...error.details });
+}
+
+/**
+ * Errors Fastify raises before routing (a path it cannot decode, a parameter past its length limit, a route
+ * constraint that failed) skip the error handler and every hook; this gives them the envelope, the headers
+ * of every answer and the request's log line. A malformed path is a mistake in the request itself, so
+ * VALIDATION_ERROR (400), not NOT_FOUND: no route was looked for.
+ */
+export function frameworkErrorHandler(requestLog: Pick<LogController, 'requestCompleted'>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    setSecurityHeaders(request, reply);
+    reply.header('cache-control', 'no-store');
+    reply.raw.once('finish', () => requestLog.requestCompleted(null, request, reply));
+    if (error.statusCode !== undefined && error.statusCode < 500) {
+      void sendError(reply, new AppError('VALIDATION_ERROR', 'The request path is not valid'));
+      return;
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    void sendError(reply, new AppError('INTERNAL_ERROR', undefined, { request_id: request.id }));
+  };
 }
 
 function toAppError(error: FastifyError | AppError): AppError | undefined {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A year, and every subdomain: the service is never meant to be reached over plain HTTP once on TLS. */
 const HSTS = 'max-age=31536000; includeSubDomains';
@@ -12,8 +12,11 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * Swagger UI at /docs, and these two headers are all the API needs.
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
-  });
+  app.addHook('onSend', async (request, reply) => setSecurityHeaders(request, reply));
+}
+
+/** For answers that no hook sees: Fastify's framework errors (see `frameworkErrorHandler`). */
+export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-content-type-options', 'nosniff');
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
 }

@@ -39,9 +39,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   // ioredis emits an error on every reconnect attempt; one line per outage says where Redis was looked for
   // and why it did not answer (a wrong password looks the same to requests as a Redis that is down). The
   // failover reports the change of store itself.
+  // After close, the errors are those of our own disconnect ("Stream isn't writeable"): nothing to report.
   let reported = false;
+  let closing = false;
   redis.on('error', (error: unknown) => {
-    if (reported) return;
+    if (reported || closing) return;
     reported = true;
     const line = describeConnectionError('REDIS_URL', options.redisUrl!, error);
     log.warn({}, `${line}; rate limits are counted in the database until it answers`);
@@ -49,11 +51,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   redis.on('ready', () => {
     reported = false;
   });
-  return withFailover({
+  const limiter = withFailover({
     redis,
     redisStore: createRedisStore(redis, options.redisKeyPrefix),
     databaseStore,
     board: outageBoard(options.database),
     log,
   });
+  const close = limiter.close.bind(limiter);
+  limiter.close = async () => {
+    closing = true;
+    await close();
+  };
+  return limiter;
 }

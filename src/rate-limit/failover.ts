@@ -41,9 +41,11 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
   /** What was taken in Redis; everything else came from the database. A refund goes where its points went. */
   const takenInRedis = new WeakSet<Taken>();
 
+  // Closing disconnects Redis, which fails the checks still under way: that is no outage to report.
+  let closing = false;
   const enter = (next: State, fields: object) => {
     const previous = state;
-    if (previous === next) return;
+    if (previous === next || closing) return;
     state = next;
     if (next === 'database') log.warn(fields, 'rate limits: Redis unavailable, counting in the database');
     else if (previous === 'database') log.warn(fields, 'rate limits: Redis is back, counting in Redis again');
@@ -151,6 +153,7 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
       await databaseStore.reset(rule, key);
     },
     async close() {
+      closing = true;
       clearInterval(timer);
       await checking?.catch(() => {});
       redis.disconnect();
