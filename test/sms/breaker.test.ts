@@ -238,7 +238,7 @@ forEachDatabase('the half-open trial, against a client who wants SMS down', (bac
   it('a trial spent on a number the gateway refuses changes nothing: the next sign-in gets the trial and closes it', async () => {
     await withApp(backend, env, async (t) => {
       await openedThenCooledDown(t);
-      t.sink.answerNext({ status: 404 });
+      t.sink.answerNext({ status: 422 });
       assert.equal((await requestCode(t, mobile(7153), attacker)).status, 503);
       assert.equal(t.sink.requests.length, 3, 'the refused number was the trial');
       assert.equal((await providerStates(t))[0]?.state, 'half_open', 'and it neither opened nor closed the circuit');

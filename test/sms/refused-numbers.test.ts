@@ -20,10 +20,10 @@ const ATTACKS = 100;
 forEachDatabase('requests for numbers the provider refuses', (backend) => {
   const env = { ...countersFor(backend), SMS_BREAKER_FAILURES: '5' };
 
-  it(`${ATTACKS} requests from as many addresses for numbers the webhook refuses (404) leave sign-in working`, async () => {
+  it(`${ATTACKS} requests from as many addresses for numbers the webhook refuses (422) leave sign-in working`, async () => {
     await withApp(backend, env, async (t) => {
       await untilLimitsInRedis(t);
-      t.sink.answerAll({ status: 404 });
+      t.sink.answerAll({ status: 422 });
       const answers: Answer[] = [];
       for (let n = 0; n < ATTACKS; n++) answers.push(await requestCode(t, mobile(9000 + n), client(n)));
       assert.deepEqual(tally(answers), { [`503 SMS_FAILED`]: ATTACKS });
@@ -39,7 +39,7 @@ forEachDatabase('requests for numbers the provider refuses', (backend) => {
   it(`${ATTACKS} requests from one address: the provider sees OTP_FAILED_SEND_IP_HOURLY_LIMIT of them`, async () => {
     await withApp(backend, { ...env, OTP_FAILED_SEND_IP_HOURLY_LIMIT: '7' }, async (t) => {
       await untilLimitsInRedis(t);
-      t.sink.answerAll({ status: 404 });
+      t.sink.answerAll({ status: 422 });
       const answers: Answer[] = [];
       for (let n = 0; n < ATTACKS; n++) answers.push(await requestCode(t, mobile(9100 + n), { ip: '10.9.1.1' }));
       assert.deepEqual(tally(answers), { '503 SMS_FAILED': 7, '429 RATE_LIMITED': ATTACKS - 7 });
@@ -58,7 +58,7 @@ forEachDatabase('requests for numbers the provider refuses', (backend) => {
   it('one number refused again and again: the provider sees OTP_FAILED_SEND_PHONE_HOURLY_LIMIT of them', async () => {
     await withApp(backend, { ...env, OTP_FAILED_SEND_PHONE_HOURLY_LIMIT: '2' }, async (t) => {
       await untilLimitsInRedis(t);
-      t.sink.answerAll({ status: 404 });
+      t.sink.answerAll({ status: 422 });
       const phone = mobile(9201);
       const answers: Answer[] = [];
       for (let n = 0; n < 20; n++) answers.push(await requestCode(t, phone, client(n)));

@@ -38,18 +38,21 @@ export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions
 }
 
 /**
- * The contract with the receiver (README, webhook provider): 401 and 403 say our credentials are wrong and
- * 429 that it is overloaded, both the receiver's side, as are 5xx and 408 (it never read the request);
- * any other 4xx refuses this one message (the number or the text) and never counts against the breaker.
+ * The contract with the receiver (README, webhook provider): only 400 and 422 refuse this one message (the
+ * number or the text), which never counts against the breaker. Every other 4xx is the gateway's side: 401
+ * and 403 (our credentials), 404, 405 or 410 (a wrong SMS_WEBHOOK_URL), 402, 409, 413, 415 and the rest
+ * (its account or setup), so it counts and the next provider is tried; reading them as refusals would fail
+ * every code with no failover while health still called the gateway fine. 429 is it being overloaded, and
+ * 5xx and 408 (it never read the request) are transport failures.
  * The answer body stays out of the message: a receiver may echo the request, and with it the code.
  */
 function refusal(status: number): SmsError {
   const code = `HTTP_${status}`;
   const refused = (reason: SmsRejectionReason) =>
     new SmsError(NAME, 'rejected', `${NAME} refused the message (HTTP ${status})`, code, reason);
-  if (status === 401 || status === 403) return refused('account');
+  if (status === 400 || status === 422) return refused('message');
   if (status === 429) return refused('rate_limited');
-  if (status >= 400 && status < 500 && status !== 408) return refused('message');
+  if (status >= 400 && status < 500 && status !== 408) return refused('account');
   return new SmsError(NAME, 'transport', `${NAME} answered HTTP ${status}`, code);
 }
 

@@ -28,12 +28,13 @@ export function webhook(): Harness {
     failNext: (how) => sink.answerNext(how === 'hang' ? 'hang' : { status: 500 }),
     failures: [
       // The body echoes the code, as some gateways do, to prove the provider keeps it out of the error.
-      // The webhook contract: another 4xx refuses this message; 401, 403, 408 and 429 are the receiver's side.
+      // The webhook contract: only 400 and 422 refuse this message; every other 4xx is the gateway's side
+      // (its credentials, account or setup, such as a wrong path in the URL), and 408 and 429 are too.
       rejected('HTTP 400', answering({ status: 400, body: `{"error":"bad","echo":"${CODE}"}` }), 'HTTP_400', 'message'),
-      rejected('HTTP 404', answering({ status: 404 }), 'HTTP_404', 'message'),
       rejected('HTTP 422', answering({ status: 422 }), 'HTTP_422', 'message'),
-      rejected('HTTP 401', answering({ status: 401 }), 'HTTP_401', 'account'),
-      rejected('HTTP 403', answering({ status: 403 }), 'HTTP_403', 'account'),
+      ...[401, 402, 403, 404, 405, 409, 410, 413, 415, 418, 451].map((status) =>
+        rejected(`HTTP ${status}`, answering({ status }), `HTTP_${status}`, 'account'),
+      ),
       rejected('HTTP 429', answering({ status: 429 }), 'HTTP_429', 'rate_limited'),
       transport('HTTP 408', answering({ status: 408 }), 'HTTP_408'),
       transport('HTTP 503', answering({ status: 503 }), 'HTTP_503'),
