@@ -90,7 +90,32 @@ export function createUserRepository(db: Kysely<Database>) {
       alsoDo: (trx: Transaction<Database>) => Promise<void>,
     ): Promise<string | null> {
       try {
-        return await moveNumber(userId, newNumber, ip, now, alsoDo);
+        return await db.transaction().execute(async (trx: Transaction<Database>) => {
+          const current = await trx
+            .selectFrom('users')
+            .select('phone_number')
+            .where('id', '=', userId)
+            .executeTakeFirst();
+          if (!current) return null;
+          await trx
+            .updateTable('users')
+            .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
+            .where('id', '=', userId)
+            .execute();
+          await trx
+            .insertInto('phone_verifications')
+            .values({
+              id: newId(),
+              user_id: userId,
+              old_phone_number: current.phone_number,
+              new_phone_number: newNumber,
+              ip,
+              verified_at: now,
+            })
+            .execute();
+          await alsoDo(trx);
+          return current.phone_number;
+        });
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;
@@ -99,37 +124,6 @@ export function createUserRepository(db: Kysely<Database>) {
   };
 
   return repository;
-
-  function moveNumber(
-    userId: string,
-    newNumber: string,
-    ip: string | null,
-    now: number,
-    alsoDo: (trx: Transaction<Database>) => Promise<void>,
-  ): Promise<string | null> {
-    return db.transaction().execute(async (trx: Transaction<Database>) => {
-      const current = await trx.selectFrom('users').select('phone_number').where('id', '=', userId).executeTakeFirst();
-      if (!current) return null;
-      await trx
-        .updateTable('users')
-        .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
-        .where('id', '=', userId)
-        .execute();
-      await trx
-        .insertInto('phone_verifications')
-        .values({
-          id: newId(),
-          user_id: userId,
-          old_phone_number: current.phone_number,
-          new_phone_number: newNumber,
-          ip,
-          verified_at: now,
-        })
-        .execute();
-      await alsoDo(trx);
-      return current.phone_number;
-    });
-  }
 }
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
