@@ -12,7 +12,10 @@ import { startSlowSink, type SlowSink } from '../helpers/infra-slow-sink.ts';
 const PHONE = '+989123456789';
 const SMS_DELAY_MS = 1500;
 
-/** 'refused' once nothing listens on the port any more; 'accepted' while something still does. */
+/**
+ * 'refused' once nothing listens on the port any more; 'accepted' while something still does. A connection
+ * that reached the backlog just as the listener closed is reset instead of refused: not served either.
+ */
 function tryConnect(port: number): Promise<'accepted' | 'refused'> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -21,7 +24,7 @@ function tryConnect(port: number): Promise<'accepted' | 'refused'> {
       resolve('accepted');
     });
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'ECONNREFUSED' ? resolve('refused') : reject(error),
+      error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' ? resolve('refused') : reject(error),
     );
   });
 }
