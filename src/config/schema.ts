@@ -114,6 +114,9 @@ export const EnvSchema = Type.Object({
   // False: this instance queues messages but runs no worker and no delivery poller (others deliver them).
   SMS_QUEUE_WORKER: Type.Boolean({ default: true }),
   SMS_DELIVERY_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+  // Delivery-log rows older than this many days are deleted by every instance's maintenance, except messages
+  // still queued or sending; 0 keeps the log for ever.
+  SMS_LOG_RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 180 }),
   // `+989000000001:123456,...`: numbers that get no SMS and whose code is the one listed (parsed in index.ts).
   SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
   SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),
