@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/index.ts';
+import { OUTAGE_MARKER } from './rate-limit/outage.ts';
 import { purgeSmsLogs } from './sms/log-retention.ts';
 
 const EVERY_MS = 10 * 60_000;
@@ -32,7 +33,8 @@ export function startMaintenance(
       const cutoff = now() - KEEP_MS;
       await db.deleteFrom('otp_codes').where('expires_at', '<', cutoff).execute();
       await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute();
-      await db.deleteFrom('rate_limits').where('expire', '<', now()).execute();
+      // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.
+      await db.deleteFrom('rate_limits').where('expire', '<', now()).where('key', '<>', OUTAGE_MARKER).execute();
       if (options.smsLogRetentionDays > 0) {
         const before = now() - options.smsLogRetentionDays * DAY_MS;
         const purged = await purgeSmsLogs(database, before, () => stopped);
