@@ -81,7 +81,13 @@ describe('configuration', () => {
       kavenegar: { apiKey: undefined, sender: undefined, baseUrl: 'https://api.kavenegar.com' },
       smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
       testNumbers: [],
-      queue: { maxAttempts: 8, concurrency: 8, worker: true, deliveryPollSeconds: 60 },
+      queue: {
+        maxAttempts: 8,
+        concurrency: 8,
+        ratePerSecond: { melipayamak: 50, kavenegar: 50, smsir: 50, webhook: 50, console: 50 },
+        worker: true,
+        deliveryPollSeconds: 60,
+      },
     });
   });
 
