@@ -53,8 +53,9 @@ export function createLanePools(queueConcurrency: number): {
   return {
     codes,
     queue,
-    // Graceful: requests still running finish first.
-    close: async () => void (await Promise.all([codes.close(), queue.close()])),
+    // By then the HTTP server has answered its requests and the queue has had its grace (server.ts): a call
+    // still open is a queued send left to its lease, and must not hold the shutdown up.
+    close: async () => void (await Promise.all([codes.destroy(), queue.destroy()])),
   };
 }
 

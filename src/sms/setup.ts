@@ -27,7 +27,7 @@ export interface SmsSetup {
    * SMS_DEV_FALLBACK=true: the service then refuses code requests rather than pretend to send them.
    */
   readonly available: boolean;
-  /** Closes both lanes' connections, once calls still running have finished. */
+  /** Closes both lanes' connections, dropping any call still open. */
   close(): Promise<void>;
 }
 

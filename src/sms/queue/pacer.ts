@@ -2,9 +2,12 @@
  * How fast the queue calls one provider. A provider that answers 429 is telling every queued message the
  * same thing, so the whole queue slows down for that provider instead of each message backing off alone:
  * calls are spaced `1 / rate` apart (no bursts: a provider that allows 20 a second may count them in any
- * one-second window), a 429 halves the rate and stops every call for its `Retry-After` (or one second), and
- * each success then adds back a fiftieth of the ceiling, up to SMS_QUEUE_RATE_PER_SECOND. Additive increase
- * and multiplicative decrease, as TCP does, so that the rate settles just under what the provider allows.
+ * one-second window). A 429 stops every call for its `Retry-After` (or one second) and cuts the rate to nine
+ * tenths of what the provider took in the second before it, or to half, whichever is more (with codes
+ * taking their share, what it took is what is left for the queue); then the rate grows by about one call a
+ * second for each second of successes, up to SMS_QUEUE_RATE_PER_SECOND.
+ * Additive increase and multiplicative decrease, as TCP does, so that the rate settles just under what the
+ * provider allows and meets a 429 again only every few seconds.
  *
  * Per instance, in memory: with several instances running workers each has its own ceiling, and each
  * learns from the 429s it gets (see the README on the queue).
@@ -37,8 +40,6 @@ const MAX_PAUSE_MS = 10 * 60_000;
 const DEFAULT_PAUSE_MS = 1000;
 /** Halving never goes below this, so a provider that was rate limiting once is still tried now and then. */
 const MIN_RATE_PER_SECOND = 0.2;
-/** Each success adds this share of the ceiling back: from half the ceiling to all of it in 25 calls. */
-const INCREASE_SHARE = 0.02;
 
 export function createPacer(ceilingPerSecond: number): Pacer {
   // performance.now, not the app's clock: the waits are real time, and tests move the app's clock.
@@ -48,6 +49,8 @@ export function createPacer(ceilingPerSecond: number): Pacer {
   let pausedUntil = 0;
   /** Moves on every 429, so that a caller waiting for a slot of the old schedule takes one of the new. */
   let schedule = 0;
+  /** When the calls of the last second went through, oldest first. */
+  const recent: number[] = [];
 
   const firstSlot = () => Math.max(now(), nextAt, pausedUntil);
 
@@ -57,11 +60,12 @@ export function createPacer(ceilingPerSecond: number): Pacer {
     async take(maxWaitMs) {
       const deadline = now() + maxWaitMs;
       for (;;) {
-        const slot = firstSlot();
-        if (slot > deadline) return false;
+        const at = now();
+        const slot = Math.max(at, nextAt, pausedUntil);
+        if (slot > at && slot > deadline) return false;
         nextAt = slot + 1000 / rate;
         const mine = schedule;
-        const wait = slot - now();
+        const wait = slot - at;
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         if (mine === schedule) return true;
       }
@@ -74,7 +78,11 @@ export function createPacer(ceilingPerSecond: number): Pacer {
     limited(retryAfter) {
       const at = now();
       // Calls that were already on their way answer 429 together: one cut per pause, not one per call.
-      if (at >= pausedUntil) rate = Math.max(MIN_RATE_PER_SECOND, Math.min(rate, ceilingPerSecond) / 2);
+      if (at >= pausedUntil) {
+        while (recent.length > 0 && at - recent[0]! >= 1000) recent.shift();
+        const took = 0.9 * recent.length;
+        rate = Math.max(MIN_RATE_PER_SECOND, Math.min(rate, Math.max(rate / 2, took)));
+      }
       const pauseMs = Math.min(MAX_PAUSE_MS, retryAfterMs(retryAfter, Date.now()) ?? DEFAULT_PAUSE_MS);
       pausedUntil = Math.max(pausedUntil, at + pauseMs);
       nextAt = pausedUntil;
@@ -82,7 +90,11 @@ export function createPacer(ceilingPerSecond: number): Pacer {
     },
 
     succeeded() {
-      rate = Math.min(ceilingPerSecond, rate + ceilingPerSecond * INCREASE_SHARE);
+      const at = now();
+      recent.push(at);
+      while (at - recent[0]! >= 1000) recent.shift();
+      // 1/rate per call is one call a second more each second; at a very low rate, a tenth of the ceiling.
+      rate = Math.min(ceilingPerSecond, rate + Math.min(1 / rate, ceilingPerSecond / 10));
     },
 
     ratePerSecond: () => rate,
