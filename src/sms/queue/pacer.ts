@@ -13,7 +13,7 @@
  * learns from the 429s it gets (see the README on the queue).
  */
 export interface Pacer {
-  /** How long until the next call could start; 0 when one may start now. */
+  /** How long until the next call could start, in whole milliseconds; 0 when one may start now. */
   waitMs(): number;
   /**
    * Takes the next free slot if it comes within `maxWaitMs`, and resolves true when it has come (the caller
@@ -55,7 +55,8 @@ export function createPacer(ceilingPerSecond: number): Pacer {
   const firstSlot = () => Math.max(now(), nextAt, pausedUntil);
 
   return {
-    waitMs: () => Math.max(0, firstSlot() - now()),
+    // Whole milliseconds: it becomes a time in the database.
+    waitMs: () => Math.max(0, Math.ceil(firstSlot() - now())),
 
     async take(maxWaitMs) {
       const deadline = now() + maxWaitMs;
