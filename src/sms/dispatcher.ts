@@ -3,13 +3,13 @@ import { providerCodeFields } from './provider-codes.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import { classify } from './classify.ts';
 import { SmsError, type SmsMessage, type SmsProvider, type SmsReceipt } from './provider.ts';
-import { retryAfterMs, type Pacer } from './queue/pacer.ts';
+import { retryAfterMs, type Pacer } from './pacer.ts';
 
 /** One provider a message may go through, with the breaker that decides whether it is tried. */
 export interface SmsRoute {
   readonly provider: SmsProvider;
   readonly breaker: CircuitBreaker;
-  /** Set on the queue's routes: each call waits for its turn (queue/pacer.ts). */
+  /** Set on the queue's routes: each call waits for its turn (pacer.ts). */
   readonly pacer?: Pacer | undefined;
   /**
    * Set on the codes' routes: the queue's pacer for the same provider. A code never waits for it, but takes

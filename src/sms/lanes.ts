@@ -2,7 +2,7 @@ import { createHttpPool, type HttpPool } from './http.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import type { Dispatcher, SmsRoute } from './dispatcher.ts';
 import type { SmsProvider } from './provider.ts';
-import { createPacer } from './queue/pacer.ts';
+import { createPacer } from './pacer.ts';
 
 /**
  * Code messages and queued messages go out on separate lanes: each lane has its own connections to every

@@ -112,7 +112,7 @@ export class SmsError extends Error {
     this.mayHaveSent = mayHaveSent ?? couldHaveSent(kind, providerCode);
   }
 
-  /** The provider's `Retry-After` on a rate-limit refusal, as sent: the queue waits that long (queue/pacer.ts). */
+  /** The provider's `Retry-After` on a rate-limit refusal, as sent: the queue waits that long (pacer.ts). */
   retryAfter?: string | undefined;
 }
 

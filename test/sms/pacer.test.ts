@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createPacer, retryAfterMs } from '../../src/sms/queue/pacer.ts';
+import { createPacer, retryAfterMs } from '../../src/sms/pacer.ts';
 
 describe("the queue's pacer", () => {
   it('reads Retry-After as seconds or as an HTTP date, never negative', () => {
