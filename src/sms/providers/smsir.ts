@@ -77,10 +77,11 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
   async function call(path: string, body?: object): Promise<unknown> {
     const url = `${base}/${path}`;
     const headers: Record<string, string> = { 'X-API-KEY': apiKey, accept: 'application/json' };
+    const posted = { ...headers, 'content-type': JSON_TYPE };
     const answer =
       body === undefined
         ? await getForAnswer(NAME, url, headers, timeoutMs, pool)
-        : await postForAnswer(NAME, url, JSON.stringify(body), { ...headers, 'content-type': JSON_TYPE }, timeoutMs, pool);
+        : await postForAnswer(NAME, url, JSON.stringify(body), posted, timeoutMs, pool);
     const http = answer.status;
     const ok = http >= 200 && http < 300;
     if (http >= 500) throw unreadable(http);
