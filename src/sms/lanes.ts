@@ -3,6 +3,7 @@ import type { CircuitBreaker } from './breaker.ts';
 import type { Dispatcher, SmsRoute } from './dispatcher.ts';
 import type { SmsProvider } from './provider.ts';
 import { createPacer } from './pacer.ts';
+import { CALLS_AT_ONCE } from './queue/poller.ts';
 
 /**
  * Code messages and queued messages go out on separate lanes: each lane has its own connections to every
@@ -27,13 +28,11 @@ export interface SmsLane {
 export const CODES_CONNECTIONS = 64;
 
 /**
- * The delivery poller's calls at once (queue/poller.ts), which share the queue's pool: one connection each on
- * top of one per message in flight, so that neither waits for the other.
+ * The queue's connections to each provider: one per message in flight (SMS_QUEUE_CONCURRENCY), and one for
+ * each status call the delivery poller makes at once, which shares the pool, so that neither waits for the
+ * other. A message waiting for a connection would spend its SMS_TIMEOUT_MS there.
  */
-const POLLER_CONNECTIONS = 4;
-
-/** The queue's connections to each provider: one per message in flight (SMS_QUEUE_CONCURRENCY) and the poller's. */
-export const queueConnections = (concurrency: number) => concurrency + POLLER_CONNECTIONS;
+export const queueConnections = (concurrency: number) => concurrency + CALLS_AT_ONCE;
 
 /**
  * How long a queued call may wait for its provider's pacer before the provider is skipped for this try. The
