@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: the speed goals of issue 2. Starts the real server (what `npm start` runs, production
  * mode, SQLite in a fresh temp dir, the webhook SMS provider posting to a sink in this process) and drives
- * it over loopback with autocannon: a trivial route for scale, code requests for distinct numbers, and full
- * sign-ins. Prints rates, latencies, ratios to the trivial route, the server's peak memory and the goals.
+ * it over loopback with autocannon: a trivial route for scale, code requests for distinct numbers, full
+ * sign-ins, and a campaign of queued sends to a sink with a rate limit while code requests go on (the codes
+ * must all succeed). Prints rates, latencies, ratios to the trivial route, the server's peak memory and the goals.
  *
  * Exits 0 when every scenario ran without errors, whether or not the goals pass (it is a report); exits 1
  * when the server does not start or any request failed, because a rate of errors measures nothing.
  *
  * Environment: BENCH_SECONDS (10) per scenario, BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2),
- * BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and leaves its profile there.
+ * BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and leaves its profile there. The campaign:
+ * BENCH_CAMPAIGN (2000) messages, BENCH_SINK_RATE (200) messages a second the sink takes before it answers
+ * 429, BENCH_CODE_RATE (10) code requests a second meanwhile.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +38,11 @@ async function main(): Promise<number> {
   const connections = Math.round(positiveNumber('BENCH_CONNECTIONS', 50));
   const warmupSeconds = positiveNumber('BENCH_WARMUP_SECONDS', 2);
   const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+  const campaign = {
+    size: Math.round(positiveNumber('BENCH_CAMPAIGN', 2000)),
+    sinkPerSecond: positiveNumber('BENCH_SINK_RATE', 200),
+    codesPerSecond: positiveNumber('BENCH_CODE_RATE', 10),
+  };
 
   const dataDir = mkdtempSync(join(tmpdir(), 'otpgate-bench-'));
   const sink = await startSmsSink();
@@ -80,7 +88,7 @@ async function main(): Promise<number> {
     const trivial = await step(() => trivialRoute(settings));
     const codes = await step(() => codeRequests(settings, fresh));
     const pairs = await step(() => signIns(settings, fresh, sink));
-    const queued = await queuedSends(settings, fresh, sink, createSendKey(ROOT, dataDir));
+    const queued = await queuedSends(settings, fresh, sink, createSendKey(ROOT, dataDir), campaign);
     console.log(`  ${queuedLine(queued)}`);
     const memory = child.memory();
 

@@ -77,6 +77,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now ?? Date.now,
   });
 
+  // Registered before `serve` adds its hook that stops the queue, so it runs after it (Fastify runs onClose
+  // hooks last-added first): sends in flight finish before their connections close.
+  app.addHook('onClose', () => services.sms.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
   registerErrorHandler(app);

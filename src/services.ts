@@ -83,7 +83,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const flows = createPhoneFlows({ config, otp, users, sessions, metrics, notifyPhoneChanged, now });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
   const smsProviders = createProviderReport({
-    routes: sms.routes,
+    lanes: sms,
     logs: smsLogs,
     timeoutMs: config.sms.timeoutMs,
     now,

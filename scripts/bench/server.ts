@@ -66,6 +66,8 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // Every request comes from 127.0.0.1; its failed-send budget also caps its sends in flight at once.
     OTP_FAILED_SEND_IP_HOURLY_LIMIT: '1000000',
     SMS_DAILY_LIMIT: '100000000',
+    // Far above what the sink takes in the campaign: the queue must learn the sink's rate from its 429s.
+    SMS_QUEUE_RATE_PER_SECOND: '1000',
   };
   const start = startCommand(options.root);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
@@ -137,7 +139,10 @@ function startCommand(root: string): { nodeFlags: string[]; script: string; args
   };
   if (scripts.prestart) execSync(scripts.prestart, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   // `exec` only makes the shell npm runs the script in give way to node, so signals reach the server.
-  const [command, ...words] = (scripts.start ?? '').trim().replace(/^exec\s+/, '').split(/\s+/);
+  const [command, ...words] = (scripts.start ?? '')
+    .trim()
+    .replace(/^exec\s+/, '')
+    .split(/\s+/);
   const scriptAt = words.findIndex((word) => !word.startsWith('-'));
   if (command !== 'node' || scriptAt < 0)
     throw new Error(`npm start must be "node [flags] script ..." (is "${scripts.start}")`);

@@ -13,6 +13,13 @@ export interface SmsSink {
   readonly distinct: () => number;
   /** Messages without a code whose `reference` had been received before: one message sent twice. */
   readonly repeated: () => number;
+  /**
+   * Takes at most `perSecond` messages in any one second, as a provider's rate limit does, and answers the
+   * rest 429 with `Retry-After: 1`; `null` lifts the limit.
+   */
+  limitRate(perSecond: number | null): void;
+  /** Messages answered 429 so far. */
+  readonly limited: () => number;
   close(): Promise<void>;
 }
 
@@ -23,7 +30,7 @@ interface WebhookMessage {
 }
 
 /**
- * Answers every message 200 `{"id": ...}` and keeps only the latest code per number. It records the code
+ * Answers every message 200 `{"id": ...}` (or 429 beyond its rate limit, when one is set) and keeps only the latest code per number. It records the code
  * before it answers, and the server answers its client only after the gateway did, so a code request's
  * response always finds its code here.
  */
@@ -32,11 +39,28 @@ export async function startSmsSink(): Promise<SmsSink> {
   let received = 0;
   const references = new Set<string>();
   let repeated = 0;
+  let limit: number | null = null;
+  let limited = 0;
+  /** When each message of the last second was taken, oldest first. */
+  const taken: number[] = [];
+  const overLimit = (): boolean => {
+    if (limit === null) return false;
+    const now = performance.now();
+    while (taken.length > 0 && now - taken[0]! >= 1000) taken.shift();
+    if (taken.length >= limit) return true;
+    taken.push(now);
+    return false;
+  };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (overLimit()) {
+        limited += 1;
+        res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': '1' }).end('slow down');
+        return;
+      }
       received += 1;
       try {
         const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookMessage;
@@ -70,6 +94,11 @@ export async function startSmsSink(): Promise<SmsSink> {
     received: () => received,
     distinct: () => references.size,
     repeated: () => repeated,
+    limitRate: (perSecond) => {
+      limit = perSecond;
+      taken.length = 0;
+    },
+    limited: () => limited,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,5 @@
 import type { SmsLogRepository } from '../sms/log-repository.ts';
-import type { SmsRoute } from '../sms/dispatcher.ts';
+import type { SmsLane } from '../sms/lanes.ts';
 import { SmsError, type SmsProvider } from '../sms/provider.ts';
 
 const RECENT_MS = 60 * 60 * 1000;
@@ -12,25 +12,30 @@ type Credit = { credit: { amount: number; unit: string } } | { credit: null; cre
  * parallel and a failed one is reported on its provider, never as a failure of the whole answer.
  */
 export function createProviderReport(deps: {
-  routes: readonly SmsRoute[];
+  /** The codes' lane and the queue's: the same providers, with a circuit each. */
+  lanes: { readonly codes: SmsLane; readonly queue: SmsLane };
   logs: Pick<SmsLogRepository, 'tallySince'>;
   /** SMS_TIMEOUT_MS: what each provider was built with, and so the longest a credit call may take. */
   timeoutMs: number;
   now: () => number;
 }) {
-  const { routes, logs, timeoutMs, now } = deps;
+  const { lanes, logs, timeoutMs, now } = deps;
+  const routes = lanes.codes.routes;
   return async function report() {
     const [tallies, credits] = await Promise.all([
       logs.tallySince(now() - RECENT_MS),
-      Promise.all(routes.map(({ provider }) => creditOf(provider, timeoutMs))),
+      // On the queue's connections: an admin looking at credit must not take a connection a code needs.
+      Promise.all(lanes.queue.routes.map(({ provider }) => creditOf(provider, timeoutMs))),
     ]);
     return routes.map(({ provider, breaker }, i) => {
+      const queue = lanes.queue.routes[i]!;
       const tally = tallies.find((row) => row.provider === provider.name) ?? { sent: 0, failed: 0 };
       const total = tally.sent + tally.failed;
       return {
         name: provider.name,
         live: provider.live,
         circuit: breaker.state(),
+        queue_circuit: queue.breaker.state(),
         recent: { sent: tally.sent, failed: tally.failed, success_rate: total === 0 ? null : tally.sent / total },
         ...credits[i]!,
       };

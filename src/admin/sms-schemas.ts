@@ -72,7 +72,12 @@ export const ProviderList = Type.Object({
     Type.Object({
       name: Type.String(),
       live: Type.Boolean({ description: 'false for the console fallback' }),
-      circuit: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')]),
+      circuit: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
+        description: "this instance's circuit for code messages",
+      }),
+      queue_circuit: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
+        description: "this instance's circuit for queued messages, which has its own breaker",
+      }),
       recent: Type.Object(
         {
           sent: Type.Integer(),

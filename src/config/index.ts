@@ -4,7 +4,7 @@ import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
-import { chooseProviders, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
+import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { ConfigError };
@@ -101,8 +101,10 @@ export interface Config {
     readonly queue: {
       /** Delivery tries before a message is `failed`. */
       readonly maxAttempts: number;
-      /** Messages this instance's worker sends at once. */
+      /** Messages this instance's worker sends at once, and so the queue's connections to each provider. */
       readonly concurrency: number;
+      /** The most calls a second this instance's queue makes to each provider (SMS_QUEUE_RATE_PER_SECOND). */
+      readonly ratePerSecond: Readonly<Record<SmsProviderName, number>>;
       /** Whether this instance runs the worker and the delivery poller. */
       readonly worker: boolean;
       readonly deliveryPollSeconds: number;
@@ -229,6 +231,7 @@ function buildConfig(env: Env): Config {
       queue: {
         maxAttempts: env.SMS_QUEUE_MAX_ATTEMPTS,
         concurrency: env.SMS_QUEUE_CONCURRENCY,
+        ratePerSecond: parseQueueRates(env),
         worker: env.SMS_QUEUE_WORKER,
         deliveryPollSeconds: env.SMS_DELIVERY_POLL_SECONDS,
       },

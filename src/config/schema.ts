@@ -109,8 +109,16 @@ export const EnvSchema = Type.Object({
   SMS_OTP_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 8000 }),
   // Queued messages (the admin send route): delivery tries before a message is given up as failed.
   SMS_QUEUE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
-  // Messages one instance's worker delivers at once.
-  SMS_QUEUE_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 200, default: 8 }),
+  // Messages one instance's worker delivers at once. The queue's pool holds one connection per provider for
+  // each (sms/lanes.ts) and no more than 64: a message waiting inside the pool would spend its timeout there.
+  SMS_QUEUE_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 8 }),
+  // The most calls a second one instance's queue makes to a provider: `50` for every provider, or per
+  // provider, `melipayamak:20,kavenegar:10`, with an optional bare number for the rest (parsed in sms.ts).
+  SMS_QUEUE_RATE_PER_SECOND: Type.String({
+    pattern: '^ *([a-z]+ *: *)?[0-9]+(\\.[0-9]+)? *(, *([a-z]+ *: *)?[0-9]+(\\.[0-9]+)? *)*$',
+    allowed: 'a number of calls per second, or PROVIDER:NUMBER pairs separated by commas, such as 20 or 10,kavenegar:5',
+    default: '50',
+  }),
   // False: this instance queues messages but runs no worker and no delivery poller (others deliver them).
   SMS_QUEUE_WORKER: Type.Boolean({ default: true }),
   SMS_DELIVERY_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),

@@ -25,6 +25,10 @@ const AUTOMATIC: readonly SmsProviderName[] = ['melipayamak', 'kavenegar', 'smsi
 
 const ready = (name: SmsProviderName, env: Env) => NEEDS[name].every((variable) => env[variable] !== undefined);
 
+/** Above this a ceiling protects nothing; below the floor a queue could not even be tried. */
+const MAX_RATE_PER_SECOND = 10_000;
+const MIN_RATE_PER_SECOND = 0.1;
+
 const TEST_NUMBERS = 'NUMBER:CODE pairs separated by commas, each CODE of OTP_LENGTH digits';
 
 /** `A, B and C`. */
@@ -106,3 +110,40 @@ export function parseTestNumbers(env: Env, allowedCountries: readonly string[]):
   }
   return parsed;
 }
+
+/**
+ * SMS_QUEUE_RATE_PER_SECOND: each provider's ceiling for queued calls from one instance. `50` sets every
+ * provider; `melipayamak:20,kavenegar:10` sets those two, and a bare number among them sets the rest (50
+ * without one). Per provider because each provider's account has its own limit.
+ */
+export function parseQueueRates(env: Env): Readonly<Record<SmsProviderName, number>> {
+  const problem = (note: string): never =>
+    refuse('SMS_QUEUE_RATE_PER_SECOND', env, {
+      expected: `rates from ${MIN_RATE_PER_SECOND} to ${MAX_RATE_PER_SECOND} calls per second, each provider once`,
+      note,
+    });
+  const named = new Map<string, number>();
+  let rest: number | undefined;
+  for (const entry of env.SMS_QUEUE_RATE_PER_SECOND.split(',')) {
+    const [first, second] = entry.split(':').map((part) => part.trim());
+    const name = second === undefined ? undefined : first!;
+    const rate = Number(second ?? first);
+    if (rate < MIN_RATE_PER_SECOND || rate > MAX_RATE_PER_SECOND) problem(`${rate} is out of range`);
+    if (name === undefined) {
+      if (rest !== undefined) problem('more than one rate without a provider');
+      rest = rate;
+      continue;
+    }
+    if (!(SMS_PROVIDER_NAMES as readonly string[]).includes(name)) problem(`${name} is not a provider`);
+    if (named.has(name)) problem(`${name} is listed twice`);
+    named.set(name, rate);
+  }
+  const fallback = rest ?? DEFAULT_RATE_PER_SECOND;
+  return Object.fromEntries(SMS_PROVIDER_NAMES.map((name) => [name, named.get(name) ?? fallback])) as Record<
+    SmsProviderName,
+    number
+  >;
+}
+
+/** For providers a per-provider SMS_QUEUE_RATE_PER_SECOND leaves out: the schema's default. */
+const DEFAULT_RATE_PER_SECOND = 50;

@@ -38,7 +38,13 @@ const Health = Type.Object({
             description: 'a live provider with its settings (false for the console fallback)',
           }),
           state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
-            description: "this instance's circuit breaker for the provider",
+            description: "this instance's circuit breaker for code messages through the provider",
+          }),
+          queue_state: Type.Union([Type.Literal('closed'), Type.Literal('open'), Type.Literal('half_open')], {
+            description: "this instance's circuit breaker for queued messages, separate from the codes' one",
+          }),
+          queue_rate_per_second: Type.Number({
+            description: 'how many calls a second the queue makes to the provider now, learned from its 429s',
           }),
         }),
         { description: `every provider, in the order messages are tried on them; ${DETAIL}` },
@@ -121,11 +127,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           mode: sms.mode,
           ...(detailed && {
             provider: sms.provider.name,
-            providers: sms.routes.map(({ provider, breaker }) => ({
-              name: provider.name,
-              configured: provider.live,
-              state: breaker.state(),
-            })),
+            providers: sms.codes.routes.map(({ provider, breaker }, i) => {
+              const queue = sms.queue.routes[i]!;
+              return {
+                name: provider.name,
+                configured: provider.live,
+                state: breaker.state(),
+                queue_state: queue.breaker.state(),
+                queue_rate_per_second: Math.round((queue.pacer?.ratePerSecond() ?? 0) * 10) / 10,
+              };
+            }),
             test_numbers: config.sms.testNumbers.length,
           }),
         },

@@ -30,8 +30,8 @@ export interface Metrics {
   smsProviderLatency(labels: { provider: string; outcome: string }, seconds: number): void;
   /** A send moved on from provider `from` to provider `to`. */
   smsFailover(from: string, to: string): void;
-  /** A provider's circuit breaker opened. */
-  smsBreakerOpened(provider: string): void;
+  /** A provider's circuit breaker opened, on the `codes` or the `queue` lane (each has its own). */
+  smsBreakerOpened(provider: string, lane: string): void;
   /** The daily SMS ceiling (SMS_DAILY_LIMIT) began refusing sends: once per window on each instance. */
   smsDailyLimitReached(): void;
 }
@@ -92,8 +92,8 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
   });
   const breakerOpenings = new Counter({
     name: 'otpgate_sms_breaker_openings_total',
-    help: 'Times a provider circuit breaker opened',
-    labelNames: ['provider'] as const,
+    help: 'Times a provider circuit breaker opened, by lane (codes or queue)',
+    labelNames: ['provider', 'lane'] as const,
     registers,
   });
   // No labels, so the series reads 0 from the start and `increase(...) > 0` can page someone.
@@ -115,7 +115,7 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     smsMessage: (labels) => smsMessages.inc(labels),
     smsProviderLatency: (labels, seconds) => providerLatency.observe(labels, seconds),
     smsFailover: (from, to) => failovers.inc({ from, to }),
-    smsBreakerOpened: (provider) => breakerOpenings.inc({ provider }),
+    smsBreakerOpened: (provider, lane) => breakerOpenings.inc({ provider, lane }),
     smsDailyLimitReached: () => dailyLimitReached.inc(),
   };
 }

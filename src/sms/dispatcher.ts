@@ -3,11 +3,19 @@ import { providerCodeFields } from './provider-codes.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import { classify } from './classify.ts';
 import { SmsError, type SmsMessage, type SmsProvider, type SmsReceipt } from './provider.ts';
+import { retryAfterMs, type Pacer } from './pacer.ts';
 
 /** One provider a message may go through, with the breaker that decides whether it is tried. */
 export interface SmsRoute {
   readonly provider: SmsProvider;
   readonly breaker: CircuitBreaker;
+  /** Set on the queue's routes: each call waits for its turn (pacer.ts). */
+  readonly pacer?: Pacer | undefined;
+  /**
+   * Set on the codes' routes: the queue's pacer for the same provider. A code never waits for it, but takes
+   * a turn from it, and a 429 to a code pauses it, so that the queue leaves the provider's rate to codes.
+   */
+  readonly yieldsTo?: Pacer | undefined;
 }
 
 /**
@@ -19,7 +27,8 @@ export interface SmsEvents {
   smsProviderLatency(labels: { provider: string; outcome: string }, seconds: number): void;
   /** A send moved on from provider `from` to provider `to`. */
   smsFailover(from: string, to: string): void;
-  smsBreakerOpened(provider: string): void;
+  /** `lane` is `codes` or `queue`: each has its own breakers (see lanes.ts). */
+  smsBreakerOpened(provider: string, lane: string): void;
   /** A message reached its final status for now (`sent` or `failed`). */
   smsMessage(labels: { provider: string; template: string; status: string }): void;
 }
@@ -86,10 +95,13 @@ export function createDispatcher(deps: {
   routes: readonly SmsRoute[];
   /** SMS_TIMEOUT_MS: what each provider was built with. */
   timeoutMs: number;
+  /** How long a call may wait for its pacer's turn before the provider is skipped. @default 0 */
+  paceWaitMs?: number;
   log: DispatchLog;
   events?: Pick<SmsEvents, 'smsProviderLatency' | 'smsFailover'> | undefined;
 }) {
   const { routes, timeoutMs, log, events } = deps;
+  const paceWaitMs = deps.paceWaitMs ?? 0;
 
   return {
     routes,
@@ -106,8 +118,11 @@ export function createDispatcher(deps: {
       let last: SmsError | null = null;
       let mayHaveArrived = false;
       let failedBefore: string | null = null;
+      let pacedOut: string | null = null;
+      let askedAgain = false;
 
-      for (const { provider, breaker } of routes) {
+      for (let index = 0; index < routes.length; index += 1) {
+        const { provider, breaker, pacer, yieldsTo } = routes[index]!;
         const remaining = deadlineMs - (performance.now() - started);
         if (remaining < MIN_CALL_MS) break;
         const permit = breaker.allow(client);
@@ -116,11 +131,17 @@ export function createDispatcher(deps: {
           permit.released();
           break;
         }
-        if (failedBefore) {
+        if (pacer && !(await pacer.take(Math.min(paceWaitMs, remaining - MIN_CALL_MS)))) {
+          permit.released();
+          pacedOut ??= provider.name;
+          continue;
+        }
+        if (failedBefore && failedBefore !== provider.name) {
           events?.smsFailover(failedBefore, provider.name);
           log.warn({ to: maskPhone(message.to), from: failedBefore, provider: provider.name }, 'SMS failover');
         }
         attempts += 1;
+        yieldsTo?.charge();
         const callStarted = performance.now();
         const observe = (outcome: string) =>
           events?.smsProviderLatency({ provider: provider.name, outcome }, (performance.now() - callStarted) / 1000);
@@ -128,10 +149,11 @@ export function createDispatcher(deps: {
           const receipt = await callWithin(
             provider,
             forProvider(message, provider.name),
-            Math.min(timeoutMs, remaining),
+            Math.min(timeoutMs, deadlineMs - (callStarted - started)),
             timeoutMs,
           );
           permit.succeeded();
+          pacer?.succeeded();
           observe('ok');
           return { provider: provider.name, receipt, attempts };
         } catch (error) {
@@ -153,13 +175,26 @@ export function createDispatcher(deps: {
             'SMS provider failed',
           );
           const { providerFault, failover } = classify(error);
-          if (providerFault) permit.failed();
+          // A 429 says the provider is busy, not broken, and the queue's calls may be what made it busy: no
+          // breaker counts it, or a campaign could open the circuit codes use.
+          const busy = error.kind === 'rejected' && error.reason === 'rate_limited';
+          if (busy) (pacer ?? yieldsTo)?.limited(error.retryAfter);
+          if (providerFault && !busy) permit.failed();
           else permit.released();
           if (!failover) break;
           failedBefore = provider.name;
+          // A code that met a 429 asks the same provider once more, after the wait it asked for if that fits
+          // the deadline: the queue has just been paused for it, so the provider now has room.
+          const waitMs = busy && yieldsTo && !askedAgain ? askAgainAfterMs(error) : Infinity;
+          if (waitMs <= deadlineMs - (performance.now() - started) - MIN_CALL_MS) {
+            askedAgain = true;
+            await new Promise((resolve) => setTimeout(resolve, waitMs));
+            index -= 1;
+          }
         }
       }
-      throw new DispatchFailure(attempts, last ?? everyCircuitOpen(routes), mayHaveArrived);
+      const none = pacedOut === null ? everyCircuitOpen(routes) : pacedOutError(pacedOut);
+      throw new DispatchFailure(attempts, last ?? none, mayHaveArrived);
     },
   };
 }
@@ -184,6 +219,22 @@ export function outcomeOf(error: SmsError): string {
 function everyCircuitOpen(routes: readonly SmsRoute[]): SmsError {
   const first = routes[0]?.provider.name ?? 'none';
   return new SmsError(first, 'transport', 'every provider is skipped while its circuit is open', 'CIRCUIT_OPEN');
+}
+
+/** How long a code waits before it asks a provider that answered 429 again: its `Retry-After`, or a second. */
+function askAgainAfterMs(error: SmsError): number {
+  return retryAfterMs(error.retryAfter, Date.now()) ?? 1000;
+}
+
+/** No call was made because the queue is holding back for a provider that asked it to slow down. */
+function pacedOutError(provider: string): SmsError {
+  return new SmsError(
+    provider,
+    'rejected',
+    'held back: the provider asked the queue to slow down',
+    'PACED',
+    'rate_limited',
+  );
 }
 
 /**

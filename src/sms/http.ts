@@ -1,16 +1,28 @@
 import { EventEmitter } from 'node:events';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { SmsError } from './provider.ts';
 
 /**
- * One keep-alive pool for all provider calls: `undici.request` on a reused connection costs a fraction of
- * the global `fetch()` (see the README's performance section).
+ * A keep-alive pool of connections to each provider: `undici.request` on a reused connection costs a
+ * fraction of the global `fetch()` (see the README's performance section). Code messages and queued
+ * messages each get their own (see sms/lanes.ts), so that a campaign can never hold the connections a
+ * sign-in code needs.
  */
-const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+export type HttpPool = Dispatcher;
+
+/** A pool of at most `connections` connections per provider origin. */
+export function createHttpPool(connections: number): Agent {
+  return new Agent({ keepAliveTimeout: 10_000, connections });
+}
+
+/** For providers built without a pool (tests, tools); the service gives each lane its own. */
+const defaultPool = createHttpPool(64);
 
 export interface HttpAnswer {
   readonly status: number;
   readonly body: string;
+  /** The `Retry-After` header as sent (seconds or an HTTP date), for a provider that says it is overloaded. */
+  readonly retryAfter?: string | undefined;
 }
 
 /**
@@ -24,8 +36,9 @@ export function postForAnswer(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  pool: HttpPool = defaultPool,
 ): Promise<HttpAnswer> {
-  return callForAnswer(provider, 'POST', url, body, headers, timeoutMs);
+  return callForAnswer(provider, 'POST', url, body, headers, timeoutMs, pool);
 }
 
 /** GETs `url` under the same rules as `postForAnswer` (SMS.ir reads status and credit with GET). */
@@ -34,8 +47,9 @@ export function getForAnswer(
   url: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  pool: HttpPool = defaultPool,
 ): Promise<HttpAnswer> {
-  return callForAnswer(provider, 'GET', url, undefined, headers, timeoutMs);
+  return callForAnswer(provider, 'GET', url, undefined, headers, timeoutMs, pool);
 }
 
 async function callForAnswer(
@@ -45,6 +59,7 @@ async function callForAnswer(
   body: string | undefined,
   headers: Record<string, string>,
   timeoutMs: number,
+  pool: HttpPool,
 ): Promise<HttpAnswer> {
   // undici takes an EventEmitter as the abort signal. It bounds the call from connect to last byte just as
   // AbortSignal.timeout does, for about a third of its cost per call (measured with `npm run bench`).
@@ -55,8 +70,13 @@ async function callForAnswer(
     signal.emit('abort');
   }, timeoutMs);
   try {
-    const response = await request(url, { method, body, headers, signal, dispatcher: agent });
-    return { status: response.statusCode, body: await response.body.text() };
+    const response = await request(url, { method, body, headers, signal, dispatcher: pool });
+    const retryAfter = response.headers['retry-after'];
+    return {
+      status: response.statusCode,
+      body: await response.body.text(),
+      retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+    };
   } catch (error) {
     // Only the error code goes into the message: the URL may carry an API key (Kavenegar puts it in the path).
     if (timedOut) throw new SmsError(provider, 'timeout', `no answer within ${timeoutMs} ms`);

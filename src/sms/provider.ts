@@ -111,6 +111,15 @@ export class SmsError extends Error {
     super(message);
     this.mayHaveSent = mayHaveSent ?? couldHaveSent(kind, providerCode);
   }
+
+  /** The provider's `Retry-After` on a rate-limit refusal, as sent: the queue waits that long (pacer.ts). */
+  retryAfter?: string | undefined;
+}
+
+/** `error`, carrying the answer's `Retry-After` when it is a rate-limit refusal. */
+export function withRetryAfter(error: SmsError, retryAfter: string | undefined): SmsError {
+  if (error.reason === 'rate_limited' && retryAfter !== undefined) error.retryAfter = retryAfter;
+  return error;
 }
 
 /**

@@ -86,7 +86,7 @@ export function createCodeSender(deps: {
       const message = { to: delivery.to, text, template, params, approvedBy: rendered.approvedBy, reference: id };
       try {
         const { client, mayTryAgain } = delivery;
-        const sent = await sms.dispatcher.dispatch(message, { deadlineMs, client, mayTryAgain });
+        const sent = await sms.codes.dispatcher.dispatch(message, { deadlineMs, client, mayTryAgain });
         events?.smsMessage({ provider: sent.provider, template, status: 'sent' });
         // The code is out: a log row that cannot be written must not turn that into a failure.
         await logs

@@ -1,6 +1,8 @@
 import type { Config, SmsProviderName } from '../config/index.ts';
 import { createBreaker } from './breaker.ts';
-import { createDispatcher, type Dispatcher, type SmsEvents, type SmsRoute } from './dispatcher.ts';
+import { createDispatcher, type SmsEvents } from './dispatcher.ts';
+import type { HttpPool } from './http.ts';
+import { codeRoutes, createLanePools, queueRoutes, PACE_WAIT_MS, type LaneName, type SmsLane } from './lanes.ts';
 import type { SmsProvider } from './provider.ts';
 import { createConsoleProvider } from './providers/console.ts';
 import { createKavenegarProvider } from './providers/kavenegar.ts';
@@ -12,9 +14,10 @@ import { createWebhookProvider } from './providers/webhook.ts';
 export interface SmsSetup {
   /** The first provider messages are tried on. */
   readonly provider: SmsProvider;
-  /** Every provider, in the order they are tried, each with its breaker. */
-  readonly routes: readonly SmsRoute[];
-  readonly dispatcher: Dispatcher;
+  /** Code messages: every provider in order, on the codes' own connections and breakers. */
+  readonly codes: SmsLane;
+  /** Queued messages: the same providers on the queue's own connections and breakers, each with a pacer. */
+  readonly queue: SmsLane;
   readonly enabled: boolean;
   /** A live provider (not the console fallback) is set up. */
   readonly configured: boolean;
@@ -24,6 +27,8 @@ export interface SmsSetup {
    * SMS_DEV_FALLBACK=true: the service then refuses code requests rather than pretend to send them.
    */
   readonly available: boolean;
+  /** Closes both lanes' connections, dropping any call still open. */
+  close(): Promise<void>;
 }
 
 /** The slice of a pino logger this needs. */
@@ -38,24 +43,38 @@ export function createSmsSetup(
 ): SmsSetup {
   const { sms } = config;
   const { log, now, events } = deps;
-  const routes = sms.providers.map((name) => ({
-    provider: buildProvider(name, config, log),
-    breaker: createBreaker({
+  const pools = createLanePools(sms.queue.concurrency);
+  const providersOn = (pool: HttpPool) => sms.providers.map((name) => buildProvider(name, config, log, pool));
+  const breakerFor = (lane: LaneName) => (name: string) =>
+    createBreaker({
       failures: sms.breaker.failures,
       cooldownMs: sms.breaker.cooldownSeconds * 1000,
       now,
       onOpen() {
-        events?.smsBreakerOpened(name);
-        log.warn({ provider: name, cooldownSeconds: sms.breaker.cooldownSeconds }, 'SMS provider circuit opened');
+        events?.smsBreakerOpened(name, lane);
+        const { cooldownSeconds } = sms.breaker;
+        log.warn({ provider: name, lane, cooldownSeconds }, 'SMS provider circuit opened');
       },
-    }),
-  }));
+    });
+  const rates = sms.queue.ratePerSecond;
+  const queue = queueRoutes(providersOn(pools.queue), breakerFor('queue'), (name) => rates[name as SmsProviderName]);
+  const codes = codeRoutes(providersOn(pools.codes), breakerFor('codes'), queue);
+  const { timeoutMs } = sms;
   // The console fallback is never listed with another provider (see config/sms.ts), so the first says it all.
-  const provider = routes[0]!.provider;
+  const provider = codes[0]!.provider;
   return {
     provider,
-    routes,
-    dispatcher: createDispatcher({ routes, timeoutMs: sms.timeoutMs, log, events }),
+    codes: {
+      name: 'codes',
+      routes: codes,
+      dispatcher: createDispatcher({ routes: codes, timeoutMs, log, events }),
+    },
+    queue: {
+      name: 'queue',
+      routes: queue,
+      dispatcher: createDispatcher({ routes: queue, timeoutMs, paceWaitMs: PACE_WAIT_MS, log, events }),
+    },
+    close: pools.close,
     enabled: sms.enabled,
     configured: provider.live,
     mode: provider.live ? 'live' : 'development',
@@ -64,7 +83,7 @@ export function createSmsSetup(
 }
 
 /** Settings a provider needs are present: config refuses to start otherwise. */
-function buildProvider(name: SmsProviderName, config: Config, log: SetupLog): SmsProvider {
+function buildProvider(name: SmsProviderName, config: Config, log: SetupLog, pool: HttpPool): SmsProvider {
   const { sms } = config;
   const { timeoutMs } = sms;
   switch (name) {
@@ -75,6 +94,7 @@ function buildProvider(name: SmsProviderName, config: Config, log: SetupLog): Sm
         from: sms.senderNumber!,
         baseUrl: sms.melipayamak.baseUrl,
         timeoutMs,
+        pool,
       });
     case 'kavenegar':
       return createKavenegarProvider({
@@ -82,6 +102,7 @@ function buildProvider(name: SmsProviderName, config: Config, log: SetupLog): Sm
         sender: sms.kavenegar.sender,
         baseUrl: sms.kavenegar.baseUrl,
         timeoutMs,
+        pool,
       });
     case 'smsir':
       return createSmsirProvider({
@@ -89,9 +110,10 @@ function buildProvider(name: SmsProviderName, config: Config, log: SetupLog): Sm
         lineNumber: sms.smsir.lineNumber,
         baseUrl: sms.smsir.baseUrl,
         timeoutMs,
+        pool,
       });
     case 'webhook':
-      return createWebhookProvider({ url: sms.webhook.url!, secret: sms.webhook.secret, timeoutMs });
+      return createWebhookProvider({ url: sms.webhook.url!, secret: sms.webhook.secret, timeoutMs, pool });
     case 'console':
       return createConsoleProvider(log);
   }

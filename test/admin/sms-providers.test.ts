@@ -24,8 +24,15 @@ forEachDatabase('the SMS providers over the admin API', (backend) => {
     await withProviders(backend, ORDER, {}, async (t, fakes) => {
       fakes.melipayamak.setCredit(2500);
       assert.deepEqual(await providers(t), [
-        { name: 'melipayamak', live: true, circuit: 'closed', recent: quiet, credit: { amount: 2500, unit: 'sms' } },
-        { name: 'webhook', live: true, circuit: 'closed', recent: quiet, credit: null },
+        {
+          name: 'melipayamak',
+          live: true,
+          circuit: 'closed',
+          queue_circuit: 'closed',
+          recent: quiet,
+          credit: { amount: 2500, unit: 'sms' },
+        },
+        { name: 'webhook', live: true, circuit: 'closed', queue_circuit: 'closed', recent: quiet, credit: null },
       ]);
       assert.equal(fakes.melipayamak.requests.at(-1)?.path, '/api/SendSMS/GetCredit');
     });
@@ -42,17 +49,26 @@ forEachDatabase('the SMS providers over the admin API', (backend) => {
         name: 'melipayamak',
         live: true,
         circuit: 'closed',
+        queue_circuit: 'closed',
         recent: quiet,
         credit: null,
         credit_error: 'timeout',
       });
-      assert.deepEqual(hung[1], { name: 'webhook', live: true, circuit: 'closed', recent: quiet, credit: null });
+      assert.deepEqual(hung[1], {
+        name: 'webhook',
+        live: true,
+        circuit: 'closed',
+        queue_circuit: 'closed',
+        recent: quiet,
+        credit: null,
+      });
 
       fakes.melipayamak.answerNext('http-500');
       assert.deepEqual((await providers(t))[0], {
         name: 'melipayamak',
         live: true,
         circuit: 'closed',
+        queue_circuit: 'closed',
         recent: quiet,
         credit: null,
         credit_error: 'HTTP_500',

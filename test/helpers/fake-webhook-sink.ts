@@ -19,6 +19,8 @@ export interface SinkRequest {
   readonly headers: IncomingHttpHeaders;
   /** The id the sink answered with, when it answered with its default. */
   readonly id: string | null;
+  /** Answered 429 because the sink's rate limit was reached (see `limitRate`). */
+  readonly limited: boolean;
 }
 
 export interface FakeWebhookSink {
@@ -29,6 +31,13 @@ export interface FakeWebhookSink {
   answerAll(answer: SinkAnswer | null): void;
   /** Every answer from now on waits `delayMs()` first (a provider that takes its time); null: none. */
   answerAfter(delayMs: (() => number) | null): void;
+  /** As `answerAll`, only for messages of `template` (`text` for free text, `otp_login` for codes). */
+  answerAllOf(template: string, answer: SinkAnswer | null): void;
+  /**
+   * Takes at most `perSecond` requests in any one second, as a provider's rate limit does, and answers the
+   * rest 429 with `Retry-After: retryAfterSeconds`; a refused request does not count. `null` lifts it.
+   */
+  limitRate(perSecond: number | null, retryAfterSeconds?: number): void;
   messagesTo(to: string): readonly SinkRequest[];
   /** `params.code` of the last message to `to` (E.164), for tests that sign in with it. */
   lastCode(to: string): string | undefined;
@@ -42,15 +51,33 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
   const queued: SinkAnswer[] = [];
   let standing: SinkAnswer | null = null;
   let delay: (() => number) | null = null;
+  const standingOf = new Map<string, SinkAnswer>();
+  let limit: { perSecond: number; retryAfterSeconds: number } | null = null;
+  /** When each request within the last second was taken, oldest first. */
+  const taken: number[] = [];
+  const overLimit = (): boolean => {
+    if (!limit) return false;
+    const now = performance.now();
+    while (taken.length > 0 && now - taken[0]! >= 1000) taken.shift();
+    if (taken.length >= limit.perSecond) return true;
+    taken.push(now);
+    return false;
+  };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks);
-      const answer = queued.shift() ?? standing;
+      const message = parseMessage(rawBody);
+      const answer = queued.shift() ?? standingOf.get(message?.template ?? '') ?? standing;
+      if (answer !== 'hang' && overLimit()) {
+        requests.push({ message, rawBody, headers: req.headers, id: null, limited: true });
+        const retryAfter = String(limit!.retryAfterSeconds);
+        return void res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': retryAfter }).end('slow down');
+      }
       const id = answer ? null : randomUUID();
-      requests.push({ message: parseMessage(rawBody), rawBody, headers: req.headers, id });
+      requests.push({ message, rawBody, headers: req.headers, id, limited: false });
       if (answer === 'hang') return;
       const send = () =>
         answer ? reply(res, answer.status, answer.body ?? '') : reply(res, 200, JSON.stringify({ id }));
@@ -67,6 +94,9 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
     answerNext: (answer) => void queued.push(answer),
     answerAll: (answer) => void (standing = answer),
     answerAfter: (delayMs) => void (delay = delayMs),
+    answerAllOf: (template, answer) => void (answer ? standingOf.set(template, answer) : standingOf.delete(template)),
+    limitRate: (perSecond, retryAfterSeconds = 1) =>
+      void (limit = perSecond === null ? null : { perSecond, retryAfterSeconds }),
     messagesTo,
     lastCode: (to) => messagesTo(to).at(-1)?.message?.params.code,
     close,

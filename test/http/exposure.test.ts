@@ -35,7 +35,9 @@ forEachDatabase("health's detail is only for the operator", (backend) => {
     for (const authorization of [`Bearer ${TOKEN}`, `Bearer ${providersReader}`]) {
       const answer = await health(authorization);
       assert.equal(answer.status, 200);
-      assert.deepEqual(answer.body.sms.providers, [{ name: 'webhook', configured: true, state: 'closed' }]);
+      assert.deepEqual(answer.body.sms.providers, [
+        { name: 'webhook', configured: true, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+      ]);
       assert.equal(answer.body.sms.provider, 'webhook');
       assert.equal(typeof answer.body.version, 'string');
     }

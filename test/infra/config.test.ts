@@ -82,7 +82,13 @@ describe('configuration', () => {
       smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
       testNumbers: [],
       logRetentionDays: 180,
-      queue: { maxAttempts: 8, concurrency: 8, worker: true, deliveryPollSeconds: 60 },
+      queue: {
+        maxAttempts: 8,
+        concurrency: 8,
+        ratePerSecond: { melipayamak: 50, kavenegar: 50, smsir: 50, webhook: 50, console: 50 },
+        worker: true,
+        deliveryPollSeconds: 60,
+      },
     });
   });
 

@@ -38,7 +38,9 @@ forEachDatabase('sign-in through Melipayamak', (backend) => {
       available: true,
       provider: 'melipayamak',
       mode: 'live',
-      providers: [{ name: 'melipayamak', configured: true, state: 'closed' }],
+      providers: [
+        { name: 'melipayamak', configured: true, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+      ],
       test_numbers: 0,
     });
   });

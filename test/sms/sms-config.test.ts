@@ -149,6 +149,40 @@ describe('SMS configuration', () => {
     }
   });
 
+  describe("the queue's connections and pace", () => {
+    it('SMS_QUEUE_CONCURRENCY is refused above the 64 connections the queue may hold to a provider', () => {
+      assert.equal(loadConfig({ SMS_QUEUE_CONCURRENCY: '64' }).sms.queue.concurrency, 64);
+      for (const value of ['65', '150']) {
+        assert.match(refusal({ SMS_QUEUE_CONCURRENCY: value }, 'SMS_QUEUE_CONCURRENCY'), /from 1 to 64/);
+      }
+    });
+
+    it('SMS_QUEUE_RATE_PER_SECOND sets every provider, or each one named and a bare number the rest', () => {
+      const rates = (value: string) => loadConfig({ SMS_QUEUE_RATE_PER_SECOND: value }).sms.queue.ratePerSecond;
+      assert.deepEqual(rates('20'), { melipayamak: 20, kavenegar: 20, smsir: 20, webhook: 20, console: 20 });
+      assert.deepEqual(rates('melipayamak:20, kavenegar:10'), {
+        melipayamak: 20,
+        kavenegar: 10,
+        smsir: 50,
+        webhook: 50,
+        console: 50,
+      });
+      assert.deepEqual(rates('kavenegar:2.5,5'), { melipayamak: 5, kavenegar: 2.5, smsir: 5, webhook: 5, console: 5 });
+    });
+
+    for (const [value, why] of [
+      ['fast', /PROVIDER:NUMBER/],
+      ['0', /0 is out of range/],
+      ['twilio:5', /twilio is not a provider/],
+      ['kavenegar:1,kavenegar:2', /kavenegar is listed twice/],
+      ['5,6', /more than one rate without a provider/],
+    ] as const) {
+      it(`SMS_QUEUE_RATE_PER_SECOND=${value} is refused`, () => {
+        assert.match(refusal({ SMS_QUEUE_RATE_PER_SECOND: value }, 'SMS_QUEUE_RATE_PER_SECOND'), why);
+      });
+    }
+  });
+
   describe('SMS_TEST_NUMBERS', () => {
     it('parses each number as a code request would, keeping its code', () => {
       const config = loadConfig({ SMS_TEST_NUMBERS: '+989000000001:123456, ۰۹۰۰ ۰۰۰ ۰۰۰۲ : 654321' });

@@ -1,4 +1,4 @@
-import { parseJsonObject, postForAnswer } from '../http.ts';
+import { parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
 import { FORM_TYPE, gatewayNumber, readId, readNumber } from './fields.ts';
 import {
   SmsError,
@@ -20,6 +20,8 @@ export interface KavenegarOptions {
   readonly baseUrl?: string | undefined;
   /** Budget for each call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** The connections calls go through; the service gives code messages and the queue each their own. */
+  readonly pool?: HttpPool | undefined;
 }
 
 const NAME = 'kavenegar';
@@ -79,14 +81,14 @@ type Entry = Record<string, unknown>;
  * credit through `account/info`. Every call is a form POST, as the official SDKs send it.
  */
 export function createKavenegarProvider(options: KavenegarOptions): SmsProvider {
-  const { sender, timeoutMs } = options;
+  const { sender, timeoutMs, pool } = options;
   const root = (options.baseUrl ?? 'https://api.kavenegar.com').replace(/\/+$/, '');
   const base = `${root}/v1/${encodeURIComponent(options.apiKey)}`;
 
   async function call(method: string, fields: Record<string, string>): Promise<Entry[]> {
     const headers = { 'content-type': FORM_TYPE, accept: 'application/json' };
     const body = new URLSearchParams(fields).toString();
-    const answer = await postForAnswer(NAME, `${base}/${method}.json`, body, headers, timeoutMs);
+    const answer = await postForAnswer(NAME, `${base}/${method}.json`, body, headers, timeoutMs, pool);
     const parsed = parseJsonObject(answer.body);
     const status = readStatus(parsed?.return);
     // Kavenegar's errors come both ways: a non-200 HTTP status carrying the JSON envelope (what the Go and PHP

@@ -1,4 +1,4 @@
-import { postForAnswer } from '../http.ts';
+import { postForAnswer, type HttpPool } from '../http.ts';
 import { FORM_TYPE, gatewayNumber } from './fields.ts';
 import { SmsError, type ApprovedTemplate, type SmsProvider } from '../provider.ts';
 import {
@@ -23,6 +23,8 @@ export interface MelipayamakOptions {
   readonly baseUrl: string;
   /** Budget for each call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** The connections calls go through; the service gives code messages and the queue each their own. */
+  readonly pool?: HttpPool | undefined;
 }
 
 /**
@@ -30,12 +32,12 @@ export interface MelipayamakOptions {
  * approved templates through `BaseServiceNumber`, delivery through `GetDeliveries2`, credit through `GetCredit`.
  */
 export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvider {
-  const { username, password, from, timeoutMs } = options;
+  const { username, password, from, timeoutMs, pool } = options;
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api/SendSMS`;
 
   async function call(method: string, fields: Record<string, string>): Promise<Envelope> {
     const form = new URLSearchParams({ username, password, ...fields }).toString();
-    const answer = await postForAnswer(NAME, `${base}/${method}`, form, { 'content-type': FORM_TYPE }, timeoutMs);
+    const answer = await postForAnswer(NAME, `${base}/${method}`, form, { 'content-type': FORM_TYPE }, timeoutMs, pool);
     // The API answers 200 even when it refuses, so any other status came from something in front of it.
     if (answer.status < 200 || answer.status > 299) {
       throw new SmsError(NAME, 'transport', `${NAME} answered HTTP ${answer.status}`, `HTTP_${answer.status}`);

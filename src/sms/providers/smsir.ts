@@ -1,7 +1,8 @@
-import { getForAnswer, parseJsonObject, postForAnswer } from '../http.ts';
+import { getForAnswer, parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
 import { gatewayNumber, readId, readNumber } from './fields.ts';
 import {
   SmsError,
+  withRetryAfter,
   type ApprovedTemplate,
   type DeliveryReport,
   type SmsProvider,
@@ -20,6 +21,8 @@ export interface SmsirOptions {
   readonly baseUrl?: string | undefined;
   /** Budget for each call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** The connections calls go through; the service gives code messages and the queue each their own. */
+  readonly pool?: HttpPool | undefined;
 }
 
 const NAME = 'smsir';
@@ -68,16 +71,17 @@ const DELIVERY: Readonly<Record<string, Pick<DeliveryReport, 'status' | 'final'>
 
 /** Templated messages through `send/verify`, free text through `send/bulk`, delivery and credit by GET. */
 export function createSmsirProvider(options: SmsirOptions): SmsProvider {
-  const { apiKey, lineNumber, timeoutMs } = options;
+  const { apiKey, lineNumber, timeoutMs, pool } = options;
   const base = `${(options.baseUrl ?? 'https://api.sms.ir').replace(/\/+$/, '')}/v1`;
 
   async function call(path: string, body?: object): Promise<unknown> {
     const url = `${base}/${path}`;
     const headers: Record<string, string> = { 'X-API-KEY': apiKey, accept: 'application/json' };
+    const posted = { ...headers, 'content-type': JSON_TYPE };
     const answer =
       body === undefined
-        ? await getForAnswer(NAME, url, headers, timeoutMs)
-        : await postForAnswer(NAME, url, JSON.stringify(body), { ...headers, 'content-type': JSON_TYPE }, timeoutMs);
+        ? await getForAnswer(NAME, url, headers, timeoutMs, pool)
+        : await postForAnswer(NAME, url, JSON.stringify(body), posted, timeoutMs, pool);
     const http = answer.status;
     const ok = http >= 200 && http < 300;
     if (http >= 500) throw unreadable(http);
@@ -85,7 +89,9 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
     const status = readId(parsed?.status);
     if (status === '1' && ok) return parsed?.data;
     // HTTP 400 carries the logic error's status in the body; 401 and 429 say enough on their own.
-    if (http === 401 || http === 429 || (status !== null && status !== '1')) throw failure(http, status);
+    if (http === 401 || http === 429 || (status !== null && status !== '1')) {
+      throw withRetryAfter(failure(http, status), answer.retryAfter);
+    }
     throw unreadable(http);
   }
 

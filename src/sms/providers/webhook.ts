@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { parseJsonObject, postForAnswer } from '../http.ts';
-import { SmsError, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
+import { parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
+import { SmsError, withRetryAfter, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
 
 export interface WebhookOptions {
   /** Where each message is POSTed as JSON `{to, text, template, params, reference}` (SMS_WEBHOOK_URL). */
@@ -12,12 +12,14 @@ export interface WebhookOptions {
   readonly secret?: string | undefined;
   /** Budget for the whole call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
+  /** The connections calls go through; the service gives code messages and the queue each their own. */
+  readonly pool?: HttpPool | undefined;
 }
 
 const NAME = 'webhook';
 
 /** Hands each message to a gateway of the operator's own, for providers otpgate has no driver for. */
-export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions): SmsProvider {
+export function createWebhookProvider({ url, secret, timeoutMs, pool }: WebhookOptions): SmsProvider {
   return {
     name: NAME,
     live: true,
@@ -30,9 +32,9 @@ export function createWebhookProvider({ url, secret, timeoutMs }: WebhookOptions
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (secret) headers['X-Signature'] = `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 
-      const { status, body: answer } = await postForAnswer(NAME, url, body, headers, timeoutMs);
+      const { status, body: answer, retryAfter } = await postForAnswer(NAME, url, body, headers, timeoutMs, pool);
       if (status >= 200 && status < 300) return { messageId: readId(answer) };
-      throw refusal(status);
+      throw withRetryAfter(refusal(status), retryAfter);
     },
   };
 }

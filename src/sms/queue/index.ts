@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../db/index.ts';
 import type { TemplateRenderer } from '../../templates/types.ts';
 import type { SmsEvents } from '../dispatcher.ts';
 import type { DeliveryPolling } from '../log-repository.ts';
+import { PACE_WAIT_MS, queuePausedForMs } from '../lanes.ts';
 import type { SmsSetup } from '../setup.ts';
 import { createPollRepository } from './poll-repository.ts';
 import { createDeliveryPoller, type PollerLog } from './poller.ts';
@@ -12,7 +13,9 @@ import { createQueueWorker, type WorkerLog } from './worker.ts';
 
 /** Which messages the delivery poller asks about: those of providers with `status`. */
 export function deliveryPolling(sms: SmsSetup, config: Config): DeliveryPolling {
-  const reporters = new Set(sms.routes.filter(({ provider }) => provider.status).map(({ provider }) => provider.name));
+  const reporters = new Set(
+    sms.codes.routes.filter(({ provider }) => provider.status).map(({ provider }) => provider.name),
+  );
   return {
     reportsDelivery: (provider) => reporters.has(provider),
     delayMs: config.sms.queue.deliveryPollSeconds * 1000,
@@ -39,9 +42,11 @@ export function createSmsQueue(deps: {
   const queue = createQueueRepository(database, now, polling);
   const worker = createQueueWorker({
     queue,
-    dispatcher: sms.dispatcher,
-    // Unlike a code, nobody is waiting: every provider may take its full SMS_TIMEOUT_MS.
-    deadlineMs: config.sms.timeoutMs * sms.routes.length,
+    dispatcher: sms.queue.dispatcher,
+    // Unlike a code, nobody is waiting: every provider may take its full SMS_TIMEOUT_MS, after its pacer's wait.
+    deadlineMs: (config.sms.timeoutMs + PACE_WAIT_MS) * sms.queue.routes.length,
+    pausedForMs: () => queuePausedForMs(sms.queue),
+    paceWaitMs: PACE_WAIT_MS,
     maxAttempts: settings.maxAttempts,
     concurrency: settings.concurrency,
     log,
@@ -50,7 +55,8 @@ export function createSmsQueue(deps: {
   });
   const poller = createDeliveryPoller({
     polls: createPollRepository(database, now),
-    providers: sms.routes.map(({ provider }) => provider),
+    // The queue's providers: its polls go out on the queue's connections, never on the codes'.
+    providers: sms.queue.routes.map(({ provider }) => provider),
     intervalMs: polling.delayMs,
     log,
     events,

@@ -25,7 +25,7 @@ export interface DeliveryPollerOptions {
 
 const BATCH = 100;
 /** Status calls in flight at once: a backlog should not look like an attack to the provider. */
-const CALLS_AT_ONCE = 4;
+export const CALLS_AT_ONCE = 4;
 const DAY_MS = 24 * 3600_000;
 
 /**

@@ -30,6 +30,18 @@ export interface QueueWorkerOptions {
   readonly pollIntervalMs?: number;
   /** @default QUEUE_BACKOFF */
   readonly backoff?: Backoff;
+  /**
+   * How long until the dispatcher could call a provider, its pacer allowing (lanes.ts `queuePausedForMs`).
+   * A message held back because providers asked to slow down goes back to the queue for that long.
+   * @default () => 0
+   */
+  readonly pausedForMs?: () => number;
+  /**
+   * The longest a try waits for a pacer (lanes.ts `PACE_WAIT_MS`): while every provider is further off than
+   * that, the worker claims nothing, rather than claim messages only to put them back.
+   * @default Infinity
+   */
+  readonly paceWaitMs?: number;
   readonly log: WorkerLog;
   readonly events?: Pick<SmsEvents, 'smsMessage'> | undefined;
   readonly now: () => number;
@@ -48,9 +60,11 @@ const LEASE_MARGIN_MS = 5_000;
  * jitter, until `maxAttempts` tries have been made.
  */
 export function createQueueWorker(options: QueueWorkerOptions) {
-  const { queue, dispatcher, deadlineMs, maxAttempts, concurrency, log, events, now } = options;
+  const { queue, dispatcher, deadlineMs, maxAttempts, concurrency, log, events } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const backoff = options.backoff ?? QUEUE_BACKOFF;
+  const pausedForMs = options.pausedForMs ?? (() => 0);
+  const paceWaitMs = options.paceWaitMs ?? Infinity;
   const leaseMs = deadlineMs + LEASE_MARGIN_MS;
   const inFlight = new Set<Promise<void>>();
   let running = false;
@@ -106,6 +120,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       if (!(error instanceof DispatchFailure)) throw error;
       const { last, attempts } = error;
       const code = last.providerCode ?? last.kind;
+      if (last.reason === 'rate_limited') return holdBack(row, last, attempts, code);
       if (aboutThisMessage(last) || row.tries >= maxAttempts) {
         return fail(row, last.provider, attempts, code, last.message, last);
       }
@@ -125,6 +140,22 @@ export function createQueueWorker(options: QueueWorkerOptions) {
     }
   }
 
+  /**
+   * The provider answered 429, or the pacer held the call back: the message is fine and so is the provider,
+   * there is only too much to send. It goes back to the queue for as long as the pacer is paused, without
+   * using a try, so that a campaign larger than what the provider takes is sent more slowly, never failed.
+   */
+  async function holdBack(row: ClaimedMessage, last: SmsError, attempts: number, code: string): Promise<void> {
+    // Spread over a second, so that the messages held back together are not claimed all at once.
+    const wait = pausedForMs() + Math.floor(Math.random() * 1000);
+    const outcome = { provider: last.provider, attempts, errorCode: code, errorMessage: last.message };
+    await queue.retryLater(row, { ...outcome, retryInMs: wait, countTry: false });
+    log.info(
+      { smsLogId: row.id, code, provider: last.provider, retryInMs: wait },
+      'queued SMS held back: the provider asked to slow down',
+    );
+  }
+
   /** Runs a delivery in the background; its failure (the database, a bug) leaves the row to its lease. */
   function track(row: ClaimedMessage): void {
     const delivery = deliver(row)
@@ -139,7 +170,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
   /** Claims what there is room for; returns whether the room was filled (more may be due). */
   async function fill(): Promise<boolean> {
     const room = concurrency - inFlight.size;
-    if (room <= 0) return false;
+    if (room <= 0 || pausedForMs() > paceWaitMs) return false;
     const rows = await queue.claim(room, leaseMs);
     rows.forEach(track);
     return rows.length === room;
