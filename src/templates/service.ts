@@ -1,10 +1,10 @@
 import { AppError } from '../errors/app-error.ts';
+import { assertFits } from '../text/message-size.ts';
 import type { TemplateCache } from './cache.ts';
 import { decodeTemplateCursor, encodeTemplateCursor } from './cursor.ts';
 import type { TemplateRecord } from './record.ts';
-import type { TemplateInput, TemplateRepository } from './repository.ts';
-import { assertFits } from '../text/message-size.ts';
 import { placeholdersOf } from './placeholders.ts';
+import type { TemplateInput, TemplateRepository } from './repository.ts';
 import { REQUIRED_TEMPLATE_KEYS, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
 
 /**
