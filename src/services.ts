@@ -46,7 +46,17 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const templateRepository = createTemplateRepository(db);
   const templateCache = createTemplateCache({ load: templateRepository.all, now });
   const renderer = createTemplateRenderer(templateCache);
-  const templates = createTemplateService({ templates: templateRepository, cache: templateCache, now });
+  const templates = createTemplateService({
+    templates: templateRepository,
+    cache: templateCache,
+    now,
+    maxParts: config.sms.maxParts,
+    codeFill: {
+      codeLength: config.otp.length,
+      minutes: Math.max(1, Math.ceil(config.otp.ttlSeconds / 60)),
+      webOtpDomain: config.otp.webOtpDomain,
+    },
+  });
   const sender = createCodeSender({
     sms,
     logs: smsLogs,

@@ -1,11 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { PhoneNumber } from '../http/schemas.ts';
+import { MessageText, PhoneNumber } from '../http/schemas.ts';
 import { maskPhone } from '../phone/parse.ts';
 import type { SmsLogRow } from '../sms/log-repository.ts';
+import { PLACEHOLDER_NAME } from '../templates/placeholders.ts';
 
 const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'] as const;
 const Time = Type.String({ format: 'date-time' });
-const Name = Type.String({ minLength: 1, maxLength: 64 });
+/** A template key, as the template routes take it. */
+const TEMPLATE_KEY = '^[a-z][a-z0-9_]{0,63}$';
 
 // Querystring values arrive as strings and the app does not coerce them (coerceTypes is off), so numbers and
 // booleans are patterns here and are converted by the route.
@@ -13,8 +15,8 @@ export const LogQuery = Type.Object(
   {
     phone_number: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a mobile number as typed' })),
     status: Type.Optional(Type.Union(STATUSES.map((status) => Type.Literal(status)))),
-    template: Type.Optional(Name),
-    provider: Type.Optional(Name),
+    template: Type.Optional(Type.String({ pattern: TEMPLATE_KEY, description: 'a template key' })),
+    provider: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'a provider name' })),
     from: Type.Optional(Type.String({ format: 'date-time', description: 'created at or after (ISO 8601)' })),
     to: Type.Optional(Type.String({ format: 'date-time', description: 'created at or before (ISO 8601)' })),
     limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100, default 20' })),
@@ -29,7 +31,7 @@ export const LogQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const LogParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+export const LogParams = Type.Object({ id: Type.String({ pattern: '^[0-9A-Za-z-]{1,64}$' }) });
 export const FullNumbersQuery = Type.Object(
   { full_numbers: LogQuery.properties.full_numbers },
   { additionalProperties: false },
@@ -130,16 +132,18 @@ export const SendHeaders = Type.Object({
 export const SendBody = Type.Object(
   {
     to: PhoneNumber,
-    template: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$', description: 'a template key' })),
+    template: Type.Optional(Type.String({ pattern: TEMPLATE_KEY, description: 'a template key' })),
     params: Type.Optional(
-      Type.Record(Type.String({ minLength: 1, maxLength: 64 }), Type.String({ maxLength: 500 }), {
+      Type.Record(Type.String({ pattern: PLACEHOLDER_NAME.source }), MessageText({ maxLength: 500 }), {
         maxProperties: 32,
-        description: "the template's placeholders and their values",
+        // A record's key pattern does not refuse other keys by itself.
+        additionalProperties: false,
+        description: "the template's placeholders (lower case, like order_id) and their values",
       }),
     ),
     locale: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$', description: 'fa by default' })),
     text: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 1000, description: 'free text, instead of a template' }),
+      MessageText({ minLength: 1, maxLength: 1000, description: 'free text, instead of a template' }),
     ),
   },
   { description: '`{to, template, params, locale?}` or `{to, text}`', additionalProperties: false },

@@ -76,6 +76,8 @@ export interface Config {
     /** A provider is skipped for `cooldownSeconds` after `failures` failures in a row. */
     readonly breaker: { readonly failures: number; readonly cooldownSeconds: number };
     readonly dailyLimit: number;
+    /** SMS_MAX_PARTS: the most SMS one message may go out as. */
+    readonly maxParts: number;
     readonly senderNumber: string | undefined;
     readonly melipayamak: {
       readonly username: string | undefined;
@@ -209,6 +211,7 @@ function buildConfig(env: Env): Config {
       otpDeadlineMs: env.SMS_OTP_DEADLINE_MS,
       breaker: { failures: env.SMS_BREAKER_FAILURES, cooldownSeconds: env.SMS_BREAKER_COOLDOWN_SECONDS },
       dailyLimit: env.SMS_DAILY_LIMIT,
+      maxParts: env.SMS_MAX_PARTS,
       senderNumber: env.SMS_SENDER_NUMBER,
       melipayamak: {
         username: env.MELIPAYAMAK_USERNAME,

@@ -107,6 +107,9 @@ export const EnvSchema = Type.Object({
   SMS_BREAKER_COOLDOWN_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   // Covers every provider a code message is tried on; the user is waiting for the answer.
   SMS_OTP_DEADLINE_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 8000 }),
+  // The most SMS one message may go out as (see text/sms-parts.ts). 4 is Kavenegar's documented ceiling (612
+  // GSM-7 or 268 Persian characters), and failover may hand any message to any provider.
+  SMS_MAX_PARTS: Type.Integer({ minimum: 1, maximum: 10, default: 4 }),
   // Queued messages (the admin send route): delivery tries before a message is given up as failed.
   SMS_QUEUE_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 8 }),
   // Messages one instance's worker delivers at once. The queue's pool holds one connection per provider for

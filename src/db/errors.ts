@@ -52,3 +52,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * PostgreSQL refused a character of a text value (22021): NUL, which its text type cannot hold. Request
+ * schemas refuse NUL in every field they know; this catches one they missed, as the client's error it is
+ * rather than a 500. SQLite stores NUL, so there it never arises.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '22021';
+}

@@ -30,6 +30,14 @@ export const ERROR_CODES = {
   },
   TEMPLATE_NOT_FOUND: { status: 404, message: 'No message template with this key' },
   TEMPLATE_PARAMS_MISSING: { status: 400, message: 'Some placeholders of the template have no value' },
+  MESSAGE_TOO_LONG: {
+    status: 422,
+    message: 'The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it',
+  },
+  TEMPLATE_RESERVED: {
+    status: 403,
+    message: 'The service sends this template itself (a code message or a phone-change notice); no key may send it',
+  },
   TEMPLATE_REQUIRED: { status: 409, message: 'The service sends this template: it is the last locale of its key' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

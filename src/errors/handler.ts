@@ -1,7 +1,8 @@
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
-import { isDatabaseUnavailable } from '../db/errors.ts';
+import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.ts';
 import { setSecurityHeaders } from '../http/security-headers.ts';
+import { SAFE_TEXT_PATTERN } from '../text/characters.ts';
 import { AppError } from './app-error.ts';
 import { ERROR_CODES, type ErrorCode } from './codes.ts';
 
@@ -71,6 +72,7 @@ export function frameworkErrorHandler(requestLog: Pick<LogController, 'requestCo
 function toAppError(error: FastifyError | AppError): AppError | undefined {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE');
+  if (isUnstorableText(error)) return new AppError('VALIDATION_ERROR', 'The request holds a NUL character');
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return new AppError(mapped, mapped === 'VALIDATION_ERROR' ? validationMessage(error) : undefined);
   // Errors Fastify raises for malformed requests carry a 4xx status; keep their class, not their wording.
@@ -88,6 +90,9 @@ function validationMessage(error: FastifyError): string {
   const params = first.params as { missingProperty?: string; additionalProperty?: string } | undefined;
   const unknown = params?.additionalProperty;
   if (unknown) return `${field ? `${field}.${unknown}` : unknown} is not a field this route accepts`;
+  if ((first.params as { pattern?: string } | undefined)?.pattern === SAFE_TEXT_PATTERN) {
+    return `${field ?? 'body'} holds a control or text-direction character (only line breaks are allowed)`;
+  }
   const missing = params?.missingProperty;
   const name = field ?? missing ?? 'body';
   return missing && !field ? `${name} is required` : `${name} ${first.message ?? 'is not valid'}`;

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ERROR_CODES, type ErrorCode } from '../errors/codes.ts';
+import { SAFE_TEXT_PATTERN } from '../text/characters.ts';
 import { errorResponses } from './error-responses.ts';
 
 /**
@@ -53,3 +54,11 @@ export const Code = Type.String({
 });
 
 export const BearerAuth = [{ bearerAuth: [] }];
+
+/**
+ * A message's text as a request may carry it (a template body, a text to send, a placeholder's value): any
+ * script, line breaks, ZWNJ; no control, NUL or bidi-override character (see text/characters.ts).
+ */
+export function MessageText(options: { minLength?: number; maxLength: number; description?: string }) {
+  return Type.String({ ...options, pattern: SAFE_TEXT_PATTERN });
+}

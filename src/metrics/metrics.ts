@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { SERVICE_TEMPLATES } from '../sms/messages.ts';
 
 export type OtpRequestOutcome = 'sent' | 'rate_limited' | 'invalid_phone' | 'sms_failed';
 export type OtpVerifyOutcome = 'accepted' | 'wrong' | 'exhausted' | 'expired' | 'rate_limited';
@@ -23,7 +24,8 @@ export interface Metrics {
   rateLimitRejection(rule: string): void;
   /**
    * One message reached a status worth counting: `template` is the template key (`text` for free text),
-   * `status` its final status (`sent`, `delivered`, `undelivered`, `failed`, `expired`).
+   * `status` its final status (`sent`, `delivered`, `undelivered`, `failed`, `expired`). The label keeps the
+   * key only for the service's own templates; every other key counts as `other` (see templateLabel).
    */
   smsMessage(labels: { provider: string; template: string; status: string }): void;
   /** One provider call took `seconds`; `outcome` is `ok` or the common error class it ended in. */
@@ -112,12 +114,23 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     otpRequest: (outcome) => otpRequests.inc({ outcome }),
     otpVerify: (outcome) => otpVerifies.inc({ outcome }),
     rateLimitRejection: (rule) => rateLimitRejections.inc({ rule }),
-    smsMessage: (labels) => smsMessages.inc(labels),
+    smsMessage: (labels) => smsMessages.inc({ ...labels, template: templateLabel(labels.template) }),
     smsProviderLatency: (labels, seconds) => providerLatency.observe(labels, seconds),
     smsFailover: (from, to) => failovers.inc({ from, to }),
     smsBreakerOpened: (provider, lane) => breakerOpenings.inc({ provider, lane }),
     smsDailyLimitReached: () => dailyLimitReached.inc(),
   };
+}
+
+/**
+ * The `template` label: the key of one of the service's own templates, `text`, or `other`. Template keys are
+ * the shop's to make, as many as it likes, and each label value is a series per provider and status for
+ * the life of the process; the service's own keys and `text` are a closed set. A "first N keys seen" rule
+ * would give each instance its own set, depending on what it happened to send first; per-key counts of
+ * the shop's messages are in the delivery log (`template` filter) instead.
+ */
+export function templateLabel(template: string): string {
+  return template === 'text' || SERVICE_TEMPLATES.has(template) ? template : 'other';
 }
 
 declare module 'fastify' {

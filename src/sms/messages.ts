@@ -10,6 +10,17 @@ export const OTP_TEMPLATES: Record<OtpPurpose, string> = {
 export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 
 /**
+ * The service's own templates: the code messages and the phone-change notice. Only the service sends them,
+ * with values it made itself. A key that could send them with its own values could put a link where the
+ * sign-in code goes and have it arrive as the service's own sign-in message, so the admin send refuses them
+ * (TEMPLATE_RESERVED).
+ */
+export const SERVICE_TEMPLATES: ReadonlySet<string> = new Set([
+  ...Object.values(OTP_TEMPLATES),
+  PHONE_CHANGED_TEMPLATE,
+]);
+
+/**
  * A rendered code message with the WebOTP line added: `@domain #code` in ASCII digits after a blank line,
  * the format browsers read for one-time-code autofill. It must be the last line and start with `@`, so it is
  * added here, after the template, and not left to whoever edits templates.
@@ -18,7 +29,10 @@ export function withWebOtpLine(text: string, code: string, webOtpDomain?: string
   return webOtpDomain ? `${text}\n\n@${webOtpDomain} #${code}` : text;
 }
 
-/** The text as it may be stored: every occurrence of the code replaced by asterisks. */
+/**
+ * The text as it may be stored: every occurrence of the code replaced by asterisks. Only for a code the
+ * service issued: masking a caller's value would let it hide its own text from the delivery log.
+ */
 export function maskCode(text: string, code: string): string {
   return code ? text.split(code).join('*'.repeat(code.length)) : text;
 }

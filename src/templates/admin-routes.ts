@@ -5,6 +5,7 @@ import { responses } from '../http/schemas.ts';
 import {
   OneTemplate,
   SavedTemplate,
+  TEMPLATE_PAGE_SIZE,
   TemplateBody,
   TemplateDeleted,
   TemplateList,
@@ -25,13 +26,17 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
       preHandler: requireScope('templates:read'),
       schema: {
         tags: ['admin'],
-        summary: 'Every message template, by key then locale; scope templates:read',
+        summary: 'Message templates by key then locale, paged by cursor; scope templates:read',
         security: AdminKeyAuth,
         querystring: TemplateListQuery,
         response: responses(200, TemplateList, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR']),
       },
     },
-    async ({ query }) => ({ success: true as const, templates: (await templates.list(query.key)).map(templateView) }),
+    async ({ query }) => {
+      const limit = query.limit === undefined ? TEMPLATE_PAGE_SIZE : Number(query.limit);
+      const page = await templates.list({ key: query.key, cursor: query.cursor, limit });
+      return { success: true as const, templates: page.templates.map(templateView), next_cursor: page.next };
+    },
   );
 
   app.get(
@@ -65,7 +70,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         security: AdminKeyAuth,
         params: TemplateParams,
         body: TemplateBody,
-        response: responses(200, SavedTemplate, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS]),
+        response: responses(200, SavedTemplate, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS, 'MESSAGE_TOO_LONG']),
       },
     },
     async ({ params, body }) => {

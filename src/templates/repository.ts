@@ -1,6 +1,7 @@
 import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
+import type { TemplatePosition } from './cursor.ts';
 import { recordOf, type ProviderApproval, type TemplateRecord } from './record.ts';
 
 /** What a template is written with. */
@@ -12,9 +13,26 @@ export interface TemplateInput {
 /** `sms_templates`: one row per key and locale (the unique index decides). */
 export function createTemplateRepository(db: Kysely<Database>) {
   return {
-    /** Every template, by key then locale. The table holds a few rows per message kind, so this is small. */
+    /** Every template, by key then locale, for the render cache. */
     async all(): Promise<TemplateRecord[]> {
       const rows = await db.selectFrom('sms_templates').selectAll().orderBy('key').orderBy('locale').execute();
+      return rows.map(recordOf);
+    },
+
+    /**
+     * One page of the listing, by key then locale: `limit` templates after `after` (from the start without
+     * it), only `key`'s locales when given.
+     */
+    async page(options: { key?: string | undefined; after?: TemplatePosition | undefined; limit: number }) {
+      const { key, after, limit } = options;
+      let query = db.selectFrom('sms_templates').selectAll();
+      if (key !== undefined) query = query.where('key', '=', key);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([eb('key', '>', after.key), eb.and([eb('key', '=', after.key), eb('locale', '>', after.locale)])]),
+        );
+      }
+      const rows = await query.orderBy('key').orderBy('locale').limit(limit).execute();
       return rows.map(recordOf);
     },
 

@@ -1,5 +1,5 @@
-import { OTP_TEMPLATES, PHONE_CHANGED_TEMPLATE } from '../sms/messages.ts';
-import { placeholdersOf } from './placeholders.ts';
+import { OTP_TEMPLATES, SERVICE_TEMPLATES, withWebOtpLine } from '../sms/messages.ts';
+import { fill, placeholdersOf } from './placeholders.ts';
 import type { ProviderApproval } from './record.ts';
 import type { TemplateInput } from './repository.ts';
 
@@ -11,7 +11,7 @@ export const CODE_TEMPLATE_KEYS: ReadonlySet<string> = new Set(Object.values(OTP
  * account left. Their last locale cannot be deleted: without it every code request, or every notice of a
  * phone change (a security notice), would fail.
  */
-export const REQUIRED_TEMPLATE_KEYS: ReadonlySet<string> = new Set([...CODE_TEMPLATE_KEYS, PHONE_CHANGED_TEMPLATE]);
+export const REQUIRED_TEMPLATE_KEYS: ReadonlySet<string> = SERVICE_TEMPLATES;
 
 /** What the code sender fills in. A placeholder beyond these would fail every code request of that locale. */
 const CODE_PARAMS: readonly string[] = ['code', 'minutes'];
@@ -53,4 +53,21 @@ function approvalProblem(provider: string, { id, args }: ProviderApproval, names
   if (args.length > rules.maxArgs) return `${provider} takes at most ${rules.maxArgs} arguments`;
   const unknown = args.find((arg) => !names.includes(arg));
   return unknown === undefined ? null : `argument "${unknown}" is not a placeholder of the body`;
+}
+
+/** What the code sender fills a code message with: OTP_LENGTH digits, the minutes, the WebOTP line. */
+export interface CodeFill {
+  readonly codeLength: number;
+  readonly minutes: number;
+  readonly webOtpDomain?: string | undefined;
+}
+
+/**
+ * The shortest text a template with these placeholders can go out as: one character for each value, except
+ * that a code message is filled as the code sender fills it. A body too long even so can never be sent.
+ */
+export function shortestRendering(key: string, body: string, names: readonly string[], codes: CodeFill): string {
+  if (!CODE_TEMPLATE_KEYS.has(key)) return fill(body, Object.fromEntries(names.map((name) => [name, 'x'])));
+  const code = '0'.repeat(codes.codeLength);
+  return withWebOtpLine(fill(body, { code, minutes: String(codes.minutes) }), code, codes.webOtpDomain);
 }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { MessageText } from '../http/schemas.ts';
 import type { TemplateRecord } from './record.ts';
 
 const KEY = '^[a-z][a-z0-9_]{0,63}$';
@@ -8,8 +9,18 @@ export const TemplateParams = Type.Object({
   locale: Type.String({ pattern: '^[a-z]{2,3}$', description: 'an ISO 639 language code: fa, en, ...' }),
 });
 
+/** Templates a page of the listing holds when the query does not say. */
+export const TEMPLATE_PAGE_SIZE = 50;
+
+// Querystring values arrive as strings (coerceTypes is off), so `limit` is a pattern, converted by the route.
 export const TemplateListQuery = Type.Object(
-  { key: Type.Optional(TemplateParams.properties.key) },
+  {
+    key: Type.Optional(TemplateParams.properties.key),
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100, default 50' })),
+    cursor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'next_cursor of the previous page' }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -33,7 +44,7 @@ const Approvals = Type.Record(Type.String(), Approval, {
 
 export const TemplateBody = Type.Object(
   {
-    body: Type.String({
+    body: MessageText({
       minLength: 1,
       maxLength: 1000,
       description: 'the text, with placeholders such as {code}, {minutes}, {product}',
@@ -53,7 +64,11 @@ const TemplateView = Type.Object({
   updated_at: Type.String({ format: 'date-time' }),
 });
 
-export const TemplateList = Type.Object({ success: Type.Literal(true), templates: Type.Array(TemplateView) });
+export const TemplateList = Type.Object({
+  success: Type.Literal(true),
+  templates: Type.Array(TemplateView),
+  next_cursor: Type.Union([Type.String(), Type.Null()], { description: 'null on the last page' }),
+});
 
 export const OneTemplate = Type.Object({ success: Type.Literal(true), template: TemplateView });
 

@@ -1,8 +1,11 @@
 import { AppError } from '../errors/app-error.ts';
+import { assertFits } from '../text/message-size.ts';
 import type { TemplateCache } from './cache.ts';
+import { decodeTemplateCursor, encodeTemplateCursor } from './cursor.ts';
 import type { TemplateRecord } from './record.ts';
+import { placeholdersOf } from './placeholders.ts';
 import type { TemplateInput, TemplateRepository } from './repository.ts';
-import { REQUIRED_TEMPLATE_KEYS, templateProblem } from './rules.ts';
+import { REQUIRED_TEMPLATE_KEYS, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
 
 /**
  * Managing templates (the admin API). Reads go to the database, so staff see what is stored; every write
@@ -13,14 +16,26 @@ export function createTemplateService(deps: {
   templates: TemplateRepository;
   cache: TemplateCache;
   now: () => number;
+  /** SMS_MAX_PARTS. */
+  maxParts: number;
+  codeFill: CodeFill;
 }) {
   const { templates, cache, now } = deps;
 
   return {
-    /** Every template, by key then locale; only `key`'s locales when given. */
-    async list(key?: string): Promise<TemplateRecord[]> {
-      const all = await templates.all();
-      return key === undefined ? all : all.filter((record) => record.key === key);
+    /**
+     * One page of templates, by key then locale, after `cursor` (a `next` of an earlier page); only `key`'s
+     * locales when given. `next` is null on the last page.
+     */
+    async list(query: { key?: string | undefined; cursor?: string | undefined; limit: number }) {
+      const after = query.cursor === undefined ? undefined : decodeTemplateCursor(query.cursor);
+      if (after === null) throw new AppError('VALIDATION_ERROR', 'cursor is not one this listing returned');
+      // One row more than asked tells whether another page follows without a second query.
+      const rows = await templates.page({ key: query.key, after, limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      const next = rows.length > query.limit && last ? encodeTemplateCursor(last) : null;
+      return { templates: page, next };
     },
 
     async get(key: string, locale: string): Promise<TemplateRecord> {
@@ -29,7 +44,10 @@ export function createTemplateService(deps: {
       return record;
     },
 
-    /** Creates or replaces; VALIDATION_ERROR says what is wrong with the template (see rules.ts). */
+    /**
+     * Creates or replaces; VALIDATION_ERROR says what is wrong with the template (see rules.ts), and
+     * MESSAGE_TOO_LONG refuses a body that would go out as more than SMS_MAX_PARTS SMS even with the shortest values.
+     */
     async put(
       key: string,
       locale: string,
@@ -37,6 +55,8 @@ export function createTemplateService(deps: {
     ): Promise<{ record: TemplateRecord; created: boolean }> {
       const problem = templateProblem(key, input);
       if (problem) throw new AppError('VALIDATION_ERROR', problem);
+      const names = placeholdersOf(input.body);
+      if (names.ok) assertFits(shortestRendering(key, input.body, names.names, deps.codeFill), deps.maxParts);
       try {
         return await templates.put(key, locale, input, now());
       } finally {

@@ -75,6 +75,7 @@ describe('configuration', () => {
       otpDeadlineMs: 8000,
       breaker: { failures: 5, cooldownSeconds: 60 },
       dailyLimit: 10_000,
+      maxParts: 4,
       senderNumber: undefined,
       melipayamak: { username: undefined, password: undefined, baseUrl: 'https://rest.payamak-panel.com' },
       webhook: { url: undefined, secret: undefined },

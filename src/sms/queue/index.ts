@@ -70,6 +70,7 @@ export function createSmsQueue(deps: {
     isTestNumber: (to) => testNumbers.has(to),
     provider: sms.provider.name,
     available: sms.available,
+    maxParts: config.sms.maxParts,
     wake: worker.wake,
     events,
   });

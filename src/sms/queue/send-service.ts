@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../errors/app-error.ts';
 import { parseMobile } from '../../phone/parse.ts';
 import type { RenderedMessage, TemplateRenderer } from '../../templates/types.ts';
+import { assertFits } from '../../text/message-size.ts';
 import type { SmsEvents } from '../dispatcher.ts';
-import { maskCode } from '../messages.ts';
+import { SERVICE_TEMPLATES } from '../messages.ts';
 import type { QueueRepository } from './repository.ts';
 
 /** A message the shop asks to send: a template with its params, or a text. Exactly one of the two. */
@@ -43,6 +44,8 @@ export function createSendService(deps: {
   provider: string;
   /** False in production without a provider: nothing is queued that nothing could send. */
   available: boolean;
+  /** SMS_MAX_PARTS: a rendered message longer than this many SMS is refused (MESSAGE_TOO_LONG). */
+  maxParts: number;
   /** Tells this instance's worker a message is waiting. */
   wake(): void;
   events?: Pick<SmsEvents, 'smsMessage'> | undefined;
@@ -60,6 +63,9 @@ export function createSendService(deps: {
       if ((request.template === undefined) === (request.text === undefined)) {
         throw new AppError('VALIDATION_ERROR', 'Give either template (with params) or text, not both');
       }
+      if (caller && request.template !== undefined && SERVICE_TEMPLATES.has(request.template)) {
+        throw new AppError('TEMPLATE_RESERVED', `${request.template} is sent by the service itself`);
+      }
       const to = parseMobile(request.to, allowedCountries)?.e164;
       if (!to) throw new AppError('INVALID_PHONE');
       const key = caller?.idempotencyKey;
@@ -71,13 +77,15 @@ export function createSendService(deps: {
       if (!deps.available) throw new AppError('SMS_FAILED', 'SMS service not available');
 
       const rendered = await render(request, deps.renderer);
+      assertFits(rendered.text, deps.maxParts);
       const testNumber = deps.isTestNumber(to);
       const id = await queue.enqueue({
         phoneNumber: to,
         template: rendered.template,
         locale: rendered.locale,
         provider: deps.provider,
-        maskedText: maskCode(rendered.text, rendered.params.code ?? ''),
+        // Nothing to mask: the service's own codes never come this way, and a caller's `code` is its own text.
+        maskedText: rendered.text,
         payload: { text: rendered.text, params: rendered.params, approvedBy: rendered.approvedBy },
         testNumber,
         apiKeyId: caller?.apiKeyId ?? null,
