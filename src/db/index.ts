@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import { createGroupCommit, type GroupCommit } from './group-commit.ts';
+import { WorkingSchemaPostgresDialect } from './postgres-dialect.ts';
 import { GroupCommitSqliteDialect } from './sqlite-dialect.ts';
 import { withStatementCache } from './statement-cache.ts';
 import type { Database } from './types.ts';
@@ -85,7 +86,7 @@ function createPostgres(config: Config['database']): DatabaseHandle {
   // the pool does not listen to then. Its queries are already rejected, and the pool drops a client in that
   // state when it is released; the event itself must not end the process.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new WorkingSchemaPostgresDialect({ pool }) });
   return {
     db,
     dialect: 'postgres',

@@ -42,7 +42,9 @@ forEachDatabase('health', (backend) => {
     assert.equal(health.body.version, VERSION);
     assert.equal(health.body.environment, 'test');
     assert.equal(health.body.sms.provider, 'webhook');
-    assert.deepEqual(health.body.sms.providers, [{ name: 'webhook', configured: true, state: 'closed' }]);
+    assert.deepEqual(health.body.sms.providers, [
+      { name: 'webhook', configured: true, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+    ]);
     assert.equal(health.body.sms.test_numbers, 0);
   });
 });

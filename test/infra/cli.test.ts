@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,7 +189,10 @@ describe('the otpgate command', { concurrency: 4 }, () => {
       });
       assert.equal(existsSync(join(dir, 'data', 'otpgate.db')), true);
       assert.equal(statSync(join(dir, 'data', 'auth-secret')).mode & 0o777, 0o600);
-      assert.match(server.stdout(), new RegExp(`otpgate listening on http://127\\.0\\.0\\.1:${port}`));
+      // The line follows the listen that let health answer; give the pipe a moment to carry it.
+      const listening = new RegExp(`otpgate listening on http://127\\.0\\.0\\.1:${port}`);
+      for (let waited = 0; !listening.test(server.stdout()) && waited < 5000; waited += 50) await sleep(50);
+      assert.match(server.stdout(), listening);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
