@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SmsError, type SmsProvider } from '../../src/sms/provider.ts';
 import { createConsoleProvider } from '../../src/sms/providers/console.ts';
 import { createWebhookProvider } from '../../src/sms/providers/webhook.ts';
+import { startFakeHostileProvider, type FakeHostileProvider } from '../helpers/fake-hostile-provider.ts';
 import { startFakeWebhookSink, type FakeWebhookSink } from '../helpers/fake-webhook-sink.ts';
 import { listenOnLoopback } from '../helpers/local-server.ts';
 import {
@@ -28,6 +29,11 @@ function calls(harness: Harness): Array<readonly [string, Call]> {
     ...(harness.credit ? [['credit', (provider: SmsProvider) => provider.credit!()] as const] : []),
   ];
 }
+
+/** One provider answering too much, for ever, or nested deep, shared by every harness below. */
+let hostile: FakeHostileProvider;
+before(async () => void (hostile = await startFakeHostileProvider({ mode: 'huge' })));
+after(() => hostile.close());
 
 for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
   describe(`SmsProvider contract: ${harness.name}`, () => {
@@ -83,6 +89,27 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         assert.equal(error.kind, 'timeout');
         assert.equal(error.mayHaveSent, true);
         assert.ok(elapsedMs >= 290 && elapsedMs < 1300, `settled after ${Math.round(elapsedMs)} ms`);
+      });
+
+      for (const mode of ['huge', 'endless'] as const) {
+        it(`${name}: an answer ${mode === 'huge' ? 'of 50 MB' : 'that never ends'} is a provider failure, not read on`, async () => {
+          hostile.setMode(mode);
+          const error = await expectError(harness.provider(5000, hostile.url), call);
+          assert.deepEqual([error.kind, error.providerCode], ['transport', 'ANSWER_TOO_LARGE']);
+          assert.equal(error.mayHaveSent, true, 'a 2xx: the provider may have taken the message');
+          const answer = hostile.answers.at(-1)!;
+          await answer.over;
+          assert.ok(answer.bytesWritten < 16 * 1024 * 1024, `the fake wrote ${answer.bytesWritten} bytes`);
+        });
+      }
+
+      it(`${name}: arrays nested ten thousand deep are an answer that is not the API's`, async () => {
+        hostile.setMode('nested');
+        const provider = harness.provider(5000, hostile.url);
+        // Any 2xx is the webhook's success, whatever its body says.
+        if (harness.name === 'webhook') return assert.deepEqual(await call(provider), { messageId: null });
+        const error = await expectError(provider, call);
+        assert.deepEqual([error.kind, error.providerCode], ['transport', 'BAD_RESPONSE']);
       });
 
       it(`${name}: a refused connection is a transport failure`, async () => {
