@@ -15,9 +15,9 @@ export function gatewayNumber(e164: string): string {
 
 /**
  * The longest message id we keep. Every id a provider documents is far shorter (Melipayamak's recId and
- * Kavenegar's messageid are numbers of up to 19 digits, a gateway's UUID is 36 characters); the bound is what
- * keeps a provider's answer from filling the delivery log, whose rows the poller and the admin listing read
- * a hundred at a time.
+ * Kavenegar's messageid are numbers, of 13 and 7 digits in their examples; a gateway's UUID has 36
+ * characters). The bound keeps a provider's answer from filling the delivery log, whose rows the poller and
+ * the admin listing read a hundred at a time.
  */
 export const MAX_MESSAGE_ID_LENGTH = 128;
 /** Printable ASCII without spaces: what goes into a form field, a URL path and a log line as it is. */
@@ -31,9 +31,9 @@ const MESSAGE_ID = new RegExp(`^[\\x21-\\x7e]{1,${MAX_MESSAGE_ID_LENGTH}}$`);
  * stored, and the caller counts the message as sent against every limit before it tries the next provider.
  */
 export function messageIdOf(provider: string, value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : null;
-  if (id !== null && MESSAGE_ID.test(id)) return id;
+  const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
+  if (id === undefined || id === null || id === '') return null;
+  if (typeof id === 'string' && MESSAGE_ID.test(id)) return id;
   const message = `${provider} accepted the message with an id that is not one`;
   throw new SmsError(provider, 'transport', message, 'BAD_MESSAGE_ID');
 }

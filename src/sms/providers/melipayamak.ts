@@ -58,8 +58,8 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
         : await call('SendSMS', { to, from, text: message.text, isFlash: 'false' });
       // RetStatus alone is not enough: some answers say "Ok" with an error code in Value.
       // A recId of more digits than an id may have (a 2 MB one was seen) fails the call (see messageIdOf).
-      if (envelope.retStatus === 1 && REC_ID.test(envelope.value))
-        return { messageId: messageIdOf(NAME, envelope.value) };
+      const accepted = envelope.retStatus === 1 && REC_ID.test(envelope.value);
+      if (accepted) return { messageId: messageIdOf(NAME, envelope.value) };
       throw rejection(envelope, approved ? SHARED_LINE_CODES : SEND_CODES);
     },
 
