@@ -52,6 +52,9 @@ const SmsLog = Type.Object({
   text: Type.String({ description: 'the message as sent, with any one-time code masked' }),
   attempts: Type.Integer({ description: 'provider calls made for it' }),
   provider_status: Nullable(Type.String({ description: "the provider's own delivery status code" })),
+  poll_failures: Type.Integer({
+    description: 'delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent',
+  }),
   cost: Type.Union([Type.Number(), Type.Null()], { description: 'what the provider says it cost, in its unit' }),
   created_at: Time,
   updated_at: Time,
@@ -107,6 +110,7 @@ export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   text: row.text,
   attempts: row.attempts,
   provider_status: row.provider_status,
+  poll_failures: row.poll_failures,
   cost: row.cost,
   created_at: iso(row.created_at),
   updated_at: iso(row.updated_at),

@@ -100,6 +100,8 @@ export interface SmsLogsTable {
   final_at: number | null;
   /** When the delivery poller next asks the provider; null when nothing will be asked. */
   poll_at: number | null;
+  /** Delivery-status reads that failed in a row (counted at claim, cleared by a read); the poller stops at its limit. */
+  poll_failures: number;
 }
 
 export interface SmsTemplatesTable {

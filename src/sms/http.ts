@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Agent, request, type Dispatcher } from 'undici';
+import { ANSWER_CAP_BYTES, readCapped } from './answer-body.ts';
 import { SmsError } from './provider.ts';
 
 /**
@@ -71,13 +72,17 @@ async function callForAnswer(
   }, timeoutMs);
   try {
     const response = await request(url, { method, body, headers, signal, dispatcher: pool });
+    const length = response.headers['content-length'];
+    const answer = await readCapped(response.body, ANSWER_CAP_BYTES, typeof length === 'string' ? length : undefined);
+    if (answer === null) throw tooLarge(provider, response.statusCode);
     const retryAfter = response.headers['retry-after'];
     return {
       status: response.statusCode,
-      body: await response.body.text(),
+      body: answer,
       retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
     };
   } catch (error) {
+    if (error instanceof SmsError) throw error;
     // Only the error code goes into the message: the URL may carry an API key (Kavenegar puts it in the path).
     if (timedOut) throw new SmsError(provider, 'timeout', `no answer within ${timeoutMs} ms`);
     const code = (error as { code?: string }).code ?? 'network';
@@ -85,6 +90,17 @@ async function callForAnswer(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * An answer longer than any the API gives is the provider failing, like a body that is not its API's: it
+ * counts against its breaker and the next provider is tried. Behind a 2xx or a 5xx the message may have gone
+ * out; a 1xx, 3xx or 4xx came from something that did not act on it.
+ */
+function tooLarge(provider: string, status: number): SmsError {
+  const message = `${provider} answered HTTP ${status} with more than ${ANSWER_CAP_BYTES} bytes`;
+  const mayHaveSent = status < 300 ? status >= 200 : status >= 500;
+  return new SmsError(provider, 'transport', message, 'ANSWER_TOO_LARGE', null, mayHaveSent);
 }
 
 /** The body as a JSON object, or null when it is not one (providers answer HTML error pages too). */

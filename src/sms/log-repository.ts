@@ -225,6 +225,7 @@ function insertQuery(db: Kysely<Database>) {
       text: row.text,
       attempts: row.attempts,
       tries: 0,
+      poll_failures: 0,
       created_at: row.at,
       updated_at: row.at,
       sent_at: row.sentAt,

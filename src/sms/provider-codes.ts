@@ -13,6 +13,8 @@ const PROVIDERS: Readonly<Record<string, (code: string) => string | null>> = {
 
 /** Codes our drivers give failures that are not a code of the provider's. */
 const OURS: Readonly<Record<string, string>> = {
+  ANSWER_TOO_LARGE: 'an answer longer than any the API gives; not read past the limit',
+  BAD_MESSAGE_ID: 'an accepted message whose id is not an id (too long or not printable); not stored',
   BAD_RESPONSE: "an answer that is not the provider's API",
   CIRCUIT_OPEN: 'skipped: its circuit is open after failures in a row',
   NO_LINE_NUMBER: 'no line number is configured for free text',

@@ -159,6 +159,7 @@ forEachDatabase('the delivery log over the admin API', (backend) => {
         text: row.text,
         attempts: 1,
         provider_status: null,
+        poll_failures: 0,
         cost: null,
         created_at: new Date(row.created_at).toISOString(),
         updated_at: new Date(row.updated_at).toISOString(),

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SmsError, type SmsProvider } from '../../src/sms/provider.ts';
 import { createConsoleProvider } from '../../src/sms/providers/console.ts';
 import { createWebhookProvider } from '../../src/sms/providers/webhook.ts';
+import { startFakeHostileProvider, type FakeHostileProvider } from '../helpers/fake-hostile-provider.ts';
 import { startFakeWebhookSink, type FakeWebhookSink } from '../helpers/fake-webhook-sink.ts';
 import { listenOnLoopback } from '../helpers/local-server.ts';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../helpers/provider-harness/index.ts';
 
 type Call = (provider: SmsProvider) => Promise<unknown>;
+const statusCall: Call = (provider) => provider.status!('5082938271652');
 
 /** Every call the provider has: each must fail the same way when the network does. */
 function calls(harness: Harness): Array<readonly [string, Call]> {
@@ -28,6 +30,11 @@ function calls(harness: Harness): Array<readonly [string, Call]> {
     ...(harness.credit ? [['credit', (provider: SmsProvider) => provider.credit!()] as const] : []),
   ];
 }
+
+/** One provider answering too much, for ever, or nested deep, shared by every harness below. */
+let hostile: FakeHostileProvider;
+before(async () => void (hostile = await startFakeHostileProvider({ mode: 'huge' })));
+after(() => hostile.close());
 
 for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
   describe(`SmsProvider contract: ${harness.name}`, () => {
@@ -85,6 +92,27 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
         assert.ok(elapsedMs >= 290 && elapsedMs < 1300, `settled after ${Math.round(elapsedMs)} ms`);
       });
 
+      for (const mode of ['huge', 'endless'] as const) {
+        it(`${name}: an answer ${mode === 'huge' ? 'of 50 MB' : 'that never ends'} is a provider failure, not read on`, async () => {
+          hostile.setMode(mode);
+          const error = await expectError(harness.provider(5000, hostile.url), call);
+          assert.deepEqual([error.kind, error.providerCode], ['transport', 'ANSWER_TOO_LARGE']);
+          assert.equal(error.mayHaveSent, true, 'a 2xx: the provider may have taken the message');
+          const answer = hostile.answers.at(-1)!;
+          await answer.over;
+          assert.ok(answer.bytesWritten < 16 * 1024 * 1024, `the fake wrote ${answer.bytesWritten} bytes`);
+        });
+      }
+
+      it(`${name}: arrays nested ten thousand deep are an answer that is not the API's`, async () => {
+        hostile.setMode('nested');
+        const provider = harness.provider(5000, hostile.url);
+        // Any 2xx is the webhook's success, whatever its body says.
+        if (harness.name === 'webhook') return assert.deepEqual(await call(provider), { messageId: null });
+        const error = await expectError(provider, call);
+        assert.deepEqual([error.kind, error.providerCode], ['transport', 'BAD_RESPONSE']);
+      });
+
       it(`${name}: a refused connection is a transport failure`, async () => {
         const error = await expectError(harness.provider(2000, await closedPortUrl()), call);
         assert.deepEqual([error.kind, error.providerCode], ['transport', 'ECONNREFUSED']);
@@ -103,8 +131,41 @@ for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
       }
     });
 
+    it('an id of up to 128 printable characters is kept; a cost that is not a price is dropped', async () => {
+      const id = '7'.repeat(128);
+      for (const cost of [-5, 1e12, 'free', { amount: 1 }]) {
+        harness.answerWith({ id, cost });
+        assert.deepEqual(await harness.provider().send(MESSAGE), { messageId: id }, `cost ${JSON.stringify(cost)}`);
+      }
+    });
+
+    // Digits, so that Melipayamak too reads them as a recId; the others take any printable token.
+    const notIds: unknown[] = ['7'.repeat(129), '7'.repeat(60_000)];
+    if (harness.name !== 'melipayamak') notIds.push('ab cd', 'ab\u0000cd', 'تایید', { nested: [1] }, [42], true);
+    it('an accepted message whose id is not one fails as a send that may have gone out; the id is kept nowhere', async () => {
+      for (const id of notIds) {
+        harness.answerWith({ id });
+        const error = await expectError(harness.provider(), (provider) => provider.send(MESSAGE));
+        const what = JSON.stringify(id).slice(0, 40);
+        assert.deepEqual(
+          [error.kind, error.providerCode, error.mayHaveSent],
+          ['transport', 'BAD_MESSAGE_ID', true],
+          what,
+        );
+        assert.ok(error.message.length < 200 && !error.message.includes('7777'), error.message);
+      }
+    });
+
     const { delivery } = harness;
     if (delivery) {
+      it("status() with a delivery state that is not a code is an answer that is not the API's", async () => {
+        for (const state of ['1'.repeat(7), '1'.repeat(60_000), 'delivered']) {
+          harness.answerWith({ state });
+          const error = await expectError(harness.provider(), statusCall);
+          assert.deepEqual([error.kind, error.providerCode], ['transport', 'BAD_RESPONSE'], state.slice(0, 20));
+        }
+      });
+
       it('status() of a message just sent is sent, not final', async () => {
         await harness.provider().send(MESSAGE);
         const report = await harness.provider().status!(harness.lastReceipt()!.messageId!);

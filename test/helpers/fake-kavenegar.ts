@@ -44,8 +44,11 @@ export interface FakeKavenegar {
   /** The message ids handed out, in order, with what each cost. */
   readonly issued: ReadonlyArray<{ readonly messageid: number; readonly cost: number }>;
   answerNext(scenario: KavenegarScenario): void;
-  /** What `sms/status` reports for `messageid` (§2 status codes); a message the fake sent reports 1 until set. */
-  setDelivery(messageid: string, status: number): void;
+  /**
+   * What `sms/status` reports for `messageid` (§2 status codes); a message the fake sent reports 1 until set.
+   * A string stands for a broken answer: it is sent as the entry's `status` as it is.
+   */
+  setDelivery(messageid: string, status: number | string): void;
   /** `account/info`'s `remaincredit`, in rials. */
   setCredit(rials: number): void;
   close(): Promise<void>;
@@ -67,7 +70,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
   const requests: KavenegarRequest[] = [];
   const issued: Array<{ messageid: number; cost: number }> = [];
   const byLocalId = new Map<string, Record<string, unknown>>();
-  const deliveries = new Map<string, number>();
+  const deliveries = new Map<string, number | string>();
   const queued: KavenegarScenario[] = [];
   let nextId = 700_000_000 + Math.floor(Math.random() * 100_000_000);
   let credit = 4_250_000;

@@ -25,6 +25,7 @@ async function logRows(database: DatabaseHandle, daysOld: number, statuses: read
     text: 'Your order has shipped',
     attempts: 1,
     tries: 1,
+    poll_failures: 0,
     created_at: at,
     updated_at: at,
   }));

@@ -12,4 +12,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes; messages still queued or sending are ended as failed, unsent',
   '0006_session_auth_time':
     'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
+  '0007_sms_poll_failures':
+    'the column sms_logs.poll_failures (failed delivery-status reads per message); the oversized provider values it emptied stay empty',
 };

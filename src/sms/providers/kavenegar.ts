@@ -1,5 +1,5 @@
 import { parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
-import { FORM_TYPE, gatewayNumber, readId, readNumber } from './fields.ts';
+import { FORM_TYPE, gatewayNumber, messageIdOf, readCode, readCost, readNumber } from './fields.ts';
 import {
   SmsError,
   type ApprovedTemplate,
@@ -115,14 +115,14 @@ export function createKavenegarProvider(options: KavenegarOptions): SmsProvider 
             // (the duplicate check its SDKs pass `localid` for; not in the reference, so UNCONFIRMED).
             ...(message.reference ? { localid: message.reference } : {}),
           });
-      // An accepted message without a readable id is still sent: failing it would make the caller send again.
-      const cost = readNumber(entries[0]?.cost);
-      return { messageId: readId(entries[0]?.messageid), ...(cost === null ? {} : { cost }) };
+      // An accepted message without an id is still sent: failing it would make the caller send again.
+      const cost = readCost(entries[0]?.cost);
+      return { messageId: messageIdOf(NAME, entries[0]?.messageid), ...(cost === null ? {} : { cost }) };
     },
 
     async status(messageId) {
       const entries = await call('sms/status', { messageid: messageId });
-      const code = readId(entries[0]?.status);
+      const code = readCode(entries[0]?.status);
       if (code === null) throw new SmsError(NAME, 'transport', `${NAME} answered without a status`, 'BAD_RESPONSE');
       if (code === '100') {
         throw new SmsError(
@@ -182,16 +182,16 @@ function failure(code: string): SmsError {
   return new SmsError(NAME, 'rejected', `${NAME} refused the request (code ${code}: ${meaning})`, code, outcome);
 }
 
-/** `return.status` as a string, from a number or a numeric string; null when there is no envelope. */
+/** `return.status` as a string, from a number or a numeric string; null when there is no envelope or no code. */
 function readStatus(envelope: unknown): string | null {
   if (typeof envelope !== 'object' || envelope === null) return null;
-  return readId((envelope as { status?: unknown }).status);
+  return readCode((envelope as { status?: unknown }).status);
 }
 
 /** `entries` is an array in the Go SDK and a single object in the README's lookup sample. */
 function readEntries(entries: unknown): Entry[] {
   const list = Array.isArray(entries) ? entries : [entries];
-  return list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null);
+  return list.filter((entry): entry is Entry => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
 }
 
 /** What Kavenegar means by a `return.status` code, for the log; null for a code it does not document. */

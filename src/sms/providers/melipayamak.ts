@@ -1,5 +1,5 @@
 import { postForAnswer, type HttpPool } from '../http.ts';
-import { FORM_TYPE, gatewayNumber } from './fields.ts';
+import { FORM_TYPE, gatewayNumber, messageIdOf } from './fields.ts';
 import { SmsError, type ApprovedTemplate, type SmsProvider } from '../provider.ts';
 import {
   DELIVERY_ERRORS,
@@ -59,7 +59,9 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
         ? await call('BaseServiceNumber', { to, bodyId: approved.id, text: sharedLineText(approved) })
         : await call('SendSMS', { to, from, text: message.text, isFlash: 'false' });
       // RetStatus alone is not enough: some answers say "Ok" with an error code in Value.
-      if (envelope.retStatus === 1 && REC_ID.test(envelope.value)) return { messageId: envelope.value };
+      // A recId of more digits than an id may have (a 2 MB one was seen) fails the call (see messageIdOf).
+      const accepted = envelope.retStatus === 1 && REC_ID.test(envelope.value);
+      if (accepted) return { messageId: messageIdOf(NAME, envelope.value) };
       throw rejection(envelope, approved ? SHARED_LINE_CODES : SEND_CODES);
     },
 
@@ -82,7 +84,7 @@ export function createMelipayamakProvider(options: MelipayamakOptions): SmsProvi
       if (envelope.retStatus !== 1 || envelope.value.startsWith('-')) {
         throw rejection(envelope, { ...SEND_CODES, ...DELIVERY_ERRORS });
       }
-      if (!/^\d+$/.test(envelope.value)) {
+      if (!/^\d{1,6}$/.test(envelope.value)) {
         throw new SmsError(NAME, 'transport', `${NAME} answered with a delivery code that is not one`, 'BAD_RESPONSE');
       }
       return deliveryReport(envelope.value);

@@ -1,5 +1,5 @@
 import { getForAnswer, parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
-import { gatewayNumber, readId, readNumber } from './fields.ts';
+import { gatewayNumber, messageIdOf, readCode, readCost, readNumber } from './fields.ts';
 import {
   SmsError,
   withRetryAfter,
@@ -86,7 +86,7 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
     const ok = http >= 200 && http < 300;
     if (http >= 500) throw unreadable(http);
     const parsed = parseJsonObject(answer.body);
-    const status = readId(parsed?.status);
+    const status = readCode(parsed?.status);
     if (status === '1' && ok) return parsed?.data;
     // HTTP 400 carries the logic error's status in the body; 401 and 429 say enough on their own.
     if (http === 401 || http === 429 || (status !== null && status !== '1')) {
@@ -108,9 +108,9 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
             mobiles: [mobile],
           });
       const { messageIds, messageId, cost } = (data ?? {}) as Record<string, unknown>;
-      // An accepted message without a readable id is still sent: failing it would make the caller send again.
-      const id = readId(Array.isArray(messageIds) ? messageIds[0] : messageId);
-      const amount = readNumber(cost);
+      // An accepted message without an id is still sent: failing it would make the caller send again.
+      const id = messageIdOf(NAME, Array.isArray(messageIds) ? messageIds[0] : messageId);
+      const amount = readCost(cost);
       return { messageId: id, ...(amount === null ? {} : { cost: amount }) };
     },
 
@@ -119,7 +119,12 @@ export function createSmsirProvider(options: SmsirOptions): SmsProvider {
       if (typeof data !== 'object' || data === null) {
         throw new SmsError(NAME, 'rejected', `${NAME} knows no such message`, 'UNKNOWN_MESSAGE', 'unknown');
       }
-      const state = readId((data as { deliveryState?: unknown }).deliveryState) ?? 'none';
+      const { deliveryState } = data as { deliveryState?: unknown };
+      // No state yet reads as on its way; a state that is not a code is not an answer of the API.
+      const state = deliveryState === undefined || deliveryState === null ? 'none' : readCode(deliveryState);
+      if (state === null) {
+        throw new SmsError(NAME, 'transport', `${NAME} answered with a delivery state that is not one`, 'BAD_RESPONSE');
+      }
       return { ...(DELIVERY[state] ?? { status: 'sent', final: false }), providerStatus: state };
     },
 

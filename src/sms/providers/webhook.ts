@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
 import { SmsError, withRetryAfter, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
+import { messageIdOf } from './fields.ts';
 
 export interface WebhookOptions {
   /** Where each message is POSTed as JSON `{to, text, template, params, reference}` (SMS_WEBHOOK_URL). */
@@ -58,11 +59,11 @@ function refusal(status: number): SmsError {
   return new SmsError(NAME, 'transport', `${NAME} answered HTTP ${status}`, code);
 }
 
-/** The receiver's id, if it gave one; a 2xx without one (or without JSON) is still a success. */
+/**
+ * The receiver's id, if it gave one; a 2xx without one (or without JSON) is still a success. An `id` that is
+ * not one (too long, not printable, an object) fails the call as one that may have sent (see messageIdOf).
+ */
 function readId(body: string): string | null {
   const { id, message_id } = parseJsonObject(body) ?? {};
-  for (const candidate of [id, message_id]) {
-    if ((typeof candidate === 'string' && candidate !== '') || typeof candidate === 'number') return String(candidate);
-  }
-  return null;
+  return messageIdOf(NAME, id) ?? messageIdOf(NAME, message_id);
 }

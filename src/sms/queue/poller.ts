@@ -48,9 +48,13 @@ export function createDeliveryPoller(options: DeliveryPollerOptions) {
         events?.smsMessage({ provider: message.provider, template: message.template ?? 'text', status: report.status });
       }
     } catch (error) {
-      // Asked again at the next poll; a message the provider never settles ends as `expired`.
+      // Whatever one message's read does (a refusal, garbage, a throw of the driver), it costs that message a
+      // counted failure and a longer wait, and the rest of the batch goes on.
       const code = error instanceof SmsError ? (error.providerCode ?? error.kind) : 'unknown';
-      log.warn({ smsLogId: message.id, provider: message.provider, code }, 'SMS delivery status not read');
+      const failures = message.pollFailures;
+      const gaveUp = await polls.failed(message.id, failures, intervalMs).catch(() => false);
+      const fields = { smsLogId: message.id, provider: message.provider, code, poll_failures: failures };
+      log.warn(fields, gaveUp ? 'SMS delivery status not read; no longer asked' : 'SMS delivery status not read');
     }
   }
 

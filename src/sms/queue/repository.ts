@@ -108,6 +108,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
             text: message.maskedText,
             attempts: 0,
             tries: 0,
+            poll_failures: 0,
             payload: test ? null : JSON.stringify(message.payload),
             next_attempt_at: test ? null : dbNow(),
             api_key_id: message.apiKeyId,

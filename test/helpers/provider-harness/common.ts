@@ -81,6 +81,12 @@ export const UNDELIVERED: Expected = { status: 'undelivered', final: true };
 export const FAILED: Expected = { status: 'failed', final: true };
 export const PENDING: Expected = { status: 'sent', final: false };
 
+export interface AnswerValues {
+  readonly id?: unknown;
+  readonly cost?: unknown;
+  readonly state?: unknown;
+}
+
 /** One provider over its fake, in the words the contract needs. */
 export interface Harness {
   readonly name: string;
@@ -97,6 +103,11 @@ export interface Harness {
   /** For providers with a template call: a message with a template the fake approved, and what must arrive. */
   readonly template?: { readonly message: SmsMessage; assertReceived(): void };
   failNext(how: 'server-error' | 'hang'): void;
+  /**
+   * Has the fake answer its next call as the provider says yes (HTTP 200, its own envelope), carrying these
+   * values where its answers carry them: `id` the message id, `cost`, and `state` the delivery code.
+   */
+  answerWith(values: AnswerValues): void;
   readonly failures: readonly Failure[];
   /** For providers with `status()`: sends a message, has the fake report `code` for it, and returns its id. */
   readonly delivery?: {

@@ -71,6 +71,10 @@ export function kavenegar(): Harness {
         assert.deepEqual(lastFields(), { receptor: NATIONAL, template: 'otp-login', token: CODE, token2: '2' });
       },
     },
+    answerWith: ({ id, cost, state }) => {
+      const entries = [{ messageid: id, cost, status: state, receptor: NATIONAL }];
+      fake.answerNext({ status: 200, body: JSON.stringify({ return: { status: 200, message: 'تایید شد' }, entries }) });
+    },
     failNext: (how) => fake.answerNext(how === 'hang' ? 'hang' : { status: 500, body: '<html>Error</html>' }),
     failures: [
       rejected('a wrong API key (HTTP 403 with the envelope)', wrongKey, '403', 'account'),

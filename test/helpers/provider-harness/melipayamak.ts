@@ -60,6 +60,9 @@ export function melipayamak(): Harness {
         assert.deepEqual(request.fields, { ...form, text: `${CODE};2` });
       },
     },
+    // Value is the recId after a send and the delivery code after GetDeliveries2.
+    answerWith: ({ id, state }) =>
+      fake.answerNext({ status: 200, body: JSON.stringify({ Value: id ?? state, RetStatus: 1, StrRetStatus: 'Ok' }) }),
     failNext: (how) => fake.answerNext(how === 'hang' ? 'hang' : 'http-500'),
     failures: [
       rejected('wrong credentials', wrongPassword, '0', 'account'),

@@ -79,6 +79,10 @@ export function smsir(): Harness {
         assert.deepEqual(request?.json, { mobile: NATIONAL, templateId: 100200, parameters: ARGS });
       },
     },
+    answerWith: ({ id, cost, state }) => {
+      const data = state === undefined ? { packId: 'p-1', messageIds: [id], cost } : { deliveryState: state };
+      fake.answerNext({ status: 200, body: JSON.stringify({ status: 1, message: 'موفق', data }) });
+    },
     failNext: (how) => fake.answerNext(how === 'hang' ? 'hang' : 'http-500'),
     failures: [
       rejected('a wrong API key (HTTP 401, status 10)', wrongKey, '10', 'account'),

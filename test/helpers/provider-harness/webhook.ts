@@ -25,6 +25,7 @@ export function webhook(): Harness {
       const signature = createHmac('sha256', SECRET).update(request.rawBody).digest('hex');
       assert.equal(request.headers['x-signature'], `sha256=${signature}`);
     },
+    answerWith: ({ id }) => sink.answerNext({ status: 200, body: JSON.stringify({ id }) }),
     failNext: (how) => sink.answerNext(how === 'hang' ? 'hang' : { status: 500 }),
     failures: [
       // The body echoes the code, as some gateways do, to prove the provider keeps it out of the error.
