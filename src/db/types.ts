@@ -100,6 +100,8 @@ export interface SmsLogsTable {
   final_at: number | null;
   /** When the delivery poller next asks the provider; null when nothing will be asked. */
   poll_at: number | null;
+  /** Who cancelled a `cancelled` message: the API key's id, or `cli`. */
+  cancelled_by: string | null;
 }
 
 export interface SmsTemplatesTable {
@@ -178,6 +180,23 @@ export interface ApiKeysTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** Who revoked it: the id of the API key that did, or `cli`. */
+  revoked_by: string | null;
+}
+
+/** One admin write: who made it, when, and a bounded summary of what changed. */
+export interface AdminAuditTable {
+  id: string;
+  created_at: number;
+  /** The API key that made the change; null when it was made on the command line. */
+  actor_key_id: string | null;
+  /** The key's name at the time, or `cli`. */
+  actor_name: string;
+  action: string;
+  /** What the change was made to: a template `key/locale`, a message id, a key id. */
+  target: string | null;
+  /** JSON, bounded (see audit/summary.ts). */
+  summary: string;
 }
 
 export interface Database {
@@ -194,4 +213,5 @@ export interface Database {
   telegram_deep_links: TelegramDeepLinksTable;
   stock_alerts: StockAlertsTable;
   api_keys: ApiKeysTable;
+  admin_audit: AdminAuditTable;
 }

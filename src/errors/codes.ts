@@ -31,6 +31,10 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_FOUND: { status: 404, message: 'No message template with this key' },
   TEMPLATE_PARAMS_MISSING: { status: 400, message: 'Some placeholders of the template have no value' },
   TEMPLATE_REQUIRED: { status: 409, message: 'The service sends this template: it is the last locale of its key' },
+  MESSAGE_NOT_CANCELLABLE: {
+    status: 409,
+    message: 'Only a queued message can be cancelled; this one is being sent or has been sent',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,4 +12,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes',
   '0006_session_auth_time':
     'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
+  '0007_admin_audit':
+    'the table admin_audit (the record of every admin change), the columns sms_logs.cancelled_by and api_keys.revoked_by, and the index of pending messages per key',
 };

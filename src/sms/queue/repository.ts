@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import { newId } from '../../db/ids.ts';
+import type { SmsLogsTable } from '../../db/types.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -56,6 +58,32 @@ export interface ExistingMessage {
   readonly requestHash: string | null;
 }
 
+/** The row a new message is written as: `queued` and due now (a test number's as `sent`). */
+export function queuedRow(message: NewQueuedMessage, id: string, at: number): Insertable<SmsLogsTable> {
+  const test = message.testNumber;
+  return {
+    id,
+    phone_number: message.phoneNumber,
+    template: message.template,
+    locale: message.locale,
+    provider: test ? 'test' : message.provider,
+    provider_message_id: null,
+    status: test ? 'sent' : 'queued',
+    text: message.maskedText,
+    attempts: 0,
+    tries: 0,
+    payload: test ? null : JSON.stringify(message.payload),
+    next_attempt_at: test ? null : at,
+    api_key_id: message.apiKeyId,
+    idempotency_key: message.idempotencyKey,
+    request_hash: message.requestHash,
+    queued_at: at,
+    sent_at: test ? at : null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 /**
  * The durable queue over `sms_logs`. A row is `queued` (with `next_attempt_at`), `sending` while a worker
  * holds its lease (`lease_until`), then final (`sent`, or `failed`) with its payload cleared. Every write
@@ -82,32 +110,10 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      */
     async enqueue(message: NewQueuedMessage): Promise<string | null> {
       const id = newId();
-      const at = now();
-      const test = message.testNumber;
       try {
         await db
           .insertInto('sms_logs')
-          .values({
-            id,
-            phone_number: message.phoneNumber,
-            template: message.template,
-            locale: message.locale,
-            provider: test ? 'test' : message.provider,
-            provider_message_id: null,
-            status: test ? 'sent' : 'queued',
-            text: message.maskedText,
-            attempts: 0,
-            tries: 0,
-            payload: test ? null : JSON.stringify(message.payload),
-            next_attempt_at: test ? null : at,
-            api_key_id: message.apiKeyId,
-            idempotency_key: message.idempotencyKey,
-            request_hash: message.requestHash,
-            queued_at: at,
-            sent_at: test ? at : null,
-            created_at: at,
-            updated_at: at,
-          })
+          .values(queuedRow(message, id, now()))
           .execute();
         return id;
       } catch (error) {
@@ -130,6 +136,11 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      * Takes up to `limit` due rows, earliest due first, and holds each for `leaseMs`: one statement, so
      * exactly one claimer gets each row, however many workers on however many instances ask at once (on
      * PostgreSQL the subquery skips rows another claim has locked rather than waiting for them).
+     *
+     * A due row whose API key has been revoked is cancelled by the same statement instead of being held
+     * (`cancelled_by` the revoker): a revocation cancels the key's queued rows itself, but a row a worker
+     * held at that moment comes back to the queue if its try fails, and must not go out afterwards. Deciding
+     * it here, where a row is taken for sending, leaves no window between the check and the send.
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
       const at = now();
@@ -145,25 +156,45 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
       );
       const rows = await db
         .updateTable('sms_logs')
-        .set((eb) => ({
-          status: 'sending',
-          tries: eb('tries', '+', 1),
-          next_attempt_at: null,
-          lease_until: leaseUntil,
-          sending_at: at,
-          updated_at: at,
-        }))
+        .set((eb) => {
+          const revoker = eb
+            .selectFrom('api_keys')
+            .select('api_keys.revoked_by')
+            .whereRef('api_keys.id', '=', 'sms_logs.api_key_id')
+            .where('api_keys.revoked_at', 'is not', null);
+          const revoked = eb.exists(revoker);
+          const unlessRevoked = <T>(sending: T, cancelled: T) =>
+            eb.case().when(revoked).then(cancelled).else(sending).end();
+          return {
+            status: unlessRevoked<string>('sending', 'cancelled'),
+            tries: eb
+              .case()
+              .when(revoked)
+              .then(eb.ref('tries'))
+              .else(eb('tries', '+', 1))
+              .end(),
+            next_attempt_at: null,
+            lease_until: unlessRevoked<number | null>(leaseUntil, null),
+            sending_at: eb.case().when(revoked).then(eb.ref('sending_at')).else(at).end(),
+            payload: eb.case().when(revoked).then(null).else(eb.ref('payload')).end(),
+            final_at: eb.case().when(revoked).then(at).else(eb.ref('final_at')).end(),
+            cancelled_by: revoker,
+            updated_at: at,
+          };
+        })
         .where('id', 'in', due)
-        .returning(['id', 'phone_number', 'template', 'payload', 'tries', 'lease_until'])
+        .returning(['id', 'status', 'phone_number', 'template', 'payload', 'tries', 'lease_until'])
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        phoneNumber: row.phone_number,
-        template: row.template,
-        payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
-        tries: row.tries,
-        leaseUntil: row.lease_until ?? leaseUntil,
-      }));
+      return rows
+        .filter((row) => row.status === 'sending')
+        .map((row) => ({
+          id: row.id,
+          phoneNumber: row.phone_number,
+          template: row.template,
+          payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
+          tries: row.tries,
+          leaseUntil: row.lease_until ?? leaseUntil,
+        }));
     },
 
     /**
