@@ -54,6 +54,7 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
           ...BODY_ERRORS,
           'INVALID_PHONE',
           'IDEMPOTENCY_KEY_REUSED',
+          'RATE_LIMITED',
           'TEMPLATE_NOT_FOUND',
           'TEMPLATE_PARAMS_MISSING',
           'SMS_FAILED',
