@@ -81,7 +81,14 @@ describe('configuration', () => {
       kavenegar: { apiKey: undefined, sender: undefined, baseUrl: 'https://api.kavenegar.com' },
       smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
       testNumbers: [],
-      queue: { maxAttempts: 8, concurrency: 8, worker: true, deliveryPollSeconds: 60 },
+      queue: {
+        maxAttempts: 8,
+        concurrency: 8,
+        worker: true,
+        deliveryPollSeconds: 60,
+        keySendRatePerMinute: 600,
+        keyQueuedMax: 1000,
+      },
     });
   });
 
