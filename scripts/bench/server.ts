@@ -66,6 +66,9 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // Every request comes from 127.0.0.1; its failed-send budget also caps its sends in flight at once.
     OTP_FAILED_SEND_IP_HOURLY_LIMIT: '1000000',
     SMS_DAILY_LIMIT: '100000000',
+    // Scenario d sends through one admin key as fast as it can; its per-key limits would measure the limit.
+    SMS_KEY_SEND_RATE_PER_MINUTE: '1000000',
+    SMS_KEY_QUEUED_MAX: '1000000',
   };
   const start = startCommand(options.root);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
