@@ -1,30 +1,61 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/index.ts';
+import { OUTAGE_MARKER } from './rate-limit/outage.ts';
+import { purgeSmsLogs } from './sms/log-retention.ts';
 
 const EVERY_MS = 10 * 60_000;
 const KEEP_MS = 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+export interface MaintenanceOptions {
+  /** SMS_LOG_RETENTION_DAYS: delivery-log rows older than this are deleted; 0 keeps them for ever. */
+  readonly smsLogRetentionDays: number;
+}
 
 /**
- * Deletes rows nothing will read again: codes and sessions a day past their expiry, and rate-limit
- * windows that have ended. Runs on every instance; the deletes are idempotent, so that is harmless.
+ * Deletes rows nothing will read again: codes and sessions a day past their expiry, rate-limit windows that
+ * have ended, and delivery-log rows past their retention (never a message still queued or sending). Runs at
+ * start and every 10 minutes, on every instance; the deletes are idempotent and the log is purged in short
+ * batches that concurrent instances split between them, so that is harmless. Returns a stop that waits for
+ * a pass under way, which ends after its current batch.
  */
 export function startMaintenance(
   database: DatabaseHandle,
   log: FastifyBaseLogger,
+  options: MaintenanceOptions,
   now: () => number = Date.now,
-): () => void {
+): () => Promise<void> {
+  let stopped = false;
+  let pass: Promise<void> | null = null;
   const run = async () => {
     const { db } = database;
     try {
       const cutoff = now() - KEEP_MS;
       await db.deleteFrom('otp_codes').where('expires_at', '<', cutoff).execute();
       await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute();
-      await db.deleteFrom('rate_limits').where('expire', '<', now()).execute();
+      // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.
+      await db.deleteFrom('rate_limits').where('expire', '<', now()).where('key', '<>', OUTAGE_MARKER).execute();
+      if (options.smsLogRetentionDays > 0) {
+        const before = now() - options.smsLogRetentionDays * DAY_MS;
+        const purged = await purgeSmsLogs(database, before, () => stopped);
+        if (purged > 0) log.info({ purged, retentionDays: options.smsLogRetentionDays }, 'old SMS log rows purged');
+      }
     } catch (error) {
       log.warn({ err: error }, 'maintenance failed; will try again');
     }
   };
-  const timer = setInterval(run, EVERY_MS);
+  const tick = () => {
+    if (pass || stopped) return;
+    pass = run().finally(() => (pass = null));
+  };
+  const first = setTimeout(tick, 0);
+  const timer = setInterval(tick, EVERY_MS);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(timer);
+    await pass;
+  };
 }

@@ -20,12 +20,12 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
   try {
     app = await buildApp(config, { database });
-    const stopMaintenance = startMaintenance(database, app.log);
+    const stopMaintenance = startMaintenance(database, app.log, { smsLogRetentionDays: config.sms.logRetentionDays });
     const queue = app.smsQueue;
     app.addHook('onClose', async () => {
       // Before the database closes: a send in flight still writes its outcome.
       await queue.stop(QUEUE_STOP_GRACE_MS);
-      stopMaintenance();
+      await stopMaintenance();
       await database.close();
     });
     const metrics = loopbackMetrics(app, config.metrics);

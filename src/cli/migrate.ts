@@ -5,6 +5,7 @@ import { migrateDown, migrateToLatest, schemaStatus } from '../db/migrate.ts';
 import { asStartupError } from '../errors/connection.ts';
 import { DROPS } from '../db/migrations/drops.ts';
 import { MIGRATIONS } from '../db/migrations/index.ts';
+import { SETTLES } from '../db/migrations/settles.ts';
 import { parseCommand, usageError } from './args.ts';
 import { openMigrateDatabase } from './database.ts';
 
@@ -63,6 +64,8 @@ async function down(database: DatabaseHandle, yes: boolean, out: Out): Promise<n
     return 0;
   }
   process.stderr.write(`otpgate: migrate down reverts ${newest}, which drops ${DROPS[newest] ?? 'what it added'}\n`);
+  const settles = await SETTLES[newest]?.(database.db);
+  if (settles) process.stderr.write(`otpgate: ${settles}\n`);
   if (!yes) {
     if (!process.stdin.isTTY) {
       process.stderr.write('otpgate: migrate down drops data: run it on a terminal to confirm, or add --yes\n');

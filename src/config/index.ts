@@ -95,6 +95,8 @@ export interface Config {
     };
     /** Numbers that get no SMS; each one's code is the one listed (SMS_TEST_NUMBERS). */
     readonly testNumbers: readonly TestNumber[];
+    /** Delivery-log rows older than this are purged (queued and sending ones never); 0 keeps them for ever. */
+    readonly logRetentionDays: number;
     /** Queued messages (everything but codes): the worker and the delivery poller. */
     readonly queue: {
       /** Delivery tries before a message is `failed`. */
@@ -227,6 +229,7 @@ function buildConfig(env: Env): Config {
         baseUrl: env.SMSIR_BASE_URL.replace(/\/+$/, ''),
       },
       testNumbers,
+      logRetentionDays: env.SMS_LOG_RETENTION_DAYS,
       queue: {
         maxAttempts: env.SMS_QUEUE_MAX_ATTEMPTS,
         concurrency: env.SMS_QUEUE_CONCURRENCY,

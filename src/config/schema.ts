@@ -118,6 +118,9 @@ export const EnvSchema = Type.Object({
   SMS_KEY_SEND_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 600 }),
   SMS_KEY_QUEUED_MAX: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
   SMS_DELIVERY_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
+  // Delivery-log rows older than this many days are deleted by every instance's maintenance, except messages
+  // still queued or sending; 0 keeps the log for ever.
+  SMS_LOG_RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 180 }),
   // `+989000000001:123456,...`: numbers that get no SMS and whose code is the one listed (parsed in index.ts).
   SMS_TEST_NUMBERS: Type.Optional(Type.String({ minLength: 1 })),
   SMS_TEST_NUMBERS_IN_PRODUCTION: Type.Boolean({ default: false }),

@@ -59,7 +59,7 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
     failures += 1;
     if (state !== 'redis') return;
     enter('database', { reason: 'command failed', error: (error as Error).message });
-    await board.report(Date.now() + OUTAGE_LEASE_MS).catch(() => {});
+    await board.report(OUTAGE_LEASE_MS).catch(() => {});
   };
 
   /** Redis failures seen by requests; a check that overlapped one does not switch back to Redis. */
@@ -73,10 +73,11 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
       () => true,
       () => false,
     );
-    if (!answers) await board.report(now + OUTAGE_LEASE_MS).catch(() => {});
-    const reportedUntil = await board.reportedUntil().catch(() => now + OUTAGE_LEASE_MS);
+    if (!answers) await board.report(OUTAGE_LEASE_MS).catch(() => {});
+    // A marker that cannot be read counts as reported: the safe side is the database, which all can see.
+    const reported = await board.reported().catch(() => true);
     if (!answers) return enter('database', { reason: 'Redis does not answer' });
-    if (reportedUntil > now) return enter('database', { reason: 'an instance reported Redis unreachable' });
+    if (reported) return enter('database', { reason: 'an instance reported Redis unreachable' });
     // Counts taken in the database go into Redis before this instance counts there; while another
     // instance has not switched back yet, this also sweeps up what it counts meanwhile.
     const carried = await carryCounts(now);

@@ -17,6 +17,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** Share another test app's database (two instances of the service). */
   readonly shareWith?: TestApp;
+  /** This instance's clock; by default a new one, or the clock of the app it shares a database with. */
+  readonly clock?: TestClock;
 }
 
 export interface TestApp {
@@ -62,7 +64,7 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
   // SQLite :memory: is private to a connection, so a second instance must share the handle itself.
   const database = shared && backend.name === 'sqlite' ? shared.database : createDatabase(config.database);
   if (!shared) await migrateToLatest(database);
-  const clock = shared?.clock ?? testClock();
+  const clock = options.clock ?? shared?.clock ?? testClock();
   const logs = logCapture();
   const app = await buildApp(config, { database, now: clock.now, logStream: logs.stream });
   const departures = checkEveryAnswer(app);

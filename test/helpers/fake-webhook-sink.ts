@@ -27,6 +27,8 @@ export interface FakeWebhookSink {
   answerNext(answer: SinkAnswer): void;
   /** `null` goes back to the default answer. */
   answerAll(answer: SinkAnswer | null): void;
+  /** Every answer from now on waits `delayMs()` first (a provider that takes its time); null: none. */
+  answerAfter(delayMs: (() => number) | null): void;
   messagesTo(to: string): readonly SinkRequest[];
   /** `params.code` of the last message to `to` (E.164), for tests that sign in with it. */
   lastCode(to: string): string | undefined;
@@ -39,6 +41,7 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
   const requests: SinkRequest[] = [];
   const queued: SinkAnswer[] = [];
   let standing: SinkAnswer | null = null;
+  let delay: (() => number) | null = null;
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -49,8 +52,10 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
       const id = answer ? null : randomUUID();
       requests.push({ message: parseMessage(rawBody), rawBody, headers: req.headers, id });
       if (answer === 'hang') return;
-      if (answer) return reply(res, answer.status, answer.body ?? '');
-      reply(res, 200, JSON.stringify({ id }));
+      const send = () =>
+        answer ? reply(res, answer.status, answer.body ?? '') : reply(res, 200, JSON.stringify({ id }));
+      if (delay) setTimeout(send, delay());
+      else send();
     });
   });
 
@@ -61,6 +66,7 @@ export async function startFakeWebhookSink(): Promise<FakeWebhookSink> {
     requests,
     answerNext: (answer) => void queued.push(answer),
     answerAll: (answer) => void (standing = answer),
+    answerAfter: (delayMs) => void (delay = delayMs),
     messagesTo,
     lastCode: (to) => messagesTo(to).at(-1)?.message?.params.code,
     close,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TestApp } from './app.ts';
 import { bearer } from './session-sign-in.ts';
 
@@ -11,4 +12,15 @@ export function sendSms(t: TestApp, key: string, body: unknown, idempotencyKey?:
 /** The delivery-log row of a message, every column. */
 export function logRow(t: TestApp, id: string) {
   return t.database.db.selectFrom('sms_logs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/**
+ * Moves the queue's schedule `ms` into the past: what is due later (`next_attempt_at`, `poll_at`) or held
+ * (`lease_until`) becomes due or lapsed as if that much time had passed. Those times are on the database's
+ * clock, which a test clock cannot move.
+ */
+export async function backdate(t: TestApp, column: 'next_attempt_at' | 'poll_at' | 'lease_until', ms: number) {
+  await sql`update sms_logs set ${sql.ref(column)} = ${sql.ref(column)} - ${ms} where ${sql.ref(column)} is not null`.execute(
+    t.database.db,
+  );
 }

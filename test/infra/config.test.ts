@@ -81,6 +81,7 @@ describe('configuration', () => {
       kavenegar: { apiKey: undefined, sender: undefined, baseUrl: 'https://api.kavenegar.com' },
       smsir: { apiKey: undefined, lineNumber: undefined, baseUrl: 'https://api.sms.ir' },
       testNumbers: [],
+      logRetentionDays: 180,
       queue: {
         maxAttempts: 8,
         concurrency: 8,

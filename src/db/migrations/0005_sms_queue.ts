@@ -66,7 +66,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** What `down` writes on messages it ends, so the log says why they were never sent. */
+export const QUEUE_REMOVED = { code: 'QUEUE_REMOVED', message: 'queue removed by migrate down' } as const;
+
+/** The messages `down` ends as failed: waiting in the queue, or held by a worker (or a code send) mid-try. */
+export const UNSETTLED = ['queued', 'sending'] as const;
+
+/**
+ * Without the queue columns nothing can send or release a `queued` or `sending` row again: its payload and
+ * lease are gone, and after a later `up` it has no `next_attempt_at`, so it would wait forever. They are
+ * ended as `failed` with QUEUE_REMOVED first, which keeps the log true (they were not sent, and the shop can
+ * see why and send them again). `migrate down` says how many before it asks (settles.ts).
+ */
 export async function down(db: Kysely<any>): Promise<void> {
+  await db
+    .updateTable('sms_logs')
+    .set({
+      status: 'failed',
+      error_code: QUEUE_REMOVED.code,
+      error_message: QUEUE_REMOVED.message,
+      updated_at: Date.now(),
+    })
+    .where('status', 'in', UNSETTLED)
+    .execute();
   for (const index of ['sms_logs_idempotency_uq', 'sms_logs_poll_idx', 'sms_logs_lease_idx', 'sms_logs_due_idx']) {
     await db.schema.dropIndex(index).ifExists().execute();
   }

@@ -9,7 +9,7 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0003_api_keys': 'the table api_keys (every admin API key)',
   '0004_sms_templates': 'the column sms_templates.approved and the templates the migration seeded',
   '0005_sms_queue':
-    'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes',
+    'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes; messages still queued or sending are ended as failed, unsent',
   '0006_session_auth_time':
     'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
   '0007_admin_audit':

@@ -64,7 +64,7 @@ export function createSmsQueue(deps: {
   const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
   const send = createSendService({
     queue,
-    enqueueForKey: createKeyedEnqueue(database.db, now),
+    enqueueForKey: createKeyedEnqueue(database, now),
     keyLimits: {
       limiter: deps.limiter,
       sendRule: { name: 'sms-key-send', points: settings.keySendRatePerMinute, durationSeconds: 60 },

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../audit/actor.ts';
 import { recordAudit } from '../../audit/repository.ts';
 import type { SummaryValue } from '../../audit/summary.ts';
 import { newId } from '../../db/ids.ts';
-import type { Database } from '../../db/types.ts';
+import { databaseNow } from '../../db/clock.ts';
+import type { DatabaseHandle } from '../../db/index.ts';
 import { queuedRow, type NewQueuedMessage } from './repository.ts';
 
 export type KeyedEnqueueResult =
@@ -23,7 +23,8 @@ export type KeyedEnqueueResult =
  * the sends: a send either commits before it (and the revocation cancels what it queued) or finds the key
  * revoked and queues nothing.
  */
-export function createKeyedEnqueue(db: Kysely<Database>, now: () => number) {
+export function createKeyedEnqueue(database: DatabaseHandle, now: () => number) {
+  const { db } = database;
   return async function enqueueForKey(
     message: NewQueuedMessage & { readonly apiKeyId: string },
     actor: Actor,
@@ -52,7 +53,7 @@ export function createKeyedEnqueue(db: Kysely<Database>, now: () => number) {
       }
       const inserted = await trx
         .insertInto('sms_logs')
-        .values(queuedRow(message, id, at))
+        .values(queuedRow(message, id, at, databaseNow(database)))
         .onConflict((oc) => oc.columns(['api_key_id', 'idempotency_key']).doNothing())
         .returning('id')
         .executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
+import { databaseNow, databaseNowPlus } from '../../db/clock.ts';
 import type { DeliveryReport } from '../provider.ts';
 
 /** A sent message whose delivery the poller asks its provider about. */
@@ -31,18 +32,18 @@ export function createPollRepository(database: DatabaseHandle, now: () => number
     },
 
     /**
-     * Takes up to `limit` messages due for a poll through one of `providers` and moves their next poll to
-     * `nextPollAt` in the same statement, so that instances polling at once ask about different messages.
+     * Takes up to `limit` messages due for a poll through one of `providers` and moves their next poll
+     * `nextPollInMs` ahead in the same statement, so that instances polling at once ask about different
+     * messages. Due and next are on the database's clock, which every instance shares (db/clock.ts).
      */
-    async claimDue(providers: readonly string[], limit: number, nextPollAt: number): Promise<PolledMessage[]> {
+    async claimDue(providers: readonly string[], limit: number, nextPollInMs: number): Promise<PolledMessage[]> {
       if (providers.length === 0) return [];
-      const at = now();
       const due = skippingLocked(
         database,
         db
           .selectFrom('sms_logs')
           .select('id')
-          .where('poll_at', '<=', at)
+          .where('poll_at', '<=', databaseNow(database))
           .where('status', '=', 'sent')
           .where('provider', 'in', providers)
           .orderBy('poll_at')
@@ -50,7 +51,7 @@ export function createPollRepository(database: DatabaseHandle, now: () => number
       );
       const rows = await db
         .updateTable('sms_logs')
-        .set({ poll_at: nextPollAt })
+        .set({ poll_at: databaseNowPlus(database, nextPollInMs) })
         .where('id', 'in', due)
         .returning(['id', 'provider', 'provider_message_id', 'template'])
         .execute();

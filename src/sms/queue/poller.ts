@@ -61,7 +61,7 @@ export function createDeliveryPoller(options: DeliveryPollerOptions) {
     }
     let asked = 0;
     for (;;) {
-      const due = await polls.claimDue(names, BATCH, now() + intervalMs);
+      const due = await polls.claimDue(names, BATCH, intervalMs);
       for (let i = 0; i < due.length; i += CALLS_AT_ONCE) {
         await Promise.all(due.slice(i, i + CALLS_AT_ONCE).map(ask));
       }

@@ -1,8 +1,9 @@
-import type { Insertable } from 'kysely';
+import type { InsertObject, RawBuilder } from 'kysely';
 import { newId } from '../../db/ids.ts';
-import type { SmsLogsTable } from '../../db/types.ts';
+import type { Database } from '../../db/types.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
+import { databaseNow, databaseNowPlus } from '../../db/clock.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DeliveryPolling } from '../log-repository.ts';
 import type { ApprovedTemplate } from '../provider.ts';
@@ -31,7 +32,10 @@ export interface NewQueuedMessage {
   readonly requestHash: string | null;
 }
 
-/** A row a worker holds. `leaseUntil` is its fencing token: only the holder of this lease may finish it. */
+/**
+ * A row a worker holds. `leaseUntil` is its fencing token: only the holder of this lease may finish it. It
+ * is a time on the database's clock, not this instance's.
+ */
 export interface ClaimedMessage {
   readonly id: string;
   readonly phoneNumber: string;
@@ -59,7 +63,13 @@ export interface ExistingMessage {
 }
 
 /** The row a new message is written as: `queued` and due now (a test number's as `sent`). */
-export function queuedRow(message: NewQueuedMessage, id: string, at: number): Insertable<SmsLogsTable> {
+export function queuedRow(
+  message: NewQueuedMessage,
+  id: string,
+  at: number,
+  /** Now on the database's clock (see db/clock.ts): when a queued message is first due. */
+  due: RawBuilder<number>,
+): InsertObject<Database, 'sms_logs'> {
   const test = message.testNumber;
   return {
     id,
@@ -73,7 +83,7 @@ export function queuedRow(message: NewQueuedMessage, id: string, at: number): In
     attempts: 0,
     tries: 0,
     payload: test ? null : JSON.stringify(message.payload),
-    next_attempt_at: test ? null : at,
+    next_attempt_at: test ? null : due,
     api_key_id: message.apiKeyId,
     idempotency_key: message.idempotencyKey,
     request_hash: message.requestHash,
@@ -89,9 +99,15 @@ export function queuedRow(message: NewQueuedMessage, id: string, at: number): In
  * holds its lease (`lease_until`), then final (`sent`, or `failed`) with its payload cleared. Every write
  * that ends a try is fenced on the lease it was claimed with, so a worker whose lease lapsed (it stalled and
  * another took the row over) can no longer change the row.
+ *
+ * When a row is due (`next_attempt_at`) and how long a lease holds (`lease_until`) are on the database's
+ * clock (db/clock.ts), so instances whose clocks disagree still agree on whose turn it is. The other times
+ * (`queued_at`, `sent_at`, ...) only record what happened, and keep the instance's clock like the rest of
+ * the log.
  */
 export function createQueueRepository(database: DatabaseHandle, now: () => number, polling: DeliveryPolling) {
   const { db } = database;
+  const dbNow = () => databaseNow(database);
 
   /** The row held under `claim`'s lease, and only then. */
   const held = (claim: ClaimedMessage) =>
@@ -113,7 +129,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
       try {
         await db
           .insertInto('sms_logs')
-          .values(queuedRow(message, id, now()))
+          .values(queuedRow(message, id, now(), dbNow()))
           .execute();
         return id;
       } catch (error) {
@@ -144,13 +160,12 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
       const at = now();
-      const leaseUntil = at + leaseMs;
       const due = skippingLocked(
         database,
         db
           .selectFrom('sms_logs')
           .select('id')
-          .where('next_attempt_at', '<=', at)
+          .where('next_attempt_at', '<=', dbNow())
           .orderBy('next_attempt_at')
           .limit(limit),
       );
@@ -174,7 +189,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
               .else(eb('tries', '+', 1))
               .end(),
             next_attempt_at: null,
-            lease_until: unlessRevoked<number | null>(leaseUntil, null),
+            lease_until: eb.case().when(revoked).then(null).else(databaseNowPlus(database, leaseMs)).end(),
             sending_at: eb.case().when(revoked).then(eb.ref('sending_at')).else(at).end(),
             payload: eb.case().when(revoked).then(null).else(eb.ref('payload')).end(),
             final_at: eb.case().when(revoked).then(at).else(eb.ref('final_at')).end(),
@@ -193,20 +208,19 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
           template: row.template,
           payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
           tries: row.tries,
-          leaseUntil: row.lease_until ?? leaseUntil,
+          leaseUntil: Number(row.lease_until),
         }));
     },
 
     /**
-     * Queues again every row whose lease ran out: its worker died (or stalled past the lease) mid-try. The
-     * next claim sends it again, with the same reference. Returns how many rows that was.
+     * Queues again every row whose lease ran out, by the database's clock: its worker died (or stalled past
+     * the lease) mid-try. The next claim sends it again, with the same reference. Returns how many rows that was.
      */
     async releaseLapsed(): Promise<number> {
-      const at = now();
       const result = await db
         .updateTable('sms_logs')
-        .set({ status: 'queued', lease_until: null, next_attempt_at: at, updated_at: at })
-        .where('lease_until', '<=', at)
+        .set({ status: 'queued', lease_until: null, next_attempt_at: dbNow(), updated_at: now() })
+        .where('lease_until', '<=', dbNow())
         .where('status', '=', 'sending')
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
@@ -258,12 +272,13 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
     },
 
     /**
-     * Back to `queued`, due at `nextAttemptAt`. `countTry: false` gives the try back (no provider was called:
-     * every circuit was open), so an outage of every provider does not use up a message's tries.
+     * Back to `queued`, due `retryInMs` from now on the database's clock. `countTry: false` gives the try
+     * back (no provider was called: every circuit was open), so an outage of every provider does not use up
+     * a message's tries.
      */
     async retryLater(
       claim: ClaimedMessage,
-      outcome: TryOutcome & { nextAttemptAt: number; countTry: boolean },
+      outcome: TryOutcome & { retryInMs: number; countTry: boolean },
     ): Promise<boolean> {
       const at = now();
       const result = await held(claim)
@@ -275,7 +290,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
           attempts: eb('attempts', '+', outcome.attempts),
           tries: outcome.countTry ? claim.tries : claim.tries - 1,
           lease_until: null,
-          next_attempt_at: outcome.nextAttemptAt,
+          next_attempt_at: databaseNowPlus(database, outcome.retryInMs),
           updated_at: at,
         }))
         .executeTakeFirst();

@@ -115,7 +115,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
         attempts,
         errorCode: code,
         errorMessage: last.message,
-        nextAttemptAt: now() + wait,
+        retryInMs: wait,
         countTry: attempts > 0,
       });
       log.info(
