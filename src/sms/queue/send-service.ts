@@ -77,8 +77,9 @@ export function createSendService(deps: {
   };
 
   /**
-   * A key's message: one point of its send rate, then the queue under its cap. A message the cap refuses
-   * gives its point back, so a key held by the cap does not also use up its rate.
+   * A key's message: one point of its send rate, then the queue under its cap. A request that queues nothing
+   * (the cap refused it, it repeated an Idempotency-Key) gives its point back, so a key held by the cap does
+   * not also use up its rate.
    */
   async function queueForKey(message: NewQueuedMessage, caller: SendCaller, hash: string): Promise<string | Accepted> {
     const { limiter, sendRule, maxQueued } = deps.keyLimits;
@@ -96,11 +97,11 @@ export function createSendService(deps: {
     };
     const actor = keyActor({ id: caller.apiKeyId, name: caller.apiKeyName });
     const result = await deps.enqueueForKey({ ...message, apiKeyId: caller.apiKeyId }, actor, maxQueued, summary);
+    if (result.outcome !== 'queued') await limiter.refund(decision.taken);
     switch (result.outcome) {
       case 'queued':
         return result.id;
       case 'full':
-        await limiter.refund(decision.taken);
         throw new AppError('RATE_LIMITED', 'This API key has SMS_KEY_QUEUED_MAX messages waiting to be sent', {
           retry_after: QUEUE_FULL_RETRY_SECONDS,
         });
