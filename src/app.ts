@@ -121,6 +121,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     smsLogs: services.smsLogs,
     smsProviders: services.smsProviders,
     smsSend: services.smsQueue.send,
+    smsCancel: services.smsQueue.cancel,
+    audit: services.audit,
     templates: services.templates,
     allowedCountries: config.phone.allowedCountries,
   });

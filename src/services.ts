@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { createProviderReport } from './admin/sms-providers.ts';
 import { createApiKeyRepository } from './api-keys/repository.ts';
 import { createApiKeyService } from './api-keys/service.ts';
+import { createAuditRepository } from './audit/repository.ts';
 import type { Config } from './config/index.ts';
 import type { Keys } from './crypto/keys.ts';
 import type { DatabaseHandle } from './db/index.ts';
@@ -88,7 +89,16 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     log,
     now,
   });
-  const smsQueue = createSmsQueue({ config, database, sms, renderer, log, now, events: metrics });
+  const smsQueue = createSmsQueue({
+    config,
+    database,
+    sms,
+    renderer,
+    log,
+    now,
+    events: metrics,
+    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+  });
   const notifyPhoneChanged = createPhoneChangeNotice({ send: smsQueue.send.send, log });
   const flows = createPhoneFlows({ config, otp, users, sessions, metrics, notifyPhoneChanged, now });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
@@ -98,5 +108,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     timeoutMs: config.sms.timeoutMs,
     now,
   });
-  return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates };
+  const audit = createAuditRepository(db);
+  return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates, audit };
 }

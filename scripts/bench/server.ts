@@ -68,6 +68,9 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     SMS_DAILY_LIMIT: '100000000',
     // Far above what the sink takes in the campaign: the queue must learn the sink's rate from its 429s.
     SMS_QUEUE_RATE_PER_SECOND: '1000',
+    // Scenario d sends through one admin key as fast as it can; its per-key limits would measure the limit.
+    SMS_KEY_SEND_RATE_PER_MINUTE: '1000000',
+    SMS_KEY_QUEUED_MAX: '1000000',
   };
   const start = startCommand(options.root);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];

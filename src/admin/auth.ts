@@ -14,8 +14,8 @@ export const ADMIN_KEY_ERRORS: readonly ErrorCode[] = ['UNAUTHORIZED', 'DATABASE
 /** ADMIN_KEY_ERRORS, and FORBIDDEN for a key without the scope: every route with a `requireScope`. */
 export const ADMIN_SCOPE_ERRORS: readonly ErrorCode[] = [...ADMIN_KEY_ERRORS, 'FORBIDDEN'];
 
-/** Makes a route's preHandler that lets through only keys holding `scope`. */
-export type RequireScope = (scope: ApiKeyScope) => preHandlerAsyncHookHandler;
+/** Makes a route's preHandler that lets through only keys holding `scope` (or one of several). */
+export type RequireScope = (scope: ApiKeyScope | readonly ApiKeyScope[]) => preHandlerAsyncHookHandler;
 
 const authenticated = new WeakMap<FastifyRequest, ApiKey>();
 
@@ -49,12 +49,15 @@ export function createAdminAuth(apiKeys: ApiKeyService): {
     async authenticate(request) {
       await identify(request);
     },
-    requireScope: (scope) =>
-      async function requireScope(request) {
+    requireScope: (scope) => {
+      const any: readonly ApiKeyScope[] = typeof scope === 'string' ? [scope] : scope;
+      const named = any.join(' or ');
+      return async function requireScope(request) {
         const key = await identify(request);
-        if (key.scopes.includes(scope)) return;
-        request.log.warn({ apiKey: key.prefix, scope }, 'admin API key lacks the scope');
-        throw new AppError('FORBIDDEN', `This API key does not have the ${scope} scope`);
-      },
+        if (any.some((one) => key.scopes.includes(one))) return;
+        request.log.warn({ apiKey: key.prefix, scope: named }, 'admin API key lacks the scope');
+        throw new AppError('FORBIDDEN', `This API key does not have the ${named} scope`);
+      };
+    },
   };
 }

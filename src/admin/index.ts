@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { apiKeyRoutes } from '../api-keys/routes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import type { SmsLogRepository } from '../sms/log-repository.ts';
+import type { CancelService } from '../sms/queue/cancel-service.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import type { AuditRepository } from '../audit/repository.ts';
 import { templateAdminRoutes } from '../templates/admin-routes.ts';
 import type { TemplateService } from '../templates/service.ts';
 import { createAdminAuth } from './auth.ts';
@@ -15,6 +18,10 @@ export interface AdminOptions {
   readonly smsProviders: ProviderReport;
   /** Queues the shop's own messages (POST /sms/send). */
   readonly smsSend: SendService;
+  /** Cancels a queued message (DELETE /sms/messages/:id). */
+  readonly smsCancel: CancelService;
+  /** The audit trail of admin changes (GET /audit). */
+  readonly audit: AuditRepository;
   readonly templates: TemplateService;
   /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
   readonly allowedCountries: readonly string[];
@@ -34,8 +41,10 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     logs: smsLogs,
     providers: smsProviders,
     send: options.smsSend,
+    cancel: options.smsCancel,
     allowedCountries,
     requireScope,
   });
   await app.register(templateAdminRoutes, { templates: options.templates, requireScope });
+  await app.register(auditRoutes, { audit: options.audit, requireScope });
 };

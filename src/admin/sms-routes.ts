@@ -5,7 +5,9 @@ import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { SmsLogFilter, SmsLogRepository } from '../sms/log-repository.ts';
+import type { CancelService } from '../sms/queue/cancel-service.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
+import { keyActor } from '../audit/actor.ts';
 import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
 import { decodeCursor, encodeCursor } from './sms-log-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
@@ -14,6 +16,7 @@ import {
   LogPage,
   LogParams,
   LogQuery,
+  MessageCancelled,
   OneLog,
   ProviderList,
   SendAccepted,
@@ -26,6 +29,7 @@ export interface SmsAdminOptions {
   readonly logs: SmsLogRepository;
   readonly providers: ProviderReport;
   readonly send: SendService;
+  readonly cancel: CancelService;
   /** PHONE_ALLOWED_COUNTRIES, for the phone_number filter. */
   readonly allowedCountries: readonly string[];
   readonly requireScope: RequireScope;
@@ -33,7 +37,7 @@ export interface SmsAdminOptions {
 
 /** Queued sends, the delivery log and the providers' state; mounted under /api/v1/admin, behind its key check. */
 export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async (app, options) => {
-  const { logs, providers, send, allowedCountries, requireScope } = options;
+  const { logs, providers, send, cancel, allowedCountries, requireScope } = options;
 
   app.post(
     '/sms/send',
@@ -50,6 +54,7 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
           ...BODY_ERRORS,
           'INVALID_PHONE',
           'IDEMPOTENCY_KEY_REUSED',
+          'RATE_LIMITED',
           'TEMPLATE_NOT_FOUND',
           'TEMPLATE_RESERVED',
           'TEMPLATE_PARAMS_MISSING',
@@ -59,9 +64,51 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
       },
     },
     async (request, reply) => {
-      const caller = { apiKeyId: requestKey(request).id, idempotencyKey: request.headers['idempotency-key'] };
+      const key = requestKey(request);
+      const caller = { apiKeyId: key.id, apiKeyName: key.name, idempotencyKey: request.headers['idempotency-key'] };
       const accepted = await send.send(request.body, caller);
       return reply.status(202).send({ success: true as const, ...accepted });
+    },
+  );
+
+  app.delete(
+    '/sms/messages/:id',
+    {
+      preHandler: requireScope(['sms:send', 'keys:write']),
+      schema: {
+        tags: ['admin'],
+        summary: "Cancels a queued message; scope sms:send for the key's own messages, keys:write for any",
+        description:
+          'Only a message still waiting in the queue can be cancelled; one a worker is sending, or one already ' +
+          'sent or failed, answers 409 MESSAGE_NOT_CANCELLABLE. Cancelling a cancelled message answers 200 again.',
+        security: AdminKeyAuth,
+        params: LogParams,
+        // Fastify reads a body sent with a DELETE too, so its refusals are this route's as well.
+        response: responses(200, MessageCancelled, [
+          ...ADMIN_SCOPE_ERRORS,
+          ...BODY_ERRORS,
+          'NOT_FOUND',
+          'MESSAGE_NOT_CANCELLABLE',
+        ]),
+      },
+    },
+    async (request) => {
+      const key = requestKey(request);
+      const own = key.scopes.includes('keys:write') ? null : key.id;
+      const result = await cancel.cancel(request.params.id, keyActor(key), own);
+      switch (result.outcome) {
+        case 'not_found':
+          throw new AppError('NOT_FOUND', 'No message with this id');
+        case 'not_yours':
+          throw new AppError('FORBIDDEN', 'Another API key queued this message; cancelling it needs keys:write');
+        case 'too_late':
+          throw new AppError(
+            'MESSAGE_NOT_CANCELLABLE',
+            `This message is ${result.status}; only a queued one can be cancelled`,
+          );
+        case 'cancelled':
+          return { success: true as const, id: request.params.id, status: 'cancelled' as const };
+      }
     },
   );
 

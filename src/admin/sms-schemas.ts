@@ -4,7 +4,7 @@ import { maskPhone } from '../phone/parse.ts';
 import type { SmsLogRow } from '../sms/log-repository.ts';
 import { PLACEHOLDER_NAME } from '../templates/placeholders.ts';
 
-const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired'] as const;
+const STATUSES = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'expired', 'cancelled'] as const;
 const Time = Type.String({ format: 'date-time' });
 /** A template key, as the template routes take it. */
 const TEMPLATE_KEY = '^[a-z][a-z0-9_]{0,63}$';
@@ -61,6 +61,9 @@ const SmsLog = Type.Object({
   queued_at: Nullable(Time),
   sent_at: Nullable(Time),
   final_at: Nullable(Time),
+  cancelled_by: Nullable(
+    Type.String({ description: 'a cancelled message: the id of the API key that cancelled it, or `cli`' }),
+  ),
 });
 
 export const LogPage = Type.Object({
@@ -117,6 +120,13 @@ export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   queued_at: row.queued_at === null ? null : iso(row.queued_at),
   sent_at: row.sent_at === null ? null : iso(row.sent_at),
   final_at: row.final_at === null ? null : iso(row.final_at),
+  cancelled_by: row.cancelled_by,
+});
+
+export const MessageCancelled = Type.Object({
+  success: Type.Literal(true),
+  id: Type.String(),
+  status: Type.Literal('cancelled'),
 });
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -21,9 +21,21 @@ export interface NewKeyRow {
   readonly scopes: readonly ApiKeyScope[];
 }
 
+export interface ApiKeyRepository {
+  /** The connection (or the transaction) it works on, for writes that must commit with its own. */
+  readonly db: Kysely<Database>;
+  transaction<T>(work: (keys: ApiKeyRepository) => Promise<T>): Promise<T>;
+  insert(key: NewKeyRow, now: number): Promise<ApiKey>;
+  list(): Promise<ApiKey[]>;
+  findActiveByHash(keyHash: string): Promise<ApiKey | null>;
+  findByIdOrPrefix(ref: string): Promise<ApiKey[]>;
+  revoke(id: string, now: number, by: string): Promise<boolean>;
+  touch(id: string, now: number, staleBefore: number): Promise<void>;
+}
+
 const COLUMNS = ['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at', 'revoked_at'] as const;
 
-function toApiKey(row: Omit<Selectable<ApiKeysTable>, 'key_hash'>): ApiKey {
+function toApiKey(row: Omit<Selectable<ApiKeysTable>, 'key_hash' | 'revoked_by'>): ApiKey {
   return {
     id: row.id,
     name: row.name,
@@ -36,8 +48,15 @@ function toApiKey(row: Omit<Selectable<ApiKeysTable>, 'key_hash'>): ApiKey {
   };
 }
 
-export function createApiKeyRepository(db: Kysely<Database>) {
+export function createApiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
   return {
+    db,
+
+    /** Runs `work` in one transaction, with this repository over it. */
+    transaction<T>(work: (keys: ApiKeyRepository) => Promise<T>): Promise<T> {
+      return db.transaction().execute((trx) => work(createApiKeyRepository(trx)));
+    },
+
     async insert(key: NewKeyRow, now: number): Promise<ApiKey> {
       const row = await db
         .insertInto('api_keys')
@@ -84,13 +103,13 @@ export function createApiKeyRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Revokes one key. Concurrency contract: one conditional UPDATE, so of parallel revokes exactly one
-     * returns true and `revoked_at` keeps the first time.
+     * Revokes one key (`by`: the id of the key that did, or `cli`). Concurrency contract: one conditional
+     * UPDATE, so of parallel revokes exactly one returns true and `revoked_at` keeps the first time.
      */
-    async revoke(id: string, now: number): Promise<boolean> {
+    async revoke(id: string, now: number, by: string): Promise<boolean> {
       const result = await db
         .updateTable('api_keys')
-        .set({ revoked_at: now })
+        .set({ revoked_at: now, revoked_by: by })
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
@@ -111,5 +130,3 @@ export function createApiKeyRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type ApiKeyRepository = ReturnType<typeof createApiKeyRepository>;

@@ -39,3 +39,16 @@ export const keyView = (key: ApiKey) => ({
   last_used_at: iso(key.lastUsedAt),
   revoked_at: iso(key.revokedAt),
 });
+
+export const KeyParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, description: "the key's id" }) });
+
+export const KeyRevoked = Type.Object({
+  success: Type.Literal(true),
+  key: Type.Object({ ...KeyIdentity, created_at: Time, last_used_at: MaybeTime, revoked_at: MaybeTime }),
+  cancelled: Type.Integer({ minimum: 0, description: 'queued messages of the key cancelled by this revocation' }),
+});
+
+export const QueuedCancelled = Type.Object({
+  success: Type.Literal(true),
+  cancelled: Type.Integer({ minimum: 0, description: 'queued messages cancelled' }),
+});

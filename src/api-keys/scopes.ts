@@ -3,12 +3,14 @@
  * names the one it needs. No scope implies another: `templates:write` does not let a key read templates.
  */
 export const API_KEY_SCOPES = {
-  'sms:send': 'send messages (POST /api/v1/admin/sms/send)',
+  'sms:send': 'send messages (POST /api/v1/admin/sms/send) and cancel the ones this key queued',
   'sms:read': 'read the delivery log (GET /api/v1/admin/sms/logs)',
   'templates:read': 'read message templates',
   'templates:write': 'create, change and delete message templates',
   'providers:read': "read the SMS providers' state and credit",
   'keys:read': 'list the API keys (never their secrets)',
+  'keys:write': "revoke API keys and cancel any key's queued messages",
+  'audit:read': 'read the audit trail of admin changes (GET /api/v1/admin/audit)',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

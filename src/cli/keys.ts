@@ -1,3 +1,4 @@
+import { CLI_ACTOR } from '../audit/actor.ts';
 import { readNewKey } from '../api-keys/new-key.ts';
 import type { ApiKey } from '../api-keys/repository.ts';
 import { createApiKeyRepository } from '../api-keys/repository.ts';
@@ -11,7 +12,7 @@ export const KEYS_USAGE = `usage: otpgate keys create --name NAME --scopes SCOPE
   keys create --name NAME --scopes SCOPE,...
                            create an admin API key; it is printed once, alone on the last line
                            (scopes: sms:send, sms:read, templates:read, templates:write,
-                           providers:read, keys:read)
+                           providers:read, keys:read, keys:write, audit:read)
   keys list                list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>  revoke an admin API key at once
 
@@ -69,7 +70,7 @@ function parse({ positionals, values }: CommandLine): Action | string {
 }
 
 async function create(keys: ApiKeyService, out: (line: string) => void, input: Parameters<ApiKeyService['create']>[0]) {
-  const { secret, key } = await keys.create(input);
+  const { secret, key } = await keys.create(input, CLI_ACTOR);
   out(`created API key "${key.name}" (id ${key.id}, prefix ${key.prefix}) with scopes ${key.scopes.join(', ')}`);
   out('This is the only time the key is shown: store it now. Send it as "Authorization: Bearer <key>".');
   // Alone on the last line, so that scripts can take it with `tail -n 1`.
@@ -107,10 +108,12 @@ async function list(keys: ApiKeyService, out: (line: string) => void) {
 }
 
 async function revoke(keys: ApiKeyService, out: (line: string) => void, ref: string) {
-  const result = await keys.revoke(ref);
+  const result = await keys.revoke(ref, CLI_ACTOR);
   switch (result.outcome) {
     case 'revoked':
-      out(`revoked API key "${result.key.name}" (id ${result.key.id}, prefix ${result.key.prefix})`);
+      out(
+        `revoked API key "${result.key.name}" (id ${result.key.id}, prefix ${result.key.prefix}); cancelled ${result.cancelled} queued message(s)`,
+      );
       return 0;
     case 'already_revoked':
       out(`API key "${result.key.name}" (id ${result.key.id}) was already revoked at ${time(result.key.revokedAt)}`);

@@ -1,6 +1,8 @@
 import type { Config } from '../config/index.ts';
 import { ipCounters, otpRules, phoneCounters } from '../otp/limits.ts';
-import { parseMobile } from '../phone/parse.ts';
+import { CLI_ACTOR } from '../audit/actor.ts';
+import { recordAudit } from '../audit/repository.ts';
+import { maskPhone, parseMobile } from '../phone/parse.ts';
 import { clientAddress } from '../rate-limit/address-key.ts';
 import type { Charge } from '../rate-limit/limiter.ts';
 import { resetCounters } from '../rate-limit/reset.ts';
@@ -38,6 +40,7 @@ export async function runLimits(readConfig: () => LimitsConfig, argv: readonly s
   const rules = otpRules(config);
   const charges: Charge[] = [];
   const cleared: string[] = [];
+  let phoneCleared: string | undefined;
   if (phone !== undefined) {
     // Parsed as a code request's number is, so that any form support is given finds the stored counter.
     const parsed = parseMobile(phone, config.phone.allowedCountries);
@@ -49,6 +52,7 @@ export async function runLimits(readConfig: () => LimitsConfig, argv: readonly s
     }
     charges.push(...phoneCounters(rules, parsed.e164));
     cleared.push(parsed.e164);
+    phoneCleared = parsed.e164;
   }
   if (ip !== undefined) {
     // Read as a request's address is, so that an address copied from a log line (port and all) is found.
@@ -66,6 +70,12 @@ export async function runLimits(readConfig: () => LimitsConfig, argv: readonly s
   const database = await openCommandDatabase(config.database);
   try {
     await resetCounters({ database, redisUrl: config.redis.url, redisKeyPrefix: config.redis.keyPrefix }, charges);
+    // After the reset, not with it: Redis's counters are no transaction of the database's.
+    const summary = {
+      phone: phoneCleared === undefined ? null : maskPhone(phoneCleared),
+      ip: ip === undefined ? null : cleared.at(-1)!,
+    };
+    await recordAudit(database.db, { actor: CLI_ACTOR, action: 'limits.reset', target: null, summary }, Date.now());
   } finally {
     await database.close();
   }

@@ -110,6 +110,10 @@ export interface Config {
       /** Whether this instance runs the worker and the delivery poller. */
       readonly worker: boolean;
       readonly deliveryPollSeconds: number;
+      /** SMS_KEY_SEND_RATE_PER_MINUTE: messages one admin API key may queue per minute. */
+      readonly keySendRatePerMinute: number;
+      /** SMS_KEY_QUEUED_MAX: messages of one admin API key waiting at once (queued or being sent). */
+      readonly keyQueuedMax: number;
     };
   };
   /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
@@ -237,6 +241,8 @@ function buildConfig(env: Env): Config {
         ratePerSecond: parseQueueRates(env),
         worker: env.SMS_QUEUE_WORKER,
         deliveryPollSeconds: env.SMS_DELIVERY_POLL_SECONDS,
+        keySendRatePerMinute: env.SMS_KEY_SEND_RATE_PER_MINUTE,
+        keyQueuedMax: env.SMS_KEY_QUEUED_MAX,
       },
     },
     metrics: metricsConfig(env, isProduction),

@@ -124,6 +124,10 @@ export const EnvSchema = Type.Object({
   }),
   // False: this instance queues messages but runs no worker and no delivery poller (others deliver them).
   SMS_QUEUE_WORKER: Type.Boolean({ default: true }),
+  // Per admin API key: messages it may queue per minute (a fixed window), and messages of it waiting at once
+  // (queued or being sent). Past either, POST /sms/send answers 429 RATE_LIMITED.
+  SMS_KEY_SEND_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 600 }),
+  SMS_KEY_QUEUED_MAX: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
   SMS_DELIVERY_POLL_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 60 }),
   // Delivery-log rows older than this many days are deleted by every instance's maintenance, except messages
   // still queued or sending; 0 keeps the log for ever.

@@ -151,10 +151,6 @@ export function createGroupCommit(connection: SqliteDatabase.Database, busyTimeo
     });
   }
 
-  async function afterExclusive(): Promise<void> {
-    while (exclusive) await exclusive;
-  }
-
   function attempt<T>(unit: () => Promise<T>): Promise<T> {
     try {
       return unit();
@@ -170,15 +166,24 @@ export function createGroupCommit(connection: SqliteDatabase.Database, busyTimeo
     done?.();
   }
 
+  // Each waiter looks at `exclusive` again in the same microtask as it acts: when a transaction ends, several
+  // waiters wake, and one that went on after a further hop could find that another has begun a transaction
+  // in between (BEGIN inside it: "cannot start a transaction within a transaction").
+  function run<T>(unit: () => T): Promise<T> {
+    return exclusive ? exclusive.then(() => run(unit)) : attempt(() => runNow(unit));
+  }
+
+  function read<T>(unit: () => T): Promise<T> {
+    if (exclusive) return exclusive.then(() => read(unit));
+    return open ? runNow(unit) : attempt(() => Promise.resolve(unit()));
+  }
+
   return {
     connection,
-    run: (unit) => (exclusive ? afterExclusive().then(() => runNow(unit)) : attempt(() => runNow(unit))),
-    read(unit) {
-      const now = <T>(read: () => T) => (open ? runNow(read) : attempt(() => Promise.resolve(read())));
-      return exclusive ? afterExclusive().then(() => now(unit)) : now(unit);
-    },
+    run,
+    read,
     async begin() {
-      await afterExclusive();
+      while (exclusive) await exclusive;
       exclusive = new Promise((resolve) => (releaseExclusive = resolve));
       try {
         // A group still waiting for the lock opens first, with the units that waited for it; then it is

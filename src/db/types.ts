@@ -102,6 +102,8 @@ export interface SmsLogsTable {
   poll_at: number | null;
   /** Delivery-status reads that failed in a row (counted at claim, cleared by a read); the poller stops at its limit. */
   poll_failures: number;
+  /** Who cancelled a `cancelled` message: the API key's id, or `cli`. */
+  cancelled_by: string | null;
 }
 
 export interface SmsTemplatesTable {
@@ -180,6 +182,23 @@ export interface ApiKeysTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** Who revoked it: the id of the API key that did, or `cli`. */
+  revoked_by: string | null;
+}
+
+/** One admin write: who made it, when, and a bounded summary of what changed. */
+export interface AdminAuditTable {
+  id: string;
+  created_at: number;
+  /** The API key that made the change; null when it was made on the command line. */
+  actor_key_id: string | null;
+  /** The key's name at the time, or `cli`. */
+  actor_name: string;
+  action: string;
+  /** What the change was made to: a template `key/locale`, a message id, a key id. */
+  target: string | null;
+  /** JSON, bounded (see audit/summary.ts). */
+  summary: string;
 }
 
 export interface Database {
@@ -196,4 +215,5 @@ export interface Database {
   telegram_deep_links: TelegramDeepLinksTable;
   stock_alerts: StockAlertsTable;
   api_keys: ApiKeysTable;
+  admin_audit: AdminAuditTable;
 }

@@ -39,6 +39,10 @@ export const ERROR_CODES = {
     message: 'The service sends this template itself (a code message or a phone-change notice); no key may send it',
   },
   TEMPLATE_REQUIRED: { status: 409, message: 'The service sends this template: it is the last locale of its key' },
+  MESSAGE_NOT_CANCELLABLE: {
+    status: 409,
+    message: 'Only a queued message can be cancelled; this one is being sent or has been sent',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, type RequireScope } from '../admin/auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
+import { keyActor } from '../audit/actor.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import {
@@ -73,9 +74,10 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         response: responses(200, SavedTemplate, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS, 'MESSAGE_TOO_LONG']),
       },
     },
-    async ({ params, body }) => {
+    async (request) => {
+      const { params, body } = request;
       const input = { body: body.body, approved: body.approved ?? {} };
-      const { record, created } = await templates.put(params.key, params.locale, input);
+      const { record, created } = await templates.put(params.key, params.locale, input, keyActor(requestKey(request)));
       return { success: true as const, created, template: templateView(record) };
     },
   );
@@ -102,8 +104,8 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
         ]),
       },
     },
-    async ({ params }) => {
-      await templates.remove(params.key, params.locale);
+    async (request) => {
+      await templates.remove(request.params.key, request.params.locale, keyActor(requestKey(request)));
       return { success: true as const, message: 'Template deleted' };
     },
   );

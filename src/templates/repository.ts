@@ -10,6 +10,16 @@ export interface TemplateInput {
   readonly approved: Readonly<Record<string, ProviderApproval>>;
 }
 
+/**
+ * Told of a write inside its transaction, with the template before and after it (null: there was none,
+ * or it was deleted), so that a record of the change commits with it (the audit trail).
+ */
+export type Written = (
+  trx: Kysely<Database>,
+  before: TemplateRecord | null,
+  after: TemplateRecord | null,
+) => Promise<void>;
+
 /** `sms_templates`: one row per key and locale (the unique index decides). */
 export function createTemplateRepository(db: Kysely<Database>) {
   return {
@@ -56,29 +66,40 @@ export function createTemplateRepository(db: Kysely<Database>) {
       locale: string,
       input: TemplateInput,
       now: number,
+      written: Written = async () => {},
     ): Promise<{ record: TemplateRecord; created: boolean }> {
       const id = newId();
-      const row = await db
-        .insertInto('sms_templates')
-        .values({
-          id,
-          key,
-          locale,
-          body: input.body,
-          approved: JSON.stringify(input.approved),
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['key', 'locale']).doUpdateSet((eb) => ({
-            body: eb.ref('excluded.body'),
-            approved: eb.ref('excluded.approved'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { record: recordOf(row), created: row.id === id };
+      return db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('sms_templates')
+          .selectAll()
+          .where('key', '=', key)
+          .where('locale', '=', locale)
+          .executeTakeFirst();
+        const row = await trx
+          .insertInto('sms_templates')
+          .values({
+            id,
+            key,
+            locale,
+            body: input.body,
+            approved: JSON.stringify(input.approved),
+            created_at: now,
+            updated_at: now,
+          })
+          .onConflict((oc) =>
+            oc.columns(['key', 'locale']).doUpdateSet((eb) => ({
+              body: eb.ref('excluded.body'),
+              approved: eb.ref('excluded.approved'),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const record = recordOf(row);
+        await written(trx, before ? recordOf(before) : null, record);
+        return { record, created: row.id === id };
+      });
     },
 
     /**
@@ -91,6 +112,7 @@ export function createTemplateRepository(db: Kysely<Database>) {
       key: string,
       locale: string,
       { keepLast }: { keepLast: boolean },
+      written: Written = async () => {},
     ): Promise<'deleted' | 'absent' | 'last'> {
       return db.transaction().execute(async (trx) => {
         const locked = await trx
@@ -101,7 +123,13 @@ export function createTemplateRepository(db: Kysely<Database>) {
           .execute();
         if (!locked.some((row) => row.locale === locale)) return 'absent';
         if (keepLast && locked.length === 1) return 'last';
-        await trx.deleteFrom('sms_templates').where('key', '=', key).where('locale', '=', locale).execute();
+        const deleted = await trx
+          .deleteFrom('sms_templates')
+          .where('key', '=', key)
+          .where('locale', '=', locale)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await written(trx, recordOf(deleted), null);
         return 'deleted';
       });
     },

@@ -1,10 +1,12 @@
+import type { Actor } from '../audit/actor.ts';
+import { recordAudit } from '../audit/repository.ts';
 import { AppError } from '../errors/app-error.ts';
 import { assertFits } from '../text/message-size.ts';
 import type { TemplateCache } from './cache.ts';
 import { decodeTemplateCursor, encodeTemplateCursor } from './cursor.ts';
 import type { TemplateRecord } from './record.ts';
 import { placeholdersOf } from './placeholders.ts';
-import type { TemplateInput, TemplateRepository } from './repository.ts';
+import type { TemplateInput, TemplateRepository, Written } from './repository.ts';
 import { REQUIRED_TEMPLATE_KEYS, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
 
 /**
@@ -46,19 +48,22 @@ export function createTemplateService(deps: {
 
     /**
      * Creates or replaces; VALIDATION_ERROR says what is wrong with the template (see rules.ts), and
-     * MESSAGE_TOO_LONG refuses a body that would go out as more than SMS_MAX_PARTS SMS even with the shortest values.
+     * MESSAGE_TOO_LONG refuses a body that would go out as more than SMS_MAX_PARTS SMS even with the shortest
+     * values. The change is recorded in the audit trail as `actor`'s, in its transaction.
      */
     async put(
       key: string,
       locale: string,
       input: TemplateInput,
+      actor: Actor,
     ): Promise<{ record: TemplateRecord; created: boolean }> {
       const problem = templateProblem(key, input);
       if (problem) throw new AppError('VALIDATION_ERROR', problem);
       const names = placeholdersOf(input.body);
       if (names.ok) assertFits(shortestRendering(key, input.body, names.names, deps.codeFill), deps.maxParts);
+      const at = now();
       try {
-        return await templates.put(key, locale, input, now());
+        return await templates.put(key, locale, input, at, audited(actor, 'template.put', at));
       } finally {
         cache.invalidate();
       }
@@ -68,10 +73,12 @@ export function createTemplateService(deps: {
      * Deletes one locale of a template. The last locale of one of the service's own templates is refused
      * (TEMPLATE_REQUIRED, see REQUIRED_TEMPLATE_KEYS); replace it with PUT instead.
      */
-    async remove(key: string, locale: string): Promise<void> {
+    async remove(key: string, locale: string, actor: Actor): Promise<void> {
       let outcome: Awaited<ReturnType<TemplateRepository['remove']>>;
+      const at = now();
+      const keepLast = REQUIRED_TEMPLATE_KEYS.has(key);
       try {
-        outcome = await templates.remove(key, locale, { keepLast: REQUIRED_TEMPLATE_KEYS.has(key) });
+        outcome = await templates.remove(key, locale, { keepLast }, audited(actor, 'template.delete', at));
       } finally {
         cache.invalidate();
       }
@@ -82,6 +89,20 @@ export function createTemplateService(deps: {
 }
 
 export type TemplateService = ReturnType<typeof createTemplateService>;
+
+/** Records a template write in the audit trail: the body and approvals before and after (bounded there). */
+function audited(actor: Actor, action: string, at: number): Written {
+  return async (trx, before, after) => {
+    const { key, locale } = (after ?? before)!;
+    const state = (record: TemplateRecord | null) =>
+      record && { body: record.body, approved: Object.keys(record.approved).sort() };
+    await recordAudit(
+      trx,
+      { actor, action, target: `${key}/${locale}`, summary: { before: state(before), after: state(after) } },
+      at,
+    );
+  };
+}
 
 function notFound(key: string, locale: string): AppError {
   return new AppError('TEMPLATE_NOT_FOUND', `No message template ${key} in locale ${locale}`);

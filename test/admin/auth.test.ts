@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { CLI_ACTOR } from '../../src/audit/actor.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { apiKeysOf, newKey } from '../helpers/api-keys.ts';
 import { assertError } from '../helpers/session-errors.ts';
@@ -62,7 +63,7 @@ forEachDatabase('admin API keys', (backend) => {
   it('a revoked key is refused on the next request', async () => {
     const { secret, prefix } = await newKey(t, ['keys:read']);
     assert.equal((await t.get(KEYS, bearer(secret))).status, 200);
-    const revoked = await apiKeysOf(t).revoke(prefix);
+    const revoked = await apiKeysOf(t).revoke(prefix, CLI_ACTOR);
     assert.equal(revoked.outcome, 'revoked');
     assertError(await t.get(WHOAMI, bearer(secret)), 'UNAUTHORIZED');
     assertError(await t.get(KEYS, bearer(secret)), 'UNAUTHORIZED');
@@ -89,7 +90,7 @@ forEachDatabase('listing API keys over HTTP', (backend) => {
     const reader = await newKey(t, ['keys:read'], 'auditor');
     t.clock.advance(1000);
     const other = await newKey(t, ['sms:send'], 'old integration');
-    await apiKeysOf(t).revoke(other.id);
+    await apiKeysOf(t).revoke(other.id, CLI_ACTOR);
     const answer = await t.get(KEYS, bearer(reader.secret));
     assert.equal(answer.status, 200);
     const keys = answer.body.keys as Array<Record<string, unknown>>;
@@ -144,21 +145,23 @@ forEachDatabase('revoking a key by id or prefix', (backend) => {
   it('revokes once: a second revoke says it already was, an unknown reference is not found', async () => {
     const keys = apiKeysOf(t);
     const { id, prefix } = await newKey(t, ['sms:read']);
-    const first = await keys.revoke(id);
+    const first = await keys.revoke(id, CLI_ACTOR);
     assert.equal(first.outcome, 'revoked');
-    const second = await keys.revoke(prefix);
+    const second = await keys.revoke(prefix, CLI_ACTOR);
     assert.equal(second.outcome, 'already_revoked');
     assert.equal(
       second.outcome === 'already_revoked' && second.key.revokedAt,
       first.outcome === 'revoked' && first.key.revokedAt,
     );
-    assert.deepEqual(await keys.revoke('otpg_nothere0'), { outcome: 'not_found' });
+    assert.deepEqual(await keys.revoke('otpg_nothere0', CLI_ACTOR), { outcome: 'not_found' });
   });
 
   it('of parallel revokes of one key exactly one revokes it', async () => {
     const keys = apiKeysOf(t);
     const { id } = await newKey(t, ['sms:read']);
-    const outcomes = (await Promise.all(Array.from({ length: 8 }, () => keys.revoke(id)))).map((r) => r.outcome);
+    const outcomes = (await Promise.all(Array.from({ length: 8 }, () => keys.revoke(id, CLI_ACTOR)))).map(
+      (r) => r.outcome,
+    );
     assert.equal(outcomes.filter((o) => o === 'revoked').length, 1, outcomes.join(','));
     assert.equal(outcomes.filter((o) => o === 'already_revoked').length, 7, outcomes.join(','));
   });
@@ -168,7 +171,7 @@ forEachDatabase('revoking a key by id or prefix', (backend) => {
     // Two keys with one shown prefix cannot be made on purpose; give the second the first's prefix.
     const { id: twin } = await newKey(t, ['sms:read'], 'second');
     await t.database.db.updateTable('api_keys').set({ prefix }).where('id', '=', twin).execute();
-    assert.deepEqual(await apiKeysOf(t).revoke(prefix), { outcome: 'ambiguous', matches: 2 });
-    assert.equal((await apiKeysOf(t).revoke(id)).outcome, 'revoked');
+    assert.deepEqual(await apiKeysOf(t).revoke(prefix, CLI_ACTOR), { outcome: 'ambiguous', matches: 2 });
+    assert.equal((await apiKeysOf(t).revoke(id, CLI_ACTOR)).outcome, 'revoked');
   });
 });

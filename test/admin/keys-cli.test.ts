@@ -117,7 +117,7 @@ describe('otpgate keys', { concurrency: 2 }, () => {
         assert.equal(used[6], '-');
 
         assert.deepEqual(lines(await keys('revoke', prefix)), [
-          `revoked API key "shop-backend" (id ${id}, prefix ${prefix})`,
+          `revoked API key "shop-backend" (id ${id}, prefix ${prefix}); cancelled 0 queued message(s)`,
         ]);
         assertError(await t.get(WHOAMI, bearer(secret)), 'UNAUTHORIZED');
         assert.match(listRows(await keys('list'))[0]![6]!, MINUTE, 'revoked is shown');
@@ -137,7 +137,7 @@ describe('otpgate keys', { concurrency: 2 }, () => {
         [['create', '--scopes', 'sms:send'], 'otpgate: keys: --name is required'],
         [
           ['create', '--name', 'x', '--scopes', 'sms:send,sms:sned'],
-          'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read)',
+          'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read, keys:write, audit:read)',
         ],
       ];
       for (const [args, message] of cases) {

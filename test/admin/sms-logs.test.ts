@@ -166,6 +166,7 @@ forEachDatabase('the delivery log over the admin API', (backend) => {
         queued_at: null,
         sent_at: null,
         final_at: new Date(row.final_at!).toISOString(),
+        cancelled_by: null,
       },
     });
     const code = t.sink.lastCode(mobile(2));

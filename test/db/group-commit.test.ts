@@ -124,6 +124,24 @@ describe('SQLite group commit', () => {
     assert.equal(committed('outside'), true);
   });
 
+  it('runs many explicit transactions and writes that wait for one, one at a time, none inside another', async () => {
+    const transactions = Array.from({ length: 6 }, (_, i) =>
+      database.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('rate_limits')
+          .values({ key: `t${i}`, points: 1, expire: 0 })
+          .execute();
+        await sleep(1);
+        await trx.updateTable('rate_limits').set({ points: 2 }).where('key', '=', `t${i}`).execute();
+      }),
+    );
+    const writes = Array.from({ length: 6 }, (_, i) => insert(`w${i}`));
+    await Promise.all([...transactions, ...writes]);
+    const rows = await database.db.selectFrom('rate_limits').select(['key', 'points']).orderBy('key').execute();
+    assert.equal(rows.length, 12);
+    assert.ok(rows.filter((row) => row.key.startsWith('t')).every((row) => row.points === 2));
+  });
+
   it("waits for another connection's write lock without blocking the event loop", async () => {
     const other = new SqliteDatabase(`${dir}/group.db`);
     other.exec('begin immediate');

@@ -1,3 +1,4 @@
+import { CLI_ACTOR } from '../../src/audit/actor.ts';
 import type { ApiKeyScope } from '../../src/api-keys/scopes.ts';
 import { createApiKeyRepository } from '../../src/api-keys/repository.ts';
 import { createApiKeyService, type ApiKeyService } from '../../src/api-keys/service.ts';
@@ -10,6 +11,6 @@ export function apiKeysOf(t: TestApp): ApiKeyService {
 
 /** Creates a key and returns the secret a client would send, with the key's id and prefix. */
 export async function newKey(t: TestApp, scopes: readonly ApiKeyScope[], name = 'test key') {
-  const { secret, key } = await apiKeysOf(t).create({ name, scopes });
+  const { secret, key } = await apiKeysOf(t).create({ name, scopes }, CLI_ACTOR);
   return { secret, id: key.id, prefix: key.prefix };
 }

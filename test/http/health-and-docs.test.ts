@@ -78,6 +78,10 @@ const API: Record<string, Operation | Operation[]> = {
   ],
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
+  '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },
+  '/api/v1/admin/keys/{id}/cancel-queued': { method: 'post', admin: true },
+  '/api/v1/admin/sms/messages/{id}': { method: 'delete', admin: true },
+  '/api/v1/admin/audit': { method: 'get', admin: true },
   '/api/v1/admin/sms/send': {
     method: 'post',
     body: ['to'],

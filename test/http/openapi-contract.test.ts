@@ -222,6 +222,22 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('DELETE', `${TEMPLATES}/sale/en`, { headers: admin }, 404, 'TEMPLATE_NOT_FOUND');
     await expect('DELETE', `${TEMPLATES}/otp_phone_change/en`, { headers: admin }, 200);
     await expect('DELETE', `${TEMPLATES}/otp_phone_change/fa`, { headers: admin }, 409, 'TEMPLATE_REQUIRED');
+
+    const MESSAGES = '/api/v1/admin/sms/messages';
+    const waiting = await expect('POST', SEND, { body: { to, text: 'to cancel' }, headers: admin }, 202);
+    await expect('DELETE', `${MESSAGES}/${waiting.json().id}`, { headers: admin }, 200);
+    await expect('DELETE', `${MESSAGES}/no-such-message`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('DELETE', `${MESSAGES}/${waiting.json().id}`, { headers: scopeless }, 403, 'FORBIDDEN');
+    await t.app.smsQueue.worker.runOnce();
+    await expect('DELETE', `${MESSAGES}/${sent.json().id}`, { headers: admin }, 409, 'MESSAGE_NOT_CANCELLABLE');
+    const shop = await newKey(t, ['sms:send'], 'shop');
+    await expect('POST', `/api/v1/admin/keys/${shop.id}/cancel-queued`, { headers: admin }, 200);
+    await expect('POST', `/api/v1/admin/keys/no-such-key/cancel-queued`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('POST', `/api/v1/admin/keys/${shop.id}/revoke`, { headers: admin }, 200);
+    await expect('POST', `/api/v1/admin/keys/no-such-key/revoke`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('POST', `/api/v1/admin/keys/${shop.id}/revoke`, { headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('GET', '/api/v1/admin/audit?limit=2', { headers: admin }, 200);
+    await expect('GET', '/api/v1/admin/audit?cursor=nothing-we-issued', { headers: admin }, 400, 'VALIDATION_ERROR');
   });
 
   it('drove every documented route through its success and, where a client can cause one, an error', () => {

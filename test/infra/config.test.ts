@@ -89,6 +89,8 @@ describe('configuration', () => {
         ratePerSecond: { melipayamak: 50, kavenegar: 50, smsir: 50, webhook: 50, console: 50 },
         worker: true,
         deliveryPollSeconds: 60,
+        keySendRatePerMinute: 600,
+        keyQueuedMax: 1000,
       },
     });
   });

@@ -70,6 +70,21 @@ async function locksAndUnlocks(t: TestApp, stores: string, countersOf: (phone: s
   assert.equal((await requestCode(t, '+989123450003', from)).status, 200, 'the address may ask again');
   // A check is counted again: the newest code of the number is wrong now, but the answer is no longer 429.
   assert.equal((await verifyCode(t, PHONE, wrongCode(code), from)).status, 400);
+
+  // Each reset is in the audit trail, as made on the command line, with the number masked.
+  const records = await t.database.db
+    .selectFrom('admin_audit')
+    .select(['actor_key_id', 'actor_name', 'summary'])
+    .where('action', '=', 'limits.reset')
+    .orderBy('created_at')
+    .execute();
+  assert.deepEqual(
+    records.map((r) => [r.actor_key_id, r.actor_name, JSON.parse(r.summary)]),
+    [
+      [null, 'cli', { phone: '+98912***6789', ip: null }],
+      [null, 'cli', { phone: null, ip: IP }],
+    ],
+  );
 }
 
 describe('otpgate limits reset', { concurrency: 2 }, () => {

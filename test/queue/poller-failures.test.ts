@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { migrateDown, migrateToLatest } from '../../src/db/migrate.ts';
+import { migrateDown, migrateToLatest, schemaStatus } from '../../src/db/migrate.ts';
 import { createPollRepository, POLL_GIVE_UP_AFTER } from '../../src/sms/queue/poll-repository.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { newKey } from '../helpers/api-keys.ts';
@@ -117,7 +117,8 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
   it('upgrading empties the megabyte ids earlier versions stored, so the poller and the log listing work', async () => {
     const t = await startTestApp(backend);
     try {
-      await migrateDown(t.database);
+      // Back to the schema before 0007_sms_poll_failures, whatever came after it.
+      while ((await schemaStatus(t.database)).version >= 7) await migrateDown(t.database);
       const at = t.clock.now();
       const row = (id: string, providerMessageId: string) => ({
         id,

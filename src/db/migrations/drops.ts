@@ -14,4 +14,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
   '0007_sms_poll_failures':
     'the column sms_logs.poll_failures (failed delivery-status reads per message); the oversized provider values it emptied stay empty',
+  '0008_admin_audit':
+    'the table admin_audit (the record of every admin change), the columns sms_logs.cancelled_by and api_keys.revoked_by, and the index of pending messages per key',
 };

@@ -6,6 +6,7 @@ import * as smsTemplates from './0004_sms_templates.ts';
 import * as smsQueue from './0005_sms_queue.ts';
 import * as sessionAuthTime from './0006_session_auth_time.ts';
 import * as smsPollFailures from './0007_sms_poll_failures.ts';
+import * as adminAudit from './0008_admin_audit.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_sms_queue': smsQueue,
   '0006_session_auth_time': sessionAuthTime,
   '0007_sms_poll_failures': smsPollFailures,
+  '0008_admin_audit': adminAudit,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

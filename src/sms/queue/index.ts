@@ -5,6 +5,9 @@ import type { SmsEvents } from '../dispatcher.ts';
 import type { DeliveryPolling } from '../log-repository.ts';
 import { PACE_WAIT_MS, queuePausedForMs } from '../lanes.ts';
 import type { SmsSetup } from '../setup.ts';
+import type { RateLimiter } from '../../rate-limit/limiter.ts';
+import { createCancelService } from './cancel-service.ts';
+import { createKeyedEnqueue } from './keyed-enqueue.ts';
 import { createPollRepository } from './poll-repository.ts';
 import { createDeliveryPoller, type PollerLog } from './poller.ts';
 import { createQueueRepository } from './repository.ts';
@@ -35,6 +38,8 @@ export function createSmsQueue(deps: {
   log: WorkerLog & PollerLog;
   now: () => number;
   events?: Pick<SmsEvents, 'smsMessage'> | undefined;
+  /** Counts each admin API key's sends (SMS_KEY_SEND_RATE_PER_MINUTE) across instances. */
+  limiter: Pick<RateLimiter, 'consume' | 'refund'>;
 }) {
   const { config, database, sms, log, now, events } = deps;
   const { queue: settings } = config.sms;
@@ -65,6 +70,12 @@ export function createSmsQueue(deps: {
   const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
   const send = createSendService({
     queue,
+    enqueueForKey: createKeyedEnqueue(database, now),
+    keyLimits: {
+      limiter: deps.limiter,
+      sendRule: { name: 'sms-key-send', points: settings.keySendRatePerMinute, durationSeconds: 60 },
+      maxQueued: settings.keyQueuedMax,
+    },
     renderer: deps.renderer,
     allowedCountries: config.phone.allowedCountries,
     isTestNumber: (to) => testNumbers.has(to),
@@ -77,6 +88,7 @@ export function createSmsQueue(deps: {
 
   return {
     send,
+    cancel: createCancelService(database.db, now),
     worker,
     poller,
     /** Starts the worker and the poller, unless SMS_QUEUE_WORKER is false. */

@@ -1,4 +1,6 @@
+import type { InsertObject, RawBuilder } from 'kysely';
 import { newId } from '../../db/ids.ts';
+import type { Database } from '../../db/types.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
 import { databaseNow, databaseNowPlus } from '../../db/clock.ts';
@@ -60,6 +62,39 @@ export interface ExistingMessage {
   readonly requestHash: string | null;
 }
 
+/** The row a new message is written as: `queued` and due now (a test number's as `sent`). */
+export function queuedRow(
+  message: NewQueuedMessage,
+  id: string,
+  at: number,
+  /** Now on the database's clock (see db/clock.ts): when a queued message is first due. */
+  due: RawBuilder<number>,
+): InsertObject<Database, 'sms_logs'> {
+  const test = message.testNumber;
+  return {
+    id,
+    phone_number: message.phoneNumber,
+    template: message.template,
+    locale: message.locale,
+    provider: test ? 'test' : message.provider,
+    provider_message_id: null,
+    status: test ? 'sent' : 'queued',
+    text: message.maskedText,
+    attempts: 0,
+    tries: 0,
+    poll_failures: 0,
+    payload: test ? null : JSON.stringify(message.payload),
+    next_attempt_at: test ? null : due,
+    api_key_id: message.apiKeyId,
+    idempotency_key: message.idempotencyKey,
+    request_hash: message.requestHash,
+    queued_at: at,
+    sent_at: test ? at : null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 /**
  * The durable queue over `sms_logs`. A row is `queued` (with `next_attempt_at`), `sending` while a worker
  * holds its lease (`lease_until`), then final (`sent`, or `failed`) with its payload cleared. Every write
@@ -92,33 +127,10 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      */
     async enqueue(message: NewQueuedMessage): Promise<string | null> {
       const id = newId();
-      const at = now();
-      const test = message.testNumber;
       try {
         await db
           .insertInto('sms_logs')
-          .values({
-            id,
-            phone_number: message.phoneNumber,
-            template: message.template,
-            locale: message.locale,
-            provider: test ? 'test' : message.provider,
-            provider_message_id: null,
-            status: test ? 'sent' : 'queued',
-            text: message.maskedText,
-            attempts: 0,
-            tries: 0,
-            poll_failures: 0,
-            payload: test ? null : JSON.stringify(message.payload),
-            next_attempt_at: test ? null : dbNow(),
-            api_key_id: message.apiKeyId,
-            idempotency_key: message.idempotencyKey,
-            request_hash: message.requestHash,
-            queued_at: at,
-            sent_at: test ? at : null,
-            created_at: at,
-            updated_at: at,
-          })
+          .values(queuedRow(message, id, now(), dbNow()))
           .execute();
         return id;
       } catch (error) {
@@ -141,6 +153,11 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      * Takes up to `limit` due rows, earliest due first, and holds each for `leaseMs`: one statement, so
      * exactly one claimer gets each row, however many workers on however many instances ask at once (on
      * PostgreSQL the subquery skips rows another claim has locked rather than waiting for them).
+     *
+     * A due row whose API key has been revoked is cancelled by the same statement instead of being held
+     * (`cancelled_by` the revoker): a revocation cancels the key's queued rows itself, but a row a worker
+     * held at that moment comes back to the queue if its try fails, and must not go out afterwards. Deciding
+     * it here, where a row is taken for sending, leaves no window between the check and the send.
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
       const at = now();
@@ -155,25 +172,45 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
       );
       const rows = await db
         .updateTable('sms_logs')
-        .set((eb) => ({
-          status: 'sending',
-          tries: eb('tries', '+', 1),
-          next_attempt_at: null,
-          lease_until: databaseNowPlus(database, leaseMs),
-          sending_at: at,
-          updated_at: at,
-        }))
+        .set((eb) => {
+          const revoker = eb
+            .selectFrom('api_keys')
+            .select('api_keys.revoked_by')
+            .whereRef('api_keys.id', '=', 'sms_logs.api_key_id')
+            .where('api_keys.revoked_at', 'is not', null);
+          const revoked = eb.exists(revoker);
+          const unlessRevoked = <T>(sending: T, cancelled: T) =>
+            eb.case().when(revoked).then(cancelled).else(sending).end();
+          return {
+            status: unlessRevoked<string>('sending', 'cancelled'),
+            tries: eb
+              .case()
+              .when(revoked)
+              .then(eb.ref('tries'))
+              .else(eb('tries', '+', 1))
+              .end(),
+            next_attempt_at: null,
+            lease_until: eb.case().when(revoked).then(null).else(databaseNowPlus(database, leaseMs)).end(),
+            sending_at: eb.case().when(revoked).then(eb.ref('sending_at')).else(at).end(),
+            payload: eb.case().when(revoked).then(null).else(eb.ref('payload')).end(),
+            final_at: eb.case().when(revoked).then(at).else(eb.ref('final_at')).end(),
+            cancelled_by: revoker,
+            updated_at: at,
+          };
+        })
         .where('id', 'in', due)
-        .returning(['id', 'phone_number', 'template', 'payload', 'tries', 'lease_until'])
+        .returning(['id', 'status', 'phone_number', 'template', 'payload', 'tries', 'lease_until'])
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        phoneNumber: row.phone_number,
-        template: row.template,
-        payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
-        tries: row.tries,
-        leaseUntil: Number(row.lease_until),
-      }));
+      return rows
+        .filter((row) => row.status === 'sending')
+        .map((row) => ({
+          id: row.id,
+          phoneNumber: row.phone_number,
+          template: row.template,
+          payload: row.payload === null ? null : (JSON.parse(row.payload) as QueuedPayload),
+          tries: row.tries,
+          leaseUntil: Number(row.lease_until),
+        }));
     },
 
     /**

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { keyActor } from '../../audit/actor.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { parseMobile } from '../../phone/parse.ts';
+import { maskPhone, parseMobile } from '../../phone/parse.ts';
+import type { RateLimiter, RateRule } from '../../rate-limit/limiter.ts';
 import type { RenderedMessage, TemplateRenderer } from '../../templates/types.ts';
 import { assertFits } from '../../text/message-size.ts';
 import type { SmsEvents } from '../dispatcher.ts';
 import { SERVICE_TEMPLATES } from '../messages.ts';
-import type { QueueRepository } from './repository.ts';
+import type { KeyedEnqueue } from './keyed-enqueue.ts';
+import type { NewQueuedMessage, QueueRepository } from './repository.ts';
 
 /** A message the shop asks to send: a template with its params, or a text. Exactly one of the two. */
 export interface SendRequest {
@@ -16,11 +19,27 @@ export interface SendRequest {
   readonly text?: string | undefined;
 }
 
-/** Who asks: the API key, and the Idempotency-Key it sent, if any. */
+/** Who asks: the API key (its id and name, for the audit trail), and the Idempotency-Key it sent, if any. */
 export interface SendCaller {
   readonly apiKeyId: string;
+  readonly apiKeyName: string;
   readonly idempotencyKey?: string | undefined;
 }
+
+/** What one admin API key may queue (SMS_KEY_SEND_RATE_PER_MINUTE, SMS_KEY_QUEUED_MAX). */
+export interface KeyLimits {
+  readonly limiter: Pick<RateLimiter, 'consume' | 'refund'>;
+  /** Messages per minute, counted per key in the shared rate-limit store (Redis, or the database). */
+  readonly sendRule: RateRule;
+  /** Messages of one key waiting at once: queued, or held by a worker. */
+  readonly maxQueued: number;
+}
+
+/**
+ * What a key past SMS_KEY_QUEUED_MAX is told to wait. No window ends then: room comes back as the workers
+ * send, which at the default concurrency takes seconds for a handful of messages.
+ */
+export const QUEUE_FULL_RETRY_SECONDS = 10;
 
 export interface Accepted {
   readonly id: string;
@@ -36,6 +55,9 @@ export interface Accepted {
  */
 export function createSendService(deps: {
   queue: Pick<QueueRepository, 'enqueue' | 'findByIdempotencyKey'>;
+  /** Queues a key's message under its limits, with its audit record. */
+  enqueueForKey: KeyedEnqueue;
+  keyLimits: KeyLimits;
   renderer: TemplateRenderer;
   allowedCountries: readonly string[];
   /** SMS_TEST_NUMBERS: numbers that get no SMS. */
@@ -56,6 +78,46 @@ export function createSendService(deps: {
     if (found.requestHash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     return { id: found.id, status: found.status };
   };
+
+  /**
+   * A key's message: one point of its send rate, then the queue under its cap. A request that queues nothing
+   * (the cap refused it, it repeated an Idempotency-Key) gives its point back, so a key held by the cap does
+   * not also use up its rate.
+   */
+  async function queueForKey(message: NewQueuedMessage, caller: SendCaller, hash: string): Promise<string | Accepted> {
+    const { limiter, sendRule, maxQueued } = deps.keyLimits;
+    const decision = await limiter.consume(sendRule, caller.apiKeyId);
+    if (!decision.allowed) {
+      throw new AppError('RATE_LIMITED', 'This API key sent more messages than SMS_KEY_SEND_RATE_PER_MINUTE allows', {
+        retry_after: decision.retryAfterSeconds,
+      });
+    }
+    const summary = {
+      to: maskPhone(message.phoneNumber),
+      template: message.template ?? 'text',
+      locale: message.locale,
+      test_number: message.testNumber,
+    };
+    const actor = keyActor({ id: caller.apiKeyId, name: caller.apiKeyName });
+    const result = await deps.enqueueForKey({ ...message, apiKeyId: caller.apiKeyId }, actor, maxQueued, summary);
+    if (result.outcome !== 'queued') await limiter.refund(decision.taken);
+    switch (result.outcome) {
+      case 'queued':
+        return result.id;
+      case 'full':
+        throw new AppError('RATE_LIMITED', 'This API key has SMS_KEY_QUEUED_MAX messages waiting to be sent', {
+          retry_after: QUEUE_FULL_RETRY_SECONDS,
+        });
+      case 'revoked':
+        throw new AppError('UNAUTHORIZED', 'A valid admin API key is required');
+      case 'duplicate': {
+        // A concurrent request with the same key inserted first; its row is committed, so it is there.
+        const found = await queue.findByIdempotencyKey(caller.apiKeyId, caller.idempotencyKey!);
+        if (!found) throw new Error('idempotency key conflict without a row');
+        return replay(found, hash);
+      }
+    }
+  }
 
   return {
     /** `caller` is absent for otpgate's own messages (a phone-change notice): no key, no idempotency. */
@@ -79,7 +141,7 @@ export function createSendService(deps: {
       const rendered = await render(request, deps.renderer);
       assertFits(rendered.text, deps.maxParts);
       const testNumber = deps.isTestNumber(to);
-      const id = await queue.enqueue({
+      const message: NewQueuedMessage = {
         phoneNumber: to,
         template: rendered.template,
         locale: rendered.locale,
@@ -91,13 +153,11 @@ export function createSendService(deps: {
         apiKeyId: caller?.apiKeyId ?? null,
         idempotencyKey: key ?? null,
         requestHash: key === undefined ? null : hash,
-      });
-      if (id === null) {
-        // A concurrent request with the same key inserted first; its row is committed, so it is there.
-        const found = await queue.findByIdempotencyKey(caller!.apiKeyId, key!);
-        if (!found) throw new Error('idempotency key conflict without a row');
-        return replay(found, hash);
-      }
+      };
+      // Without a caller there is no Idempotency-Key, so the insert cannot be refused.
+      const id = caller ? await queueForKey(message, caller, hash) : await queue.enqueue(message);
+      if (id === null) throw new Error('a message without an Idempotency-Key was refused as a duplicate');
+      if (typeof id !== 'string') return id;
       if (testNumber) {
         deps.events?.smsMessage({ provider: 'test', template: rendered.template ?? 'text', status: 'sent' });
         return { id, status: 'sent' };
