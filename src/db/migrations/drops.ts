@@ -12,4 +12,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the queue columns of sms_logs (payload, attempts, leases, delivery state, idempotency keys) and their indexes',
   '0006_session_auth_time':
     'the column sessions.auth_time (when each session signed in) and the phone_changed templates the migration seeded',
+  '0010_hashed_limit_keys': 'nothing (the rate-limit counters it deleted, kept under plain numbers, are not restored)',
 };

@@ -5,6 +5,7 @@ import * as apiKeys from './0003_api_keys.ts';
 import * as smsTemplates from './0004_sms_templates.ts';
 import * as smsQueue from './0005_sms_queue.ts';
 import * as sessionAuthTime from './0006_session_auth_time.ts';
+import * as hashedLimitKeys from './0010_hashed_limit_keys.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_sms_templates': smsTemplates,
   '0005_sms_queue': smsQueue,
   '0006_session_auth_time': sessionAuthTime,
+  '0010_hashed_limit_keys': hashedLimitKeys,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
