@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { configFromEnvironment, configFromEnvironmentOnly } from '../config/environment.ts';
 import type { Env } from '../config/schema.ts';
 import { StartupError } from '../server-errors.ts';
+import { ignoreClosedPipe, printable } from './output.ts';
 
 const USAGE = `Usage: otpgate <command> [--help]
 
@@ -83,10 +84,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StartupError) {
-      process.stderr.write(`otpgate: ${error.message}\n`);
+      process.stderr.write(`otpgate: ${printable(error.message)}\n`);
       return 1;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // A driver's or a server's words: printed, not obeyed.
+    const message = printable(error instanceof Error ? error.message : String(error));
     process.stderr.write(`otpgate: ${command} failed: ${message}\n`);
     return 1;
   }
@@ -95,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
 /** How long a finished command may take to let go of what it opened before it is made to exit. */
 const EXIT_GRACE_MS = 3000;
 
+ignoreClosedPipe(process.stdout);
+ignoreClosedPipe(process.stderr);
 const code = await main(process.argv.slice(2));
 if (code >= 0) {
   process.exitCode = code;
