@@ -68,7 +68,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     webOtpDomain: config.otp.webOtpDomain,
     events: metrics,
   });
-  const rules = otpRules(config);
+  const rules = otpRules(config, keys.rateLimitPhone);
   const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });
   const otp = createOtpService({
     config,

@@ -61,6 +61,8 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     AUTH_SECRET: randomBytes(36).toString('base64url'), // 48 characters
     SMS_PROVIDER: 'webhook',
     SMS_WEBHOOK_URL: options.smsWebhookUrl,
+    // Production needs the webhook signed; signing is part of the cost measured.
+    SMS_WEBHOOK_SECRET: randomBytes(24).toString('base64url'),
     OTP_IP_HOURLY_LIMIT: '1000000',
     OTP_VERIFY_IP_HOURLY_LIMIT: '1000000',
     // Every request comes from 127.0.0.1; its failed-send budget also caps its sends in flight at once.

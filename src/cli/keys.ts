@@ -6,6 +6,7 @@ import { createApiKeyService, type ApiKeyService } from '../api-keys/service.ts'
 import type { Config } from '../config/index.ts';
 import { parseCommand, type CommandLine } from './args.ts';
 import { openCommandDatabase } from './database.ts';
+import { printable } from './output.ts';
 
 export const KEYS_USAGE = `usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>
 
@@ -37,7 +38,8 @@ export async function runKeys(readConfig: () => Pick<Config, 'database'>, argv: 
   const database = await openCommandDatabase(readConfig().database);
   try {
     const keys = createApiKeyService({ keys: createApiKeyRepository(database.db), now: Date.now });
-    return await action(keys, (text) => process.stdout.write(`${text}\n`));
+    // Names and prefixes come from the database, where the admin API may have put them.
+    return await action(keys, (text) => process.stdout.write(`${printable(text)}\n`));
   } finally {
     await database.close();
   }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.ts';
+import { deriveKeys } from '../crypto/keys.ts';
 import { ipCounters, otpRules, phoneCounters } from '../otp/limits.ts';
 import { CLI_ACTOR } from '../audit/actor.ts';
 import { recordAudit } from '../audit/repository.ts';
@@ -21,7 +22,7 @@ export const LIMITS_USAGE = `usage: otpgate limits reset --phone NUMBER | --ip A
   The service-wide daily SMS limit is not touched.
 `;
 
-export type LimitsConfig = Pick<Config, 'database' | 'redis' | 'phone' | 'otp' | 'sms'>;
+export type LimitsConfig = Pick<Config, 'database' | 'redis' | 'phone' | 'otp' | 'sms' | 'authSecret'>;
 
 /** `limits reset`: lets support unlock a number or an address that hit its limits. */
 export async function runLimits(readConfig: () => LimitsConfig, argv: readonly string[]): Promise<number> {
@@ -37,7 +38,9 @@ export async function runLimits(readConfig: () => LimitsConfig, argv: readonly s
   if (phone === undefined && ip === undefined) return usageError('limits', 'give --phone or --ip', LIMITS_USAGE);
 
   const config = readConfig();
-  const rules = otpRules(config);
+  // Counters are keyed by a hash of the number under a key from AUTH_SECRET: the service's own, or the
+  // reset would clear counters nobody uses.
+  const rules = otpRules(config, deriveKeys(config.authSecret!).rateLimitPhone);
   const charges: Charge[] = [];
   const cleared: string[] = [];
   let phoneCleared: string | undefined;

@@ -1,7 +1,9 @@
+import { withAuthSecret } from '../config/auth-secret.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { configFromEnvironment, configFromEnvironmentOnly } from '../config/environment.ts';
 import type { Env } from '../config/schema.ts';
 import { StartupError } from '../server-errors.ts';
+import { ignoreClosedPipe, printable } from './output.ts';
 
 const USAGE = `Usage: otpgate <command> [--help]
 
@@ -30,6 +32,10 @@ const USAGE = `Usage: otpgate <command> [--help]
 const DATABASE: ReadonlyArray<keyof Env> = ['DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'MIGRATE_ON_START'];
 const LIMITS: ReadonlyArray<keyof Env> = [
   ...DATABASE,
+  // Counters are keyed by a hash of the number under AUTH_SECRET (kept in DATA_DIR when unset outside
+  // production); NODE_ENV so that production refuses to run without it, as `serve` does.
+  'NODE_ENV',
+  'AUTH_SECRET',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
   'PHONE_ALLOWED_COUNTRIES',
@@ -39,6 +45,9 @@ const LIMITS: ReadonlyArray<keyof Env> = [
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything otpgate creates (DATA_DIR, the SQLite database and its -wal and -shm, the generated
+  // AUTH_SECRET) holds numbers, sessions or secrets: owner only, whatever the shell's umask says.
+  process.umask(0o077);
   try {
     // Each command loads only what it uses: `smoke` and `migrate` start faster without the HTTP stack.
     switch (command) {
@@ -59,8 +68,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./smoke.ts')).runSmoke(rest);
       case 'keys':
         return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
-      case 'limits':
-        return await (await import('./limits.ts')).runLimits(() => configFromEnvironmentOnly(LIMITS), rest);
+      case 'limits': {
+        const { runLimits } = await import('./limits.ts');
+        return await runLimits(() => withAuthSecret(configFromEnvironmentOnly(LIMITS)), rest);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -73,10 +84,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof ConfigError || error instanceof StartupError) {
-      process.stderr.write(`otpgate: ${error.message}\n`);
+      process.stderr.write(`otpgate: ${printable(error.message)}\n`);
       return 1;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // A driver's or a server's words: printed, not obeyed.
+    const message = printable(error instanceof Error ? error.message : String(error));
     process.stderr.write(`otpgate: ${command} failed: ${message}\n`);
     return 1;
   }
@@ -85,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
 /** How long a finished command may take to let go of what it opened before it is made to exit. */
 const EXIT_GRACE_MS = 3000;
 
+ignoreClosedPipe(process.stdout);
+ignoreClosedPipe(process.stderr);
 const code = await main(process.argv.slice(2));
 if (code >= 0) {
   process.exitCode = code;

@@ -1,4 +1,5 @@
 import { parseCommand, usageError } from './args.ts';
+import { printable } from './output.ts';
 
 export const SMOKE_USAGE = `usage: otpgate smoke <base-url> [--phone NUMBER]
 
@@ -32,7 +33,8 @@ export async function runSmoke(argv: readonly string[]): Promise<number> {
     return usageError('smoke', 'a base URL (http:// or https://) is needed', SMOKE_USAGE);
   if (extra !== undefined) return usageError('smoke', `unexpected argument "${extra}"`, SMOKE_USAGE);
   const checks = await smokeChecks(base, line.values.phone as string | undefined);
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  // Every detail is the server's text: a hostile one must not get to rewrite the operator's terminal.
+  const out = (line: string) => process.stdout.write(`${printable(line).replace(/\n/g, ' ')}\n`);
   out(`otpgate smoke test of ${base}`);
   for (const check of checks) out(`  ${check.ok ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`);
   const failed = checks.filter((c) => !c.ok).length;

@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
+import { checkProviderTransport } from './provider-transport.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { ConfigError };
@@ -163,6 +164,7 @@ function buildConfig(env: Env): Config {
     });
   }
   const providers = chooseProviders(env);
+  checkProviderTransport(env, providers);
   const testNumbers = parseTestNumbers(env, allowedCountries);
   return deepFreeze({
     env: env.NODE_ENV,

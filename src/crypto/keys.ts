@@ -9,6 +9,8 @@ export interface Keys {
   readonly otpCode: Buffer;
   /** AES-256-GCM key for the copy of a code kept while its delivery is unknown (otp/pending-code.ts). */
   readonly otpPending: Buffer;
+  /** HMAC key that turns a phone number into its rate-limit key (otp/limits.ts `limitKeyForPhone`). */
+  readonly rateLimitPhone: Buffer;
 }
 
 export function deriveKeys(authSecret: string): Keys {
@@ -17,6 +19,7 @@ export function deriveKeys(authSecret: string): Keys {
     accessToken: new Uint8Array(derive('access-token v1')),
     otpCode: derive('otp-code v1'),
     otpPending: derive('otp-pending v1'),
+    rateLimitPhone: derive('rate-limit-phone v1'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
@@ -44,11 +44,12 @@ export function createDatabase(config: Config['database']): DatabaseHandle {
 
 function createSqlite(url: string): DatabaseHandle {
   const path = url.slice('sqlite:'.length);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const sqlite = new SqliteDatabase(path);
   // WAL with synchronous=NORMAL keeps every commit durable against a process crash while avoiding a disk
   // sync per write, which otherwise dominates the cost of a sign-in.
   sqlite.pragma('journal_mode = WAL');
+  if (path !== ':memory:') keepPrivate(path);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
@@ -65,6 +66,22 @@ function createSqlite(url: string): DatabaseHandle {
     },
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The database holds every user's number and session: readable by its owner only. The CLI's umask makes new
+ * files so already; this also tightens a database an earlier version left readable to all (0644). SQLite
+ * gives a -wal or -shm it creates later the mode of the database file, so those follow. Best effort: a file
+ * owned by another user cannot be changed, and that is no reason to refuse to start.
+ */
+function keepPrivate(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // missing (no -shm yet) or not ours
+    }
+  }
 }
 
 function createPostgres(config: Config['database']): DatabaseHandle {

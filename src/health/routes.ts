@@ -10,6 +10,7 @@ import type { SmsSetup } from '../sms/setup.ts';
 import { VERSION } from '../version.ts';
 import { errorResponses } from '../http/error-responses.ts';
 import { healthDetailAccess } from './detail-access.ts';
+import { sharedProbe } from './shared-probe.ts';
 
 const DETAIL = 'only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read';
 
@@ -65,6 +66,8 @@ const Health = Type.Object({
 });
 
 const PING_TIMEOUT_MS = 1500;
+/** How long one database probe's answer serves every health check (see shared-probe.ts). */
+const PROBE_MAX_AGE_MS = 1000;
 
 /** GET /livez (registered by the app, outside any prefix): the process runs; nothing else is checked. */
 export const LivezSchema = {
@@ -83,6 +86,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   apiKeys: ApiKeyService;
 }> = async (app, { config, database, sms, limiter, apiKeys }) => {
   const mayReadDetail = healthDetailAccess(config.metrics.token, apiKeys);
+  const probeDatabase = sharedProbe(
+    () =>
+      withTimeout(
+        database.ping().then(() => schemaStatus(database)),
+        PING_TIMEOUT_MS,
+      ).catch(() => null),
+    PROBE_MAX_AGE_MS,
+  );
   app.get(
     '/health',
     {
@@ -101,10 +112,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const detailed = await mayReadDetail(request.headers.authorization);
-      const schema = await withTimeout(
-        database.ping().then(() => schemaStatus(database)),
-        PING_TIMEOUT_MS,
-      ).catch(() => null);
+      const schema = await probeDatabase();
       const databaseStatus = !schema ? 'unavailable' : schema.pending.length > 0 ? 'behind' : 'ok';
       const healthy = databaseStatus === 'ok';
       // Counting in the database while Redis is away still serves every request with exact limits, and a

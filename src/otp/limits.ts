@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Config } from '../config/index.ts';
 import { addressLimitKey } from '../rate-limit/address-key.ts';
 import type { Charge, RateRule, Taken } from '../rate-limit/limiter.ts';
@@ -6,10 +7,13 @@ import { OTP_TEMPLATES, type OtpPurpose } from '../sms/messages.ts';
 const HOUR = 3600;
 const DAY = 86_400;
 
-/** The send and verify limits, built once from the configuration. */
-export function otpRules(config: Pick<Config, 'otp' | 'sms'>) {
+/**
+ * The send and verify limits, built once from the configuration, and `phoneKey`, the key a number counts
+ * under (keyed with `phoneKeySecret`, Keys.rateLimitPhone).
+ */
+export function otpRules(config: Pick<Config, 'otp' | 'sms'>, phoneKeySecret: Buffer) {
   const { otp, sms } = config;
-  return {
+  const rules = {
     /** One code per number and purpose per OTP_RESEND_SECONDS. */
     resend: { name: 'otp-resend', points: 1, durationSeconds: otp.resendSeconds },
     phoneHourly: { name: 'otp-phone-hour', points: otp.phoneHourlyLimit, durationSeconds: HOUR },
@@ -28,6 +32,7 @@ export function otpRules(config: Pick<Config, 'otp' | 'sms'>) {
     failedSendIp: { name: 'otp-failed-send-ip-hour', points: otp.failedSendIpHourlyLimit, durationSeconds: HOUR },
     failedVerifyIp: { name: 'otp-verify-ip-hour', points: otp.verifyIpHourlyLimit, durationSeconds: HOUR },
   } satisfies Record<string, RateRule>;
+  return { ...rules, phoneKey: (e164: string) => limitKeyForPhone(phoneKeySecret, e164) };
 }
 
 export type OtpRules = ReturnType<typeof otpRules>;
@@ -38,12 +43,23 @@ export type OtpRules = ReturnType<typeof otpRules>;
  */
 export const limitKeyForIp = (ip: string, ipv6PrefixBits: number): string => addressLimitKey(ip, ipv6PrefixBits);
 
-/** The key a number (E.164) counts under: the one place, for the same reason. */
-export const limitKeyForPhone = (e164: string): string => e164;
+/** Marks a key as a number's, hashed: such keys hold no `+`, which is how rows from before are told apart. */
+export const PHONE_KEY_PREFIX = 'ph.';
+
+/**
+ * The key a number (E.164) counts under: the one place, for the same reason. Counters outlive the request
+ * in the database and in Redis, so the key is a keyed hash, not the number: a dump of either lists no
+ * numbers. Keyed (HMAC with a key derived from AUTH_SECRET) because Iran's mobile numbers are few enough to
+ * hash them all; 128 bits leave no practical chance of two numbers sharing a counter.
+ */
+export function limitKeyForPhone(phoneKeySecret: Buffer, e164: string): string {
+  const digest = createHmac('sha256', phoneKeySecret).update(e164, 'utf8').digest();
+  return `${PHONE_KEY_PREFIX}${digest.subarray(0, 16).toString('base64url')}`;
+}
 
 const PURPOSES = Object.keys(OTP_TEMPLATES) as OtpPurpose[];
 
-const resendKey = (purpose: OtpPurpose, e164: string) => `${purpose}:${limitKeyForPhone(e164)}`;
+const resendKey = (rules: OtpRules, purpose: OtpPurpose, e164: string) => `${purpose}:${rules.phoneKey(e164)}`;
 
 /**
  * What a code request charges: its number's resend and hourly limits, its address's, the daily total, and
@@ -60,12 +76,12 @@ export function requestCharges(
 ): { all: Charge[]; isFailure: (taken: Taken) => boolean } {
   const address = limitKeyForIp(ip, ipv6PrefixBits);
   const failure: Charge[] = [
-    [rules.failedSendPhone, limitKeyForPhone(e164)],
+    [rules.failedSendPhone, rules.phoneKey(e164)],
     [rules.failedSendIp, address],
   ];
   const all: Charge[] = [
-    [rules.resend, resendKey(purpose, e164)],
-    [rules.phoneHourly, limitKeyForPhone(e164)],
+    [rules.resend, resendKey(rules, purpose, e164)],
+    [rules.phoneHourly, rules.phoneKey(e164)],
     [rules.ipHourly, address],
     [rules.dailyTotal, 'all'],
     ...failure,
@@ -76,7 +92,7 @@ export function requestCharges(
 /** A second copy of a code (see send-charges.ts): one more message against the number's hour and the day. */
 export function secondCopyCharges(rules: OtpRules, e164: string): Charge[] {
   return [
-    [rules.phoneHourly, limitKeyForPhone(e164)],
+    [rules.phoneHourly, rules.phoneKey(e164)],
     [rules.dailyTotal, 'all'],
   ];
 }
@@ -89,9 +105,9 @@ export function verifyCharges(rules: OtpRules, ip: string, ipv6PrefixBits: numbe
 /** Every counter a number has, whatever the purpose: what `otpgate limits reset --phone` clears. */
 export function phoneCounters(rules: OtpRules, e164: string): Charge[] {
   return [
-    ...PURPOSES.map((purpose): Charge => [rules.resend, resendKey(purpose, e164)]),
-    [rules.phoneHourly, limitKeyForPhone(e164)],
-    [rules.failedSendPhone, limitKeyForPhone(e164)],
+    ...PURPOSES.map((purpose): Charge => [rules.resend, resendKey(rules, purpose, e164)]),
+    [rules.phoneHourly, rules.phoneKey(e164)],
+    [rules.failedSendPhone, rules.phoneKey(e164)],
   ];
 }
 

@@ -1,5 +1,7 @@
 import type { InjectOptions } from 'fastify';
+import { deriveKeys } from '../../src/crypto/keys.ts';
 import { ERROR_CODES, type ErrorCode } from '../../src/errors/codes.ts';
+import { limitKeyForPhone } from '../../src/otp/limits.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import type { DatabaseBackend } from './backends.ts';
 
@@ -95,9 +97,14 @@ export const toArabicIndicDigits = (digits: string) =>
 /** Real time, for windows that live in the rate-limit store. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The rate-limit counters kept in the database (not Redis) whose key names `phone`. */
+/** The key `phone` (E.164) counts under in `t`: a keyed hash of it, never the number. */
+export const phoneLimitKey = (t: TestApp, phone: string): string =>
+  limitKeyForPhone(deriveKeys(t.config.authSecret!).rateLimitPhone, phone);
+
+/** The rate-limit counters kept in the database (not Redis) of `phone`, found by its hashed key. */
 export async function databaseCountersFor(t: TestApp, phone: string): Promise<string[]> {
-  const rows = await t.database.db.selectFrom('rate_limits').select('key').where('key', 'like', `%${phone}%`).execute();
+  const key = phoneLimitKey(t, phone);
+  const rows = await t.database.db.selectFrom('rate_limits').select('key').where('key', 'like', `%${key}%`).execute();
   return rows.map((row) => row.key).sort();
 }
 

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { TestApp } from './app.ts';
-import { requestCode, sleep } from './otp-flow.ts';
+import { phoneLimitKey, requestCode, sleep } from './otp-flow.ts';
 
 /** The keys under `prefix` in the Redis at `url`, for tests that check where counters went. */
 export async function redisKeys(url: string, prefix: string): Promise<Map<string, string | null>> {
@@ -45,7 +45,7 @@ export async function untilCountingInRedis(t: TestApp, url: string, base: number
   for (let i = 0; i < 100; i++) {
     const probe = `+98919${String(base + i).padStart(7, '0')}`;
     await requestCode(t, probe, { ip: '192.0.2.1' });
-    if ((await redisKeys(url, `${prefix}rl:otp-resend:login:${probe}`)).size > 0) return;
+    if ((await redisKeys(url, `${prefix}rl:otp-resend:login:${phoneLimitKey(t, probe)}`)).size > 0) return;
     await sleep(20);
   }
   throw new Error('the service never started counting in Redis');

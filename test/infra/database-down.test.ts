@@ -17,6 +17,8 @@ const WITHIN_MS = 2000;
  */
 const HANG_WITHIN_MS = 2300;
 const postgresBackend = DATABASES.find((b) => b.name === 'postgres')!;
+/** Health shares one database probe's answer for a second (health/shared-probe.ts): a change shows after it. */
+const PROBE_MAX_AGE_MS = 1000;
 
 interface Timed {
   readonly status: number;
@@ -79,6 +81,24 @@ else
     const verify = (code: string) =>
       timed(() => t.post('/api/v1/otp/phone/login/verify', { phone_number: PHONE, code }));
     const health = () => timed(() => t.get('/api/v1/otp/health'));
+    /**
+     * Health until it answers `status`: each answer must come within `eachWithinMs`, and the change must show
+     * within the probe's shared second plus that. Returns the answer that showed it.
+     */
+    async function healthUntil(status: number, eachWithinMs: number): Promise<Timed> {
+      const started = performance.now();
+      for (;;) {
+        const answer = await health();
+        assert.ok(answer.ms < eachWithinMs, `health answered after ${answer.ms} ms`);
+        if (answer.status === status) return answer;
+        const waited = performance.now() - started;
+        assert.ok(
+          waited < PROBE_MAX_AGE_MS + eachWithinMs,
+          `health still answered ${answer.status} after ${waited} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
 
     it('while it refuses connections: requests and health answer 503 within 2 s; then the same app serves again', async () => {
       assert.equal((await requestCode()).status, 200);
@@ -87,10 +107,10 @@ else
       await proxy.pause();
       assertUnavailable(await requestCode(), 'code request');
       assertUnavailable(await verify(code), 'verify');
-      assertHealthDegraded(await health());
+      assertHealthDegraded(await healthUntil(503, WITHIN_MS));
 
       await proxy.resume();
-      const healthy = await health();
+      const healthy = await healthUntil(200, WITHIN_MS);
       assert.equal(healthy.status, 200);
       assert.equal(healthy.body.database.status, 'ok');
       const signedIn = await verify(code);
@@ -103,7 +123,11 @@ else
       // Fill the pool with connections that will be left hanging, as well as new ones that will hang at connect.
       await Promise.all(Array.from({ length: 5 }, () => health()));
       proxy.hang();
-      const [request, verified, status] = await Promise.all([requestCode(), verify('000000'), health()]);
+      const [request, verified, status] = await Promise.all([
+        requestCode(),
+        verify('000000'),
+        healthUntil(503, HANG_WITHIN_MS),
+      ]);
       assertUnavailable(request, 'code request', HANG_WITHIN_MS);
       assertUnavailable(verified, 'verify', HANG_WITHIN_MS);
       assertHealthDegraded(status, HANG_WITHIN_MS);

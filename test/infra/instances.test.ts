@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { DATABASES, redisSkip, redisUrl } from '../helpers/backends.ts';
+import { phoneLimitKey } from '../helpers/otp-flow.ts';
 
 const postgres = DATABASES.find((b) => b.name === 'postgres')!;
 const REQUEST = '/api/v1/otp/phone/login/request';
@@ -45,7 +46,7 @@ async function untilCountingInRedis(t: TestApp, redis: Redis, which: number): Pr
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const phone = `+98912${String(which)}${String(attempt).padStart(6, '0')}`;
     assert.equal((await t.post(REQUEST, { phone_number: phone })).status, 200);
-    if ((await redis.exists(`${prefix}rl:otp-phone-hour:${phone}`)) === 1) return;
+    if ((await redis.exists(`${prefix}rl:otp-phone-hour:${phoneLimitKey(t, phone)}`)) === 1) return;
     await sleep(20);
   }
   throw new Error('the instance never counted in Redis');
@@ -79,11 +80,14 @@ describe('two instances of the service', { concurrency: true }, () => {
         const row = await ctx.a.database.db
           .selectFrom('rate_limits')
           .select('points')
-          .where('key', '=', `otp-phone-hour:${phone}`)
+          .where('key', '=', `otp-phone-hour:${phoneLimitKey(ctx.a, phone)}`)
           .executeTakeFirst();
         if (store === 'redis') {
           assert.equal(row, undefined, 'with Redis up, nothing is counted in the database');
-          assert.equal(await ctx.redis!.get(`${ctx.a.config.redis.keyPrefix}rl:otp-phone-hour:${phone}`), '1');
+          assert.equal(
+            await ctx.redis!.get(`${ctx.a.config.redis.keyPrefix}rl:otp-phone-hour:${phoneLimitKey(ctx.a, phone)}`),
+            '1',
+          );
         } else {
           assert.deepEqual(row, { points: 1 });
         }

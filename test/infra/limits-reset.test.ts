@@ -5,7 +5,14 @@ import { after, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { DATABASES, redisSkip, redisUrl, type DatabaseBackend } from '../helpers/backends.ts';
 import { DATABASE_LINE, runCli, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
-import { databaseCountersFor, issueCode, requestCode, verifyCode, wrongCode } from '../helpers/otp-flow.ts';
+import {
+  databaseCountersFor,
+  issueCode,
+  phoneLimitKey,
+  requestCode,
+  verifyCode,
+  wrongCode,
+} from '../helpers/otp-flow.ts';
 import { dropRedisKeys, redisKeys, untilCountingInRedis } from '../helpers/otp-redis.ts';
 
 const PHONE = '+989123456789';
@@ -40,6 +47,8 @@ async function reset(t: TestApp, ...args: string[]): Promise<string> {
   const env: Record<string, string> = {
     DATABASE_URL: t.config.database.url,
     REDIS_KEY_PREFIX: t.config.redis.keyPrefix,
+    // The counters are keyed by a hash of the number under AUTH_SECRET: the command must use the app's.
+    AUTH_SECRET: t.config.authSecret!,
   };
   if (t.config.redis.url) env.REDIS_URL = t.config.redis.url;
   const result = await runCli(['limits', 'reset', ...args], env);
@@ -102,7 +111,9 @@ describe('otpgate limits reset', { concurrency: 2 }, () => {
     await untilCountingInRedis(t, redisUrl!, 0);
     // The number's counters in Redis and in the database (Redis's insurance): none may be left.
     const everywhere = async (phone: string) => [
-      ...[...(await redisKeys(redisUrl!, `${prefix}rl:`)).keys()].filter((key) => key.includes(phone)),
+      ...[...(await redisKeys(redisUrl!, `${prefix}rl:`)).keys()].filter((key) =>
+        key.includes(phoneLimitKey(t, phone)),
+      ),
       ...(await databaseCountersFor(t, phone)),
     ];
     await locksAndUnlocks(t, 'the database and Redis', everywhere);

@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { redisSkip, redisUrl } from '../helpers/backends.ts';
 import {
+  phoneLimitKey,
   databaseCountersFor,
   errorBody,
   HEALTH,
@@ -42,10 +43,11 @@ forEachDatabase('one number, many parallel requests', (backend) => {
       await tenAtOnce(t, phone);
       assert.equal(t.sink.requests.length, 1);
       // The failed-send budget is taken too, and given back once the code went out.
+      const key = phoneLimitKey(t, phone);
       assert.deepEqual(await databaseCountersFor(t, phone), [
-        `otp-failed-send-phone-hour:${phone}`,
-        `otp-phone-hour:${phone}`,
-        `otp-resend:login:${phone}`,
+        `otp-failed-send-phone-hour:${key}`,
+        `otp-phone-hour:${key}`,
+        `otp-resend:login:${key}`,
       ]);
     });
   });
@@ -61,8 +63,8 @@ forEachDatabase('one number, many parallel requests', (backend) => {
         // The counters are Redis's, not the database fallback's.
         assert.deepEqual(await databaseCountersFor(t, phone), []);
         const keys = await redisKeys(redisUrl!, prefix);
-        assert.equal(keys.get(`${prefix}rl:otp-resend:login:${phone}`), '1');
-        assert.equal(keys.get(`${prefix}rl:otp-phone-hour:${phone}`), '1');
+        assert.equal(keys.get(`${prefix}rl:otp-resend:login:${phoneLimitKey(t, phone)}`), '1');
+        assert.equal(keys.get(`${prefix}rl:otp-phone-hour:${phoneLimitKey(t, phone)}`), '1');
       } finally {
         await dropRedisKeys(redisUrl!, prefix);
       }

@@ -102,7 +102,8 @@ forEachDatabase('SMS availability', (backend) => {
   });
 
   it('sends through the webhook in production and reports it configured, available and live', async () => {
-    await withApp(backend, PRODUCTION, async (t) => {
+    // Production needs the webhook signed (SMS_WEBHOOK_SECRET).
+    await withApp(backend, { ...PRODUCTION, SMS_WEBHOOK_SECRET: 'webhook-secret-of-24-chars' }, async (t) => {
       const phone = mobile(6005);
       assert.equal((await requestCode(t, phone)).status, 200);
       assert.equal(t.sink.messagesTo(phone).length, 1);

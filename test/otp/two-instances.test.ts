@@ -6,6 +6,7 @@ import {
   databaseCountersFor,
   issueCode,
   mobile,
+  phoneLimitKey,
   requestCode,
   tally,
   verifyCode,
@@ -58,7 +59,8 @@ forEachDatabase('two instances of the service', (backend) => {
         assert.deepEqual(tally(answers), { '200': 1, '429 RATE_LIMITED': 9 });
         assert.equal(a.sink.messagesTo(phone).length + b.sink.messagesTo(phone).length, 1);
         const inDatabase = await databaseCountersFor(a, phone);
-        const counted = [`otp-failed-send-phone-hour:${phone}`, `otp-phone-hour:${phone}`, `otp-resend:login:${phone}`];
+        const key = phoneLimitKey(a, phone);
+        const counted = [`otp-failed-send-phone-hour:${key}`, `otp-phone-hour:${key}`, `otp-resend:login:${key}`];
         assert.deepEqual(inDatabase, env.REDIS_URL ? [] : counted);
       });
 

@@ -16,4 +16,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the column sms_logs.poll_failures (failed delivery-status reads per message); the oversized provider values it emptied stay empty',
   '0008_admin_audit':
     'the table admin_audit (the record of every admin change), the columns sms_logs.cancelled_by and api_keys.revoked_by, and the index of pending messages per key',
+  '0009_hashed_limit_keys': 'nothing (the rate-limit counters it deleted, kept under plain numbers, are not restored)',
 };

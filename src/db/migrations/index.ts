@@ -7,6 +7,7 @@ import * as smsQueue from './0005_sms_queue.ts';
 import * as sessionAuthTime from './0006_session_auth_time.ts';
 import * as smsPollFailures from './0007_sms_poll_failures.ts';
 import * as adminAudit from './0008_admin_audit.ts';
+import * as hashedLimitKeys from './0009_hashed_limit_keys.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_session_auth_time': sessionAuthTime,
   '0007_sms_poll_failures': smsPollFailures,
   '0008_admin_audit': adminAudit,
+  '0009_hashed_limit_keys': hashedLimitKeys,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

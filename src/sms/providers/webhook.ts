@@ -1,26 +1,32 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { parseJsonObject, postForAnswer, type HttpPool } from '../http.ts';
 import { SmsError, withRetryAfter, type SmsProvider, type SmsRejectionReason } from '../provider.ts';
 import { messageIdOf } from './fields.ts';
+import { standardWebhookHeaders, webhookSigningKey } from './webhook-signature.ts';
 
 export interface WebhookOptions {
   /** Where each message is POSTed as JSON `{to, text, template, params, reference}` (SMS_WEBHOOK_URL). */
   readonly url: string;
   /**
-   * When set, each request carries `X-Signature: sha256=<hex HMAC-SHA256 of the raw body>` so the receiver
-   * can tell the request came from us (SMS_WEBHOOK_SECRET).
+   * When set, each request is signed the Standard Webhooks way (`webhook-id`, `webhook-timestamp`,
+   * `webhook-signature`; see webhook-signature.ts) so the receiver can tell the request came from us and is
+   * fresh (SMS_WEBHOOK_SECRET). It also carries the older `X-Signature: sha256=<hex HMAC-SHA256 of the raw
+   * body>`, which the documentation promised; that one has no timestamp, so a receiver should move off it.
    */
   readonly secret?: string | undefined;
   /** Budget for the whole call, connect to last byte (SMS_TIMEOUT_MS). */
   readonly timeoutMs: number;
   /** The connections calls go through; the service gives code messages and the queue each their own. */
   readonly pool?: HttpPool | undefined;
+  /** The clock the timestamp is read from; `Date.now` unless a test moves it. */
+  readonly now?: () => number;
 }
 
 const NAME = 'webhook';
 
 /** Hands each message to a gateway of the operator's own, for providers otpgate has no driver for. */
-export function createWebhookProvider({ url, secret, timeoutMs, pool }: WebhookOptions): SmsProvider {
+export function createWebhookProvider({ url, secret, timeoutMs, pool, now = Date.now }: WebhookOptions): SmsProvider {
+  const key = secret === undefined ? undefined : webhookSigningKey(secret);
   return {
     name: NAME,
     live: true,
@@ -31,7 +37,12 @@ export function createWebhookProvider({ url, secret, timeoutMs, pool }: WebhookO
       // has accepted can answer a repeat without sending it twice (see the README on the queue).
       const body = JSON.stringify({ to, text, template, params, ...(reference ? { reference } : {}) });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (secret) headers['X-Signature'] = `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+      if (secret && key) {
+        // The id is the message's reference, so a retry of the same message carries the same id.
+        const id = reference ?? randomUUID();
+        Object.assign(headers, standardWebhookHeaders(key, id, Math.floor(now() / 1000), body));
+        headers['X-Signature'] = `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+      }
 
       const { status, body: answer, retryAfter } = await postForAnswer(NAME, url, body, headers, timeoutMs, pool);
       if (status >= 200 && status < 300) return { messageId: readId(answer) };

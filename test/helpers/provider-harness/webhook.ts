@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createWebhookProvider } from '../../../src/sms/providers/webhook.ts';
+import { verifyStandardWebhook } from '../standard-webhooks.ts';
 import { startFakeWebhookSink, type FakeWebhookSink, type SinkAnswer } from '../fake-webhook-sink.ts';
 import { CODE, SECRET, MESSAGE, templated, rejected, transport, type Harness, BOTH_NUMBERS } from './common.ts';
 
@@ -24,6 +25,7 @@ export function webhook(): Harness {
       assert.deepEqual(request.message, { to: sent.to, text: sent.text, template: sent.template, params: sent.params });
       const signature = createHmac('sha256', SECRET).update(request.rawBody).digest('hex');
       assert.equal(request.headers['x-signature'], `sha256=${signature}`);
+      assert.equal(verifyStandardWebhook(SECRET, request.headers, request.rawBody, Date.now() / 1000), null);
     },
     answerWith: ({ id }) => sink.answerNext({ status: 200, body: JSON.stringify({ id }) }),
     failNext: (how) => sink.answerNext(how === 'hang' ? 'hang' : { status: 500 }),
