@@ -9,7 +9,7 @@ import type { CancelService } from '../sms/queue/cancel-service.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
 import { keyActor } from '../audit/actor.ts';
 import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
-import { decodeCursor, encodeCursor } from './sms-log-cursor.ts';
+import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import {
   FullNumbersQuery,

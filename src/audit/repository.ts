@@ -3,6 +3,7 @@ import { newId } from '../db/ids.ts';
 import type { AdminAuditTable, Database } from '../db/types.ts';
 import type { Actor } from './actor.ts';
 import { boundedSummary, type SummaryValue } from './summary.ts';
+import type { ListPosition } from '../db/list-cursor.ts';
 
 /** What an admin write records. */
 export interface AuditEntry {
@@ -13,16 +14,11 @@ export interface AuditEntry {
   readonly summary: Record<string, SummaryValue>;
 }
 
-export interface AuditPosition {
-  readonly createdAt: number;
-  readonly id: string;
-}
-
 export interface AuditFilter {
   readonly keyId?: string | undefined;
   readonly action?: string | undefined;
   /** Rows strictly older than this one (the previous page's last). */
-  readonly after?: AuditPosition | undefined;
+  readonly after?: ListPosition | undefined;
   readonly limit: number;
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, type RequireScope } from '../admin/auth.ts';
-import { decodeCursor, encodeCursor } from '../admin/sms-log-cursor.ts';
+import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { responses } from '../http/schemas.ts';
 import type { AuditRepository } from './repository.ts';

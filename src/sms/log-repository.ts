@@ -2,15 +2,10 @@ import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
+import type { ListPosition } from '../db/list-cursor.ts';
 
 /** A delivery-log row as stored. */
 export type SmsLogRow = Readonly<SmsLogsTable>;
-
-/** Where a listing continues: the last row seen, in the listing's order. */
-export interface SmsLogPosition {
-  readonly createdAt: number;
-  readonly id: string;
-}
 
 /** What `list` narrows to; every field is optional and they combine with AND. */
 export interface SmsLogFilter {
@@ -24,7 +19,7 @@ export interface SmsLogFilter {
   /** Epoch ms, inclusive. */
   readonly toMs?: number | undefined;
   /** Rows strictly after this one, in the listing's order. */
-  readonly after?: SmsLogPosition | undefined;
+  readonly after?: ListPosition | undefined;
   readonly limit: number;
 }
 

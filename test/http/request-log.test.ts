@@ -9,8 +9,10 @@ import { toAsciiDigits } from '../../src/phone/digits.ts';
 const LOGS = '/api/v1/admin/sms/logs';
 const MASKED = '+98912***6789';
 const HEALTH = '/api/v1/otp/health';
-const persian = (digits: string) => encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
-const arabic = (digits: string) => encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))));
+const persian = (digits: string) =>
+  encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d))));
+const arabic = (digits: string) =>
+  encodeURIComponent(digits.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d))));
 const encoded = (digits: string) => [...digits].map((d) => `%3${d}`).join('');
 
 /** A number outside a query value: where it sits, and what the log must show in its place. */

@@ -92,7 +92,7 @@ forEachDatabase('per-address limits count a whole IPv6 /64 and IPv4-mapped addre
     });
   });
 
-  it('behind a configured proxy, X-Forwarded-For addresses with ports share their address\'s budget', async () => {
+  it("behind a configured proxy, X-Forwarded-For addresses with ports share their address's budget", async () => {
     await withLimits(backend, { OTP_IP_HOURLY_LIMIT: '2', TRUST_PROXY: '127.0.0.1' }, async (t) => {
       const via = (client: string): From => ({ ip: '127.0.0.1', headers: { 'x-forwarded-for': client } });
       assert.deepEqual(

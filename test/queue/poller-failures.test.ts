@@ -42,7 +42,10 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
       const afterOne = await logRow(t, bad.id);
       assert.deepEqual([afterOne.status, afterOne.poll_failures, afterOne.provider_status], ['sent', 1, null]);
       const wait = afterOne.poll_at! - Date.now();
-      assert.ok(wait > 2 * MINUTE - 10_000 && wait <= 2 * MINUTE, `the next read waits twice the interval (${wait} ms)`);
+      assert.ok(
+        wait > 2 * MINUTE - 10_000 && wait <= 2 * MINUTE,
+        `the next read waits twice the interval (${wait} ms)`,
+      );
 
       await backdate(t, 'poll_at', MINUTE);
       await poller.runOnce();
