@@ -50,7 +50,9 @@ forEachDatabase('SMS availability', (backend) => {
         available: false,
         provider: 'console',
         mode: 'development',
-        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        providers: [
+          { name: 'console', configured: false, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+        ],
         test_numbers: 0,
       });
     });
@@ -67,7 +69,9 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'console',
         mode: 'development',
-        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        providers: [
+          { name: 'console', configured: false, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+        ],
         test_numbers: 0,
       });
     });
@@ -86,7 +90,9 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'console',
         mode: 'development',
-        providers: [{ name: 'console', configured: false, state: 'closed' }],
+        providers: [
+          { name: 'console', configured: false, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+        ],
         test_numbers: 0,
       });
     });
@@ -113,7 +119,9 @@ forEachDatabase('SMS availability', (backend) => {
         available: true,
         provider: 'webhook',
         mode: 'live',
-        providers: [{ name: 'webhook', configured: true, state: 'closed' }],
+        providers: [
+          { name: 'webhook', configured: true, state: 'closed', queue_state: 'closed', queue_rate_per_second: 50 },
+        ],
         test_numbers: 0,
       });
     });
