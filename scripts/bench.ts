@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed goals of issue 2. Starts the real server (what `npm start` runs, production
+ * `npm run bench`: the speed goals (docs/performance.md). Starts the real server (what `npm start` runs, production
  * mode, SQLite in a fresh temp dir, the webhook SMS provider posting to a sink in this process) and drives
  * it over loopback with autocannon: a trivial route for scale, code requests for distinct numbers, full
  * sign-ins, and a campaign of queued sends to a sink with a rate limit while code requests go on (the codes

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { ServerMemory } from './server.ts';
 import type { Measurement } from './scenarios.ts';
 
-/** The goals of issue 2, section "Speed": fractions of the trivial route's rate, and a memory ceiling. */
+/** The speed goals (docs/performance.md): fractions of the trivial route's rate, and a memory ceiling. */
 export const GOALS = {
   codeRequestsFraction: 1 / 15,
   codeRequestsP99Ms: 50,
