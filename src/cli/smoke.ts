@@ -1,5 +1,7 @@
 import { parseCommand, usageError } from './args.ts';
 import { printable } from './output.ts';
+import { request } from 'undici';
+import { ANSWER_CAP_BYTES, readCapped } from '../sms/answer-body.ts';
 
 export const SMOKE_USAGE = `usage: otpgate smoke <base-url> [--phone NUMBER]
 
@@ -97,20 +99,24 @@ export async function smokeChecks(base: string, phone: string | undefined): Prom
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<Answer> {
   try {
-    const response = await fetch(`${base}${path}`, {
-      method,
+    // undici's request follows no redirect (a deployment that answers one is reported as it is, never
+    // followed to another host), and the answer is read up to a cap: a hostile server cannot fill memory.
+    const response = await request(`${base}${path}`, {
+      method: method as 'GET' | 'POST',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const text = await response.text();
+    const length = response.headers['content-length'];
+    const text = await readCapped(response.body, ANSWER_CAP_BYTES, typeof length === 'string' ? length : undefined);
+    if (text === null) return { status: 0, body: { error: `the answer was longer than ${ANSWER_CAP_BYTES} bytes` } };
     let parsed: Record<string, unknown> | null = null;
     try {
       parsed = JSON.parse(text);
     } catch {
       parsed = null;
     }
-    return { status: response.status, body: parsed };
+    return { status: response.statusCode, body: parsed };
   } catch (error) {
     return { status: 0, body: { error: (error as Error).message } };
   }

@@ -182,6 +182,9 @@ export function createDispatcher(deps: {
           if (providerFault && !busy) permit.failed();
           else permit.released();
           if (!failover) break;
+          // Without a way to ask whether a second copy is allowed (the queue has none), a message a provider
+          // took is not offered to the next one: the recipient would get it twice.
+          if (error.accepted && !mayTryAgain) break;
           failedBefore = provider.name;
           // A code that met a 429 asks the same provider once more, after the wait it asked for if that fits
           // the deadline: the queue has just been paused for it, so the provider now has room.

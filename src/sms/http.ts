@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Agent, request, type Dispatcher } from 'undici';
 import { ANSWER_CAP_BYTES, readCapped } from './answer-body.ts';
-import { SmsError } from './provider.ts';
+import { acceptedUnread, SmsError } from './provider.ts';
 
 /**
  * A keep-alive pool of connections to each provider: `undici.request` on a reused connection costs a
@@ -100,7 +100,8 @@ async function callForAnswer(
 function tooLarge(provider: string, status: number): SmsError {
   const message = `${provider} answered HTTP ${status} with more than ${ANSWER_CAP_BYTES} bytes`;
   const mayHaveSent = status < 300 ? status >= 200 : status >= 500;
-  return new SmsError(provider, 'transport', message, 'ANSWER_TOO_LARGE', null, mayHaveSent);
+  const error = new SmsError(provider, 'transport', message, 'ANSWER_TOO_LARGE', null, mayHaveSent);
+  return status >= 200 && status < 300 ? acceptedUnread(error) : error;
 }
 
 /** The body as a JSON object, or null when it is not one (providers answer HTML error pages too). */

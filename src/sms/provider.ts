@@ -114,6 +114,19 @@ export class SmsError extends Error {
 
   /** The provider's `Retry-After` on a rate-limit refusal, as sent: the queue waits that long (pacer.ts). */
   retryAfter?: string | undefined;
+
+  /**
+   * The provider answered 2xx, so it took the message, but the answer could not be read as its API's (an id
+   * that is not one, an answer too long to read). The message counts as sent: the queue neither tries it
+   * again nor hands it to the next provider, which would send it twice.
+   */
+  accepted = false;
+}
+
+/** `error`, marked as the answer of a provider that took the message (`SmsError.accepted`). */
+export function acceptedUnread(error: SmsError): SmsError {
+  error.accepted = true;
+  return error;
 }
 
 /** `error`, carrying the answer's `Retry-After` when it is a rate-limit refusal. */

@@ -51,6 +51,8 @@ export interface FakeKavenegar {
   setDelivery(messageid: string, status: number | string): void;
   /** `account/info`'s `remaincredit`, in rials. */
   setCredit(rials: number): void;
+  /** `sms/status` answers about `messageid` whatever message it was asked about (null: the one asked). */
+  answerStatusAbout(messageid: number | null): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
   const queued: KavenegarScenario[] = [];
   let nextId = 700_000_000 + Math.floor(Math.random() * 100_000_000);
   let credit = 4_250_000;
+  let statusAbout: number | null = null;
 
   function send(fields: Record<string, string>, message: string, cost: number): Record<string, unknown> {
     const messageid = nextId++;
@@ -114,7 +117,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
     },
     'sms/status'(fields) {
       const status = deliveries.get(fields.messageid ?? '') ?? 100;
-      return [{ messageid: Number(fields.messageid), status, statustext: String(status) }];
+      return [{ messageid: statusAbout ?? Number(fields.messageid), status, statustext: String(status) }];
     },
     'account/info': () => [{ remaincredit: credit, expiredate: 1_893_456_000, type: 'master' }],
   };
@@ -162,6 +165,7 @@ export async function startFakeKavenegar(options: FakeKavenegarOptions): Promise
     issued,
     answerNext: (scenario) => void queued.push(scenario),
     setDelivery: (messageid, status) => void deliveries.set(messageid, status),
+    answerStatusAbout: (messageid) => void (statusAbout = messageid),
     setCredit: (rials) => void (credit = rials),
     close,
   };

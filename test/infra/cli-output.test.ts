@@ -62,6 +62,51 @@ describe('the command line prints what came from elsewhere as text only', () => 
   });
 });
 
+describe('smoke reads a server as an outsider', () => {
+  let close: () => Promise<void>;
+  let base: string;
+  let written = 0;
+  let redirectedTo = 0;
+  before(async () => {
+    const elsewhere = createServer((_request, response) => {
+      redirectedTo += 1;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    });
+    const other = await startOn(elsewhere);
+    const server = createServer((request, response) => {
+      if (request.url === '/api/v1/otp/health') {
+        // An answer without end: 64 KiB chunks for as long as anyone reads.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(64 * 1024, 0x61);
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk)) written += chunk.length;
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        response.write('{"status":"');
+        pump();
+        return;
+      }
+      response.writeHead(302, { location: `${other.url}${request.url}` }).end();
+    });
+    const started = await startOn(server);
+    base = started.url;
+    close = async () => {
+      await started.close();
+      await other.close();
+    };
+  });
+  after(() => close?.());
+
+  it('stops reading an answer that does not end, and follows no redirect to another host', async () => {
+    const result = await runCli(['smoke', base], {});
+    assert.equal(result.code, 1);
+    assert.ok(written < 8 * 1024 * 1024, `the server wrote ${written} bytes before smoke stopped reading`);
+    assert.match(result.stdout, /longer than 65536 bytes/);
+    assert.equal(redirectedTo, 0, 'a redirect was followed');
+    assert.match(result.stdout, /302/);
+  });
+});
+
 describe('a closed pipe is not an error', () => {
   let dir: string;
   let env: Record<string, string>;

@@ -98,6 +98,22 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
     });
   });
 
+  it('a status about another message is not taken for this one', async () => {
+    await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
+      const message = await sent(t, mobile(7));
+      fakes.kavenegar.setDelivery(message.messageId, 10);
+      fakes.kavenegar.answerStatusAbout(999);
+      await backdate(t, 'poll_at', MINUTE);
+      await t.app.smsQueue.poller.runOnce();
+      const row = await logRow(t, message.id);
+      assert.deepEqual([row.status, row.provider_status, row.poll_failures], ['sent', null, 1]);
+      fakes.kavenegar.answerStatusAbout(null);
+      await backdate(t, 'poll_at', HOUR);
+      await t.app.smsQueue.poller.runOnce();
+      assert.equal((await logRow(t, message.id)).status, 'delivered', 'the answer about it is taken');
+    });
+  });
+
   it('a read that never comes back (the process died during it) counts: after ten starts the row is left', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
       const message = await sent(t, mobile(5));

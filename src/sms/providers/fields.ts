@@ -1,6 +1,6 @@
 /** Small readers shared by the providers, whose APIs mix numbers and numeric strings freely. */
 
-import { SmsError } from '../provider.ts';
+import { acceptedUnread, SmsError } from '../provider.ts';
 
 export const FORM_TYPE = 'application/x-www-form-urlencoded; charset=UTF-8';
 
@@ -31,11 +31,14 @@ const MESSAGE_ID = new RegExp(`^[\\x21-\\x7e]{1,${MAX_MESSAGE_ID_LENGTH}}$`);
  * stored, and the caller counts the message as sent against every limit before it tries the next provider.
  */
 export function messageIdOf(provider: string, value: unknown): string | null {
-  const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value;
+  // A number is an id only as a whole number JSON carried exactly: 1e+30 or 1.2345678901234568e+38 is not
+  // the id the provider meant.
+  const number = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
+  const id = typeof number === 'string' ? number.trim() : number;
   if (id === undefined || id === null || id === '') return null;
   if (typeof id === 'string' && MESSAGE_ID.test(id)) return id;
   const message = `${provider} accepted the message with an id that is not one`;
-  throw new SmsError(provider, 'transport', message, 'BAD_MESSAGE_ID');
+  throw acceptedUnread(new SmsError(provider, 'transport', message, 'BAD_MESSAGE_ID'));
 }
 
 /** A status or error code: an integer of at most six digits, from a number or a numeric string; null otherwise. */

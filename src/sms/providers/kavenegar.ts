@@ -122,7 +122,10 @@ export function createKavenegarProvider(options: KavenegarOptions): SmsProvider 
 
     async status(messageId) {
       const entries = await call('sms/status', { messageid: messageId });
-      const code = readCode(entries[0]?.status);
+      // The entry must be about the message asked for: a status for another message says nothing of this one.
+      const entry = entries.find((e) => String(e?.messageid ?? '').trim() === messageId);
+      if (!entry) throw new SmsError(NAME, 'transport', `${NAME} answered about another message`, 'BAD_RESPONSE');
+      const code = readCode(entry.status);
       if (code === null) throw new SmsError(NAME, 'transport', `${NAME} answered without a status`, 'BAD_RESPONSE');
       if (code === '100') {
         throw new SmsError(

@@ -120,6 +120,7 @@ export function createQueueWorker(options: QueueWorkerOptions) {
       if (!(error instanceof DispatchFailure)) throw error;
       const { last, attempts } = error;
       const code = last.providerCode ?? last.kind;
+      if (last.accepted) return sentUnread(row, last, attempts, code);
       if (last.reason === 'rate_limited') return holdBack(row, last, attempts, code);
       if (aboutThisMessage(last) || row.tries >= maxAttempts) {
         return fail(row, last.provider, attempts, code, last.message, last);
@@ -138,6 +139,19 @@ export function createQueueWorker(options: QueueWorkerOptions) {
         'queued SMS will be tried again',
       );
     }
+  }
+
+  /**
+   * The provider took the message (a 2xx) but its answer could not be read: the message is sent, without a
+   * message id to poll, and the log keeps why. Trying it again would send it again.
+   */
+  async function sentUnread(row: ClaimedMessage, last: SmsError, attempts: number, code: string): Promise<void> {
+    const outcome = { provider: last.provider, attempts, messageId: null, errorCode: code, errorMessage: last.message };
+    if (await queue.markSent(row, outcome)) counted(row, last.provider, 'sent');
+    log.warn(
+      { smsLogId: row.id, code, ...providerCodeFields(last) },
+      'queued SMS taken by the provider with an answer that could not be read; counted as sent',
+    );
   }
 
   /**
