@@ -3,7 +3,7 @@ import { newId } from '../db/ids.ts';
 import type { AdminAuditTable, Database } from '../db/types.ts';
 import type { Actor } from './actor.ts';
 import { boundedSummary, type SummaryValue } from './summary.ts';
-import type { ListPosition } from '../db/list-cursor.ts';
+import { olderThan, type ListPosition } from '../db/list-cursor.ts';
 
 /** What an admin write records. */
 export interface AuditEntry {
@@ -49,14 +49,7 @@ export function createAuditRepository(db: Kysely<Database>) {
       if (filter.keyId !== undefined) query = query.where('actor_key_id', '=', filter.keyId);
       if (filter.action !== undefined) query = query.where('action', '=', filter.action);
       const after = filter.after;
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', after.createdAt),
-            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-          ]),
-        );
-      }
+      if (after) query = query.where(olderThan(after));
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
     },
   };

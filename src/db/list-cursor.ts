@@ -1,3 +1,5 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
 /** Where a newest-first listing continues: the last row seen. Rows strictly older come next. */
 export interface ListPosition {
   readonly createdAt: number;
@@ -19,4 +21,13 @@ export function decodeCursor(cursor: string): ListPosition | null {
   if (!match) return null;
   const createdAt = Number(match[1]);
   return Number.isSafeInteger(createdAt) ? { createdAt, id: match[2]! } : null;
+}
+
+/**
+ * The rows after `position` in a newest-first listing (`created_at` desc, then `id` desc), for `.where()` on
+ * any table with those two columns.
+ */
+export function olderThan(position: ListPosition): RawBuilder<SqlBool> {
+  const { createdAt, id } = position;
+  return sql<SqlBool>`(created_at < ${createdAt} or (created_at = ${createdAt} and id < ${id}))`;
 }

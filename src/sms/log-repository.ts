@@ -2,7 +2,7 @@ import { newId } from '../db/ids.ts';
 import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
-import type { ListPosition } from '../db/list-cursor.ts';
+import { olderThan, type ListPosition } from '../db/list-cursor.ts';
 
 /** A delivery-log row as stored. */
 export type SmsLogRow = Readonly<SmsLogsTable>;
@@ -139,14 +139,7 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
       if (filter.provider !== undefined) query = query.where('provider', '=', filter.provider);
       if (filter.fromMs !== undefined) query = query.where('created_at', '>=', filter.fromMs);
       if (filter.toMs !== undefined) query = query.where('created_at', '<=', filter.toMs);
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', after.createdAt),
-            eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-          ]),
-        );
-      }
+      if (after) query = query.where(olderThan(after));
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
     },
 
