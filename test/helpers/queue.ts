@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { newKey } from './api-keys.ts';
 import type { TestApp } from './app.ts';
 import { bearer } from './session-sign-in.ts';
 
@@ -23,4 +25,15 @@ export async function backdate(t: TestApp, column: 'next_attempt_at' | 'poll_at'
   await sql`update sms_logs set ${sql.ref(column)} = ${sql.ref(column)} - ${ms} where ${sql.ref(column)} is not null`.execute(
     t.database.db,
   );
+}
+
+/** Queues a text and lets the worker send it; returns the row id and the provider's message id. */
+export async function sentText(t: TestApp, to: string): Promise<{ id: string; messageId: string }> {
+  const { secret } = await newKey(t, ['sms:send']);
+  const answer = await sendSms(t, secret, { to, text: 'Your order has shipped' });
+  assert.equal(answer.status, 202);
+  assert.equal(await t.app.smsQueue.worker.runOnce(), 1);
+  const row = await logRow(t, answer.body.id);
+  assert.equal(row.status, 'sent');
+  return { id: row.id, messageId: row.provider_message_id! };
 }

@@ -2,25 +2,15 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { migrateDown, migrateToLatest, schemaStatus } from '../../src/db/migrate.ts';
 import { createPollRepository, POLL_GIVE_UP_AFTER } from '../../src/sms/queue/poll-repository.ts';
-import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { forEachDatabase, startTestApp } from '../helpers/app.ts';
 import { newKey } from '../helpers/api-keys.ts';
 import { mobile } from '../helpers/otp-flow.ts';
-import { backdate, logRow, sendSms } from '../helpers/queue.ts';
+import { backdate, logRow, sentText } from '../helpers/queue.ts';
 import { bearer } from '../helpers/session-sign-in.ts';
 import { withProviders, type ProviderFakes } from '../helpers/sms-fakes.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-/** Queues a text and lets the worker send it through Kavenegar; returns the row id and Kavenegar's id. */
-async function sent(t: TestApp, to: string): Promise<{ id: string; messageId: string }> {
-  const { secret } = await newKey(t, ['sms:send']);
-  const answer = await sendSms(t, secret, { to, text: 'Your order has shipped' });
-  assert.equal(answer.status, 202);
-  assert.equal(await t.app.smsQueue.worker.runOnce(), 1);
-  const row = await logRow(t, answer.body.id);
-  return { id: row.id, messageId: row.provider_message_id! };
-}
 
 const statusCallsFor = (fakes: ProviderFakes, messageId: string) =>
   fakes.kavenegar.requests.filter((r) => r.call === 'sms/status' && r.fields.messageid === messageId).length;
@@ -29,9 +19,9 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
   it('garbage for one message is counted on its row with a growing wait; the others are polled; after ten it is left', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
       const { poller } = t.app.smsQueue;
-      const bad = await sent(t, mobile(1));
-      const good = await sent(t, mobile(2));
-      const pending = await sent(t, mobile(3));
+      const bad = await sentText(t, mobile(1));
+      const good = await sentText(t, mobile(2));
+      const pending = await sentText(t, mobile(3));
       fakes.kavenegar.setDelivery(bad.messageId, 'x'.repeat(10_000));
       fakes.kavenegar.setDelivery(good.messageId, 10);
       fakes.kavenegar.setDelivery(pending.messageId, 5);
@@ -81,7 +71,7 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
   it('a message the provider does not know is counted the same way, and a read that works clears the count', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
       const { poller } = t.app.smsQueue;
-      const message = await sent(t, mobile(4));
+      const message = await sentText(t, mobile(4));
       fakes.kavenegar.setDelivery(message.messageId, 100);
       await backdate(t, 'poll_at', MINUTE);
       await poller.runOnce();
@@ -100,7 +90,7 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
 
   it('a status about another message is not taken for this one', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
-      const message = await sent(t, mobile(7));
+      const message = await sentText(t, mobile(7));
       fakes.kavenegar.setDelivery(message.messageId, 10);
       fakes.kavenegar.answerStatusAbout(999);
       await backdate(t, 'poll_at', MINUTE);
@@ -116,7 +106,7 @@ forEachDatabase('the delivery poller and a message whose reads fail', (backend) 
 
   it('a read that never comes back (the process died during it) counts: after ten starts the row is left', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
-      const message = await sent(t, mobile(5));
+      const message = await sentText(t, mobile(5));
       const polls = createPollRepository(t.database, t.clock.now);
       // Each claim without a record is a poller that took the row and died before the answer was written.
       for (let start = 1; start <= POLL_GIVE_UP_AFTER; start++) {

@@ -1,30 +1,18 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { forEachDatabase, type TestApp } from '../helpers/app.ts';
-import { newKey } from '../helpers/api-keys.ts';
+import { forEachDatabase } from '../helpers/app.ts';
 import { mobile } from '../helpers/otp-flow.ts';
-import { backdate, logRow, sendSms } from '../helpers/queue.ts';
+import { backdate, logRow, sentText } from '../helpers/queue.ts';
 import { withProviders } from '../helpers/sms-fakes.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Queues a text and lets the worker send it; returns the row id and Kavenegar's message id. */
-async function sent(t: TestApp, to: string): Promise<{ id: string; messageId: string }> {
-  const { secret } = await newKey(t, ['sms:send']);
-  const answer = await sendSms(t, secret, { to, text: 'Your order has shipped' });
-  assert.equal(answer.status, 202);
-  assert.equal(await t.app.smsQueue.worker.runOnce(), 1);
-  const row = await logRow(t, answer.body.id);
-  assert.equal(row.status, 'sent');
-  return { id: row.id, messageId: row.provider_message_id! };
-}
-
 forEachDatabase('the delivery poller', (backend) => {
   it('moves a sent message to delivered once the provider says so, every SMS_DELIVERY_POLL_SECONDS', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t, fakes) => {
       const { poller } = t.app.smsQueue;
-      const { id, messageId } = await sent(t, mobile(1));
+      const { id, messageId } = await sentText(t, mobile(1));
       const row = await logRow(t, id);
       assert.equal(row.poll_at, row.sent_at! + MINUTE, 'first asked one poll interval after it was sent');
       assert.equal(row.cost, 1450, "Kavenegar's cost is kept");
@@ -56,7 +44,7 @@ forEachDatabase('the delivery poller', (backend) => {
 
   it('a message never settled is expired 48 hours after it was sent', async () => {
     await withProviders(backend, ['kavenegar'], {}, async (t) => {
-      const { id } = await sent(t, mobile(2));
+      const { id } = await sentText(t, mobile(2));
       t.clock.advance(47 * HOUR);
       await t.app.smsQueue.poller.runOnce();
       assert.equal((await logRow(t, id)).status, 'sent');
