@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { newKey } from './api-keys.ts';
 import type { TestApp } from './app.ts';
@@ -36,4 +37,32 @@ export async function sentText(t: TestApp, to: string): Promise<{ id: string; me
   const row = await logRow(t, answer.body.id);
   assert.equal(row.status, 'sent');
   return { id: row.id, messageId: row.provider_message_id! };
+}
+
+/** Queues `n` texts (`message 0`, ... to mobile(0), ...) through one new key of `t`; returns their ids. */
+export async function queueTexts(t: TestApp, n: number, to: (i: number) => string): Promise<Set<string>> {
+  const { secret } = await newKey(t, ['sms:send']);
+  const ids = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const answer = await sendSms(t, secret, { to: to(i), text: `message ${i}` });
+    assert.equal(answer.status, 202);
+    ids.add(answer.body.id);
+  }
+  return ids;
+}
+
+/**
+ * Starts the workers of `apps` (on one database) together, so that their first claims race for the same
+ * rows, waits until no message is left unsent or `withinMs` has passed, and stops them. Returns the
+ * references every app's sink received, one per send.
+ */
+export async function drainTogether(apps: readonly TestApp[], withinMs: number, stopGraceMs: number) {
+  for (const t of apps) t.app.smsQueue.worker.start();
+  const db = apps[0]!.database.db;
+  const unsent = () => db.selectFrom('sms_logs').select('id').where('status', '!=', 'sent').execute();
+  const deadline = Date.now() + withinMs;
+  while ((await unsent()).length > 0 && Date.now() < deadline) await sleep(20);
+  await Promise.all(apps.map((t) => t.app.smsQueue.worker.stop(stopGraceMs)));
+  assert.deepEqual(await unsent(), [], 'every message was sent');
+  return apps.flatMap((t) => t.sink.requests.map((r) => r.message?.reference));
 }

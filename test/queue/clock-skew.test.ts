@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { forEachDatabase, startTestApp } from '../helpers/app.ts';
-import { newKey } from '../helpers/api-keys.ts';
 import { testClock } from '../helpers/clock.ts';
 import { mobile, withApp } from '../helpers/otp-flow.ts';
-import { sendSms } from '../helpers/queue.ts';
+import { drainTogether, queueTexts } from '../helpers/queue.ts';
 import { newId } from '../../src/db/ids.ts';
 import { createPollRepository } from '../../src/sms/queue/poll-repository.ts';
 
@@ -26,22 +24,8 @@ forEachDatabase('two instances whose clocks disagree by 8 s', (backend) => {
       const b = await startTestApp(backend, { env, shareWith: a, clock: ahead });
       try {
         for (const sink of [a.sink, b.sink]) sink.answerAfter(() => 1000 + Math.random() * 3000);
-        const { secret } = await newKey(a, ['sms:send']);
-        const ids = new Set<string>();
-        for (let i = 0; i < N; i++) {
-          const answer = await sendSms(a, secret, { to: mobile(i), text: `message ${i}` });
-          assert.equal(answer.status, 202);
-          ids.add(answer.body.id);
-        }
-        a.app.smsQueue.worker.start();
-        b.app.smsQueue.worker.start();
-        const deadline = Date.now() + 40_000;
-        const unsent = () => a.database.db.selectFrom('sms_logs').select('id').where('status', '!=', 'sent').execute();
-        while ((await unsent()).length > 0 && Date.now() < deadline) await sleep(50);
-        await Promise.all([a.app.smsQueue.worker.stop(6000), b.app.smsQueue.worker.stop(6000)]);
-
-        assert.deepEqual(await unsent(), []);
-        const references = [...a.sink.requests, ...b.sink.requests].map((r) => r.message?.reference);
+        const ids = await queueTexts(a, N, mobile);
+        const references = await drainTogether([a, b], 40_000, 6000);
         assert.equal(references.length, N, `${references.length - N} sends of ${N} messages were repeats`);
         assert.deepEqual(new Set(references), ids);
       } finally {
