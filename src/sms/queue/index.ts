@@ -56,7 +56,6 @@ export function createSmsQueue(deps: {
     concurrency: settings.concurrency,
     log,
     events,
-    now,
   });
   const poller = createDeliveryPoller({
     polls: createPollRepository(database, now),

@@ -22,8 +22,8 @@ export interface NewQueuedMessage {
   readonly locale: string | null;
   /** The provider it is expected to go through (the first); the worker writes the one that took it. */
   readonly provider: string;
-  /** The text as the log keeps it, any code masked. */
-  readonly maskedText: string;
+  /** The text as rendered, which the log keeps. */
+  readonly text: string;
   readonly payload: QueuedPayload;
   /** A test number (SMS_TEST_NUMBERS): written as already `sent` through provider `test`, never sent. */
   readonly testNumber: boolean;
@@ -79,7 +79,7 @@ export function queuedRow(
     provider: test ? 'test' : message.provider,
     provider_message_id: null,
     status: test ? 'sent' : 'queued',
-    text: message.maskedText,
+    text: message.text,
     attempts: 0,
     tries: 0,
     poll_failures: 0,

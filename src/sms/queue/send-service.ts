@@ -147,7 +147,7 @@ export function createSendService(deps: {
         locale: rendered.locale,
         provider: deps.provider,
         // Nothing to mask: the service's own codes never come this way, and a caller's `code` is its own text.
-        maskedText: rendered.text,
+        text: rendered.text,
         payload: { text: rendered.text, params: rendered.params, approvedBy: rendered.approvedBy },
         testNumber,
         apiKeyId: caller?.apiKeyId ?? null,

@@ -44,7 +44,6 @@ export interface QueueWorkerOptions {
   readonly paceWaitMs?: number;
   readonly log: WorkerLog;
   readonly events?: Pick<SmsEvents, 'smsMessage'> | undefined;
-  readonly now: () => number;
 }
 
 /**
