@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: the speed goals (docs/performance.md). Starts the real server (what `npm start` runs, production
- * mode, SQLite in a fresh temp dir, the webhook SMS provider posting to a sink in this process) and drives
- * it over loopback with autocannon: a trivial route for scale, code requests for distinct numbers, full
- * sign-ins, and a campaign of queued sends to a sink with a rate limit while code requests go on (the codes
- * must all succeed). Prints rates, latencies, ratios to the trivial route, the server's peak memory and the goals.
+ * `npm run bench`: the speed goals (docs/performance.md). For each store (BENCH_STORES: SQLite, PostgreSQL,
+ * PostgreSQL with Redis) it starts the real server (what `npm start` runs, production mode, the webhook SMS
+ * provider posting to a sink in this process) on a fresh database and drives it over loopback with
+ * autocannon: a trivial route for scale, code requests for distinct numbers, full sign-ins, on the first
+ * store a campaign of queued sends to a sink with a rate limit while code requests go on (the codes must all
+ * succeed), and on PostgreSQL with Redis code requests at two instances at once. Prints rates, latencies,
+ * ratios to the trivial route, the server's CPU per operation and peak memory, PostgreSQL's commits and rows
+ * and Redis's commands per operation, a summary across stores and the goals.
  *
  * Exits 0 when every scenario ran without errors, whether or not the goals pass (it is a report); exits 1
  * when the server does not start or any request failed, because a rate of errors measures nothing.
@@ -11,19 +14,26 @@
  * Environment: BENCH_SECONDS (10) per scenario, BENCH_CONNECTIONS (50), BENCH_WARMUP_SECONDS (2),
  * BENCH_CPU_PROF=<dir> runs the server with `--cpu-prof` and leaves its profile there. The campaign:
  * BENCH_CAMPAIGN (2000) messages, BENCH_SINK_RATE (200) messages a second the sink takes before it answers
- * 429, BENCH_CODE_RATE (10) code requests a second meanwhile.
+ * 429, BENCH_CODE_RATE (10) code requests a second meanwhile, BENCH_CAMPAIGN_ALL=1 on every store. The
+ * stores: BENCH_STORES (sqlite,postgres,postgres+redis; SQLite alone when PostgreSQL does not answer),
+ * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres, where the bench creates and drops its
+ * databases), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_TWO_INSTANCES=0 leaves the two instances out.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { goals, machineFacts, table } from './bench/report.ts';
-import { createSendKey, queuedLine, queuedSends } from './bench/queued.ts';
-import { codeRequests, numberSource, signIns, trivialRoute, type Measurement } from './bench/scenarios.ts';
-import { startServer, type ServerChild } from './bench/server.ts';
+import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
+import { numberSource } from './bench/scenarios.ts';
+import type { ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
+import { NotStarted, runStore, twoInstancesLine, type StoreOutcome } from './bench/store-run.ts';
+import { chooseStores, type Backends } from './bench/stores.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** How long Ctrl-C waits for the databases to be dropped and the keys deleted before it gives up. */
+const UNDO_TIMEOUT_MS = 15_000;
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -43,96 +53,99 @@ async function main(): Promise<number> {
     sinkPerSecond: positiveNumber('BENCH_SINK_RATE', 200),
     codesPerSecond: positiveNumber('BENCH_CODE_RATE', 10),
   };
+  const campaignOnAll = process.env.BENCH_CAMPAIGN_ALL === '1';
+  const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 
   const dataDir = mkdtempSync(join(tmpdir(), 'otpgate-bench-'));
   const sink = await startSmsSink();
-  let server: ServerChild | undefined;
-  // Ctrl-C, or a crash that skips `finally`: the child and the temp dir must not outlive the bench.
+  const servers = new Set<ServerChild>();
+  const undo = new Set<() => Promise<unknown>>();
+  let backends: Backends | undefined;
+  const closeBackends = async () => {
+    await Promise.allSettled([backends?.postgres?.close(), backends?.redis?.close()]);
+  };
+  // Ctrl-C, or a crash that skips `finally`: the children and the temp dir must not outlive the bench.
   const cleanUpNow = () => {
-    server?.killNow();
+    for (const server of servers) server.killNow();
     rmSync(dataDir, { recursive: true, force: true });
   };
+  // On Ctrl-C the databases and Redis keys go too, which takes a moment; a second Ctrl-C ends it at once.
   const interrupted = () => {
     cleanUpNow();
-    process.exit(130);
+    console.error(`\nbench: interrupted${undo.size > 0 ? '; dropping its databases and Redis keys' : ''}`);
+    const undone = Promise.allSettled([...undo].map((step) => step()));
+    void Promise.race([undone, sleep(UNDO_TIMEOUT_MS)])
+      .then(closeBackends)
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted).once('exit', cleanUpNow);
 
   try {
     console.log(machineFacts({ seconds, warmupSeconds, connections }));
     try {
-      server = await startServer({ root: ROOT, dataDir, smsWebhookUrl: sink.url, cpuProfileDir });
+      backends = await chooseStores(databaseUrl, redisUrl, process.env.BENCH_STORES);
     } catch (error) {
-      console.error(`\nbench: the server did not start: ${(error as Error).message}`);
+      console.error(`\nbench: ${(error as Error).message}`);
       return 1;
     }
-    const child = server;
-    console.log(`server pid ${child.pid} on ${child.baseUrl}, SMS sink ${sink.url}\n`);
+    if (backends.note) console.log(`note: ${backends.note} (BENCH_STORES chooses the stores)`);
+    console.log(`stores: ${backends.stores.join(', ')}`);
 
-    const settings = {
-      baseUrl: child.baseUrl,
-      seconds,
-      warmupSeconds,
-      connections,
-      serverCpuSeconds: child.cpuSeconds,
-    };
     const fresh = numberSource();
-    const results: Measurement[] = [];
-    const step = async (run: () => Promise<Measurement>) => {
-      const result = await run();
-      results.push(result);
-      console.log(`  ${result.name}: ${Math.round(result.rate)} ${result.unit}`);
-      sink.forget();
-      return result;
-    };
-    const trivial = await step(() => trivialRoute(settings));
-    const codes = await step(() => codeRequests(settings, fresh));
-    const pairs = await step(() => signIns(settings, fresh, sink));
-    const queued = await queuedSends(settings, fresh, sink, createSendKey(ROOT, dataDir), campaign);
-    console.log(`  ${queuedLine(queued)}`);
-    const memory = child.memory();
+    const outcomes: StoreOutcome[] = [];
+    for (const [index, name] of backends.stores.entries()) {
+      try {
+        outcomes.push(
+          await runStore(name, {
+            root: ROOT,
+            dataDir,
+            sink,
+            fresh,
+            backends,
+            undo,
+            servers,
+            seconds,
+            warmupSeconds,
+            connections,
+            cpuProfileDir,
+            campaign: index === 0 || campaignOnAll ? campaign : null,
+            twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof NotStarted)) throw error;
+        console.error(`\nbench: ${error.message}`);
+        return 1;
+      }
+    }
 
-    console.log(`\n${table(results, trivial.rate)}\n`);
-    const verdict = goals(trivial, codes, pairs, memory);
-    console.log(`${verdict.text}\n`);
+    const runs: StoreRun[] = outcomes.map((outcome) => outcome.run);
+    console.log(`\n== all stores ==\n\n${summary(runs, 'code requests', (run) => run.codes)}`);
+    for (const { two, run } of outcomes) if (two) console.log(`  ${run.store}: ${twoInstancesLine(two)}`);
+    console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}\n`);
+    const sqliteCodeCpu = runs.find((run) => run.store === 'sqlite')?.codes.cpuMsPerOp ?? null;
+    let failedGoals = 0;
+    for (const run of runs) {
+      const verdict = goals(run, sqliteCodeCpu);
+      console.log(`${verdict.text}\n`);
+      failedGoals += verdict.failed;
+    }
     console.log(`SMS sink received ${sink.received()} messages`);
 
-    const failing = results.filter((r) => r.non2xx > 0 || r.errors > 0 || r.warmupFailures > 0);
-    for (const r of failing) {
-      console.error(
-        `bench: ${r.name} had failures (non-2xx ${r.non2xx}, errors ${r.errors}, in warm-up ${r.warmupFailures})` +
-          (r.firstFailure ? `; first: ${r.firstFailure}` : ''),
-      );
-    }
-    const logged = summarizeLog(child.output());
-    if (logged.length > 0) console.error(`server log (last lines, repeats counted):\n${logged.join('\n')}`);
-    if (queued.failures > 0)
-      console.error(`bench: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
-    if (failing.length > 0 || queued.failures > 0) return 1;
-    console.log(verdict.failed === 0 ? 'all goals pass' : `${verdict.failed} goal(s) not met`);
+    const failures = outcomes.flatMap((outcome) => outcome.failures);
+    for (const line of failures) console.error(`bench: ${line}`);
+    if (failures.length > 0) return 1;
+    console.log(failedGoals === 0 ? 'all goals pass' : `${failedGoals} goal(s) not met`);
     return 0;
   } finally {
-    await server?.stop();
+    for (const server of servers) await server.stop();
+    await Promise.allSettled([...undo].map((step) => step()));
+    await closeBackends();
     await sink.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (cpuProfileDir) console.log(`server CPU profile written to ${cpuProfileDir}`);
   }
-}
-
-/** The child's pino lines, one per distinct message with its count, so one repeated failure is one line. */
-function summarizeLog(lines: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    let text = line;
-    try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; message?: string } };
-      text = `level ${entry.level}: ${entry.msg ?? ''}${entry.err ? ` (${entry.err.type}: ${entry.err.message})` : ''}`;
-    } catch {
-      // Not JSON (a crash before the logger existed): shown as it is.
-    }
-    counts.set(text.slice(0, 300), (counts.get(text.slice(0, 300)) ?? 0) + 1);
-  }
-  return [...counts].map(([text, count]) => `  ${count > 1 ? `${count}x ` : ''}${text}`);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import type { BenchSettings } from './scenarios.ts';
+import { runCli } from './server.ts';
 import type { SmsSink } from './sink.ts';
 
 /** How long the worker may take after the last accepted message before the run counts as failed. */
@@ -55,26 +55,19 @@ export interface QueuedResult {
 }
 
 /**
- * Creates an admin key with `sms:send` on the server's database through the real CLI, as an operator
- * would. The database is the one `server.ts` gives the child: `sqlite:<dataDir>/bench.db`.
+ * Creates an admin key with `sms:send` on the server's database (`databaseUrl`) through the real CLI, as an
+ * operator would.
  */
-export function createSendKey(root: string, dataDir: string): string {
-  const result = spawnSync(
-    process.execPath,
-    [`${root}/bin/otpgate.js`, 'keys', 'create', '--name', 'bench', '--scopes', 'sms:send'],
-    {
-      cwd: dataDir,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        TSX_TSCONFIG_PATH: `${root}/tsconfig.json`,
-        DATABASE_URL: `sqlite:${dataDir}/bench.db`,
-        DATA_DIR: dataDir,
-      },
-    },
-  );
-  if (result.status !== 0) throw new Error(`otpgate keys create failed: ${result.stderr}`);
-  return result.stdout.trim().split('\n').at(-1)!;
+export function createSendKey(root: string, dataDir: string, databaseUrl: string): string {
+  const output = runCli(root, dataDir, { DATABASE_URL: databaseUrl }, [
+    'keys',
+    'create',
+    '--name',
+    'bench',
+    '--scopes',
+    'sms:send',
+  ]);
+  return output.trim().split('\n').at(-1)!;
 }
 
 /**

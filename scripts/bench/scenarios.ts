@@ -9,6 +9,38 @@ export interface BenchSettings {
   readonly connections: number;
   /** The server's CPU seconds so far, to charge each measured run its share; null when unknown. */
   readonly serverCpuSeconds: () => number | null;
+  /** The store's own counters (PostgreSQL, Redis), read after the warm-up and after the measured run. */
+  readonly counters?: StoreCounters | undefined;
+}
+
+/** One reading of a store's counters. */
+export interface CounterReading {
+  /** Running totals (commits, rows inserted, commands): a run is charged the difference. */
+  readonly totals: Readonly<Record<string, number>>;
+  /** Levels at the time of reading (connections open), reported as they are. */
+  readonly gauges: Readonly<Record<string, number>>;
+  /** What taking this reading adds to the totals (the bench's own INFO), taken off the next difference. */
+  readonly ownCommands?: Readonly<Record<string, number>>;
+}
+
+export interface StoreCounters {
+  read(): Promise<CounterReading>;
+}
+
+/** A store's counters over one measured run, per successful operation. */
+export interface StoreFigures {
+  readonly perOp: Readonly<Record<string, number>>;
+  readonly gauges: Readonly<Record<string, number>>;
+}
+
+/** The difference of two readings per operation; a counter that only the later reading has started at 0. */
+export function perOperation(before: CounterReading, after: CounterReading, operations: number): StoreFigures {
+  const perOp: Record<string, number> = {};
+  for (const [key, total] of Object.entries(after.totals)) {
+    const spent = total - (before.totals[key] ?? 0) - (before.ownCommands?.[key] ?? 0);
+    perOp[key] = operations > 0 ? spent / operations : NaN;
+  }
+  return { perOp, gauges: after.gauges };
 }
 
 export interface Measurement {
@@ -26,6 +58,8 @@ export interface Measurement {
   /** Status and body of the first failed response, to say what went wrong. */
   readonly firstFailure: string | null;
   readonly cpuMsPerOp: number | null;
+  /** The store's counters per operation; absent on SQLite. */
+  readonly store?: StoreFigures;
   readonly note?: string;
 }
 
@@ -39,7 +73,7 @@ export function numberSource(): () => string {
 }
 
 /** Counts what one autocannon run saw beyond its own figures. */
-class Tally {
+export class Tally {
   successes = 0;
   latenciesMs: number[] = [];
   firstFailure: string | null = null;
@@ -48,7 +82,7 @@ class Tally {
   };
 }
 
-type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
+export type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
 
 /** A warm-up run, then the measured run; the rate counts successes per second of the measured one. */
 async function measure(settings: BenchSettings, name: string, plan: Plan, pairs = false): Promise<Measurement> {
@@ -68,7 +102,9 @@ async function measure(settings: BenchSettings, name: string, plan: Plan, pairs 
   };
 
   const warm = await run(settings.warmupSeconds);
+  const before = await settings.counters?.read();
   const { result, tally, cpuSeconds } = await run(settings.seconds);
+  const after = await settings.counters?.read();
   const successes = pairs ? tally.successes : result['2xx'];
   const sorted = tally.latenciesMs.sort((a, b) => a - b);
   return {
@@ -82,6 +118,7 @@ async function measure(settings: BenchSettings, name: string, plan: Plan, pairs 
     warmupFailures: warm.result.non2xx + warm.result.errors,
     firstFailure: warm.tally.firstFailure ?? tally.firstFailure,
     cpuMsPerOp: cpuSeconds === null || successes === 0 ? null : (cpuSeconds * 1000) / successes,
+    ...(before && after && { store: perOperation(before, after, successes) }),
     ...(pairs && {
       note: `latency is per sign-in (request + verify); per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     }),
@@ -93,7 +130,12 @@ export function trivialRoute(settings: BenchSettings): Promise<Measurement> {
 }
 
 export function codeRequests(settings: BenchSettings, fresh: () => string): Promise<Measurement> {
-  return measure(settings, 'b. code requests, distinct numbers', (tally) => ({
+  return measure(settings, 'b. code requests, distinct numbers', codeRequestPlan(fresh));
+}
+
+/** A code request for a fresh number on every request. */
+export function codeRequestPlan(fresh: () => string): Plan {
+  return (tally) => ({
     path: `${LOGIN}/request`,
     requests: [
       {
@@ -103,7 +145,7 @@ export function codeRequests(settings: BenchSettings, fresh: () => string): Prom
         onResponse: tally.failed,
       },
     ],
-  }));
+  });
 }
 
 interface PairContext {

@@ -1,4 +1,4 @@
-import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +17,8 @@ export interface ServerOptions {
   readonly smsWebhookUrl: string;
   /** When set, the child runs with `--cpu-prof` and writes its profile there on exit. */
   readonly cpuProfileDir?: string | undefined;
+  /** The store's settings (DATABASE_URL, REDIS_URL, ...), over the SQLite default; AUTH_SECRET too, to share one. */
+  readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
 export interface ServerMemory {
@@ -41,7 +43,8 @@ export interface ServerChild {
 }
 
 /**
- * Starts what `npm start` runs (the built bundle) in production mode on SQLite in `dataDir`, with limits
+ * Starts what `npm start` runs (the built bundle) in production mode on SQLite in `dataDir` (or the store
+ * `options.env` names), with limits
  * raised so that they never refuse the load, and resolves once `/livez` answers. Rejects (with the child's output) if it
  * exits or does not answer in time.
  *
@@ -73,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // Scenario d sends through one admin key as fast as it can; its per-key limits would measure the limit.
     SMS_KEY_SEND_RATE_PER_MINUTE: '1000000',
     SMS_KEY_QUEUED_MAX: '1000000',
+    ...options.env,
   };
   const start = startCommand(options.root);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
@@ -116,6 +120,20 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     throw new Error(`${(error as Error).message}${tail}`);
   }
   return server;
+}
+
+/**
+ * `npx otpgate <args>` as an operator runs it (the CLI through tsx), in `dataDir` so that no `.env` applies,
+ * with `env` (the store's DATABASE_URL); resolves its output, and throws with its stderr when it fails.
+ */
+export function runCli(root: string, dataDir: string, env: NodeJS.ProcessEnv, args: readonly string[]): string {
+  const result = spawnSync(process.execPath, [`${root}/bin/otpgate.js`, ...args], {
+    cwd: dataDir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, TSX_TSCONFIG_PATH: `${root}/tsconfig.json`, DATA_DIR: dataDir, ...env },
+  });
+  if (result.status !== 0) throw new Error(`otpgate ${args.join(' ')} failed: ${result.stderr || result.error}`);
+  return result.stdout;
 }
 
 async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<void> {

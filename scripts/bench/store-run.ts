@@ -1,0 +1,151 @@
+import { createSendKey, queuedLine, queuedSends, type CampaignSettings } from './queued.ts';
+import { storeTable, table, type StoreRun } from './report.ts';
+import { codeRequests, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
+import { startServer, type ServerChild } from './server.ts';
+import type { SmsSink } from './sink.ts';
+import { prepareStore, type Backends, type StoreName } from './stores.ts';
+import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
+
+export interface StoreRunContext {
+  readonly root: string;
+  readonly dataDir: string;
+  readonly sink: SmsSink;
+  readonly fresh: () => string;
+  readonly backends: Backends;
+  /** What Ctrl-C must undo: the store's database and keys are added while they exist. */
+  readonly undo: Set<() => Promise<unknown>>;
+  /** The children running, for Ctrl-C to kill. */
+  readonly servers: Set<ServerChild>;
+  readonly seconds: number;
+  readonly warmupSeconds: number;
+  readonly connections: number;
+  readonly cpuProfileDir: string | undefined;
+  /** Scenario d in this store run, or null to leave it out. */
+  readonly campaign: CampaignSettings | null;
+  readonly twoInstances: boolean;
+}
+
+export interface StoreOutcome {
+  readonly run: StoreRun;
+  /** One line per scenario that had failures: any makes the bench exit 1. */
+  readonly failures: readonly string[];
+  readonly two: TwoInstancesResult | null;
+}
+
+/** The server did not start: nothing was measured. */
+export class NotStarted extends Error {}
+
+/**
+ * One store: a fresh database (and Redis prefix), the server on it, scenarios a to c, the campaign when
+ * asked, and on postgres+redis two instances at once. Prints the store's table as it goes; the children,
+ * the database and the keys are gone when it returns or throws.
+ */
+export async function runStore(name: StoreName, context: StoreRunContext): Promise<StoreOutcome> {
+  const { root, dataDir, sink, fresh } = context;
+  console.log(`\n== ${name} ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const started: ServerChild[] = [];
+  const start = async () => {
+    try {
+      const child = await startServer({
+        root,
+        dataDir,
+        smsWebhookUrl: sink.url,
+        cpuProfileDir: context.cpuProfileDir,
+        env: store.env,
+      });
+      started.push(child);
+      context.servers.add(child);
+      return child;
+    } catch (error) {
+      throw new NotStarted(`the server did not start on ${name}: ${(error as Error).message}`);
+    }
+  };
+  try {
+    const child = await start();
+    console.log(`server pid ${child.pid} on ${child.baseUrl}, SMS sink ${sink.url}`);
+    const settings: BenchSettings = {
+      baseUrl: child.baseUrl,
+      seconds: context.seconds,
+      warmupSeconds: context.warmupSeconds,
+      connections: context.connections,
+      serverCpuSeconds: child.cpuSeconds,
+      counters: store.counters,
+    };
+    const results: Measurement[] = [];
+    const step = async (run: () => Promise<Measurement>) => {
+      const result = await run();
+      results.push(result);
+      console.log(`  ${result.name}: ${Math.round(result.rate)} ${result.unit}`);
+      sink.forget();
+      return result;
+    };
+    // The trivial route does not touch the store, and each reading of its counters takes ten seconds.
+    const trivial = await step(() => trivialRoute({ ...settings, counters: undefined }));
+    const codes = await step(() => codeRequests(settings, fresh));
+    const pairs = await step(() => signIns(settings, fresh, sink));
+    const queued = context.campaign
+      ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
+      : null;
+    if (queued) console.log(`  ${queuedLine(queued)}`);
+    const memory = child.memory();
+
+    let two: TwoInstancesResult | null = null;
+    if (name === 'postgres+redis' && context.twoInstances) {
+      const second = await start();
+      console.log(`second server pid ${second.pid} on ${second.baseUrl}`);
+      two = await twoInstances([child, second], { ...settings }, fresh, codes.rate);
+      console.log(`  ${twoInstancesLine(two)}`);
+    }
+
+    console.log(`\n${table(results, trivial.rate)}`);
+    const counters = storeTable([...results, ...(two ? [two] : [])]);
+    if (counters) console.log(`\n${counters}`);
+
+    const failures = results
+      .filter((r) => r.non2xx > 0 || r.errors > 0 || r.warmupFailures > 0)
+      .map(
+        (r) =>
+          `${name}: ${r.name} had failures (non-2xx ${r.non2xx}, errors ${r.errors}, in warm-up ${r.warmupFailures})` +
+          (r.firstFailure ? `; first: ${r.firstFailure}` : ''),
+      );
+    if (queued && queued.failures > 0)
+      failures.push(`${name}: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
+    if (two && two.failures > 0)
+      failures.push(`${name}: two instances had ${two.failures} failures; first: ${two.firstFailure}`);
+    for (const server of started) {
+      const logged = summarizeLog(server.output());
+      if (logged.length > 0)
+        console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
+    }
+    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two };
+  } finally {
+    await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(`${removed}`);
+  }
+}
+
+export function twoInstancesLine(r: TwoInstancesResult): string {
+  const cpu = r.cpuMsPerOp.map((value) => (value === null ? 'n/a' : `${value.toFixed(2)} ms`)).join(' and ');
+  return (
+    `${r.name}: ${Math.round(r.rate)} req/s together, ${r.ratioToOne.toFixed(2)}x one instance's b; ` +
+    `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms (the slower instance's); server CPU per code request ${cpu}`
+  );
+}
+
+/** The child's pino lines, one per distinct message with its count, so one repeated failure is one line. */
+function summarizeLog(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    let text = line;
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { type?: string; message?: string } };
+      text = `level ${entry.level}: ${entry.msg ?? ''}${entry.err ? ` (${entry.err.type}: ${entry.err.message})` : ''}`;
+    } catch {
+      // Not JSON (a crash before the logger existed): shown as it is.
+    }
+    counts.set(text.slice(0, 300), (counts.get(text.slice(0, 300)) ?? 0) + 1);
+  }
+  return [...counts].map(([text, count]) => `  ${count > 1 ? `${count}x ` : ''}${text}`);
+}
