@@ -163,17 +163,35 @@ export function storeTable(rows: readonly { name: string; store?: StoreFigures |
   const measured = rows.filter((row) => row.store);
   if (measured.length === 0) return '';
   const redis = measured.some((row) => row.store?.perOp['redis commands'] !== undefined);
-  const header = ['per operation', ...POSTGRES_COLUMNS, 'connections', ...(redis ? ['Redis', 'Redis by command'] : [])];
+  const header = [
+    'per operation',
+    ...POSTGRES_COLUMNS,
+    'connections',
+    ...(redis ? ['Redis commands', 'scripts', 'Redis by command'] : []),
+  ];
   const body = measured.map(({ name, store }) => [
     name.slice(0, 2),
     ...POSTGRES_COLUMNS.map((key) => perOp(store!.perOp[key])),
     String(store!.gauges.connections ?? 'n/a'),
-    ...(redis ? [perOp(store!.perOp['redis commands']), byCommand(store!)] : []),
+    ...(redis ? [perOp(store!.perOp['redis commands']), perOp(scripts(store!)), byCommand(store!)] : []),
   ]);
   return [
     ...align([header, ...body]),
-    "  connections: the server's to the database at the end of the run; rows: pg_stat_database tup_*; Redis: commands",
+    "  connections: the server's to the database at the end of the run; rows: pg_stat_database tup_*",
+    ...(redis
+      ? [
+          '  Redis commands: as Redis counts them, the ones a script runs included (a rate limit is one EVALSHA',
+          '  running SET, INCRBY and PTTL); the round trips are the scripts and the commands outside them',
+        ]
+      : []),
   ].join('\n');
+}
+
+/** EVAL and EVALSHA calls: each is one round trip, however many commands it runs. */
+function scripts(store: StoreFigures): number | undefined {
+  const { perOp } = store;
+  if (perOp['redis commands'] === undefined) return undefined;
+  return (perOp['redis evalsha'] ?? 0) + (perOp['redis eval'] ?? 0);
 }
 
 function byCommand(store: StoreFigures): string {
@@ -195,7 +213,7 @@ export function summary(runs: readonly StoreRun[], title: string, pick: (run: St
     'server CPU/op',
     'commits/op',
     'ins/upd/del per op',
-    'Redis/op',
+    'Redis commands/op',
   ];
   const rows = runs.map((run) => {
     const m = pick(run);
@@ -209,7 +227,9 @@ export function summary(runs: readonly StoreRun[], title: string, pick: (run: St
       cpu(m.cpuMsPerOp),
       figure('commits'),
       m.store ? `${figure('inserted')} / ${figure('updated')} / ${figure('deleted')}` : 'n/a',
-      figure('redis commands'),
+      m.store?.perOp['redis commands'] === undefined
+        ? 'n/a'
+        : `${figure('redis commands')} (${perOp(scripts(m.store))} scripts)`,
     ];
   });
   return align([header, ...rows]).join('\n');
