@@ -47,9 +47,10 @@ export async function chooseStores(
     };
   }
   if (!wanted.includes('postgres+redis')) return { stores: wanted, postgres };
-  const redis = await connectRedis(redisUrl).catch((error: Error) => {
-    if (named) throw new Error(`Redis at ${shown(redisUrl)} (BENCH_REDIS_URL): ${error.message}`);
-    return undefined;
+  const redis = await connectRedis(redisUrl).catch(async (error: Error) => {
+    if (!named) return undefined;
+    await postgres.close(); // an open connection would keep the process from exiting
+    throw new Error(`Redis at ${shown(redisUrl)} (BENCH_REDIS_URL): ${error.message}`);
   });
   if (!redis) {
     return {
