@@ -13,6 +13,7 @@ import { createPhoneChangeNotice } from './otp/phone-change-notice.ts';
 import { createPhoneFlows } from './otp/phone-flows.ts';
 import { createOtpRepository } from './otp/repository.ts';
 import { createOtpService } from './otp/service.ts';
+import { createCodeWrites } from './otp/writes/index.ts';
 import { reportingRejections } from './rate-limit/counted.ts';
 import type { RateLimiter } from './rate-limit/limiter.ts';
 import { createSessionRepository } from './sessions/repository.ts';
@@ -60,7 +61,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   });
   const sender = createCodeSender({
     sms,
-    logs: smsLogs,
     templates: renderer,
     log,
     deadlineMs: config.sms.otpDeadlineMs,
@@ -70,10 +70,15 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   });
   const rules = otpRules(config, keys.rateLimitPhone);
   const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });
+  const codes = createOtpRepository(db);
+  const sessionRepository = createSessionRepository(db);
+  const writes = createCodeWrites(database, { codes, logs: smsLogs, users, sessions: sessionRepository });
   const otp = createOtpService({
     config,
     keys,
-    codes: createOtpRepository(db),
+    codes,
+    writes,
+    log,
     limiter: reportingRejections(limiter, (rule, retryAfterSeconds) => {
       metrics.rateLimitRejection(rule.name);
       ceilingReached(rule, retryAfterSeconds);
@@ -84,7 +89,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   });
   const sessions = createSessionService({
     config: config.tokens,
-    sessions: createSessionRepository(db),
+    sessions: sessionRepository,
     tokens: createAccessTokens(keys.accessToken, config.tokens, now),
     log,
     now,
@@ -100,7 +105,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
   });
   const notifyPhoneChanged = createPhoneChangeNotice({ send: smsQueue.send.send, log });
-  const flows = createPhoneFlows({ config, otp, users, sessions, metrics, notifyPhoneChanged, now });
+  const flows = createPhoneFlows({ config, otp, writes, users, sessions, metrics, notifyPhoneChanged, now });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
   const smsProviders = createProviderReport({
     lanes: sms,

@@ -4,22 +4,25 @@ import type { Metrics } from '../metrics/metrics.ts';
 import { countOtpRequest, countOtpVerify } from '../metrics/otp-outcomes.ts';
 import { parseMobile } from '../phone/parse.ts';
 import type { ClientInfo, Session, SessionService, TokenPair } from '../sessions/service.ts';
-import { preferredLocales } from '../templates/preference.ts';
+import { newId } from '../db/ids.ts';
+import { requestedLocales } from '../templates/preference.ts';
 import type { User, UserRepository } from '../users/repository.ts';
 import type { PhoneChangeNotice } from './phone-change-notice.ts';
 import type { OtpService } from './service.ts';
+import type { CodeWrites } from './writes/index.ts';
 
 /** The sign-in and phone-change flows: number parsing, codes, users and sessions put together. */
 export function createPhoneFlows(deps: {
   config: Config;
   otp: OtpService;
+  writes: CodeWrites;
   users: UserRepository;
   sessions: SessionService;
   metrics: Metrics;
   notifyPhoneChanged: PhoneChangeNotice;
   now: () => number;
 }) {
-  const { config, otp, users, sessions, metrics, notifyPhoneChanged, now } = deps;
+  const { config, otp, writes, users, sessions, metrics, notifyPhoneChanged, now } = deps;
 
   // Decided before any limit is charged or SMS attempted.
   const canonical = (typed: string): string => {
@@ -38,9 +41,10 @@ export function createPhoneFlows(deps: {
     requestLogin: (phone: string, ip: string, acceptLanguage?: string) =>
       countOtpRequest(metrics, () => {
         const phoneNumber = canonical(phone);
-        return otp.request({ phoneNumber, purpose: 'login' }, ip, () =>
-          preferredLocales(acceptLanguage, () => users.localeByPhone(phoneNumber)),
-        );
+        return otp.request({ phoneNumber, purpose: 'login' }, ip, {
+          locales: requestedLocales(acceptLanguage),
+          recipient: { phoneNumber },
+        });
       }),
 
     async verifyLogin(
@@ -49,9 +53,15 @@ export function createPhoneFlows(deps: {
       client: ClientInfo & { ip: string },
     ): Promise<{ user: User; isNew: boolean; tokens: TokenPair }> {
       const phoneNumber = canonical(phone);
-      await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'login' }, code, client.ip));
-      const { user, isNew } = await users.signIn(phoneNumber, now());
-      return { user, isNew, tokens: await sessions.start(user.id, client) };
+      const session = sessions.open(client);
+      // The user and the session are written with the verify budget's give-back (see writes/).
+      const signedIn = await countOtpVerify(metrics, () =>
+        otp.verify({ phoneNumber, purpose: 'login' }, code, client.ip, (part) =>
+          writes.signIn({ userId: newId(), phoneNumber, now: now(), session: session.row }, part),
+        ),
+      );
+      const { user, isNew } = signedIn!;
+      return { user, isNew, tokens: await sessions.tokens(user.id, session) };
     },
 
     /**
@@ -62,9 +72,10 @@ export function createPhoneFlows(deps: {
       requireRecentSignIn(session);
       const { userId } = session;
       return countOtpRequest(metrics, () =>
-        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, () =>
-          preferredLocales(acceptLanguage, async () => (await users.findById(userId))?.locale ?? null),
-        ),
+        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, {
+          locales: requestedLocales(acceptLanguage),
+          recipient: { userId },
+        }),
       );
     },
 

@@ -116,9 +116,13 @@ export function createOtpRepository(db: Kysely<Database>) {
      * With `unlessPending`, a previous code that is still usable and kept for a resend (its last send timed
      * out) is left alone and undefined is returned: the common case, no such code, costs one statement.
      */
-    async replace(code: NewCode, now: number, options: { unlessPending?: boolean } = {}): Promise<string | undefined> {
+    async replace(
+      code: NewCode,
+      now: number,
+      options: { unlessPending?: boolean; id?: string } = {},
+    ): Promise<string | undefined> {
       const run = options.unlessPending ? replaceUnlessPending : replaceAlways;
-      const { rows } = await run({ ...code, id: newId(), now });
+      const { rows } = await run({ ...code, id: options.id ?? newId(), now });
       return rows[0]?.id;
     },
 
@@ -176,8 +180,15 @@ export function createOtpRepository(db: Kysely<Database>) {
       const taken = rows[0];
       if (taken && taken.consumed_at !== null) return { outcome: 'accepted' };
       if (taken) return { outcome: 'wrong', attemptsLeft: taken.max_attempts - taken.attempts };
+      return this.notCounted(challengeKey, now);
+    },
 
-      // Nothing was counted: tell a burnt code from one that is gone, without changing anything.
+    /**
+     * After an attempt that counted nothing: a burnt code (`exhausted`) told from one that is gone
+     * (`expired`), without changing anything. A statement of its own, so that it sees what parallel
+     * attempts committed while the attempt waited for the row's lock.
+     */
+    async notCounted(challengeKey: string, now: number): Promise<ConsumeResult> {
       const row = await db
         .selectFrom('otp_codes')
         .select(['attempts', 'max_attempts', 'consumed_at', 'expires_at'])

@@ -1,16 +1,20 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Keys } from '../crypto/keys.ts';
+import { newId } from '../db/ids.ts';
 import { AppError } from '../errors/app-error.ts';
 import { normalizeCode } from '../phone/digits.ts';
-import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { consumeAll, refundAll } from '../rate-limit/take-all.ts';
+import type { RateLimiter, RefundPart, Taken } from '../rate-limit/limiter.ts';
+import { refundAll } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
-import { CodeNotSent, type CodeSender } from '../sms/sender.ts';
+import { CodeNotSent, type CodeSender, type ComposedCode } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
 import { requestCharges, verifyCharges, type OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
-import { givenBack, secondCopy } from './send-charges.ts';
 import type { OtpRepository } from './repository.ts';
+import { givenBack, secondCopy } from './send-charges.ts';
+import type { CodeWrites } from './writes/index.ts';
+import type { IssueDraft, Recipient, SettleDraft } from './writes/types.ts';
 
 /** Who a code is for: a number, a purpose, and for a phone change the signed-in user asking. */
 export interface Challenge {
@@ -19,11 +23,22 @@ export interface Challenge {
   readonly userId?: string | undefined;
 }
 
+/**
+ * The code message's language: the locales the request asked for (Accept-Language), best first, or else
+ * the stored locale of `recipient`, read with the code's writes.
+ */
+export interface Language {
+  readonly locales?: readonly string[] | undefined;
+  readonly recipient: Recipient;
+}
+
 export interface OtpServiceDeps {
   readonly config: Config;
   readonly keys: Keys;
   readonly codes: OtpRepository;
+  readonly writes: CodeWrites;
   readonly limiter: RateLimiter;
+  readonly log: Pick<Logger, 'error'>;
   readonly rules: OtpRules;
   readonly sender: CodeSender;
   readonly now: () => number;
@@ -33,27 +48,35 @@ function challengeKey({ purpose, userId, phoneNumber }: Challenge): string {
   return `${purpose}:${userId ?? ''}:${phoneNumber}`;
 }
 
-/** The code a request sends: a new one, or one resent because its last send timed out. */
-interface Issued {
-  readonly id: string;
+/** The code a request sends, written with its log row: a new one, or one resent because its last send timed out. */
+interface Sending {
+  readonly codeId: string;
   readonly code: string;
   readonly expiresAt: number;
   readonly resent: boolean;
+  readonly message: ComposedCode;
+  readonly logId: string;
+  readonly locale: string | null;
 }
 
 export function createOtpService(deps: OtpServiceDeps) {
-  const { config, keys, codes, limiter, rules, sender, now } = deps;
+  const { config, keys, codes, writes, limiter, rules, sender, log, now } = deps;
   const prefixBits = config.otp.ipv6PrefixBits;
 
-  /**
-   * A new code (a test number's listed one, or a random one) replacing the challenge's earlier code. With
-   * `unlessPending`, undefined when the earlier code is kept for a resend (see `codeToSend`).
-   */
-  async function issueCode(challenge: Challenge, key: string, unlessPending: boolean): Promise<Issued | undefined> {
+  /** A new code for the challenge, rendered, and the writes that store it with its log row. */
+  async function newCode(challenge: Challenge, key: string, language: Language) {
     const code = sender.fixedCode(challenge.phoneNumber) ?? generateCode(config.otp.length);
     const expiresAt = now() + config.otp.ttlSeconds * 1000;
-    const id = await codes.replace(
-      {
+    const message = await sender.compose({
+      to: challenge.phoneNumber,
+      code,
+      purpose: challenge.purpose,
+      ttlSeconds: config.otp.ttlSeconds,
+      locales: language.locales,
+    });
+    const draft: IssueDraft = {
+      code: {
+        id: newId(),
         challengeKey: key,
         phoneNumber: challenge.phoneNumber,
         purpose: challenge.purpose,
@@ -62,46 +85,57 @@ export function createOtpService(deps: OtpServiceDeps) {
         maxAttempts: config.otp.maxAttempts,
         expiresAt,
       },
-      now(),
-      { unlessPending },
-    );
-    return id === undefined ? undefined : { id, code, expiresAt, resent: false };
+      now: now(),
+      log: { id: newId(), message, recipient: language.recipient },
+    };
+    return { code, expiresAt, message, draft };
   }
 
   /**
-   * The code this request sends: the one kept after a timed-out send while it is usable, else a new one.
-   * A new code is tried first because it is the common case and one statement; only when the upsert left
-   * a kept code in place is it read. A kept copy that cannot be opened (AUTH_SECRET changed, or a test
-   * number) is replaced.
+   * When the upsert left the challenge's earlier code in place (kept after a timed-out send): that code,
+   * sent again as it is (same row, same expiry, same attempts used: renewing either would let anyone who can
+   * make sends time out buy fresh guesses at one code). A kept copy that cannot be opened (AUTH_SECRET
+   * changed) is replaced by the new code after all.
    */
-  async function codeToSend(challenge: Challenge, key: string): Promise<Issued> {
-    const fresh = (await issueCode(challenge, key, true)) ?? (await pendingCode(challenge, key));
-    return fresh ?? (await issueCode(challenge, key, false))!;
-  }
-
-  /**
-   * The challenge's code whose last send timed out, to send again as it is: same row, same expiry, same
-   * attempts used. Renewing either would let anyone who can make sends time out buy fresh guesses at one
-   * code. A test number always gets its listed code instead.
-   */
-  async function pendingCode(challenge: Challenge, key: string): Promise<Issued | undefined> {
-    if (sender.fixedCode(challenge.phoneNumber) !== undefined) return undefined;
-    const pending = await codes.findPending(key, now());
+  async function keptCode(
+    challenge: Challenge,
+    key: string,
+    language: Language,
+    fresh: Awaited<ReturnType<typeof newCode>>,
+  ): Promise<Sending> {
+    const test = sender.fixedCode(challenge.phoneNumber) !== undefined;
+    const pending = test ? undefined : await codes.findPending(key, now());
     const code = pending && openCode(keys.otpPending, key, pending.sealed);
-    return pending && code ? { id: pending.id, code, expiresAt: pending.expiresAt, resent: true } : undefined;
+    if (pending && code) {
+      const ttlSeconds = Math.max(1, Math.ceil((pending.expiresAt - now()) / 1000));
+      const message = await sender.compose({
+        to: challenge.phoneNumber,
+        code,
+        purpose: challenge.purpose,
+        ttlSeconds,
+        locales: language.locales,
+      });
+      const logId = newId();
+      const locale = await writes.log({ id: logId, message, recipient: language.recipient }, now());
+      return { codeId: pending.id, code, expiresAt: pending.expiresAt, resent: true, message, logId, locale };
+    }
+    const codeId = (await codes.replace(fresh.draft.code, now(), { id: fresh.draft.code.id }))!;
+    const locale = await writes.log(fresh.draft.log, now());
+    return { ...fresh, codeId, resent: false, logId: fresh.draft.log.id, locale };
   }
 
   /**
-   * After a failed send: a code that may have reached the phone (a call on the way that may have sent it,
-   * or an earlier send that did) stays usable and sealed for the retry; any other code is deleted.
+   * Writes how the send ended and gives back `taken`, in one statement where the limiter allows, the
+   * outcome before the points: a retry can only get past the resend limit once they are given back, and by
+   * then the code it must resend is already marked. A write that fails is logged: the code's fate was
+   * decided by the send, not by its record.
    */
-  async function keepOrDiscard(issued: Issued, key: string, error: unknown): Promise<void> {
-    if (issued.resent) return;
-    if (error instanceof CodeNotSent && error.mayHaveArrived) {
-      await codes.markPending(issued.id, sealCode(keys.otpPending, key, issued.code)).catch(() => {});
-    } else {
-      await codes.discard(issued.id).catch(() => {});
-    }
+  async function settle(draft: SettleDraft, taken: readonly Taken[]): Promise<void> {
+    await limiter
+      .refundAllWith(taken, (part) => writes.settle(draft, part))
+      .catch((error: unknown) =>
+        log.error({ err: error, smsLogId: draft.log?.id }, 'could not record the end of a code send'),
+      );
   }
 
   return {
@@ -115,71 +149,96 @@ export function createOtpService(deps: OtpServiceDeps) {
      *   the user never holds two different codes.
      * - refused for certain: the send limits are given back, so the user can retry at once, but the
      *   failed-send budgets keep it: they bound the provider calls a client can cause with numbers that are
-     *   refused. No usable code is left. A send no provider was asked for (every breaker open, SMS not
-     *   available) gives everything back.
-     * `locales` gives the recipient's preferred locales; it is called only once the limits let the request
-     * through, so a refused request costs no lookup.
+     *   refused. No usable code is left. A send no provider was asked for (every breaker open) gives
+     *   everything back.
+     * The message is rendered first, so a missing template or an SMS service that is not available costs
+     * nothing; then the limits, the code and its log row are one round trip (see writes/).
      */
     async request(
       challenge: Challenge,
       ip: string,
-      locales?: () => Promise<readonly string[]>,
+      language: Language,
     ): Promise<{ expiresIn: number; resendIn: number }> {
       const { phoneNumber } = challenge;
       const charges = requestCharges(rules, challenge.purpose, phoneNumber, ip, prefixBits);
-      const decision = await consumeAll(limiter, charges.all);
+      const key = challengeKey(challenge);
+      const fresh = await newCode(challenge, key, language);
+      const { decision, value } = await limiter.consumeAllWith(charges.all, (part) => writes.issue(fresh.draft, part));
       if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
 
-      const key = challengeKey(challenge);
-      let issued: Issued | undefined;
+      let sending: Sending;
       try {
-        issued = await codeToSend(challenge, key);
-        const ttlSeconds = issued.resent
-          ? Math.max(1, Math.ceil((issued.expiresAt - now()) / 1000))
-          : config.otp.ttlSeconds;
-        await sender.send({
-          to: phoneNumber,
-          code: issued.code,
-          purpose: challenge.purpose,
-          ttlSeconds,
-          locales: locales ? await locales() : undefined,
+        sending =
+          value?.codeId !== undefined
+            ? { ...fresh, codeId: value.codeId, resent: false, logId: fresh.draft.log.id, locale: value.locale }
+            : await keptCode(challenge, key, language, fresh);
+      } catch (error) {
+        await refundAll(limiter, decision.taken).catch(() => {});
+        throw error;
+      }
+
+      const ttlSeconds = sending.resent
+        ? Math.max(1, Math.ceil((sending.expiresAt - now()) / 1000))
+        : config.otp.ttlSeconds;
+      try {
+        const outcome = await sender.deliver(sending.message, sending.locale, sending.logId, {
           client: ip,
           mayTryAgain: secondCopy(limiter, rules, phoneNumber),
         });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
-        if (issued.resent) await codes.clearPending(issued.id).catch(() => {});
-        await refundAll(limiter, decision.taken.filter(charges.isFailure)).catch(() => {});
+        await settle(
+          {
+            now: now(),
+            log: outcome && { id: sending.logId, outcome },
+            code: sending.resent ? { id: sending.codeId, then: 'clear' } : undefined,
+          },
+          decision.taken.filter(charges.isFailure),
+        );
         return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
       } catch (error) {
-        if (issued) await keepOrDiscard(issued, key, error);
-        // After keepOrDiscard: a retry can only get past the resend limit once this is given back, and by
-        // then the code it must resend is already marked.
-        await refundAll(limiter, givenBack(error, decision.taken, charges.isFailure)).catch(() => {});
+        const outcome = error instanceof CodeNotSent ? error.outcome : undefined;
+        await settle(
+          {
+            now: now(),
+            log: outcome && { id: sending.logId, outcome },
+            code: codeAfterFailure(sending, key, error),
+          },
+          givenBack(error, decision.taken, charges.isFailure),
+        );
         throw error;
       }
     },
 
     /**
-     * Checks a typed code. Resolves when it is right; otherwise throws OTP_INVALID (with attempts_left),
-     * OTP_ATTEMPTS_EXCEEDED or OTP_EXPIRED. Failed checks count against the client IP's hourly budget.
+     * Checks a typed code. Resolves when it is right, with what `onAccepted` wrote; otherwise throws
+     * OTP_INVALID (with attempts_left), OTP_ATTEMPTS_EXCEEDED or OTP_EXPIRED. Failed checks count against the
+     * client IP's hourly budget: taken before checking, in the attempt's own statement where the limiter
+     * allows, and given back on success, with `onAccepted`'s writes (the sign-in) where it allows.
      */
-    async verify(challenge: Challenge, typed: string, ip: string): Promise<void> {
+    async verify<T>(
+      challenge: Challenge,
+      typed: string,
+      ip: string,
+      onAccepted?: (part: RefundPart | undefined) => Promise<T>,
+    ): Promise<T | undefined> {
       const code = normalizeCode(typed);
       if (!/^\d{1,32}$/.test(code)) throw new AppError('VALIDATION_ERROR', 'code must be digits');
 
       // Taken before checking and given back on success: failures are what this budget counts, and
       // taking it first keeps parallel wrong guesses from slipping past it.
-      const decision = await consumeAll(limiter, verifyCharges(rules, ip, prefixBits));
-      if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
-
       const key = challengeKey(challenge);
-      const result = await codes.consume(key, hashCode(keys.otpCode, key, code), now());
-      switch (result.outcome) {
+      const attempt = { challengeKey: key, codeHash: hashCode(keys.otpCode, key, code), now: now() };
+      const { decision, value: result } = await limiter.consumeAllWith(verifyCharges(rules, ip, prefixBits), (part) =>
+        writes.attempt(attempt, part),
+      );
+      if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
+      switch (result!.outcome) {
         case 'accepted':
+          if (onAccepted) return limiter.refundAllWith(decision.taken, onAccepted);
           await refundAll(limiter, decision.taken);
-          return;
+          return undefined;
         case 'wrong':
-          throw new AppError('OTP_INVALID', undefined, { attempts_left: result.attemptsLeft });
+          throw new AppError('OTP_INVALID', undefined, { attempts_left: result!.attemptsLeft });
         case 'exhausted':
           throw new AppError('OTP_ATTEMPTS_EXCEEDED');
         case 'expired':
@@ -187,6 +246,18 @@ export function createOtpService(deps: OtpServiceDeps) {
       }
     },
   };
+
+  /**
+   * After a failed send: a code that may have reached the phone (a call on the way that may have sent it,
+   * or an earlier send that did) stays usable and sealed for the retry; any other code is deleted.
+   */
+  function codeAfterFailure(sending: Sending, key: string, error: unknown): SettleDraft['code'] {
+    if (sending.resent) return undefined;
+    if (error instanceof CodeNotSent && error.mayHaveArrived) {
+      return { id: sending.codeId, then: 'keep', sealed: sealCode(keys.otpPending, key, sending.code) };
+    }
+    return { id: sending.codeId, then: 'discard' };
+  }
 }
 
 export type OtpService = ReturnType<typeof createOtpService>;

@@ -22,7 +22,14 @@ export function reportingRejections(limiter: RateLimiter, onRejected: OnRejected
       if (!decision.allowed) onRejected(decision.rule, decision.retryAfterSeconds);
       return decision;
     },
+    async consumeAllWith(charges, write) {
+      const result = await limiter.consumeAllWith(charges, write);
+      if (!result.decision.allowed) onRejected(result.decision.rule, result.decision.retryAfterSeconds);
+      return result;
+    },
+    refundAllWith: limiter.refundAllWith.bind(limiter),
     refund: limiter.refund.bind(limiter),
+    refundAll: limiter.refundAll.bind(limiter),
     reset: limiter.reset.bind(limiter),
     close: limiter.close.bind(limiter),
   };

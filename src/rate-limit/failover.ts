@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RateLimiter, Taken } from './limiter.ts';
+import type { AllDecision, RateLimiter, Taken } from './limiter.ts';
 import type { OutageBoard } from './outage.ts';
 import type { RedisStore } from './redis-store.ts';
 
@@ -137,10 +137,41 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
       }
       return databaseStore.consumeAll(charges);
     },
+    async consumeAllWith(charges, write) {
+      await started;
+      if (state === 'redis') {
+        let decision: AllDecision | undefined;
+        try {
+          decision = await redisStore.consumeAll(charges);
+          if (decision.allowed) for (const taken of decision.taken) takenInRedis.add(taken);
+        } catch (error) {
+          await redisFailed(error);
+        }
+        if (decision) return decision.allowed ? { decision, value: (await write(undefined)).value } : { decision };
+      }
+      return databaseStore.consumeAllWith(charges, write);
+    },
+    async refundAllWith(taken, write) {
+      const inRedis = taken.filter((t) => takenInRedis.has(t));
+      const value = await databaseStore.refundAllWith(
+        taken.filter((t) => !takenInRedis.has(t)),
+        write,
+      );
+      if (inRedis.length > 0) await redisStore.refundAll(inRedis).catch(redisFailed);
+      return value;
+    },
     async refund(taken) {
       if (!takenInRedis.has(taken)) return databaseStore.refund(taken);
       // A refund that does not reach Redis leaves the points spent, which errs towards the limit.
       await redisStore.refund(taken).catch(redisFailed);
+    },
+    async refundAll(taken) {
+      const inRedis = taken.filter((t) => takenInRedis.has(t));
+      const inDatabase = taken.filter((t) => !takenInRedis.has(t));
+      await Promise.all([
+        inDatabase.length > 0 ? databaseStore.refundAll(inDatabase) : undefined,
+        inRedis.length > 0 ? redisStore.refundAll(inRedis).catch(redisFailed) : undefined,
+      ]);
     },
     async reset(rule, key) {
       await started;

@@ -24,6 +24,45 @@ export type AllDecision =
   | { readonly allowed: true; readonly taken: readonly Taken[] }
   | { readonly allowed: false; readonly retryAfterSeconds: number; readonly rule: RateRule };
 
+/** A counter as the database store's statement reads it back: its key, count and window, and whether the
+ * charges of the statement were refused (and so undone). */
+export interface CountRow {
+  readonly key: string;
+  readonly points: number;
+  readonly expire: number;
+  readonly refused: boolean;
+}
+
+/**
+ * A piece of SQL for another statement: its text, with its parameters numbered from `first` ($first,
+ * $first+1, ...), and their values. The text is the same for every call, so the statement it goes in can be
+ * prepared once.
+ */
+export interface SqlPart {
+  text(first: number): string;
+  readonly values: readonly unknown[];
+}
+
+/**
+ * The counting of a request's charges as part of the caller's own PostgreSQL statement: `counts` is a query
+ * for its WITH list that yields `CountRow`s, the statement writes nothing when any of them is `refused`, and
+ * it hands back the rows.
+ */
+export interface CountsPart {
+  readonly counts: SqlPart;
+}
+
+/** Points given back as part of the caller's own PostgreSQL statement: `refund` is an UPDATE for its WITH list. */
+export interface RefundPart {
+  readonly refund: SqlPart;
+}
+
+/** What a write given to `consumeAllWith` hands back: its own result, and the counts when it was given a part. */
+export interface WrittenWith<T> {
+  readonly value: T;
+  readonly counts?: readonly CountRow[] | undefined;
+}
+
 /**
  * Counters shared by every instance that uses the same store.
  *
@@ -50,6 +89,23 @@ export interface RateLimiter {
    * to spare.
    */
   refund(taken: Taken): Promise<void>;
+  /** `refund` for several at once, in one round trip to the store where it can. */
+  refundAll(taken: readonly Taken[]): Promise<void>;
+  /**
+   * `consumeAll`, then `write` if it allowed the charges, in as few round trips as the store allows. While
+   * the counts are in PostgreSQL, `write` gets a part to count them inside its own statement: counting and
+   * writing are one statement and one transaction, and `value` is undefined when the charges were refused.
+   * Elsewhere the charges are taken first and `write` gets no part.
+   */
+  consumeAllWith<T>(
+    charges: readonly Charge[],
+    write: (part: CountsPart | undefined) => Promise<WrittenWith<T>>,
+  ): Promise<{ decision: AllDecision; value?: T | undefined }>;
+  /**
+   * `write`, and `refundAll(taken)` after it or, while the points are in PostgreSQL, inside its statement
+   * (the part). Either way nothing is given back before the write is done.
+   */
+  refundAllWith<T>(taken: readonly Taken[], write: (part: RefundPart | undefined) => Promise<T>): Promise<T>;
   /** Forgets a key's count (a successful sign-in clears its failures). */
   reset(rule: RateRule, key: string): Promise<void>;
   close(): Promise<void>;

@@ -1,19 +1,10 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Decision, RateLimiter, RateRule } from './limiter.ts';
-import { consumeInTurn } from './take-all.ts';
+import type { AllDecision, Charge, Decision, RateLimiter, RateRule } from './limiter.ts';
+import { redisRulePrefix } from './redis-keys.ts';
+import { counterScripts } from './redis-scripts.ts';
+import { consumeThenWrite, writeThenRefund } from './take-all.ts';
 
 const REFUND_MARGIN_MS = 250;
-
-/** Adds counts to keys, stretching a key's expiry to the later of its own and the one given. */
-const CARRY_SCRIPT = `
-for i, key in ipairs(KEYS) do
-  local points = tonumber(ARGV[2 * i - 1])
-  local ttl = tonumber(ARGV[2 * i])
-  redis.call('incrby', key, points)
-  if redis.call('pttl', key) < ttl then redis.call('pexpire', key, ttl) end
-end
-return #KEYS`;
 
 /** A count taken in the database while Redis was away: the row's key (`<rule>:<key>`), points, window end. */
 export interface Carried {
@@ -28,61 +19,67 @@ export interface RedisStore extends RateLimiter {
 }
 
 /**
- * rate-limiter-flexible's Redis store (its Lua script is the atomic fixed window), without its insurance:
- * a Redis failure rejects, and `failover.ts` decides where to count instead. Keys are
- * `<prefix>rl:<rule>:<key>`, so a database row's key (`<rule>:<key>`) names its Redis counter.
+ * Fixed-window counters in Redis, every charge of a request in one script (redis-scripts.ts): one round
+ * trip for a code request's six limits, and one for the points it gives back. rate-limiter-flexible's
+ * Redis store counts one key per call, and a request's limits must be taken all or none, so its calls went
+ * one after another with give-backs on a refusal: eight round trips per code request. The keys are the
+ * ones that store used, `<prefix>rl:<rule>:<key>`, so a database row's key (`<rule>:<key>`) names its
+ * Redis counter. A Redis failure rejects, and `failover.ts` decides where to count instead.
  */
 export function createRedisStore(redis: Redis, keyPrefix: string): RedisStore {
-  const limiters = new Map<string, RateLimiterAbstract>();
-  const limiterFor = (rule: RateRule): RateLimiterAbstract => {
-    const id = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
-    let limiter = limiters.get(id);
-    if (!limiter) {
-      limiter = new RateLimiterRedis({
-        points: rule.points,
-        duration: rule.durationSeconds,
-        keyPrefix: `${keyPrefix}rl:${rule.name}`,
-        storeClient: redis,
-        rejectIfRedisNotReady: true,
-      });
-      limiters.set(id, limiter);
+  const scripts = counterScripts(redis);
+  const counter = (rule: RateRule, key: string) => `${redisRulePrefix(keyPrefix, rule)}:${key}`;
+
+  async function take(charges: readonly Charge[], cost: number): Promise<AllDecision> {
+    const args = charges.flatMap(([rule]) => [cost, rule.points, rule.durationSeconds * 1000]);
+    const answer = (await scripts.take(
+      charges.map(([rule, key]) => counter(rule, key)),
+      args,
+    )) as number[];
+    const now = Date.now();
+    if (answer[0] !== 1) {
+      const [, index = 1, ttl = -1] = answer;
+      const rule = charges[index - 1]![0];
+      // A counter with no room that has no expiry (-1) or no value (-2, a cost above the limit): a window.
+      const waitMs = ttl > 0 ? ttl : rule.durationSeconds * 1000;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), rule };
     }
-    return limiter;
-  };
+    const taken = charges.map(([rule, key], i) => ({ rule, key, cost, windowEndsAt: now + answer[i + 1]! }));
+    return { allowed: true, taken };
+  }
 
   const store: RedisStore = {
     store: 'redis',
     degraded: false,
     async consume(rule, key, cost = 1): Promise<Decision> {
-      const limiter = limiterFor(rule);
-      try {
-        const result = await limiter.consume(key, cost);
-        return { allowed: true, taken: { rule, key, cost, windowEndsAt: Date.now() + result.msBeforeNext } };
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        // The store added the points even though it said no; take them back so that the count is the
-        // number of allowed actions and a later refund frees exactly what it should.
-        await limiter.reward(key, cost);
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-      }
+      const decision = await take([[rule, key]], cost);
+      return decision.allowed ? { allowed: true, taken: decision.taken[0]! } : decision;
     },
-    async refund(taken) {
-      // The margin covers the time between this check and the store's write; within it the points stay
+    consumeAll: (charges) => take(charges, 1),
+    consumeAllWith: (charges, write) => consumeThenWrite(store, charges, write),
+    refundAllWith: (taken, write) => writeThenRefund(store, taken, write),
+    refund: (taken) => store.refundAll([taken]),
+    async refundAll(taken) {
+      // The margin covers the time between this check and the script's run; within it the points stay
       // spent, which errs towards the limit.
-      if (Date.now() >= taken.windowEndsAt - REFUND_MARGIN_MS) return;
-      await limiterFor(taken.rule).reward(taken.key, taken.cost);
+      const now = Date.now();
+      const live = taken.filter((t) => now < t.windowEndsAt - REFUND_MARGIN_MS);
+      if (live.length === 0) return;
+      await scripts.giveBack(
+        live.map((t) => counter(t.rule, t.key)),
+        live.map((t) => t.cost),
+      );
     },
     async reset(rule, key) {
-      await limiterFor(rule).delete(key);
+      await redis.del(counter(rule, key));
     },
-    // Each Redis call is its own script; the charges go one at a time, with give-backs on a refusal.
-    consumeAll: (charges) => consumeInTurn(store.consume, store.refund, charges),
     async carry(rows, now) {
       const live = rows.filter((row) => row.expire > now && row.points > 0);
       if (live.length === 0) return;
-      const keys = live.map((row) => `${keyPrefix}rl:${row.key}`);
-      const args = live.flatMap((row) => [row.points, row.expire - now]);
-      await redis.eval(CARRY_SCRIPT, keys.length, ...keys, ...args);
+      await scripts.carry(
+        live.map((row) => `${keyPrefix}rl:${row.key}`),
+        live.flatMap((row) => [row.points, row.expire - now]),
+      );
     },
     async close() {
       redis.disconnect();

@@ -1,4 +1,4 @@
-import type { AllDecision, Charge, RateLimiter, Taken } from './limiter.ts';
+import type { AllDecision, Charge, CountsPart, RateLimiter, RefundPart, Taken, WrittenWith } from './limiter.ts';
 
 export type { AllDecision, Charge } from './limiter.ts';
 
@@ -7,27 +7,28 @@ export function consumeAll(limiter: RateLimiter, charges: readonly Charge[]): Pr
   return limiter.consumeAll(charges);
 }
 
-/**
- * `consumeAll` for a store that counts one key at a time: the charges in order, and when one says no the
- * points already taken are given back.
- */
-export async function consumeInTurn(
-  consume: RateLimiter['consume'],
-  refund: RateLimiter['refund'],
-  charges: readonly Charge[],
-): Promise<AllDecision> {
-  const taken: Taken[] = [];
-  for (const [rule, key] of charges) {
-    const decision = await consume(rule, key);
-    if (!decision.allowed) {
-      await Promise.all(taken.map((t) => refund(t)));
-      return { allowed: false, retryAfterSeconds: decision.retryAfterSeconds, rule };
-    }
-    taken.push(decision.taken);
-  }
-  return { allowed: true, taken };
+export async function refundAll(limiter: RateLimiter, taken: readonly Taken[]): Promise<void> {
+  if (taken.length > 0) await limiter.refundAll(taken);
 }
 
-export async function refundAll(limiter: RateLimiter, taken: readonly Taken[]): Promise<void> {
-  await Promise.all(taken.map((t) => limiter.refund(t)));
+/** `consumeAllWith` for a store that cannot count inside a statement: the charges, then the write. */
+export async function consumeThenWrite<T>(
+  limiter: Pick<RateLimiter, 'consumeAll'>,
+  charges: readonly Charge[],
+  write: (part: CountsPart | undefined) => Promise<WrittenWith<T>>,
+): Promise<{ decision: AllDecision; value?: T | undefined }> {
+  const decision = await limiter.consumeAll(charges);
+  if (!decision.allowed) return { decision };
+  return { decision, value: (await write(undefined)).value };
+}
+
+/** `refundAllWith` for a store that cannot give back inside a statement: the write, then the refund. */
+export async function writeThenRefund<T>(
+  limiter: Pick<RateLimiter, 'refundAll'>,
+  taken: readonly Taken[],
+  write: (part: RefundPart | undefined) => Promise<T>,
+): Promise<T> {
+  const value = await write(undefined);
+  if (taken.length > 0) await limiter.refundAll(taken);
+  return value;
 }

@@ -25,11 +25,12 @@ export type RotateResult =
 export function createSessionRepository(db: Kysely<Database>) {
   // Every sign-in and refresh writes one; compiled once (see db/compiled-query.ts).
   const insertToken = compiledOnce(db, INSERT_ARGS, insertQuery(db));
-  const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>) => {
-    await insertToken({ ...token, id: newId(), now }, executor);
+  const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>, id = newId()) => {
+    await insertToken({ ...token, id, now }, executor);
   };
   return {
-    insert: (token: NewRefreshToken, now: number) => insert(token, now),
+    /** Stores a refresh token, under the row id `id` when given. */
+    insert: (token: NewRefreshToken, now: number, id?: string) => insert(token, now, undefined, id),
 
     /**
      * Spends a refresh token and stores its successor in one transaction. Concurrency contract: the

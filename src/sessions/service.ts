@@ -7,7 +7,7 @@ import { sha256Hex } from '../crypto/keys.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearerCredentials } from '../http/bearer.ts';
-import type { SessionRepository, Successor } from './repository.ts';
+import type { NewRefreshToken, SessionRepository, Successor } from './repository.ts';
 import type { AccessClaims, AccessTokens } from './tokens.ts';
 
 export interface TokenPair {
@@ -19,6 +19,14 @@ export interface TokenPair {
 /** The session an access token belongs to, as stored: who, which family, and when it signed in (epoch ms). */
 export interface Session extends AccessClaims {
   readonly authTime: number;
+}
+
+/** A session not yet written: see SessionService.open. */
+export interface OpenedSession {
+  readonly sessionId: string;
+  readonly authTime: number;
+  readonly refreshToken: string;
+  readonly row: Omit<NewRefreshToken, 'userId'> & { readonly id: string };
 }
 
 export interface ClientInfo {
@@ -56,12 +64,25 @@ export function createSessionService(deps: {
   }
 
   return {
-    /** A new session (a new token family) for a user who has just proved their number. */
-    async start(userId: string, client: ClientInfo): Promise<TokenPair> {
-      const session = { userId, sessionId: newId(), authTime: now() };
+    /**
+     * A new session (a new token family) for a user about to be signed in: `row` is its first refresh
+     * token's row, for the caller to write with the sign-in (otp/writes/), then `tokens` gives the pair.
+     */
+    open(client: ClientInfo): OpenedSession {
+      const sessionId = newId();
+      const authTime = now();
       const { token, successor } = newRefreshToken(client);
-      await sessions.insert({ ...successor, userId, familyId: session.sessionId, authTime: session.authTime }, now());
-      return pair(session, token);
+      return {
+        sessionId,
+        authTime,
+        refreshToken: token,
+        row: { ...successor, id: newId(), familyId: sessionId, authTime },
+      };
+    },
+
+    /** The token pair of an opened session whose row is written, for the user it was written for. */
+    tokens(userId: string, opened: OpenedSession): Promise<TokenPair> {
+      return pair({ userId, sessionId: opened.sessionId, authTime: opened.authTime }, opened.refreshToken);
     },
 
     /**

@@ -77,8 +77,12 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
   const finishSent = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'sent_at'));
   const finishFailed = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'final_at'));
 
-  const insert = async (entry: SmsLogStart, status: string, attempts: number): Promise<string> => {
-    const id = newId();
+  const pollAt = (outcome: SmsLogOutcome, at: number): number | null =>
+    outcome.status === 'sent' && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider)
+      ? at + polling.delayMs
+      : null;
+
+  const insert = async (entry: SmsLogStart, status: string, attempts: number, id = newId()): Promise<string> => {
     const at = now();
     await insertRow({
       id,
@@ -96,8 +100,8 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
   };
 
   return {
-    /** Writes the message as `sending`, with no attempts yet. Returns the row id, for `finish`. */
-    start: (entry: SmsLogStart): Promise<string> => insert(entry, 'sending', 0),
+    /** Writes the message as `sending`, with no attempts yet, under `id` when given. Returns the row id, for `finish`. */
+    start: (entry: SmsLogStart, id?: string): Promise<string> => insert(entry, 'sending', 0, id),
 
     /**
      * Writes how the message ended. A `sent` message with a provider id from a provider that reports
@@ -105,9 +109,7 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
      */
     async finish(id: string, outcome: SmsLogOutcome): Promise<void> {
       const at = now();
-      const sent = outcome.status === 'sent';
-      const polled = sent && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider);
-      await (sent ? finishSent : finishFailed)({
+      await (outcome.status === 'sent' ? finishSent : finishFailed)({
         id,
         provider: outcome.provider,
         providerMessageId: outcome.providerMessageId,
@@ -117,12 +119,15 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
         attempts: outcome.attempts,
         cost: outcome.cost ?? null,
         at,
-        pollAt: polled ? at + polling.delayMs : null,
+        pollAt: pollAt(outcome, at),
       });
     },
 
+    /** When the delivery poller first asks about a message that ended so at `at`; null when it never will. */
+    pollAt,
+
     /** A message that needed no provider (a test number): written once, as sent, after no calls. */
-    recordWithoutProvider: (entry: SmsLogStart): Promise<string> => insert(entry, 'sent', 0),
+    recordWithoutProvider: (entry: SmsLogStart, id?: string): Promise<string> => insert(entry, 'sent', 0, id),
 
     /**
      * Up to `limit` rows, newest first (`created_at DESC, id DESC`, so rows written in the same millisecond

@@ -1,16 +1,10 @@
 import { acceptedLanguages } from './locale.ts';
 
 /**
- * The locales a code message is tried in, best first. A request's `Accept-Language` header decides when it
- * is present, and then the stored preference is not read at all: a code request is the hot path, and a
- * header is what the client says now. Without one, the user's stored locale (`stored`, read only then);
- * without that, none, which the renderer takes as the default locale.
+ * The locales a request's `Accept-Language` header asks a code message in, best first; undefined without
+ * one, and then the recipient's stored locale decides (read with the code's writes, otp/writes/). A header
+ * is what the client says now, and it spares the read.
  */
-export async function preferredLocales(
-  acceptLanguage: string | undefined,
-  stored: () => Promise<string | null>,
-): Promise<readonly string[]> {
-  if (acceptLanguage !== undefined && acceptLanguage.trim() !== '') return acceptedLanguages(acceptLanguage);
-  const locale = await stored();
-  return locale ? [locale] : [];
+export function requestedLocales(acceptLanguage: string | undefined): readonly string[] | undefined {
+  return acceptLanguage !== undefined && acceptLanguage.trim() !== '' ? acceptedLanguages(acceptLanguage) : undefined;
 }

@@ -12,7 +12,12 @@ import type { TemplateRenderer } from './types.ts';
  * locale, then (so that a key with any template always renders) its first locale in alphabetical order.
  */
 export function createTemplateRenderer(cache: TemplateCache): TemplateRenderer {
-  return {
+  const renderer: TemplateRenderer = {
+    async renderEach(key, params) {
+      const locales = [...((await cache.index()).get(key)?.keys() ?? [])];
+      const each = await Promise.all(locales.map((locale) => renderer.render(key, locale, params)));
+      return { byLocale: new Map(each.map((m) => [m.locale!, m])), fallback: await renderer.render(key, [], params) };
+    },
     async render(key, locale, params) {
       const locales = (await cache.index()).get(key);
       const template = locales && pick(locales, typeof locale === 'string' ? [locale] : (locale ?? []));
@@ -35,6 +40,7 @@ export function createTemplateRenderer(cache: TemplateCache): TemplateRenderer {
       };
     },
   };
+  return renderer;
 }
 
 function pick(locales: ReadonlyMap<string, TemplateRecord>, preferred: readonly string[]): TemplateRecord | undefined {

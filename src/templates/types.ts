@@ -32,4 +32,14 @@ export interface TemplateRenderer {
     locale: string | readonly string[] | undefined,
     params: Readonly<Record<string, string>>,
   ): Promise<RenderedMessage>;
+  /**
+   * The template for `key` rendered in each locale it has, and `fallback`, what `render` gives for a locale
+   * the key lacks (or none): for a message whose locale a later read decides (see otp/writes/).
+   */
+  renderEach(key: string, params: Readonly<Record<string, string>>): Promise<EachLocale>;
+}
+
+export interface EachLocale {
+  readonly byLocale: ReadonlyMap<string, RenderedMessage>;
+  readonly fallback: RenderedMessage;
 }

@@ -320,6 +320,33 @@ describe('the RateLimiter contract', { concurrency: true }, () => {
         assert.equal((await limiter.consume(other, 'y')).allowed, false);
       });
 
+      it('refundAll gives back what several charges took in one call, and only that', async () => {
+        const r = rule(2);
+        const other = rule(2);
+        const untouched = rule(2);
+        const first = await limiter.consumeAll([
+          [r, 'x'],
+          [other, 'y'],
+        ]);
+        const second = await limiter.consumeAll([
+          [r, 'x'],
+          [other, 'y'],
+          [untouched, 'z'],
+        ]);
+        assert.ok(first.allowed && second.allowed);
+        await limiter.refundAll([...first.taken, ...second.taken.filter((t) => t.rule !== untouched)]);
+        for (const key of [
+          [r, 'x'],
+          [other, 'y'],
+        ] as const) {
+          assert.equal((await limiter.consume(key[0], key[1])).allowed, true);
+          assert.equal((await limiter.consume(key[0], key[1])).allowed, true);
+          assert.equal((await limiter.consume(key[0], key[1])).allowed, false, 'exactly the two points came back');
+        }
+        assert.equal((await limiter.consume(untouched, 'z')).allowed, true);
+        assert.equal((await limiter.consume(untouched, 'z')).allowed, false, 'a charge not refunded stays taken');
+      });
+
       it('two instances over the same store share one count, also when they race', async () => {
         const second = await opened.limiter();
         const r = rule(4);

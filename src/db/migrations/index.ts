@@ -8,6 +8,7 @@ import * as sessionAuthTime from './0006_session_auth_time.ts';
 import * as smsPollFailures from './0007_sms_poll_failures.ts';
 import * as adminAudit from './0008_admin_audit.ts';
 import * as hashedLimitKeys from './0009_hashed_limit_keys.ts';
+import * as counterFunction from './0010_counter_function.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007_sms_poll_failures': smsPollFailures,
   '0008_admin_audit': adminAudit,
   '0009_hashed_limit_keys': hashedLimitKeys,
+  '0010_counter_function': counterFunction,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
