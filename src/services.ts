@@ -41,7 +41,10 @@ export interface Infrastructure {
 /** Wires the domains onto the infrastructure. Each piece gets only what it uses. */
 export function createServices({ config, database, limiter, keys, log, now }: Infrastructure) {
   const { db } = database;
-  const metrics = createMetrics({ rateLimitDegraded: () => limiter.degraded });
+  const metrics = createMetrics({
+    rateLimitDegraded: () => limiter.degraded,
+    databasePool: () => database.poolStats(),
+  });
   const sms = createSmsSetup(config, { log, now, events: metrics });
   const users = createUserRepository(db);
   const smsLogs = createSmsLogRepository(db, now, deliveryPolling(sms, config));

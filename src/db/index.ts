@@ -26,9 +26,22 @@ export interface DatabaseHandle {
   /** SQLite only: the group commit that every write goes through (ours run their units in it). */
   readonly group?: GroupCommit;
   readonly pool?: pg.Pool;
+  /** PostgreSQL: the pool's connections at this moment; null on SQLite, which has one connection. */
+  poolStats(): PoolStats | null;
   /** Resolves when a trivial query answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * `waiting` counts requests queued for a connection because all `size` are in use: above zero for long, the
+ * database (or the pool's size) is what limits the service.
+ */
+export interface PoolStats {
+  readonly size: number;
+  readonly open: number;
+  readonly idle: number;
+  readonly waiting: number;
 }
 
 /** How long a SQLite writer waits for another connection's write lock before SQLITE_BUSY. */
@@ -61,6 +74,7 @@ function createSqlite(url: string): DatabaseHandle {
     supportsSkipLocked: false,
     sqlite: withStatementCache(sqlite),
     group,
+    poolStats: () => null,
     async ping() {
       sqlite.prepare('select 1').get();
     },
@@ -109,6 +123,12 @@ function createPostgres(config: Config['database']): DatabaseHandle {
     dialect: 'postgres',
     supportsSkipLocked: true,
     pool,
+    poolStats: () => ({
+      size: config.poolSize,
+      open: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async ping() {
       await pool.query('select 1');
     },

@@ -24,6 +24,19 @@ const Health = Type.Object({
     dialect: Type.String(),
     schema_version: Type.Union([Type.Integer(), Type.Null()]),
     latest_schema_version: Type.Integer(),
+    pool: Type.Optional(
+      Type.Object(
+        {
+          size: Type.Integer({ description: 'DATABASE_POOL_SIZE' }),
+          open: Type.Integer(),
+          idle: Type.Integer(),
+          waiting: Type.Integer({
+            description: 'requests waiting for a connection now: above zero for long, the database is the limit',
+          }),
+        },
+        { description: `PostgreSQL only; ${DETAIL}` },
+      ),
+    ),
   }),
   sms: Type.Object({
     enabled: Type.Boolean(),
@@ -127,6 +140,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           dialect: database.dialect,
           schema_version: schema?.version ?? null,
           latest_schema_version: LATEST_SCHEMA_VERSION,
+          ...(detailed && database.poolStats() && { pool: database.poolStats()! }),
         },
         sms: {
           enabled: sms.enabled,

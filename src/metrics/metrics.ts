@@ -1,3 +1,4 @@
+import type { PoolStats } from '../db/index.ts';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { SERVICE_TEMPLATES } from '../sms/messages.ts';
 
@@ -41,12 +42,25 @@ export interface Metrics {
 export interface MetricsSources {
   /** Whether rate limits are counted in the database because Redis is away; read at each scrape. */
   readonly rateLimitDegraded?: () => boolean;
+  /** The PostgreSQL pool's connections; null on SQLite (no series then). */
+  readonly databasePool?: () => PoolStats | null;
 }
 
 export function createMetrics(sources: MetricsSources = {}): Metrics {
   const registry = new Registry();
   const registers = [registry];
-  const { rateLimitDegraded } = sources;
+  const { rateLimitDegraded, databasePool } = sources;
+  new Gauge({
+    name: 'otpgate_db_pool_connections',
+    help: 'PostgreSQL pool connections by state (open, idle, waiting: requests queued for one), and its size',
+    labelNames: ['state'] as const,
+    registers,
+    collect() {
+      const pool = databasePool?.();
+      if (!pool) return;
+      for (const state of ['size', 'open', 'idle', 'waiting'] as const) this.set({ state }, pool[state]);
+    },
+  });
   new Gauge({
     name: 'otpgate_rate_limit_store_degraded',
     help: 'Whether rate limits are counted in the database because Redis is unreachable (1) or not (0)',
