@@ -141,13 +141,13 @@ function given(taken: readonly Taken[]): Given[] {
 }
 
 /** The upsert for `count` rows; `rate_limits.` names the stored row, `excluded.` the new one. */
-function upsertText(count: number, param: (i: number) => string): string {
-  const values = Array.from({ length: count }, (_, i) => `(${param(3 * i)}, ${param(3 * i + 1)}, ${param(3 * i + 2)})`);
+function upsertText(count: number): string {
+  const values = Array.from({ length: count }, () => '(?, ?, ?)');
   // `now` twice: SQLite's anonymous parameters cannot be named twice.
   return `insert into rate_limits (key, points, expire) values ${values.join(', ')}
     on conflict (key) do update set
-      points = case when rate_limits.expire > ${param(3 * count)} then rate_limits.points + excluded.points else excluded.points end,
-      expire = case when rate_limits.expire > ${param(3 * count + 1)} then rate_limits.expire else excluded.expire end
+      points = case when rate_limits.expire > ? then rate_limits.points + excluded.points else excluded.points end,
+      expire = case when rate_limits.expire > ? then rate_limits.expire else excluded.expire end
     returning key, points, expire`;
 }
 
@@ -168,7 +168,7 @@ function sqliteCounters(group: GroupCommit): Counters {
   const upserts = new Map<number, SqliteDatabase.Statement>();
   const upsert = (count: number) => {
     let statement = upserts.get(count);
-    if (!statement) upserts.set(count, (statement = sqlite.prepare(upsertText(count, () => '?'))));
+    if (!statement) upserts.set(count, (statement = sqlite.prepare(upsertText(count))));
     return statement;
   };
   const subtract = sqlite.prepare(SUBTRACT);
