@@ -42,11 +42,14 @@ export async function dropRedisKeys(url: string, prefix: string): Promise<void> 
  */
 export async function untilCountingInRedis(t: TestApp, url: string, base: number): Promise<void> {
   const prefix = t.config.redis.keyPrefix;
-  for (let i = 0; i < 100; i++) {
+  // Time-bound rather than count-bound: on a loaded machine the connection can take seconds. Each probe comes
+  // from an address of its own, so that probes never run into the per-address limit themselves.
+  const deadline = Date.now() + 20_000;
+  for (let i = 0; Date.now() < deadline; i++) {
     const probe = `+98919${String(base + i).padStart(7, '0')}`;
-    await requestCode(t, probe, { ip: '192.0.2.1' });
+    await requestCode(t, probe, { ip: `192.0.2.${(i % 250) + 1}` });
     if ((await redisKeys(url, `${prefix}rl:otp-resend:login:${phoneLimitKey(t, probe)}`)).size > 0) return;
-    await sleep(20);
+    await sleep(50);
   }
   throw new Error('the service never started counting in Redis');
 }

@@ -44,8 +44,9 @@ const ISSUE = (part: string | null) => `with ${counts(part)},
     returning id
   ),
   stored as (
-    select coalesce(array_position($14::text[],
-      (select locale from users where id = $18::text or phone_number = $19::text limit 1)), 0) as at
+    select coalesce(array_position($14::text[], coalesce(
+      (select locale from users where id = $18::text),
+      (select locale from users where phone_number = $19::text))), 0) as at
   ),
   log as (
     insert into sms_logs (id, phone_number, template, locale, provider, provider_message_id, status, error_code,
