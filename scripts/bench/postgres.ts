@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { StoreCounters } from './scenarios.ts';
@@ -67,8 +68,9 @@ function databaseCounters(client: pg.Client, name: string): StoreCounters {
       );
       await sleep(SETTLE_MS);
       const { rows } = await client.query<Record<string, string>>(COUNTERS, [name]);
+      const at = performance.now();
       const totals = Object.fromEntries(Object.entries(rows[0] ?? {}).map(([key, value]) => [key, Number(value)]));
-      return { totals, gauges: { connections: open[0]?.connections ?? NaN } };
+      return { totals, gauges: { connections: open[0]?.connections ?? NaN }, at };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { StoreCounters } from './scenarios.ts';
 
@@ -26,12 +27,13 @@ export async function connectRedis(url: string): Promise<RedisAdmin> {
       async read() {
         // One INFO per reading, so that the next reading's totals hold exactly one command of the bench's own.
         const info = await redis.info('all');
+        const at = performance.now();
         const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? NaN);
         const totals: Record<string, number> = { 'redis commands': field('total_commands_processed') };
         for (const [, command, calls] of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
           totals[`redis ${command}`] = Number(calls);
         }
-        return { totals, gauges: {}, ownCommands: { 'redis commands': 1, 'redis info': 1 } };
+        return { totals, gauges: {}, ownCommands: { 'redis commands': 1, 'redis info': 1 }, at };
       },
     }),
     async deleteKeys(prefix) {

@@ -120,7 +120,9 @@ export function goals(run: StoreRun, sqliteCodeCpuMs: number | null): { text: st
   if (postgres) {
     const atMost = (value: number | null | undefined, limit: number | null) =>
       value === null || value === undefined || limit === null || !Number.isFinite(value) ? null : value <= limit;
-    const commits = (m: Measurement) => m.store?.perOp.commits;
+    // In the requests: the sweeps' share over the same time taken off (see idleRates).
+    const commits = (m: Measurement) =>
+      m.store ? (m.store.perOp.commits ?? NaN) - (m.store.backgroundPerOp.commits ?? 0) : undefined;
     lines.push(
       [
         "code requests CPU/op <= SQLite's",
@@ -133,12 +135,12 @@ export function goals(run: StoreRun, sqliteCodeCpuMs: number | null): { text: st
         atMost(signIns.cpuMsPerOp, POSTGRES_GOALS.signInCpuMs),
       ],
       [
-        `commits per code request <= ${POSTGRES_GOALS.commitsPerCodeRequest}`,
+        `commits per code request <= ${POSTGRES_GOALS.commitsPerCodeRequest} (less idle sweeps)`,
         perOp(commits(codes)),
         atMost(commits(codes), POSTGRES_GOALS.commitsPerCodeRequest),
       ],
       [
-        `commits per sign-in <= ${POSTGRES_GOALS.commitsPerSignIn}`,
+        `commits per sign-in <= ${POSTGRES_GOALS.commitsPerSignIn} (less idle sweeps)`,
         perOp(commits(signIns)),
         atMost(commits(signIns), POSTGRES_GOALS.commitsPerSignIn),
       ],

@@ -11,6 +11,8 @@ export interface BenchSettings {
   readonly serverCpuSeconds: () => number | null;
   /** The store's own counters (PostgreSQL, Redis), read after the warm-up and after the measured run. */
   readonly counters?: StoreCounters | undefined;
+  /** What the idle server adds to those counters per second (its sweeps), from `idleRates`. */
+  readonly background?: Readonly<Record<string, number>> | undefined;
 }
 
 /** One reading of a store's counters. */
@@ -21,6 +23,8 @@ export interface CounterReading {
   readonly gauges: Readonly<Record<string, number>>;
   /** What taking this reading adds to the totals (the bench's own INFO), taken off the next difference. */
   readonly ownCommands?: Readonly<Record<string, number>>;
+  /** When the totals were read (ms, performance.now()). */
+  readonly at: number;
 }
 
 export interface StoreCounters {
@@ -30,17 +34,43 @@ export interface StoreCounters {
 /** A store's counters over one measured run, per successful operation. */
 export interface StoreFigures {
   readonly perOp: Readonly<Record<string, number>>;
+  /** The share of `perOp` that the idle server's sweeps would have added over the same time anyway. */
+  readonly backgroundPerOp: Readonly<Record<string, number>>;
   readonly gauges: Readonly<Record<string, number>>;
 }
 
 /** The difference of two readings per operation; a counter that only the later reading has started at 0. */
-export function perOperation(before: CounterReading, after: CounterReading, operations: number): StoreFigures {
+export function perOperation(
+  before: CounterReading,
+  after: CounterReading,
+  operations: number,
+  background: Readonly<Record<string, number>> = {},
+): StoreFigures {
   const perOp: Record<string, number> = {};
+  const backgroundPerOp: Record<string, number> = {};
+  const seconds = (after.at - before.at) / 1000;
   for (const [key, total] of Object.entries(after.totals)) {
     const spent = total - (before.totals[key] ?? 0) - (before.ownCommands?.[key] ?? 0);
     perOp[key] = operations > 0 ? spent / operations : NaN;
+    backgroundPerOp[key] = operations > 0 ? ((background[key] ?? 0) * seconds) / operations : NaN;
   }
-  return { perOp, gauges: after.gauges };
+  return { perOp, backgroundPerOp, gauges: after.gauges };
+}
+
+/**
+ * What the server adds to its store's counters per second while nobody calls it: the queue worker's and
+ * the maintenance sweeps' statements. Two readings with nothing run between them (each takes ten seconds).
+ */
+export async function idleRates(counters: StoreCounters): Promise<Record<string, number>> {
+  const first = await counters.read();
+  const second = await counters.read();
+  const seconds = (second.at - first.at) / 1000;
+  const rates: Record<string, number> = {};
+  for (const [key, total] of Object.entries(second.totals)) {
+    const spent = total - (first.totals[key] ?? 0) - (first.ownCommands?.[key] ?? 0);
+    rates[key] = seconds > 0 ? Math.max(0, spent) / seconds : 0;
+  }
+  return rates;
 }
 
 export interface Measurement {
@@ -118,7 +148,7 @@ async function measure(settings: BenchSettings, name: string, plan: Plan, pairs 
     warmupFailures: warm.result.non2xx + warm.result.errors,
     firstFailure: warm.tally.firstFailure ?? tally.firstFailure,
     cpuMsPerOp: cpuSeconds === null || successes === 0 ? null : (cpuSeconds * 1000) / successes,
-    ...(before && after && { store: perOperation(before, after, successes) }),
+    ...(before && after && { store: perOperation(before, after, successes, settings.background) }),
     ...(pairs && {
       note: `latency is per sign-in (request + verify); per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     }),

@@ -1,6 +1,6 @@
 import { createSendKey, queuedLine, queuedSends, type CampaignSettings } from './queued.ts';
 import { storeTable, table, type StoreRun } from './report.ts';
-import { codeRequests, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
+import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
 import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
 import { prepareStore, type Backends, type StoreName } from './stores.ts';
@@ -64,7 +64,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
   try {
     const child = await start();
     console.log(`server pid ${child.pid} on ${child.baseUrl}, SMS sink ${sink.url}`);
-    const settings: BenchSettings = {
+    let settings: BenchSettings = {
       baseUrl: child.baseUrl,
       seconds: context.seconds,
       warmupSeconds: context.warmupSeconds,
@@ -82,6 +82,10 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     };
     // The trivial route does not touch the store, and each reading of its counters takes ten seconds.
     const trivial = await step(() => trivialRoute({ ...settings, counters: undefined }));
+    if (store.counters) {
+      settings = { ...settings, background: await idleRates(store.counters) };
+      console.log(`  idle: ${idleLine(settings.background!)}`);
+    }
     const codes = await step(() => codeRequests(settings, fresh));
     const pairs = await step(() => signIns(settings, fresh, sink));
     const queued = context.campaign
@@ -148,4 +152,10 @@ function summarizeLog(lines: readonly string[]): string[] {
     counts.set(text.slice(0, 300), (counts.get(text.slice(0, 300)) ?? 0) + 1);
   }
   return [...counts].map(([text, count]) => `  ${count > 1 ? `${count}x ` : ''}${text}`);
+}
+
+/** The idle server's own statements and commands per second, which every run's figures include. */
+function idleLine(rates: Readonly<Record<string, number>>): string {
+  const shown = ['commits', 'returned', 'redis commands'].filter((key) => rates[key] !== undefined);
+  return `${shown.map((key) => `${rates[key]!.toFixed(2)} ${key}/s`).join(', ')} (the sweeps; taken off the goals below)`;
 }

@@ -130,6 +130,7 @@ function combined(counters: readonly StoreCounters[]): StoreCounters {
         totals: merge((r) => r.totals),
         gauges: merge((r) => r.gauges),
         ownCommands: merge((r) => r.ownCommands),
+        at: Math.max(...readings.map((r) => r.at)),
       };
     },
   };

@@ -24,6 +24,8 @@ export interface TwoInstancesSettings {
   /** Split evenly: each instance is driven by half of them. */
   readonly connections: number;
   readonly counters?: StoreCounters | undefined;
+  /** One idle instance's sweeps per second; two add about twice as much, so the figures keep a little of it. */
+  readonly background?: Readonly<Record<string, number>> | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export async function twoInstances(
     p50Ms: Math.max(...runs.map((run) => run.result.latency.p50)),
     p99Ms: Math.max(...runs.map((run) => run.result.latency.p99)),
     cpuMsPerOp: runs.map((run) => run.cpuMsPerOp),
-    ...(before && after && { store: perOperation(before, after, successes) }),
+    ...(before && after && { store: perOperation(before, after, successes, settings.background) }),
     failures: failed.reduce((sum, run) => sum + run.result.non2xx + run.result.errors, 0),
     firstFailure: failed.find((run) => run.tally.firstFailure !== null)?.tally.firstFailure ?? null,
   };
