@@ -1,8 +1,8 @@
 import { allowedValues, isSecretVariable } from '../../src/config/explain.ts';
-import { ENV_GROUPS, EnvSchema } from '../../src/config/schema.ts';
+import { ENV_GROUPS, EnvSchema, type EnvGroup } from '../../src/config/schema.ts';
 
 /** What `.env.example` reads from a variable's schema. */
-interface VariableSchema {
+export interface VariableSchema {
   readonly description?: string;
   readonly default?: unknown;
   readonly makeWith?: string;
@@ -25,9 +25,11 @@ function envValue(value: string): string {
  * meaning, what it allows and its default. Throws, naming the variable, when one has no description or is
  * in no section (or in two), so that the file cannot leave a variable out or unexplained.
  */
-export function renderEnvExample(): string {
-  const properties = EnvSchema.properties as Record<string, VariableSchema>;
-  const grouped = ENV_GROUPS.flatMap((group) => group.variables as readonly string[]);
+export function renderEnvExample(
+  properties: Readonly<Record<string, VariableSchema>> = EnvSchema.properties,
+  groups: readonly EnvGroup[] = ENV_GROUPS,
+): string {
+  const grouped = groups.flatMap((group) => group.variables as readonly string[]);
   for (const name of Object.keys(properties)) {
     const times = grouped.filter((listed) => listed === name).length;
     if (times !== 1) throw new Error(`${name} is in ${times} sections of ENV_GROUPS (src/config/schema.ts), not 1`);
@@ -38,7 +40,7 @@ export function renderEnvExample(): string {
   const unknown = grouped.find((name) => !(name in properties));
   if (unknown) throw new Error(`ENV_GROUPS lists ${unknown}, which is not in the schema`);
 
-  const sections = ENV_GROUPS.map((group) => {
+  const sections = groups.map((group) => {
     const entries = group.variables.map((name) => {
       const schema = properties[name]!;
       const lines = [`# ${schema.description!.trim()}`];
