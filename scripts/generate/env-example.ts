@@ -46,7 +46,7 @@ export function renderEnvExample(
       const lines = [`# ${schema.description!.trim()}`];
       const allowed = allowedValues(name);
       // A string with no rule of its own allows "a value", which says nothing.
-      if (allowed !== 'a value') lines.push(`# Allowed: ${allowed}.`);
+      if (allowed !== 'a value') lines.push(`# Allowed: ${allowed.replace(/\.?$/, '.')}`);
       if (isSecretVariable(name)) {
         lines.push(schema.makeWith ? `# Secret. Make one with: ${schema.makeWith}` : '# Secret: never commit it.');
         lines.push(`${name}=`);

@@ -236,7 +236,7 @@ export const EnvSchema = Type.Object({
   MELIPAYAMAK_USERNAME: Type.Optional(Type.String({ description: "the Melipayamak panel's user name", minLength: 1 })),
   MELIPAYAMAK_PASSWORD: Type.Optional(
     Type.String({
-      description: "the Melipayamak panel's password (newer accounts: the API key); from the Melipayamak panel",
+      description: "the Melipayamak panel's password (newer accounts: the API key)",
       minLength: 1,
     }),
   ),
