@@ -1,12 +1,13 @@
 /**
  * A typed client for otpgate, for TypeScript front ends and backends: copy this folder (index.ts and
- * schema.d.ts) into your project and install openapi-fetch (0.17 or newer). Every call answers
+ * schema.d.ts) into your project and `npm install openapi-fetch@^0.17`. Every call answers
  * `{ data, error, response }`: `data` on success, otherwise `error`, the service's error envelope with the
  * `code`s that route can answer (OTP_INVALID, RATE_LIMITED, ...). A network failure throws.
  *
  * Only this file is written by hand; schema.d.ts is generated from the service's OpenAPI document.
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+// `.js` names schema.d.ts under every module resolution a project may use (NodeNext, bundler, node10).
 import type { components, paths } from './schema.js';
 
 export type { components, paths };
