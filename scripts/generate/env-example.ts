@@ -10,7 +10,8 @@ export interface VariableSchema {
 
 const HEADER = `# otpgate configuration. Start from it: \`cp .env.example .env\`, then change what you need. otpgate reads
 # .env from its working directory at start; variables set in the environment win over it. Each line holds the
-# default; an empty value counts as unset. Secrets are left empty: make your own as their comment says.
+# default (an empty value counts as unset), so a line you do not change may as well be deleted, and then a
+# later version's default applies. Secrets are left empty: make your own as their comment says.
 #
 # Generated from src/config/schema.ts by \`npm run generate\`: change the schema, not this file.
 `;
