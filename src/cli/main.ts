@@ -19,9 +19,10 @@ const USAGE = `Usage: otpgate <command> [--help]
   keys list                       list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>         revoke an admin API key at once
   limits reset --phone N | --ip A clear a number's or an address's rate limits
+  openapi                         print the API's OpenAPI document (needs no configuration or database)
 
-  otpgate <command> --help shows a command's own usage. Every command but serve and smoke says on stderr
-  which database it works on.
+  otpgate <command> --help shows a command's own usage. Every command but serve, smoke and openapi says on
+  stderr which database it works on.
 `;
 
 /**
@@ -68,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./smoke.ts')).runSmoke(rest);
       case 'keys':
         return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
+      case 'openapi':
+        return await (await import('./openapi.ts')).runOpenApi(rest);
       case 'limits': {
         const { runLimits } = await import('./limits.ts');
         return await runLimits(() => withAuthSecret(configFromEnvironmentOnly(LIMITS)), rest);

@@ -19,7 +19,15 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('--help and unknown options', { concurrency: 3 }, () => {
   // A setting that stops serve: --help must print the usage without reading the configuration.
   const broken = { PORT: 'abc' };
-  for (const args of [['serve'], ['migrate'], ['keys'], ['keys', 'create'], ['smoke'], ['limits', 'reset']]) {
+  for (const args of [
+    ['serve'],
+    ['migrate'],
+    ['keys'],
+    ['keys', 'create'],
+    ['smoke'],
+    ['limits', 'reset'],
+    ['openapi'],
+  ]) {
     it(`${args.join(' ')} --help prints its usage and exits 0`, async () => {
       const result = await runCli([...args, '--help'], broken);
       assert.equal(result.stderr, '');

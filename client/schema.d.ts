@@ -1,0 +1,4045 @@
+/**
+ * The otpgate HTTP API as TypeScript types: `paths` for openapi-fetch, `components` for the shared
+ * schemas (ErrorEnvelope holds every error code).
+ *
+ * Generated from the service's OpenAPI document by `npm run generate` (openapi-typescript); do not edit.
+ */
+
+export interface paths {
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document (OpenAPI 3.1); /docs shows it as a page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            openapi: "3.1.0";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livez": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: 200 while the process runs (health is readiness) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is configured and whether the database answers
+         * @description The version, the environment and each SMS provider with its breaker state are shown only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            status: "ok" | "degraded";
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            version?: string;
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            environment?: string;
+                            database: {
+                                status: "ok" | "unavailable" | "behind";
+                                dialect: string;
+                                schema_version: number | null;
+                                latest_schema_version: number;
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                pool?: {
+                                    /** @description DATABASE_POOL_SIZE */
+                                    size: number;
+                                    open: number;
+                                    idle: number;
+                                    /** @description requests waiting for a connection now: above zero for long, the database is the limit */
+                                    waiting: number;
+                                };
+                            };
+                            sms: {
+                                enabled: boolean;
+                                configured: boolean;
+                                /** @description whether code requests can be served at all */
+                                available: boolean;
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                provider?: string;
+                                mode: "live" | "development";
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                providers?: {
+                                    name: string;
+                                    /** @description a live provider with its settings (false for the console fallback) */
+                                    configured: boolean;
+                                    /** @description this instance's circuit breaker for code messages through the provider */
+                                    state: "closed" | "open" | "half_open";
+                                    /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
+                                    queue_state: "closed" | "open" | "half_open";
+                                    /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
+                                    queue_rate_per_second: number;
+                                }[];
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                test_numbers?: number;
+                            };
+                            rate_limit: {
+                                /** @description where counters go at this moment */
+                                store: "database" | "redis";
+                                /** @description degraded: Redis is configured but unreachable, and the database counts instead */
+                                status: "ok" | "degraded";
+                            };
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description degraded (the database does not answer or is behind), or SERVICE_UNAVAILABLE while closing */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            status: "ok" | "degraded";
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            version?: string;
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            environment?: string;
+                            database: {
+                                status: "ok" | "unavailable" | "behind";
+                                dialect: string;
+                                schema_version: number | null;
+                                latest_schema_version: number;
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                pool?: {
+                                    /** @description DATABASE_POOL_SIZE */
+                                    size: number;
+                                    open: number;
+                                    idle: number;
+                                    /** @description requests waiting for a connection now: above zero for long, the database is the limit */
+                                    waiting: number;
+                                };
+                            };
+                            sms: {
+                                enabled: boolean;
+                                configured: boolean;
+                                /** @description whether code requests can be served at all */
+                                available: boolean;
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                provider?: string;
+                                mode: "live" | "development";
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                providers?: {
+                                    name: string;
+                                    /** @description a live provider with its settings (false for the console fallback) */
+                                    configured: boolean;
+                                    /** @description this instance's circuit breaker for code messages through the provider */
+                                    state: "closed" | "open" | "half_open";
+                                    /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
+                                    queue_state: "closed" | "open" | "half_open";
+                                    /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
+                                    queue_rate_per_second: number;
+                                }[];
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                test_numbers?: number;
+                            };
+                            rate_limit: {
+                                /** @description where counters go at this moment */
+                                store: "database" | "redis";
+                                /** @description degraded: Redis is configured but unreachable, and the database counts instead */
+                                status: "ok" | "degraded";
+                            };
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/login/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a sign-in code by SMS
+         * @description The message's language: the best of Accept-Language that has a template; without that header, the user's stored locale (PATCH /api/v1/auth/me); otherwise Persian.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the message's language: the best of these that has a template; without it, the user's stored locale
+                     * @example en-GB, en;q=0.8, fa;q=0.5
+                     */
+                    "accept-language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            /** @description seconds until the code expires */
+                            expires_in: number;
+                            /** @description seconds until another code may be requested */
+                            resend_in: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/login/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description The code from the SMS
+                         * @example 123456
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            refresh_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                phone_number: string;
+                                is_new: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
+                            /** @description wrong codes left */
+                            attempts_left?: number;
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after?: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/change/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a code to the new number
+         * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. The message's language: the best of Accept-Language that has a template, else the user's stored locale.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the message's language: the best of these that has a template; without it, the user's stored locale
+                     * @example en-GB, en;q=0.8, fa;q=0.5
+                     */
+                    "accept-language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            /** @description seconds until the code expires */
+                            expires_in: number;
+                            /** @description seconds until another code may be requested */
+                            resend_in: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the account to the new number
+         * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. Ends every other session of the account and sends the old number a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description The code from the SMS
+                         * @example 123456
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            user: {
+                                id: string;
+                                phone_number: string;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
+                            /** @description wrong codes left */
+                            attempts_left?: number;
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `PHONE_IN_USE`: This phone number belongs to another account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PHONE_IN_USE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after?: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a refresh token for a new pair */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refresh_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            refresh_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            expires_in: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session the refresh token belongs to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refresh_token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                phone_number: string;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Store the signed-in user's preferences: the locale of the SMS they are sent */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the language for SMS when a request has no Accept-Language header: a language tag as browsers send it (fa, en-US, fa-IR; fa_IR also works); its language is stored (en-US → en); null clears it */
+                        locale: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                phone_number: string;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/keys/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API key this request carries (any valid key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            key: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read")[];
+                            };
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API key, revoked ones included (never the keys themselves); scope keys:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            keys: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read")[];
+                                /** Format: date-time */
+                                created_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes an API key at once and cancels every message it queued; scope keys:write
+         * @description A message a worker is sending at that moment goes out (or fails); it is never sent after the revocation otherwise. Revoking a revoked key answers 200 with cancelled 0.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the key's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            key: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read")[];
+                                /** Format: date-time */
+                                created_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            };
+                            /** @description queued messages of the key cancelled by this revocation */
+                            cancelled: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/{id}/cancel-queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels every queued message of an API key; scope sms:send for the key's own, keys:write for any
+         * @description Messages a worker is sending at that moment go out (or fail) as they would have.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the key's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description queued messages cancelled */
+                            cancelled: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a message (a template with params, or a text) for delivery; scope sms:send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description up to 255 printable ASCII characters; a retry with the same key and body returns the first message */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description `{to, template, params, locale?}` or `{to, text}` */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        to: string;
+                        /** @description a template key */
+                        template?: string;
+                        /** @description the template's placeholders (lower case, like order_id) and their values */
+                        params?: {
+                            [key: string]: string;
+                        };
+                        /** @description fa by default */
+                        locale?: string;
+                        /** @description free text, instead of a template */
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description the message id in the delivery log */
+                            id: string;
+                            /** @description `queued`; `sent` for a test number; for a repeated Idempotency-Key, where the first message is */
+                            status: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `TEMPLATE_PARAMS_MISSING`: Some placeholders of the template have no value */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "TEMPLATE_PARAMS_MISSING";
+                            /** @description placeholders without a value */
+                            missing?: string[];
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `TEMPLATE_RESERVED`: The service sends this template itself (a code message or a phone-change notice); no key may send it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "TEMPLATE_RESERVED";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request; `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED" | "MESSAGE_TOO_LONG";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancels a queued message; scope sms:send for the key's own messages, keys:write for any
+         * @description Only a message still waiting in the queue can be cancelled; one a worker is sending, or one already sent or failed, answers 409 MESSAGE_NOT_CANCELLABLE. Cancelling a cancelled message answers 200 again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            id: string;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `MESSAGE_NOT_CANCELLABLE`: Only a queued message can be cancelled; this one is being sent or has been sent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "MESSAGE_NOT_CANCELLABLE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first, filtered and paged by cursor; scope sms:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a mobile number as typed */
+                    phone_number?: string;
+                    status?: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "expired" | "cancelled";
+                    /** @description a template key */
+                    template?: string;
+                    /** @description a provider name */
+                    provider?: string;
+                    /** @description created at or after (ISO 8601) */
+                    from?: string;
+                    /** @description created at or before (ISO 8601) */
+                    to?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description unmasked phone numbers */
+                    full_numbers?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            logs: {
+                                id: string;
+                                /** @description masked (+98912***6789) unless full_numbers=true */
+                                phone_number: string;
+                                template: string | null;
+                                locale: string | null;
+                                provider: string;
+                                provider_message_id: string | null;
+                                status: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description the message as sent, with any one-time code masked */
+                                text: string;
+                                /** @description provider calls made for it */
+                                attempts: number;
+                                provider_status: string | null;
+                                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
+                                poll_failures: number;
+                                /** @description what the provider says it cost, in its unit */
+                                cost: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                queued_at: string | null;
+                                sent_at: string | null;
+                                final_at: string | null;
+                                cancelled_by: string | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message of the delivery log; scope sms:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description unmasked phone numbers */
+                    full_numbers?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            log: {
+                                id: string;
+                                /** @description masked (+98912***6789) unless full_numbers=true */
+                                phone_number: string;
+                                template: string | null;
+                                locale: string | null;
+                                provider: string;
+                                provider_message_id: string | null;
+                                status: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description the message as sent, with any one-time code masked */
+                                text: string;
+                                /** @description provider calls made for it */
+                                attempts: number;
+                                provider_status: string | null;
+                                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
+                                poll_failures: number;
+                                /** @description what the provider says it cost, in its unit */
+                                cost: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                queued_at: string | null;
+                                sent_at: string | null;
+                                final_at: string | null;
+                                cancelled_by: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each SMS provider's circuit, last hour and credit, in the order they are tried; scope providers:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            providers: {
+                                name: string;
+                                /** @description false for the console fallback */
+                                live: boolean;
+                                /** @description this instance's circuit for code messages */
+                                circuit: "closed" | "open" | "half_open";
+                                /** @description this instance's circuit for queued messages, which has its own breaker */
+                                queue_circuit: "closed" | "open" | "half_open";
+                                /** @description messages created in the last hour that this provider carried or last failed */
+                                recent: {
+                                    sent: number;
+                                    failed: number;
+                                    /** @description null with no messages */
+                                    success_rate: number | null;
+                                };
+                                credit: {
+                                    amount: number;
+                                    unit: string;
+                                } | null;
+                                /** @description why credit is null: the provider's code or kind */
+                                credit_error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message templates by key then locale, paged by cursor; scope templates:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key?: string;
+                    /** @description 1 to 100, default 50 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            templates: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/templates/{key}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message template; scope templates:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            template: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Create or replace a message template; scope templates:write
+         * @description Placeholders are {name} in lower case. Code messages (otp_login, otp_phone_change) must contain {code} and may use only {code} and {minutes}. Each approved provider names placeholders of the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the text, with placeholders such as {code}, {minutes}, {product} */
+                        body: string;
+                        /**
+                         * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                         * @example {
+                         *       "melipayamak": {
+                         *         "id": "123456",
+                         *         "args": [
+                         *           "code"
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        approved?: {
+                            [key: string]: {
+                                /** @description the template's id at the provider */
+                                id: string;
+                                /** @description placeholders of the body, in the order the provider takes them */
+                                args: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true when this created the template, false when it replaced one */
+                            created: boolean;
+                            template: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "MESSAGE_TOO_LONG";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a message template; the last locale of the service's own is refused; scope templates:write
+         * @description The service sends the code messages (otp_login, otp_phone_change) and the notice to the old number after a phone change (phone_changed) itself: the last locale of these answers 409 TEMPLATE_REQUIRED; replace it with PUT instead. Other templates can be deleted entirely.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_REQUIRED`: The service sends this template: it is the last locale of its key */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin change, newest first, filtered by key and action and paged by cursor; scope audit:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only changes made with this API key */
+                    key_id?: string;
+                    /** @description only this action, e.g. template.put */
+                    action?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            records: {
+                                id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                actor: {
+                                    /** @description the API key that made it; null: the command line */
+                                    key_id: string | null;
+                                    /** @description the key's name at the time, or `cli` */
+                                    name: string;
+                                };
+                                /** @description template.put, template.delete, sms.send, sms.cancel, key.create, key.revoke, key.cancel_queued, limits.reset */
+                                action: string;
+                                /** @description a template key/locale, a message id, a key id */
+                                target: string | null;
+                                /** @description what changed, bounded: long strings are cut, recipients masked */
+                                summary: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (absent when METRICS_ENABLED=false) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the Prometheus text format */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people; may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Error */
+        ErrorEnvelope: {
+            /** @enum {boolean} */
+            success: false;
+            message: string;
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "MESSAGE_NOT_CANCELLABLE";
+            attempts_left?: number;
+            /** @description seconds; also sent as the Retry-After header */
+            retry_after?: number;
+            request_id?: string;
+            /** @description placeholders without a value */
+            missing?: string[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
