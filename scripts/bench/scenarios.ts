@@ -31,7 +31,7 @@ export interface StoreCounters {
   read(): Promise<CounterReading>;
 }
 
-/** A store's counters over one measured run, per successful operation. */
+/** A store's counters over one measured run, per operation (successes and those still in flight at its end). */
 export interface StoreFigures {
   readonly perOp: Readonly<Record<string, number>>;
   /** The share of `perOp` that the idle server's sweeps would have added over the same time anyway. */
@@ -148,11 +148,21 @@ async function measure(settings: BenchSettings, name: string, plan: Plan, pairs 
     warmupFailures: warm.result.non2xx + warm.result.errors,
     firstFailure: warm.tally.firstFailure ?? tally.firstFailure,
     cpuMsPerOp: cpuSeconds === null || successes === 0 ? null : (cpuSeconds * 1000) / successes,
-    ...(before && after && { store: perOperation(before, after, successes, settings.background) }),
+    ...(before &&
+      after && { store: perOperation(before, after, successes + inFlight(result, pairs), settings.background) }),
     ...(pairs && {
       note: `latency is per sign-in (request + verify); per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     }),
   };
+}
+
+/**
+ * Requests still in flight when a run ends: the server finishes them after it, so the store's counters hold
+ * their work too, and they count as operations there (an unfinished half of a sign-in as half of one).
+ */
+export function inFlight(result: autocannon.Result, pairs = false): number {
+  const unfinished = Math.max(0, result.requests.sent - result.requests.total);
+  return pairs ? unfinished / 2 : unfinished;
 }
 
 export function trivialRoute(settings: BenchSettings): Promise<Measurement> {

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { codeRequestPlan, perOperation, Tally, type StoreCounters, type StoreFigures } from './scenarios.ts';
+import { codeRequestPlan, inFlight, perOperation, Tally, type StoreCounters, type StoreFigures } from './scenarios.ts';
 import type { ServerChild } from './server.ts';
 
 export interface TwoInstancesResult {
@@ -68,7 +68,15 @@ export async function twoInstances(
     p50Ms: Math.max(...runs.map((run) => run.result.latency.p50)),
     p99Ms: Math.max(...runs.map((run) => run.result.latency.p99)),
     cpuMsPerOp: runs.map((run) => run.cpuMsPerOp),
-    ...(before && after && { store: perOperation(before, after, successes, settings.background) }),
+    ...(before &&
+      after && {
+        store: perOperation(
+          before,
+          after,
+          successes + runs.reduce((sum, run) => sum + inFlight(run.result), 0),
+          settings.background,
+        ),
+      }),
     failures: failed.reduce((sum, run) => sum + run.result.non2xx + run.result.errors, 0),
     firstFailure: failed.find((run) => run.tally.firstFailure !== null)?.tally.firstFailure ?? null,
   };
