@@ -47,6 +47,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return inner !== undefined && inner !== error && isDatabaseUnavailable(inner);
 }
 
+/** PostgreSQL broke a deadlock by failing this transaction (40P01): it was undone whole and may run again. */
+export function isDeadlock(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '40P01';
+}
+
+const DEADLOCK_TRIES = 3;
+
+/**
+ * Runs `transaction` again when PostgreSQL breaks a deadlock by failing it. Transactions lock in one order
+ * (sessions, then users) and should never meet in one; this is insurance, so that a deadlock nobody foresaw
+ * costs a retry rather than a 500.
+ */
+export async function retryOnDeadlock<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= DEADLOCK_TRIES) throw error;
+    }
+  }
+}
+
 /** A unique index refused the write: PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

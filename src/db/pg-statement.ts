@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SqlPart } from '../rate-limit/limiter.ts';
+import { retryOnDeadlock } from './errors.ts';
 
 /**
  * A statement of the hot paths, run on the pool as a named (server-side prepared) statement: PostgreSQL
@@ -26,18 +27,8 @@ export function pgStatement<R extends object>(
           values: [...values, ...part.values],
         }
       : { name, text: (bare ??= text(null)), values: [...values] };
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return (await pool.query<R>(query)).rows;
-      } catch (error) {
-        // One statement is one transaction, undone whole when PostgreSQL breaks a deadlock by failing it,
-        // so it can run again. The statements lock in one order and should never meet in one; this is
-        // insurance.
-        if ((error as { code?: unknown }).code !== DEADLOCK || attempt >= DEADLOCK_TRIES) throw error;
-      }
-    }
+    // One statement is one transaction, undone whole when PostgreSQL breaks a deadlock by failing it, so it
+    // can run again. The statements lock in one order and should never meet in one.
+    return retryOnDeadlock(async () => (await pool.query<R>(query)).rows);
   };
 }
-
-const DEADLOCK = '40P01';
-const DEADLOCK_TRIES = 3;

@@ -49,6 +49,18 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where('revoked_at', 'is', null)
           .where('expires_at', '>', now)
           .where('auth_time', '>', signedInAfter)
+          // A family that a logout or reuse has begun to revoke is over, whichever of its rows that
+          // revocation has reached yet.
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('sessions as ended')
+                  .select('ended.id')
+                  .whereRef('ended.family_id', '=', 'sessions.family_id')
+                  .where('ended.revoked_at', 'is not', null),
+              ),
+            ),
+          )
           .returning(['user_id', 'family_id', 'auth_time'])
           .executeTakeFirst();
         if (row) {
@@ -85,33 +97,29 @@ export function createSessionRepository(db: Kysely<Database>) {
       return true;
     },
 
+    /** Ends every token of the family, a refresh in flight included (see `untilNoneLeft`). */
     async revokeFamily(familyId: string, now: number): Promise<void> {
-      await db
-        .updateTable('sessions')
-        .set({ revoked_at: now })
-        .where('family_id', '=', familyId)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await untilNoneLeft(() =>
+        db
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('family_id', '=', familyId)
+          .where('revoked_at', 'is', null)
+          .executeTakeFirst(),
+      );
     },
 
-    /**
-     * Ends every session of the user but `keepFamilyId`, inside the caller's transaction. On PostgreSQL a
-     * refresh of one of them may be in flight: its new token is not yet visible to this UPDATE, which waits
-     * on the spent token's row lock and revokes only that row. A statement started after that one sees the
-     * committed new token, so passes repeat until one finds nothing left to revoke; a refresh needs a live
-     * token, and a pass that finds none proves there was none at that instant.
-     */
+    /** Ends every session of the user but `keepFamilyId`, inside the caller's transaction. */
     async revokeOtherFamilies(userId: string, keepFamilyId: string, now: number, trx: Kysely<Database>) {
-      for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
-        const result = await trx
+      await untilNoneLeft(() =>
+        trx
           .updateTable('sessions')
           .set({ revoked_at: now })
           .where('user_id', '=', userId)
           .where('family_id', '!=', keepFamilyId)
           .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) return;
-      }
+          .executeTakeFirst(),
+      );
     },
 
     /**
@@ -133,8 +141,11 @@ export function createSessionRepository(db: Kysely<Database>) {
   };
 }
 
-/** Each pass is one UPDATE; more than two means refreshes racing the change one after another. */
-const MAX_REVOKE_PASSES = 5;
+/**
+ * Each pass is one UPDATE; more than two means refreshes racing the revocation one after another, each
+ * needing a round trip to the client for the next token, so this bound is never reached in practice.
+ */
+const MAX_REVOKE_PASSES = 20;
 
 type Insert = NewRefreshToken & { readonly id: string; readonly now: number };
 
@@ -168,3 +179,16 @@ function insertQuery(db: Kysely<Database>) {
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;
+
+/**
+ * Runs a revoking UPDATE until a pass finds nothing left. On PostgreSQL a refresh of one of the tokens may
+ * be in flight: its successor is not yet visible to the UPDATE, which waits on the spent token's row lock,
+ * then revokes only that row and returns. A statement started after that one sees the committed successor,
+ * so passes repeat until one finds nothing: a refresh needs a live token, and a pass that finds none proves
+ * there was none at that instant. (A refresh that reaches the row after it was revoked finds it revoked.)
+ */
+async function untilNoneLeft(revoke: () => Promise<{ numUpdatedRows: bigint }>): Promise<void> {
+  for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
+    if ((await revoke()).numUpdatedRows === 0n) return;
+  }
+}

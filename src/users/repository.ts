@@ -1,7 +1,7 @@
 import { newId } from '../db/ids.ts';
 import { NoResultError, type Kysely, type Transaction } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { isUniqueViolation, retryOnDeadlock } from '../db/errors.ts';
 import type { Database, UsersTable } from '../db/types.ts';
 
 export type User = UsersTable;
@@ -90,32 +90,36 @@ export function createUserRepository(db: Kysely<Database>) {
       alsoDo: (trx: Transaction<Database>) => Promise<void>,
     ): Promise<string | null> {
       try {
-        return await db.transaction().execute(async (trx: Transaction<Database>) => {
-          const current = await trx
-            .selectFrom('users')
-            .select('phone_number')
-            .where('id', '=', userId)
-            .executeTakeFirst();
-          if (!current) return null;
-          await trx
-            .updateTable('users')
-            .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
-            .where('id', '=', userId)
-            .execute();
-          await trx
-            .insertInto('phone_verifications')
-            .values({
-              id: newId(),
-              user_id: userId,
-              old_phone_number: current.phone_number,
-              new_phone_number: newNumber,
-              ip,
-              verified_at: now,
-            })
-            .execute();
-          await alsoDo(trx);
-          return current.phone_number;
-        });
+        return await retryOnDeadlock(() =>
+          db.transaction().execute(async (trx: Transaction<Database>) => {
+            const current = await trx
+              .selectFrom('users')
+              .select('phone_number')
+              .where('id', '=', userId)
+              .executeTakeFirst();
+            if (!current) return null;
+            // `alsoDo` (ending the other sessions) first: a refresh locks its session row, then the user's row
+            // (the foreign key of the token it inserts), and this transaction takes them in the same order.
+            await alsoDo(trx);
+            await trx
+              .updateTable('users')
+              .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
+              .where('id', '=', userId)
+              .execute();
+            await trx
+              .insertInto('phone_verifications')
+              .values({
+                id: newId(),
+                user_id: userId,
+                old_phone_number: current.phone_number,
+                new_phone_number: newNumber,
+                ip,
+                verified_at: now,
+              })
+              .execute();
+            return current.phone_number;
+          }),
+        );
       } catch (error) {
         if (isUniqueViolation(error)) return null;
         throw error;
