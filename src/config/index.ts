@@ -60,7 +60,9 @@ export interface Config {
     readonly refreshTtlSeconds: number;
     /** After this long from its sign-in a session cannot be refreshed, however recently it was rotated. */
     readonly sessionMaxAgeSeconds: number;
+    /** PUBLIC_URL without a trailing slash: the `iss` of access tokens. */
     readonly issuer: string;
+    /** TOKEN_AUDIENCE: the `aud` of access tokens. */
     readonly audience: string;
   };
   readonly sms: {
@@ -205,8 +207,8 @@ function buildConfig(env: Env): Config {
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
-      issuer: 'otpgate',
-      audience: 'otpgate',
+      issuer: publicUrl(env, isProduction),
+      audience: env.TOKEN_AUDIENCE,
     },
     sms: {
       enabled: env.SMS_ENABLED,
@@ -249,6 +251,21 @@ function buildConfig(env: Env): Config {
     },
     metrics: metricsConfig(env, isProduction),
   });
+}
+
+/**
+ * The issuer: PUBLIC_URL as written, less a trailing slash, or `http://localhost:PORT` outside production.
+ * Production needs it set and https, since shops' backends fetch the signing keys from under it.
+ */
+function publicUrl(env: Env, isProduction: boolean): string {
+  const url = env.PUBLIC_URL?.replace(/\/+$/, '');
+  if (isProduction) {
+    if (!url) throw invalid('PUBLIC_URL', undefined, { expected: 'an https:// URL (required in production)' });
+    if (!url.startsWith('https://')) {
+      throw invalid('PUBLIC_URL', env.PUBLIC_URL, { expected: 'an https:// URL (required in production)' });
+    }
+  }
+  return url ?? `http://localhost:${env.PORT}`;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -70,6 +70,20 @@ export const EnvSchema = Type.Object({
   OTP_FAILED_SEND_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 30 }),
   OTP_VERIFY_IP_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100 }),
   SMS_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 10_000 }),
+  // The service's own external URL: the `iss` of its tokens and the base of the URLs its discovery document
+  // names. Required in production, and https there; in development http://localhost:PORT (see index.ts).
+  PUBLIC_URL: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
+      allowed: 'an http:// or https:// URL with no query or fragment, such as https://auth.example.com',
+    }),
+  ),
+  // The `aud` of access tokens: what a shop's backend checks it is the audience of.
+  TOKEN_AUDIENCE: Type.String({
+    pattern: '^[\\x21-\\x7e]{1,200}$',
+    allowed: '1 to 200 printable characters without spaces',
+    default: 'otpgate',
+  }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 86_400, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 300, maximum: 31_536_000, default: 2_592_000 }),
   // A session's absolute lifetime from its sign-in, however often it is refreshed (90 days).
