@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import type { Config } from './config/index.ts';
+import { requirePublicUrl, type Config } from './config/index.ts';
 import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
 import { loopbackMetrics } from './metrics/listener.ts';
@@ -16,6 +16,7 @@ const QUEUE_STOP_GRACE_MS = 7_000;
  * the running app; SIGTERM and SIGINT close it gracefully, the queue's sends in flight included.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  requirePublicUrl(config);
   const database = await openReadyDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {

@@ -60,8 +60,10 @@ export interface Config {
     readonly refreshTtlSeconds: number;
     /** After this long from its sign-in a session cannot be refreshed, however recently it was rotated. */
     readonly sessionMaxAgeSeconds: number;
-    /** PUBLIC_URL without a trailing slash: the `iss` of access tokens. */
+    /** PUBLIC_URL without a trailing slash: the `iss` of access tokens; `http://localhost:PORT` when unset. */
     readonly issuer: string;
+    /** Whether PUBLIC_URL was set: `serve` in production needs it (see requirePublicUrl). */
+    readonly issuerSet: boolean;
     /** TOKEN_AUDIENCE: the `aud` of access tokens. */
     readonly audience: string;
   };
@@ -208,6 +210,7 @@ function buildConfig(env: Env): Config {
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
       issuer: publicUrl(env, isProduction),
+      issuerSet: env.PUBLIC_URL !== undefined,
       audience: env.TOKEN_AUDIENCE,
     },
     sms: {
@@ -253,19 +256,28 @@ function buildConfig(env: Env): Config {
   });
 }
 
+const PUBLIC_URL_IN_PRODUCTION = 'an https:// URL (required in production)';
+
 /**
- * The issuer: PUBLIC_URL as written, less a trailing slash, or `http://localhost:PORT` outside production.
- * Production needs it set and https, since shops' backends fetch the signing keys from under it.
+ * The issuer: PUBLIC_URL as written, less a trailing slash, or `http://localhost:PORT` when unset. In
+ * production it must be https, since shops' backends fetch the signing keys from under it.
  */
 function publicUrl(env: Env, isProduction: boolean): string {
   const url = env.PUBLIC_URL?.replace(/\/+$/, '');
-  if (isProduction) {
-    if (!url) throw invalid('PUBLIC_URL', undefined, { expected: 'an https:// URL (required in production)' });
-    if (!url.startsWith('https://')) {
-      throw invalid('PUBLIC_URL', env.PUBLIC_URL, { expected: 'an https:// URL (required in production)' });
-    }
+  if (isProduction && url && !url.startsWith('https://')) {
+    throw invalid('PUBLIC_URL', env.PUBLIC_URL, { expected: PUBLIC_URL_IN_PRODUCTION });
   }
   return url ?? `http://localhost:${env.PORT}`;
+}
+
+/**
+ * `serve` in production needs PUBLIC_URL: tokens name it as their issuer. Checked where the service starts
+ * rather than in loadConfig, so that commands that never issue a token (`migrate`, `limits`) need not set it.
+ */
+export function requirePublicUrl(config: Config): void {
+  if (config.isProduction && !config.tokens.issuerSet) {
+    throw invalid('PUBLIC_URL', undefined, { expected: PUBLIC_URL_IN_PRODUCTION });
+  }
 }
 
 function deepFreeze<T>(value: T): T {
