@@ -22,7 +22,8 @@ export const introspectionRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionS
   { sessions, apiKeys },
 ) => {
   const { authenticate, requireScope } = createAdminAuth(apiKeys);
-  // Only in this plugin: every other route takes JSON alone.
+  // Only in this plugin, which takes the form RFC 7662 defines and nothing else; every other route takes JSON.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     const fields = new Map<string, string>();
     for (const [name, value] of new URLSearchParams(body as string)) {
