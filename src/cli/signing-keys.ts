@@ -1,7 +1,7 @@
 import type { Config } from '../config/index.ts';
 import { deriveKeys } from '../crypto/keys.ts';
 import { createSigningKeyRepository } from '../signing-keys/repository.ts';
-import { keyState, publishedUntil, signingKeyAt } from '../signing-keys/rules.ts';
+import { keyState, publishedUntil } from '../signing-keys/rules.ts';
 import { createSigningKeyService, times, type SigningKeyService } from '../signing-keys/service.ts';
 import { parseCommand, type CommandLine } from './args.ts';
 import { openCommandDatabase } from './database.ts';
@@ -87,16 +87,14 @@ async function list(keys: SigningKeyService, ttl: number, out: (line: string) =>
   }
   const at = Date.now();
   const ring = all.map(times);
-  const signing = signingKeyAt(ring, at);
   const rows = [
     ['kid', 'generation', 'state', 'created', 'signs from', 'published until'],
     ...all.map((key, index) => {
       const entry = ring[index]!;
-      const state = entry === signing ? 'signing' : keyState(ring, entry, at, ttl);
       return [
         key.kid,
         String(key.generation),
-        state,
+        keyState(ring, entry, at, ttl),
         time(key.created_at),
         time(key.activates_at),
         time(publishedUntil(ring, entry, ttl) ?? null),

@@ -59,6 +59,9 @@ export function isPublished(keys: readonly KeyTimes[], key: KeyTimes, now: numbe
 /** How a key stands at `now`, for `signing-keys list`. */
 export function keyState(keys: readonly KeyTimes[], key: KeyTimes, now: number, accessTtlSeconds: number) {
   if (signingKeyAt(keys, now) === key) return 'signing';
-  if (key.activatesAt > now) return 'next';
+  const retired = retiredAt(keys, key);
+  // A key due later that a newer one overtook (rotate --now) will never sign: it is retired already.
+  const overtaken = retired !== undefined && retired <= Math.max(now, key.activatesAt);
+  if (key.activatesAt > now && !overtaken) return 'next';
   return isPublished(keys, key, now, accessTtlSeconds) ? 'retired' : 'dropped';
 }
