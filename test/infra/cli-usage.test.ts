@@ -19,7 +19,16 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('--help and unknown options', { concurrency: 3 }, () => {
   // A setting that stops serve: --help must print the usage without reading the configuration.
   const broken = { PORT: 'abc' };
-  for (const args of [['serve'], ['migrate'], ['keys'], ['keys', 'create'], ['smoke'], ['limits', 'reset']]) {
+  for (const args of [
+    ['serve'],
+    ['migrate'],
+    ['keys'],
+    ['keys', 'create'],
+    ['smoke'],
+    ['limits', 'reset'],
+    ['signing-keys'],
+    ['signing-keys', 'rotate'],
+  ]) {
     it(`${args.join(' ')} --help prints its usage and exits 0`, async () => {
       const result = await runCli([...args, '--help'], broken);
       assert.equal(result.stderr, '');
@@ -42,6 +51,7 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     [['keys', 'list', '--all'], "otpgate: keys: Unknown option '--all'"],
     [['smoke', 'http://127.0.0.1:1', '--verbose'], "otpgate: smoke: Unknown option '--verbose'"],
     [['limits', 'reset', '--number', '0912'], "otpgate: limits: Unknown option '--number'"],
+    [['signing-keys', 'rotate', '--force'], "otpgate: signing-keys: Unknown option '--force'"],
   ];
   for (const [args, first] of unknown) {
     it(`${args.join(' ')} is an error, with the usage, exit 2`, async () => {
