@@ -7,6 +7,7 @@ import { INTROSPECT, introspect } from '../helpers/introspect.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { forgeJwt } from '../helpers/session-jwt.ts';
 import { bearer, logout, refresh, signIn } from '../helpers/session-sign-in.ts';
+import { signJws, storedPrivateKey, validClaims } from '../helpers/signing-keys.ts';
 
 const INACTIVE = { success: true, active: false };
 
@@ -39,6 +40,13 @@ forEachDatabase('token introspection (RFC 7662)', (backend) => {
     assert.equal(exp - iat, 900);
     assert.equal(typeof auth_time, 'number');
     assert.equal(typeof jti, 'string');
+  });
+
+  it('answers the external id a token carries', async () => {
+    const user = await signIn(t);
+    const { kid, privateKey } = await storedPrivateKey(t);
+    const token = await signJws({ typ: 'at+jwt', kid }, { ...validClaims(t, user), external_id: 'shop-42' }, privateKey);
+    assert.equal((await introspect(t, token, key)).body.external_id, 'shop-42');
   });
 
   it('anything but a live access token is inactive, and says nothing more', async () => {
