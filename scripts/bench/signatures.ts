@@ -45,7 +45,9 @@ export async function signatureCosts(operations = OPERATIONS): Promise<string> {
     const verify = () => jwtVerify(token, verifyKey, { algorithms: [alg], typ: 'at+jwt' });
     const signUs = await perOperation(sign, operations);
     const verifyUs = await perOperation(verify, operations);
-    lines.push(`  ${alg.padEnd(6)} sign ${signUs.toFixed(1).padStart(7)}  verify ${verifyUs.toFixed(1).padStart(7)}  (${note})`);
+    lines.push(
+      `  ${alg.padEnd(6)} sign ${signUs.toFixed(1).padStart(7)}  verify ${verifyUs.toFixed(1).padStart(7)}  (${note})`,
+    );
   }
   return lines.join('\n');
 }

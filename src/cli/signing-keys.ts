@@ -71,7 +71,9 @@ async function rotate(keys: SigningKeyService, ttl: number, out: (line: string) 
   const result = await keys.rotate(now);
   const { key } = result;
   if (result.outcome === 'raced') {
-    out(`another rotation added generation ${key.generation} (kid ${key.kid}) at the same moment; nothing more was added`);
+    out(
+      `another rotation added generation ${key.generation} (kid ${key.kid}) at the same moment; nothing more was added`,
+    );
   } else {
     out(`added signing key ${key.kid} (generation ${key.generation}); it signs from ${time(key.activates_at)}`);
   }

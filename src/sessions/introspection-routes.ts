@@ -17,10 +17,10 @@ const BODY_LIMIT_BYTES = 8 * 1024;
  * token itself (forged, expired, its session ended, not a token at all) is the same `active: false`, so the
  * answer says nothing more about why.
  */
-export const introspectionRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionService; apiKeys: ApiKeyService }> = async (
-  app,
-  { sessions, apiKeys },
-) => {
+export const introspectionRoutes: FastifyPluginAsyncTypebox<{
+  sessions: SessionService;
+  apiKeys: ApiKeyService;
+}> = async (app, { sessions, apiKeys }) => {
   const { authenticate, requireScope } = createAdminAuth(apiKeys);
   // Only in this plugin, which takes the form RFC 7662 defines and nothing else; every other route takes JSON.
   app.removeContentTypeParser('application/json');
@@ -67,7 +67,8 @@ function claimsOf(payload: JWTPayload) {
     sub: text(payload.sub),
     sid: text(payload.sid),
     phone_number: text(payload.phone_number),
-    phone_number_verified: typeof payload.phone_number_verified === 'boolean' ? payload.phone_number_verified : undefined,
+    phone_number_verified:
+      typeof payload.phone_number_verified === 'boolean' ? payload.phone_number_verified : undefined,
     external_id: text(payload.external_id),
     auth_time: number(payload.auth_time),
     exp: number(payload.exp),

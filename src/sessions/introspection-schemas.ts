@@ -29,5 +29,5 @@ export const Introspection = Type.Object(
     jti: Type.Optional(Type.String()),
     token_type: Type.Optional(Type.Literal('Bearer')),
   },
-  { description: 'RFC 7662 2.2, with the service\'s `success` field' },
+  { description: "RFC 7662 2.2, with the service's `success` field" },
 );

@@ -61,7 +61,11 @@ export function createSessionRepository(db: Kysely<Database>) {
             'user_id',
             'family_id',
             'auth_time',
-            eb.selectFrom('users').select('users.phone_number').whereRef('users.id', '=', 'sessions.user_id').as('phone_number'),
+            eb
+              .selectFrom('users')
+              .select('users.phone_number')
+              .whereRef('users.id', '=', 'sessions.user_id')
+              .as('phone_number'),
           ])
           .executeTakeFirst();
         if (row) {

@@ -83,7 +83,10 @@ export function createSessionService(deps: {
 
     /** The token pair of an opened session whose row is written, for the user it was written for. */
     tokens(user: User, opened: OpenedSession): Promise<TokenPair> {
-      return pair({ ...tokenSubject(user), sessionId: opened.sessionId, authTime: opened.authTime }, opened.refreshToken);
+      return pair(
+        { ...tokenSubject(user), sessionId: opened.sessionId, authTime: opened.authTime },
+        opened.refreshToken,
+      );
     },
 
     /**

@@ -37,6 +37,8 @@ export function createKeyRing(deps: {
   let reading: Promise<void> | null = null;
   let lastUnknownRead = -Infinity;
   let timer: NodeJS.Timeout | undefined;
+  /** Whether the last timed reread failed: a database away for long is one warning, not one per interval. */
+  let failing = false;
   const unopened = new Set<string>();
 
   const toRingKey = (row: StoredKey): RingKey => {
@@ -89,7 +91,16 @@ export function createKeyRing(deps: {
      */
     async start(): Promise<void> {
       timer ??= setInterval(() => {
-        read().catch((error: unknown) => log.warn({ err: error }, 'signing keys could not be reread; keeping the last read'));
+        read().then(
+          () => {
+            if (failing) log.info('signing keys reread again');
+            failing = false;
+          },
+          (error: unknown) => {
+            if (!failing) log.warn({ err: error }, 'signing keys could not be reread; keeping the last read');
+            failing = true;
+          },
+        );
       }, RING_REFRESH_MS).unref();
       await ready().catch((error: unknown) => log.warn({ err: error }, 'signing keys could not be read at start'));
     },

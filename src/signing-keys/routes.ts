@@ -5,7 +5,19 @@ import { JWKS_MAX_AGE_SECONDS } from './rules.ts';
 import { Discovery, Jwks } from './schemas.ts';
 
 /** The claims an access token may carry (sessions/tokens.ts). */
-const CLAIMS = ['iss', 'aud', 'sub', 'exp', 'iat', 'jti', 'auth_time', 'sid', 'phone_number', 'phone_number_verified', 'external_id'];
+const CLAIMS = [
+  'iss',
+  'aud',
+  'sub',
+  'exp',
+  'iat',
+  'jti',
+  'auth_time',
+  'sid',
+  'phone_number',
+  'phone_number_verified',
+  'external_id',
+];
 
 const CACHE = `public, max-age=${JWKS_MAX_AGE_SECONDS}`;
 
@@ -50,8 +62,6 @@ export const wellKnownRoutes: FastifyPluginAsyncTypebox<{ ring: KeyRing; issuer:
         issuer,
         jwks_uri: `${issuer}/.well-known/jwks.json`,
         introspection_endpoint: `${issuer}/api/v1/auth/introspect`,
-        // RFC 8414 has no name for a Bearer API key; the endpoint's own description says what it takes.
-        introspection_endpoint_auth_methods_supported: ['bearer'],
         subject_types_supported: ['public' as const],
         id_token_signing_alg_values_supported: ['ES256' as const],
         response_types_supported: [],

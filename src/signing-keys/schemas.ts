@@ -25,8 +25,9 @@ export const Discovery = Type.Object(
   {
     issuer: Type.String({ description: 'PUBLIC_URL: the `iss` of every access token' }),
     jwks_uri: Type.String(),
-    introspection_endpoint: Type.String({ description: 'RFC 7662; needs an admin API key with tokens:introspect' }),
-    introspection_endpoint_auth_methods_supported: Type.Array(Type.String()),
+    introspection_endpoint: Type.String({
+      description: 'RFC 7662; needs an admin API key with tokens:introspect as a Bearer token',
+    }),
     subject_types_supported: Type.Array(Type.Literal('public')),
     id_token_signing_alg_values_supported: Type.Array(Type.Literal('ES256')),
     response_types_supported: Type.Array(Type.String()),

@@ -163,7 +163,12 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     const session = await signIn(t);
     const introspector = { authorization: `Bearer ${(await newKey(t, ['tokens:introspect'])).secret}` };
     const form = (payload: string) => ({ raw: { payload, type: 'application/x-www-form-urlencoded' } });
-    const active = await expect('POST', INTROSPECT, { ...form(`token=${session.accessToken}`), headers: introspector }, 200);
+    const active = await expect(
+      'POST',
+      INTROSPECT,
+      { ...form(`token=${session.accessToken}`), headers: introspector },
+      200,
+    );
     assert.equal(active.json().active, true);
     await expect('POST', INTROSPECT, { ...form('token=nothing'), headers: introspector }, 200);
     await expect('POST', INTROSPECT, { ...form('token=x') }, 401, 'UNAUTHORIZED');

@@ -45,7 +45,11 @@ forEachDatabase('token introspection (RFC 7662)', (backend) => {
   it('answers the external id a token carries', async () => {
     const user = await signIn(t);
     const { kid, privateKey } = await storedPrivateKey(t);
-    const token = await signJws({ typ: 'at+jwt', kid }, { ...validClaims(t, user), external_id: 'shop-42' }, privateKey);
+    const token = await signJws(
+      { typ: 'at+jwt', kid },
+      { ...validClaims(t, user), external_id: 'shop-42' },
+      privateKey,
+    );
     assert.equal((await introspect(t, token, key)).body.external_id, 'shop-42');
   });
 

@@ -74,7 +74,10 @@ forEachDatabase('access tokens on /me', (backend) => {
 
   it('refuses HS256 tokens whose HMAC secret is the public signing key, in every form: 401', async () => {
     for (const [form, bytes] of publicForms) {
-      for (const h of [{ alg: 'HS256', typ: 'at+jwt', kid: ours.kid }, { alg: 'HS256', typ: 'at+jwt' }]) {
+      for (const h of [
+        { alg: 'HS256', typ: 'at+jwt', kid: ours.kid },
+        { alg: 'HS256', typ: 'at+jwt' },
+      ]) {
         const answer = await me(forgeJwt(h, claims(), bytes));
         assert.equal(answer.status, 401, `${form}, kid ${'kid' in h}`);
         assertError(answer, 'UNAUTHORIZED');
@@ -98,7 +101,8 @@ forEachDatabase('access tokens on /me', (backend) => {
     ],
     [
       'HS256 signed with another secret',
-      () => forgeJwt({ alg: 'HS256', typ: 'at+jwt' }, legacy(), deriveKeys(randomBytes(32).toString('hex')).accessToken),
+      () =>
+        forgeJwt({ alg: 'HS256', typ: 'at+jwt' }, legacy(), deriveKeys(randomBytes(32).toString('hex')).accessToken),
     ],
     [
       'HS256 signed with the raw AUTH_SECRET instead of the derived key',
@@ -107,7 +111,11 @@ forEachDatabase('access tokens on /me', (backend) => {
     [
       'an attacker HMAC key embedded as a jwk header',
       () =>
-        forgeJwt({ alg: 'HS256', typ: 'at+jwt', jwk: { kty: 'oct', k: attackerSecret.toString('base64url') } }, claims(), attackerSecret),
+        forgeJwt(
+          { alg: 'HS256', typ: 'at+jwt', jwk: { kty: 'oct', k: attackerSecret.toString('base64url') } },
+          claims(),
+          attackerSecret,
+        ),
     ],
     [
       'an attacker EC key embedded as a jwk header',

@@ -70,10 +70,13 @@ describe('otpgate signing-keys', { concurrency: 2 }, () => {
 
       const rotated = lines(await cli('rotate'));
       const [, next] =
-        /^added signing key (\S{43}) \(generation 2\); it signs from \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/.exec(rotated[0]!) ??
-        assert.fail(rotated[0]);
+        /^added signing key (\S{43}) \(generation 2\); it signs from \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/.exec(
+          rotated[0]!,
+        ) ?? assert.fail(rotated[0]);
       assert.deepEqual(
-        rows(rotated.slice(1).join('\n')).slice(1).map((row) => row.slice(0, 3)),
+        rows(rotated.slice(1).join('\n'))
+          .slice(1)
+          .map((row) => row.slice(0, 3)),
         [
           [first, '1', 'signing'],
           [next!, '2', 'next'],

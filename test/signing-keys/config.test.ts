@@ -36,13 +36,19 @@ describe('PUBLIC_URL and TOKEN_AUDIENCE', () => {
 
   it('a PUBLIC_URL with a query or fragment, or not http(s), is refused in one line naming it', () => {
     for (const value of ['https://a.example/?x=1', 'https://a.example/#top', 'ftp://a.example', 'auth.example.com']) {
-      assert.match(refusal({ PUBLIC_URL: value }), /^Invalid configuration: PUBLIC_URL: expected an http:\/\/ or https:\/\/ URL/);
+      assert.match(
+        refusal({ PUBLIC_URL: value }),
+        /^Invalid configuration: PUBLIC_URL: expected an http:\/\/ or https:\/\/ URL/,
+      );
     }
   });
 
   it('in production PUBLIC_URL must be https', () => {
     const message = refusal({ NODE_ENV: 'production', AUTH_SECRET: SECRET, PUBLIC_URL: 'http://auth.example.com' });
-    assert.match(message, /^Invalid configuration: PUBLIC_URL: expected an https:\/\/ URL \(required in production\); got "http:\/\/auth\.example\.com"/);
+    assert.match(
+      message,
+      /^Invalid configuration: PUBLIC_URL: expected an https:\/\/ URL \(required in production\); got "http:\/\/auth\.example\.com"/,
+    );
     assert.equal(
       loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET, PUBLIC_URL: 'https://auth.example.com' }).tokens.issuer,
       'https://auth.example.com',
@@ -63,8 +69,14 @@ describe('PUBLIC_URL and TOKEN_AUDIENCE', () => {
   });
 
   it('TOKEN_AUDIENCE takes printable text without spaces', () => {
-    assert.equal(loadConfig({ TOKEN_AUDIENCE: 'https://api.shop.example' }).tokens.audience, 'https://api.shop.example');
-    assert.match(refusal({ TOKEN_AUDIENCE: 'my shop' }), /^Invalid configuration: TOKEN_AUDIENCE: expected 1 to 200 printable/);
+    assert.equal(
+      loadConfig({ TOKEN_AUDIENCE: 'https://api.shop.example' }).tokens.audience,
+      'https://api.shop.example',
+    );
+    assert.match(
+      refusal({ TOKEN_AUDIENCE: 'my shop' }),
+      /^Invalid configuration: TOKEN_AUDIENCE: expected 1 to 200 printable/,
+    );
   });
 
   it('tokens name PUBLIC_URL as iss and TOKEN_AUDIENCE as aud', async () => {

@@ -44,7 +44,12 @@ for (const backend of DATABASES) {
       await migrateToLatest(handles[0]!);
       const sealKey = deriveKeys('a-secret-shared-by-every-instance-xyz').signingKeySeal;
       const services = handles.map((handle) =>
-        createSigningKeyService({ keys: createSigningKeyRepository(handle.db), sealKey, accessTtlSeconds: 900, now: Date.now }),
+        createSigningKeyService({
+          keys: createSigningKeyRepository(handle.db),
+          sealKey,
+          accessTtlSeconds: 900,
+          now: Date.now,
+        }),
       );
       const seen = await Promise.all(services.map((service) => service.ensure()));
       assert.equal((await services[0]!.all()).length, 1, 'one key was stored');

@@ -25,7 +25,10 @@ forEachDatabase('tokens a backend verifies alone, with the published keys', (bac
    * no cache expires), so a key it verifies with was in the document when it first fetched.
    */
   const remoteKeys = () =>
-    createRemoteJWKSet(new URL(`${base}/.well-known/jwks.json`), { cooldownDuration: 3_600_000, cacheMaxAge: 3_600_000 });
+    createRemoteJWKSet(new URL(`${base}/.well-known/jwks.json`), {
+      cooldownDuration: 3_600_000,
+      cacheMaxAge: 3_600_000,
+    });
   const verify = (token: string, keys: ReturnType<typeof remoteKeys>) =>
     jwtVerify(token, keys, {
       issuer: t.config.tokens.issuer,
@@ -101,7 +104,11 @@ forEachDatabase('tokens a backend verifies alone, with the published keys', (bac
     assert.equal(rotated.outcome, 'rotated');
     const newKid = rotated.key.kid;
     await t.app.signingKeys.refresh();
-    assert.deepEqual((await served()).keys.map((key) => key.kid), [oldKid, newKid], 'published at once');
+    assert.deepEqual(
+      (await served()).keys.map((key) => key.kid),
+      [oldKid, newKid],
+      'published at once',
+    );
     const meanwhile = await signIn(t);
     assert.equal(decodeProtectedHeader(meanwhile.accessToken).kid, oldKid, 'but it does not sign yet');
 
@@ -119,9 +126,17 @@ forEachDatabase('tokens a backend verifies alone, with the published keys', (bac
 
     // Once every token the old key signed has expired, it is no longer published nor accepted.
     t.clock.advance(t.config.tokens.accessTtlSeconds * 1000 + RETIRED_MARGIN_MS - 1000);
-    assert.deepEqual((await served()).keys.map((key) => key.kid), [oldKid, newKid], 'still published');
+    assert.deepEqual(
+      (await served()).keys.map((key) => key.kid),
+      [oldKid, newKid],
+      'still published',
+    );
     t.clock.advance(1000);
-    assert.deepEqual((await served()).keys.map((key) => key.kid), [newKid], 'dropped');
+    assert.deepEqual(
+      (await served()).keys.map((key) => key.kid),
+      [newKid],
+      'dropped',
+    );
     const old = await storedPrivateKey(t, oldKid);
     const user = await signIn(t);
     const lateForgery = await signJws({ typ: 'at+jwt', kid: oldKid }, validClaims(t, user), old.privateKey);

@@ -30,7 +30,9 @@ it('the private key is stored sealed under AUTH_SECRET, and a service with anoth
     assert.equal(openPrivateKey(other, row!.kid, row!.private_key), null, 'it does not open under another secret');
     const own = deriveKeys(SECRET).signingKeySeal;
     assert.equal(openPrivateKey(own, 'another-kid', row!.private_key), null, 'nor on another key row');
-    assert.ok(createPrivateKey({ key: openPrivateKey(own, row!.kid, row!.private_key)!, format: 'der', type: 'pkcs8' }));
+    assert.ok(
+      createPrivateKey({ key: openPrivateKey(own, row!.kid, row!.private_key)!, format: 'der', type: 'pkcs8' }),
+    );
   } finally {
     await t.close();
   }
