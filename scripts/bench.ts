@@ -6,7 +6,8 @@
  * store a campaign of queued sends to a sink with a rate limit while code requests go on (the codes must all
  * succeed), and on PostgreSQL with Redis code requests at two instances at once. Prints rates, latencies,
  * ratios to the trivial route, the server's CPU per operation and peak memory, PostgreSQL's commits and rows
- * and Redis's commands per operation, a summary across stores and the goals.
+ * and Redis's commands per operation, a summary across stores and the goals. First, in this process, what one
+ * access token's signature costs (ES256, EdDSA, HS256).
  *
  * Exits 0 when every scenario ran without errors, whether or not the goals pass (it is a report); exits 1
  * when the server does not start or any request failed, because a rate of errors measures nothing.
@@ -26,6 +27,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
 import { numberSource } from './bench/scenarios.ts';
+import { signatureCosts } from './bench/signatures.ts';
 import type { ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
 import { NotStarted, runStore, twoInstancesLine, type StoreOutcome } from './bench/store-run.ts';
@@ -83,6 +85,7 @@ async function main(): Promise<number> {
 
   try {
     console.log(machineFacts({ seconds, warmupSeconds, connections }));
+    console.log(`\n${await signatureCosts()}`);
     try {
       backends = await chooseStores(databaseUrl, redisUrl, process.env.BENCH_STORES);
     } catch (error) {

@@ -15,7 +15,9 @@ import { createLogger, OneLinePerRequest } from './log/logger.ts';
 import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
 import { createServices } from './services.ts';
+import { introspectionRoutes } from './sessions/introspection-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
+import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
 
 export interface AppOptions {
@@ -82,11 +84,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', () => services.sms.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
+  // Read before the first request, so that signing a token costs no database round trip; reread on a timer.
+  app.decorate('signingKeys', services.signingKeys);
+  app.addHook('onReady', () => services.signingKeys.start());
+  app.addHook('onClose', async () => services.signingKeys.stop());
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
   app.removeContentTypeParser('text/plain');
+  // Nothing is cached unless its route says so (the public signing keys do).
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   registerSecurityHeaders(app);
   let closing = false;
@@ -115,6 +122,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     users: services.users,
     now: options.now ?? Date.now,
   });
+  await app.register(introspectionRoutes, {
+    prefix: '/api/v1/auth',
+    sessions: services.sessions,
+    apiKeys: services.apiKeys,
+  });
+  await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
     apiKeys: services.apiKeys,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import type { Config } from './config/index.ts';
+import { requirePublicUrl, type Config } from './config/index.ts';
 import { openReadyDatabase } from './db/open.ts';
 import { startMaintenance } from './maintenance.ts';
 import { loopbackMetrics } from './metrics/listener.ts';
@@ -16,10 +16,12 @@ const QUEUE_STOP_GRACE_MS = 7_000;
  * the running app; SIGTERM and SIGINT close it gracefully, the queue's sends in flight included.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  requirePublicUrl(config);
   const database = await openReadyDatabase(config.database);
   let app: FastifyInstance | undefined;
   try {
     app = await buildApp(config, { database });
+    await requireSigningKey(app);
     const stopMaintenance = startMaintenance(database, app.log, { smsLogRetentionDays: config.sms.logRetentionDays });
     const queue = app.smsQueue;
     app.addHook('onClose', async () => {
@@ -40,6 +42,21 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.smsQueue.start();
   handleSignals(app);
   return app;
+}
+
+/**
+ * The key that signs tokens must open with this AUTH_SECRET (it is sealed under it): an instance that cannot
+ * sign would refuse every sign-in, so it does not start.
+ */
+async function requireSigningKey(app: FastifyInstance): Promise<void> {
+  try {
+    await app.signingKeys.signer();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartupError(
+      `AUTH_SECRET: ${reason}: it is sealed under another AUTH_SECRET; set that one, or run otpgate signing-keys rotate --now`,
+    );
+  }
 }
 
 /** A port that cannot be had is a StartupError naming PORT and HOST, not a stack. */

@@ -19,6 +19,9 @@ import type { RateLimiter } from './rate-limit/limiter.ts';
 import { createSessionRepository } from './sessions/repository.ts';
 import { createSessionService } from './sessions/service.ts';
 import { createAccessTokens } from './sessions/tokens.ts';
+import { createKeyRing } from './signing-keys/ring.ts';
+import { createSigningKeyRepository } from './signing-keys/repository.ts';
+import { createSigningKeyService } from './signing-keys/service.ts';
 import { createSmsLogRepository } from './sms/log-repository.ts';
 import { createCodeSender } from './sms/sender.ts';
 import { createSmsQueue, deliveryPolling } from './sms/queue/index.ts';
@@ -90,10 +93,22 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     sender,
     now,
   });
+  const signingKeys = createKeyRing({
+    service: createSigningKeyService({
+      keys: createSigningKeyRepository(db),
+      sealKey: keys.signingKeySeal,
+      accessTtlSeconds: config.tokens.accessTtlSeconds,
+      now,
+    }),
+    sealKey: keys.signingKeySeal,
+    accessTtlSeconds: config.tokens.accessTtlSeconds,
+    log,
+    now,
+  });
   const sessions = createSessionService({
     config: config.tokens,
     sessions: sessionRepository,
-    tokens: createAccessTokens(keys.accessToken, config.tokens, now),
+    tokens: createAccessTokens({ ring: signingKeys, legacySecret: keys.accessToken, config: config.tokens, now }),
     log,
     now,
   });
@@ -117,5 +132,19 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const audit = createAuditRepository(db);
-  return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates, audit };
+  return {
+    sms,
+    smsLogs,
+    smsQueue,
+    smsProviders,
+    users,
+    sessions,
+    signingKeys,
+    flows,
+    apiKeys,
+    metrics,
+    renderer,
+    templates,
+    audit,
+  };
 }

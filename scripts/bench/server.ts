@@ -51,6 +51,8 @@ export interface ServerChild {
  * The child runs in `dataDir` rather than the repository so that a developer's `.env` there cannot change
  * what is measured (Redis, another SMS provider).
  */
+const AUTH_SECRET = randomBytes(36).toString('base64url'); // 48 characters
+
 export async function startServer(options: ServerOptions): Promise<ServerChild> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -61,7 +63,9 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     LOG_LEVEL: 'warn',
     DATA_DIR: options.dataDir,
     DATABASE_URL: `sqlite:${options.dataDir}/bench.db`,
-    AUTH_SECRET: randomBytes(36).toString('base64url'), // 48 characters
+    // One for every instance, as a deployment has: the signing keys are sealed under it.
+    AUTH_SECRET,
+    PUBLIC_URL: 'https://otpgate.bench.invalid',
     SMS_PROVIDER: 'webhook',
     SMS_WEBHOOK_URL: options.smsWebhookUrl,
     // Production needs the webhook signed; signing is part of the cost measured.

@@ -11,6 +11,7 @@ export const API_KEY_SCOPES = {
   'keys:read': 'list the API keys (never their secrets)',
   'keys:write': "revoke API keys and cancel any key's queued messages",
   'audit:read': 'read the audit trail of admin changes (GET /api/v1/admin/audit)',
+  'tokens:introspect': "ask whether a user's access token is active, and its claims (POST /api/v1/auth/introspect)",
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -15,11 +15,15 @@ const USAGE = `Usage: otpgate <command> [--help]
   keys create --name NAME --scopes SCOPE,...
                                   create an admin API key; it is printed once, alone on the last line
                                   (scopes: sms:send, sms:read, templates:read, templates:write,
-                                  providers:read, keys:read)
+                                  providers:read, keys:read, keys:write, audit:read,
+                                  tokens:introspect)
   keys list                       list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>         revoke an admin API key at once
   limits reset --phone N | --ip A clear a number's or an address's rate limits
   openapi                         print the API's OpenAPI document (needs no configuration or database)
+  signing-keys list               list the keys access tokens are signed with
+  signing-keys rotate [--now]     add a new signing key (at once with --now); the old one stays
+                                  published until the tokens it signed have expired
 
   otpgate <command> --help shows a command's own usage. Every command but serve, smoke and openapi says on
   stderr which database it works on.
@@ -42,6 +46,11 @@ const LIMITS: ReadonlyArray<keyof Env> = [
   'PHONE_ALLOWED_COUNTRIES',
   'OTP_IPV6_PREFIX',
 ];
+
+/** `signing-keys`: the database, and the access-token lifetime that says how long a retired key stays. */
+const SIGNING_KEYS: ReadonlyArray<keyof Env> = [...DATABASE, 'ACCESS_TOKEN_TTL_SECONDS'];
+/** `signing-keys rotate` seals the new private key under AUTH_SECRET (kept in DATA_DIR outside production). */
+const SIGNING_KEYS_ROTATE: ReadonlyArray<keyof Env> = [...SIGNING_KEYS, 'NODE_ENV', 'AUTH_SECRET'];
 
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
 export async function main(argv: string[]): Promise<number> {
@@ -71,6 +80,16 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
       case 'openapi':
         return await (await import('./openapi.ts')).runOpenApi(rest);
+      case 'signing-keys': {
+        const { runSigningKeys } = await import('./signing-keys.ts');
+        return await runSigningKeys(
+          (withSecret) =>
+            withSecret
+              ? withAuthSecret(configFromEnvironmentOnly(SIGNING_KEYS_ROTATE))
+              : configFromEnvironmentOnly(SIGNING_KEYS),
+          rest,
+        );
+      }
       case 'limits': {
         const { runLimits } = await import('./limits.ts');
         return await runLimits(() => withAuthSecret(configFromEnvironmentOnly(LIMITS)), rest);

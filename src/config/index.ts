@@ -60,7 +60,11 @@ export interface Config {
     readonly refreshTtlSeconds: number;
     /** After this long from its sign-in a session cannot be refreshed, however recently it was rotated. */
     readonly sessionMaxAgeSeconds: number;
+    /** PUBLIC_URL without a trailing slash: the `iss` of access tokens; `http://localhost:PORT` when unset. */
     readonly issuer: string;
+    /** Whether PUBLIC_URL was set: `serve` in production needs it (see requirePublicUrl). */
+    readonly issuerSet: boolean;
+    /** TOKEN_AUDIENCE: the `aud` of access tokens. */
     readonly audience: string;
   };
   readonly sms: {
@@ -205,8 +209,9 @@ function buildConfig(env: Env): Config {
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
-      issuer: 'otpgate',
-      audience: 'otpgate',
+      issuer: publicUrl(env, isProduction),
+      issuerSet: env.PUBLIC_URL !== undefined,
+      audience: env.TOKEN_AUDIENCE,
     },
     sms: {
       enabled: env.SMS_ENABLED,
@@ -249,6 +254,30 @@ function buildConfig(env: Env): Config {
     },
     metrics: metricsConfig(env, isProduction),
   });
+}
+
+const PUBLIC_URL_IN_PRODUCTION = 'an https:// URL (required in production)';
+
+/**
+ * The issuer: PUBLIC_URL as written, less a trailing slash, or `http://localhost:PORT` when unset. In
+ * production it must be https, since shops' backends fetch the signing keys from under it.
+ */
+function publicUrl(env: Env, isProduction: boolean): string {
+  const url = env.PUBLIC_URL?.replace(/\/+$/, '');
+  if (isProduction && url && !url.startsWith('https://')) {
+    throw invalid('PUBLIC_URL', env.PUBLIC_URL, { expected: PUBLIC_URL_IN_PRODUCTION });
+  }
+  return url ?? `http://localhost:${env.PORT}`;
+}
+
+/**
+ * `serve` in production needs PUBLIC_URL: tokens name it as their issuer. Checked where the service starts
+ * rather than in loadConfig, so that commands that never issue a token (`migrate`, `limits`) need not set it.
+ */
+export function requirePublicUrl(config: Config): void {
+  if (config.isProduction && !config.tokens.issuerSet) {
+    throw invalid('PUBLIC_URL', undefined, { expected: PUBLIC_URL_IN_PRODUCTION });
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -175,6 +175,23 @@ export const EnvSchema = Type.Object({
     maximum: 100_000_000,
     default: 10_000,
   }),
+  // The service's own external URL: the `iss` of its tokens and the base of the URLs its discovery document
+  // names. Required in production, and https there; in development http://localhost:PORT (see index.ts).
+  PUBLIC_URL: Type.Optional(
+    Type.String({
+      description:
+        "the service's own external URL: the issuer of its tokens and the base of its discovery document's URLs; https and required in production",
+      pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$',
+      allowed: 'an http:// or https:// URL with no query or fragment, such as https://auth.example.com',
+    }),
+  ),
+  // The `aud` of access tokens: what a shop's backend checks it is the audience of.
+  TOKEN_AUDIENCE: Type.String({
+    description: "the aud of access tokens: what a shop's backend checks they are for",
+    pattern: '^[\\x21-\\x7e]{1,200}$',
+    allowed: '1 to 200 printable characters without spaces',
+    default: 'otpgate',
+  }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({
     description: 'how long an access token is valid',
     minimum: 30,
@@ -476,6 +493,8 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
   {
     title: 'Sessions',
     variables: [
+      'PUBLIC_URL',
+      'TOKEN_AUDIENCE',
       'ACCESS_TOKEN_TTL_SECONDS',
       'REFRESH_TOKEN_TTL_SECONDS',
       'SESSION_MAX_AGE_SECONDS',

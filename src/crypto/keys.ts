@@ -5,7 +5,10 @@ import { createHash, hkdfSync } from 'node:crypto';
  * in one role (say, a code hash) says nothing about another (token signatures).
  */
 export interface Keys {
+  /** HS256 key of the access tokens issued before they were signed with ES256; only verifies, for a while. */
   readonly accessToken: Uint8Array;
+  /** AES-256-GCM key that seals the private signing keys kept in the database (signing-keys/seal.ts). */
+  readonly signingKeySeal: Buffer;
   readonly otpCode: Buffer;
   /** AES-256-GCM key for the copy of a code kept while its delivery is unknown (otp/pending-code.ts). */
   readonly otpPending: Buffer;
@@ -17,6 +20,7 @@ export function deriveKeys(authSecret: string): Keys {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', authSecret, 'otpgate', info, 32));
   return {
     accessToken: new Uint8Array(derive('access-token v1')),
+    signingKeySeal: derive('signing-key-seal v1'),
     otpCode: derive('otp-code v1'),
     otpPending: derive('otp-pending v1'),
     rateLimitPhone: derive('rate-limit-phone v1'),

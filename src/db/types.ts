@@ -201,6 +201,22 @@ export interface AdminAuditTable {
   summary: string;
 }
 
+/** A key access tokens are signed with (see migration 0011 and signing-keys/). */
+export interface SigningKeysTable {
+  /** The RFC 7638 thumbprint of the public key: the `kid` of its tokens and of its JWKS entry. */
+  kid: string;
+  /** 1 for the first key, one more for each rotation; unique, so concurrent inserts of one generation fail. */
+  generation: number;
+  alg: string;
+  /** The public key as a JWK (JSON). */
+  public_jwk: string;
+  /** The private key (PKCS #8), sealed with AES-256-GCM under a key derived from AUTH_SECRET. */
+  private_key: string;
+  created_at: number;
+  /** When it starts to sign: the newest generation whose time has come signs. */
+  activates_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -216,4 +232,5 @@ export interface Database {
   stock_alerts: StockAlertsTable;
   api_keys: ApiKeysTable;
   admin_audit: AdminAuditTable;
+  signing_keys: SigningKeysTable;
 }

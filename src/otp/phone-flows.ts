@@ -61,7 +61,7 @@ export function createPhoneFlows(deps: {
         ),
       );
       const { user, isNew } = signedIn!;
-      return { user, isNew, tokens: await sessions.tokens(user.id, session) };
+      return { user, isNew, tokens: await sessions.tokens(user, session) };
     },
 
     /**

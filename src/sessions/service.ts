@@ -8,7 +8,8 @@ import type { Database } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearerCredentials } from '../http/bearer.ts';
 import type { NewRefreshToken, SessionRepository, Successor } from './repository.ts';
-import type { AccessClaims, AccessTokens } from './tokens.ts';
+import type { User } from '../users/repository.ts';
+import type { AccessClaims, AccessTokens, TokenSubject, VerifiedToken } from './tokens.ts';
 
 export interface TokenPair {
   readonly accessToken: string;
@@ -58,7 +59,7 @@ export function createSessionService(deps: {
   // Sessions that signed in at or before this have reached SESSION_MAX_AGE_SECONDS.
   const signedInAfter = () => now() - config.sessionMaxAgeSeconds * 1000;
 
-  async function pair(session: Session, refreshToken: string): Promise<TokenPair> {
+  async function pair(session: Session & TokenSubject, refreshToken: string): Promise<TokenPair> {
     const accessToken = await tokens.sign(session);
     return { accessToken, refreshToken, expiresIn: config.accessTtlSeconds };
   }
@@ -81,8 +82,11 @@ export function createSessionService(deps: {
     },
 
     /** The token pair of an opened session whose row is written, for the user it was written for. */
-    tokens(userId: string, opened: OpenedSession): Promise<TokenPair> {
-      return pair({ userId, sessionId: opened.sessionId, authTime: opened.authTime }, opened.refreshToken);
+    tokens(user: User, opened: OpenedSession): Promise<TokenPair> {
+      return pair(
+        { ...tokenSubject(user), sessionId: opened.sessionId, authTime: opened.authTime },
+        opened.refreshToken,
+      );
     },
 
     /**
@@ -94,8 +98,8 @@ export function createSessionService(deps: {
       const next = newRefreshToken(client);
       const result = await sessions.rotate(sha256Hex(refreshToken), next.successor, now(), signedInAfter());
       if (result.outcome === 'rotated') {
-        const { userId, familyId, authTime } = result;
-        return pair({ userId, sessionId: familyId, authTime }, next.token);
+        const { userId, familyId, authTime, phoneNumber, externalId } = result;
+        return pair({ userId, phoneNumber, externalId, sessionId: familyId, authTime }, next.token);
       }
       if (result.outcome === 'reused') {
         await sessions.revokeFamily(result.familyId, now());
@@ -121,6 +125,16 @@ export function createSessionService(deps: {
       return { ...claims, authTime: active.authTime };
     },
 
+    /**
+     * A token's claims while its session is live, for introspection (RFC 7662); null for a token that does
+     * not verify or whose session has ended (logged out, revoked, past its maximum age).
+     */
+    async introspect(token: string): Promise<VerifiedToken | null> {
+      const verified = await tokens.verify(token);
+      if (!verified) return null;
+      return (await sessions.activeFamily(verified.sessionId, now(), signedInAfter())) ? verified : null;
+    },
+
     /** Ends every session of the session's user but this one, inside the caller's transaction `trx`. */
     endOthers(session: AccessClaims, trx: Kysely<Database>): Promise<void> {
       return sessions.revokeOtherFamilies(session.userId, session.sessionId, now(), trx);
@@ -129,3 +143,11 @@ export function createSessionService(deps: {
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;
+
+/**
+ * What an access token says about a user. `external_id` comes from the users table where it has the column;
+ * a row without one signs no `external_id` claim.
+ */
+export function tokenSubject(user: User & { readonly external_id?: string | null }): TokenSubject {
+  return { userId: user.id, phoneNumber: user.phone_number, externalId: user.external_id ?? null };
+}

@@ -58,6 +58,8 @@ const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
  */
 interface Operation {
   method: string;
+  /** The body's media type, when it is not JSON. */
+  form?: true;
   body?: string[];
   optional?: string[];
   bearer?: true;
@@ -76,6 +78,13 @@ const API: Record<string, Operation | Operation[]> = {
     { method: 'get', bearer: true },
     { method: 'patch', body: ['locale'], bearer: true },
   ],
+  '/api/v1/auth/introspect': {
+    method: 'post',
+    form: true,
+    body: ['token'],
+    optional: ['token_type_hint'],
+    admin: true,
+  },
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
   '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },
@@ -137,10 +146,12 @@ describe('the API reference', () => {
     // A string field, or one that may also be null (`{"locale": null}` clears a preference).
     const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
       field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
-    for (const { path, method, body, optional = [], bearer, admin } of OPERATIONS) {
+    for (const { path, method, body, optional = [], bearer, admin, form } of OPERATIONS) {
       const operation = doc.paths[path][method];
       if (body) {
-        const schema = operation.requestBody.content['application/json'].schema;
+        const type = form ? 'application/x-www-form-urlencoded' : 'application/json';
+        assert.deepEqual(Object.keys(operation.requestBody.content), [type], path);
+        const schema = operation.requestBody.content[type].schema;
         assert.equal(schema.type, 'object', path);
         assert.equal(schema.additionalProperties, false, path);
         assert.deepEqual(schema.required, body, path);

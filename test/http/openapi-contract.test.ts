@@ -17,7 +17,13 @@ const ENV = {
 };
 
 /** The routes of the document with no error a client can bring about (only a bug or a closing instance). */
-const NO_CLIENT_ERROR = ['get /livez', 'get /api/v1/openapi.json', 'get /api/v1/otp/health'];
+const NO_CLIENT_ERROR = [
+  'get /livez',
+  'get /api/v1/openapi.json',
+  'get /api/v1/otp/health',
+  'get /.well-known/jwks.json',
+  'get /.well-known/openid-configuration',
+];
 
 interface Ask {
   readonly body?: unknown;
@@ -148,6 +154,29 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'EN!' }, headers: fresh }, 400, 'VALIDATION_ERROR');
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en', admin: true }, headers: fresh }, 400);
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en' } }, 401, 'UNAUTHORIZED');
+  });
+
+  it('tokens: the published keys, the discovery document, introspection', async () => {
+    await expect('GET', '/.well-known/jwks.json', {}, 200);
+    await expect('GET', '/.well-known/openid-configuration', {}, 200);
+    const INTROSPECT = '/api/v1/auth/introspect';
+    const session = await signIn(t);
+    const introspector = { authorization: `Bearer ${(await newKey(t, ['tokens:introspect'])).secret}` };
+    const form = (payload: string) => ({ raw: { payload, type: 'application/x-www-form-urlencoded' } });
+    const active = await expect(
+      'POST',
+      INTROSPECT,
+      { ...form(`token=${session.accessToken}`), headers: introspector },
+      200,
+    );
+    assert.equal(active.json().active, true);
+    await expect('POST', INTROSPECT, { ...form('token=nothing'), headers: introspector }, 200);
+    await expect('POST', INTROSPECT, { ...form('token=x') }, 401, 'UNAUTHORIZED');
+    const other = { authorization: `Bearer ${(await newKey(t, ['sms:read'])).secret}` };
+    await expect('POST', INTROSPECT, { ...form('token=x'), headers: other }, 403, 'FORBIDDEN');
+    await expect('POST', INTROSPECT, { ...form('token=x&extra=1'), headers: introspector }, 400, 'VALIDATION_ERROR');
+    await expect('POST', INTROSPECT, { body: { token: 'x' }, headers: introspector }, 415);
+    await expect('POST', INTROSPECT, { ...form(`token=${'x'.repeat(9000)}`), headers: introspector }, 413);
   });
 
   it('health, liveness, metrics and the document itself', async () => {

@@ -27,6 +27,8 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     ['smoke'],
     ['limits', 'reset'],
     ['openapi'],
+    ['signing-keys'],
+    ['signing-keys', 'rotate'],
   ]) {
     it(`${args.join(' ')} --help prints its usage and exits 0`, async () => {
       const result = await runCli([...args, '--help'], broken);
@@ -50,6 +52,7 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     [['keys', 'list', '--all'], "otpgate: keys: Unknown option '--all'"],
     [['smoke', 'http://127.0.0.1:1', '--verbose'], "otpgate: smoke: Unknown option '--verbose'"],
     [['limits', 'reset', '--number', '0912'], "otpgate: limits: Unknown option '--number'"],
+    [['signing-keys', 'rotate', '--force'], "otpgate: signing-keys: Unknown option '--force'"],
   ];
   for (const [args, first] of unknown) {
     it(`${args.join(' ')} is an error, with the usage, exit 2`, async () => {

@@ -19,10 +19,10 @@ function folder(): string {
 const PRODUCTION = { NODE_ENV: 'production', SMS_PROVIDER: 'melipayamak', OTP_LENGTH: '3' };
 
 describe('each command reads only what it uses', { concurrency: 2 }, () => {
-  it('migrate, migrate status and keys list run in production without AUTH_SECRET or SMS settings', async () => {
+  it('migrate, migrate status, keys list and signing-keys list run in production without AUTH_SECRET, PUBLIC_URL or SMS settings', async () => {
     const dir = folder();
     const env = { ...PRODUCTION, DATABASE_URL: `sqlite:${join(dir, 'otpgate.db')}` };
-    for (const args of [['migrate'], ['migrate', 'status'], ['keys', 'list']]) {
+    for (const args of [['migrate'], ['migrate', 'status'], ['keys', 'list'], ['signing-keys', 'list']]) {
       const result = await runCli(args, env);
       assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
       assert.doesNotMatch(result.stderr, /Invalid configuration/);

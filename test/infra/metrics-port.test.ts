@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { freePort, startCli, tempDir, waitUntilServing } from '../helpers/infra-cli.ts';
 
-const PRODUCTION = { NODE_ENV: 'production', AUTH_SECRET: 'a-production-secret-of-40-characters-xyz' };
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  AUTH_SECRET: 'a-production-secret-of-40-characters-xyz',
+  PUBLIC_URL: 'https://auth.example.com',
+};
 
 /** Runs `serve` in production with `env` until `fn` is done; returns what it logged. */
 async function serving(env: Record<string, string>, fn: (main: string) => Promise<void>): Promise<string> {

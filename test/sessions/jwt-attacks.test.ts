@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { deriveKeys } from '../../src/crypto/keys.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { forgeJwt } from '../helpers/session-jwt.ts';
 import { bearer, logout, signIn, type SignedInUser } from '../helpers/session-sign-in.ts';
+import { signJws, storedPrivateKey, validClaims } from '../helpers/signing-keys.ts';
 
 type Claims = Record<string, unknown>;
 type Header = Record<string, unknown>;
@@ -17,21 +18,32 @@ type Header = Record<string, unknown>;
 forEachDatabase('access tokens on /me', (backend) => {
   let t: TestApp;
   let user: SignedInUser;
-  let key: Uint8Array;
-  const attackerKey = randomBytes(32);
+  /** The key that signs now, and its kid. */
+  let ours: { kid: string; privateKey: KeyObject };
+  /** The public key's bytes in every form a confused verifier might take as an HMAC secret. */
+  let publicForms: Array<[string, Uint8Array]>;
+  const attackerSecret = randomBytes(32);
+  const attacker = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
   before(async () => {
     t = await startTestApp(backend);
     user = await signIn(t);
-    key = deriveKeys(t.config.authSecret!).accessToken;
+    ours = await storedPrivateKey(t);
+    const jwks = (await t.get('/.well-known/jwks.json')).body;
+    const publicKey = t.app.signingKeys && (await t.app.signingKeys.verifier(ours.kid))!.publicKey;
+    publicForms = [
+      ['its JWK as served', Buffer.from(JSON.stringify(jwks.keys[0]))],
+      ['its PEM', Buffer.from(publicKey.export({ format: 'pem', type: 'spki' }) as string)],
+      ['its DER', publicKey.export({ format: 'der', type: 'spki' }) as Buffer],
+      ['its x coordinate', Buffer.from(jwks.keys[0].x, 'base64url')],
+    ];
   });
   after(() => t?.close());
 
-  const header = (): Header => ({ alg: 'HS256', typ: 'at+jwt' });
-  const claims = (): Claims => {
-    const now = Math.floor(t.clock.now() / 1000);
-    return { sid: user.sessionId, sub: user.userId, iss: 'otpgate', aud: 'otpgate', iat: now, exp: now + 900 };
-  };
+  const header = (): Header => ({ alg: 'ES256', typ: 'at+jwt', kid: ours.kid });
+  const claims = (): Claims => validClaims(t, user);
+  /** A token signed with our signing key: header and claims exactly as given. */
+  const signed = (h: Header, c: Claims, key: KeyObject = ours.privateKey) => signJws(h, c, key);
   const me = (token: string) => t.get('/api/v1/auth/me', bearer(token));
   const without = (name: string) => {
     const c = claims();
@@ -50,39 +62,91 @@ forEachDatabase('access tokens on /me', (backend) => {
   });
 
   it('accepts a token built with the right key and every right claim for a live session (control)', async () => {
-    const answer = await me(forgeJwt(header(), claims(), key));
+    const answer = await me(await signed(header(), claims()));
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answer.body.user.id, user.userId);
   });
 
-  const forgeries: ReadonlyArray<[string, () => string]> = [
-    ['alg none with an empty signature', () => forgeJwt({ alg: 'none', typ: 'at+jwt' }, claims())],
+  it('accepts an HS256 token of the old kind, signed before the upgrade with the old key (control)', async () => {
+    const answer = await me(forgeJwt({ alg: 'HS256', typ: 'at+jwt' }, legacy(), hmacKey()));
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  });
+
+  it('refuses HS256 tokens whose HMAC secret is the public signing key, in every form: 401', async () => {
+    for (const [form, bytes] of publicForms) {
+      for (const h of [
+        { alg: 'HS256', typ: 'at+jwt', kid: ours.kid },
+        { alg: 'HS256', typ: 'at+jwt' },
+      ]) {
+        const answer = await me(forgeJwt(h, claims(), bytes));
+        assert.equal(answer.status, 401, `${form}, kid ${'kid' in h}`);
+        assertError(answer, 'UNAUTHORIZED');
+      }
+    }
+  });
+
+  const attackerJwk = () => attacker.publicKey.export({ format: 'jwk' });
+  const forgeries: ReadonlyArray<[string, () => string | Promise<string>]> = [
+    ['alg none with an empty signature', () => forgeJwt({ alg: 'none', typ: 'at+jwt', kid: ours.kid }, claims())],
     ['alg none written NoNe', () => forgeJwt({ alg: 'NoNe', typ: 'at+jwt' }, claims())],
-    ['HS384 signed with the right key', () => forgeJwt({ alg: 'HS384', typ: 'at+jwt' }, claims(), key)],
-    ['HS512 signed with the right key', () => forgeJwt({ alg: 'HS512', typ: 'at+jwt' }, claims(), key)],
+    ['HS384 signed with the old HMAC key', () => forgeJwt({ alg: 'HS384', typ: 'at+jwt' }, legacy(), hmacKey())],
+    ['HS512 signed with the old HMAC key', () => forgeJwt({ alg: 'HS512', typ: 'at+jwt' }, legacy(), hmacKey())],
+    [
+      'ES384 in the header over our ES256 signature',
+      async () => {
+        const [, payload, signature] = (await signed(header(), claims())).split('.');
+        const relabelled = Buffer.from(JSON.stringify({ ...header(), alg: 'ES384' })).toString('base64url');
+        return `${relabelled}.${payload}.${signature}`;
+      },
+    ],
     [
       'HS256 signed with another secret',
-      () => forgeJwt(header(), claims(), deriveKeys(randomBytes(32).toString('hex')).accessToken),
+      () =>
+        forgeJwt({ alg: 'HS256', typ: 'at+jwt' }, legacy(), deriveKeys(randomBytes(32).toString('hex')).accessToken),
     ],
     [
       'HS256 signed with the raw AUTH_SECRET instead of the derived key',
-      () => forgeJwt(header(), claims(), Buffer.from(t.config.authSecret!)),
+      () => forgeJwt({ alg: 'HS256', typ: 'at+jwt' }, legacy(), Buffer.from(t.config.authSecret!)),
     ],
     [
-      'an attacker key embedded as a jwk header',
-      () => forgeJwt({ ...header(), jwk: { kty: 'oct', k: attackerKey.toString('base64url') } }, claims(), attackerKey),
+      'an attacker HMAC key embedded as a jwk header',
+      () =>
+        forgeJwt(
+          { alg: 'HS256', typ: 'at+jwt', jwk: { kty: 'oct', k: attackerSecret.toString('base64url') } },
+          claims(),
+          attackerSecret,
+        ),
     ],
-    ['an attacker kid', () => forgeJwt({ ...header(), kid: 'attacker' }, claims(), attackerKey)],
-    ['an attacker jku', () => forgeJwt({ ...header(), jku: 'http://127.0.0.1:1/jwks.json' }, claims(), attackerKey)],
-    ['typ JWT instead of at+jwt', () => forgeJwt({ alg: 'HS256', typ: 'JWT' }, claims(), key)],
-    ['no typ', () => forgeJwt({ alg: 'HS256' }, claims(), key)],
-    ['a wrong issuer', () => forgeJwt(header(), { ...claims(), iss: 'someone-else' }, key)],
-    ['a wrong audience', () => forgeJwt(header(), { ...claims(), aud: 'another-service' }, key)],
-    ['no exp', () => forgeJwt(header(), without('exp'), key)],
-    ['no sid', () => forgeJwt(header(), without('sid'), key)],
-    ['no sub', () => forgeJwt(header(), without('sub'), key)],
-    ['an exp in the past', () => forgeJwt(header(), { ...claims(), exp: Math.floor(t.clock.now() / 1000) - 1 }, key)],
-    ['a sid naming no session', () => forgeJwt(header(), { ...claims(), sid: 'no-such-session' }, key)],
+    [
+      'an attacker EC key embedded as a jwk header',
+      () => signed({ alg: 'ES256', typ: 'at+jwt', jwk: attackerJwk() }, claims(), attacker.privateKey),
+    ],
+    [
+      'an attacker EC key embedded as a jwk header, with our kid',
+      () => signed({ ...header(), jwk: attackerJwk() }, claims(), attacker.privateKey),
+    ],
+    ['an attacker kid', () => signed({ ...header(), kid: 'attacker' }, claims(), attacker.privateKey)],
+    ['our kid over an attacker signature', () => signed(header(), claims(), attacker.privateKey)],
+    [
+      'an attacker jku',
+      () => signed({ alg: 'ES256', typ: 'at+jwt', jku: 'http://127.0.0.1:1/jwks.json' }, claims(), attacker.privateKey),
+    ],
+    [
+      'an attacker x5u with our kid',
+      () => signed({ ...header(), x5u: 'http://127.0.0.1:1/cert.pem' }, claims(), attacker.privateKey),
+    ],
+    ['no kid', () => signed({ alg: 'ES256', typ: 'at+jwt' }, claims())],
+    ['typ JWT instead of at+jwt', () => signed({ ...header(), typ: 'JWT' }, claims())],
+    ['no typ', () => signed({ alg: 'ES256', kid: ours.kid }, claims())],
+    ['a wrong issuer', () => signed(header(), { ...claims(), iss: 'someone-else' })],
+    ['the old issuer otpgate', () => signed(header(), { ...claims(), iss: 'otpgate' })],
+    ['a wrong audience', () => signed(header(), { ...claims(), aud: 'another-service' })],
+    ['no exp', () => signed(header(), without('exp'))],
+    ['no iat', () => signed(header(), without('iat'))],
+    ['no sid', () => signed(header(), without('sid'))],
+    ['no sub', () => signed(header(), without('sub'))],
+    ['an exp in the past', () => signed(header(), { ...claims(), exp: Math.floor(t.clock.now() / 1000) - 1 })],
+    ['a sid naming no session', () => signed(header(), { ...claims(), sid: 'no-such-session' })],
     [
       'a tampered payload under the original signature',
       () => {
@@ -95,7 +159,7 @@ forEachDatabase('access tokens on /me', (backend) => {
 
   for (const [name, forge] of forgeries) {
     it(`refuses a token with ${name}: 401`, async () => {
-      assertError(await me(forge()), 'UNAUTHORIZED');
+      assertError(await me(await forge()), 'UNAUTHORIZED');
     });
   }
 
@@ -124,6 +188,14 @@ forEachDatabase('access tokens on /me', (backend) => {
     assert.equal((await me(user.accessToken)).status, 200);
     assert.equal((await logout(t, user.refreshToken)).status, 200);
     assertError(await me(user.accessToken), 'UNAUTHORIZED');
-    assertError(await me(forgeJwt(header(), claims(), key)), 'UNAUTHORIZED');
+    assertError(await me(await signed(header(), claims())), 'UNAUTHORIZED');
   });
+
+  /** Claims as the HS256 tokens from before ES256 carried them. */
+  function legacy(): Claims {
+    return { ...claims(), iss: 'otpgate', aud: 'otpgate', iat: Math.floor(t.clock.now() / 1000) - 60 };
+  }
+  function hmacKey(): Uint8Array {
+    return deriveKeys(t.config.authSecret!).accessToken;
+  }
 });

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, it } from 'node:test';
 import { decodeJwt } from 'jose';
-import { deriveKeys } from '../../src/crypto/keys.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { assertError } from '../helpers/session-errors.ts';
-import { forgeJwt } from '../helpers/session-jwt.ts';
+import { signJws, storedPrivateKey, validClaims } from '../helpers/signing-keys.ts';
 import { confirmChange, phoneOf, requestChangeCode } from '../helpers/session-phone-change.ts';
 import { freshPhone, meStatus, refresh, signIn } from '../helpers/session-sign-in.ts';
 
@@ -66,12 +65,8 @@ forEachDatabase('phone change needs a recent sign-in', (backend) => {
 
     t.clock.advance((MAX_AUTH_AGE_SECONDS + 1) * 1000);
     const now = Math.floor(t.clock.now() / 1000);
-    const claims = { sid: user.sessionId, sub: user.userId, iss: 'otpgate', aud: 'otpgate', iat: now, exp: now + 900 };
-    const forged = forgeJwt(
-      { alg: 'HS256', typ: 'at+jwt' },
-      { ...claims, auth_time: now },
-      deriveKeys(t.config.authSecret!).accessToken,
-    );
+    const { kid, privateKey } = await storedPrivateKey(t);
+    const forged = await signJws({ typ: 'at+jwt', kid }, { ...validClaims(t, user), auth_time: now }, privateKey);
     assert.equal(await meStatus(t, forged), 200, 'the token itself is valid');
     assertError(await confirmChange(t, forged, target, code!), 'REAUTH_REQUIRED');
   });
