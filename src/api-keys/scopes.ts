@@ -11,6 +11,8 @@ export const API_KEY_SCOPES = {
   'keys:read': 'list the API keys (never their secrets)',
   'keys:write': "revoke API keys and cancel any key's queued messages",
   'audit:read': 'read the audit trail of admin changes (GET /api/v1/admin/audit)',
+  'users:read': 'look users up and list them (GET /api/v1/admin/users)',
+  'users:write': 'create, block, unblock, sign out and delete users',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -19,6 +19,8 @@ const USAGE = `Usage: otpgate <command> [--help]
   keys list                       list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>         revoke an admin API key at once
   limits reset --phone N | --ip A clear a number's or an address's rate limits
+  users import FILE.csv           bring in existing customers (phone_number,external_id[,locale]);
+                                  safe to run again
 
   otpgate <command> --help shows a command's own usage. Every command but serve and smoke says on stderr
   which database it works on.

@@ -49,6 +49,17 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where('revoked_at', 'is', null)
           .where('expires_at', '>', now)
           .where('auth_time', '>', signedInAfter)
+          // Blocking ends the user's sessions; this refuses a token that a refresh racing the block rotated.
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('users')
+                  .select('users.id')
+                  .whereRef('users.id', '=', 'sessions.user_id')
+                  .where('users.blocked_at', 'is not', null),
+              ),
+            ),
+          )
           .returning(['user_id', 'family_id', 'auth_time'])
           .executeTakeFirst();
         if (row) {
@@ -112,6 +123,28 @@ export function createSessionRepository(db: Kysely<Database>) {
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) return;
       }
+    },
+
+    /**
+     * Ends every session of the user, inside the caller's transaction, with the passes of
+     * `revokeOtherFamilies` for the same reason. Returns how many sessions (families) were still active.
+     */
+    async revokeAllFamilies(userId: string, now: number, trx: Kysely<Database>): Promise<number> {
+      const ended = new Set<string>();
+      for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
+        const rows = await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning('family_id')
+          .execute();
+        for (const row of rows) ended.add(row.family_id);
+        if (rows.length === 0) break;
+      }
+      // Expired tokens are left as they are: they end nothing, and their rows age out as before.
+      return ended.size;
     },
 
     /**
