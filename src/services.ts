@@ -28,6 +28,7 @@ import { createTemplateRenderer } from './templates/renderer.ts';
 import { createTemplateRepository } from './templates/repository.ts';
 import { createTemplateService } from './templates/service.ts';
 import { createUserRepository } from './users/repository.ts';
+import { createUserAdmin } from './users/service.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -117,5 +118,20 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const audit = createAuditRepository(db);
-  return { sms, smsLogs, smsQueue, smsProviders, users, sessions, flows, apiKeys, metrics, renderer, templates, audit };
+  const userAdmin = createUserAdmin({ db, sessions: sessionRepository, now });
+  return {
+    sms,
+    smsLogs,
+    smsQueue,
+    smsProviders,
+    users,
+    userAdmin,
+    sessions,
+    flows,
+    apiKeys,
+    metrics,
+    renderer,
+    templates,
+    audit,
+  };
 }
