@@ -70,6 +70,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./smoke.ts')).runSmoke(rest);
       case 'keys':
         return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
+      case 'users': {
+        const { runUsers } = await import('./users.ts');
+        return await runUsers(() => configFromEnvironmentOnly([...DATABASE, 'PHONE_ALLOWED_COUNTRIES']), rest);
+      }
       case 'limits': {
         const { runLimits } = await import('./limits.ts');
         return await runLimits(() => withAuthSecret(configFromEnvironmentOnly(LIMITS)), rest);
