@@ -52,7 +52,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
         summary: "Creates the number's user with the shop's id, or finds it; scope users:write",
         description:
           '201 with created: true for a new user; 200 for the user the number and external_id already name, ' +
-          'or for the number\'s user that had no external_id (it now has this one). 409 USER_PHONE_CONFLICT: ' +
+          "or for the number's user that had no external_id (it now has this one). 409 USER_PHONE_CONFLICT: " +
           'the number belongs to a user with another external_id; 409 EXTERNAL_ID_IN_USE: the external_id ' +
           'belongs to a user with another number. Safe to repeat.',
         body: CreateUserBody,

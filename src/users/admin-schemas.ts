@@ -23,7 +23,10 @@ export const CreateUserBody = Type.Object(
     phone_number: PhoneNumber,
     external_id: ExternalId,
     locale: Type.Optional(
-      Type.String({ pattern: LOCALE.source, description: 'the language of its SMS (fa, en, ...); used for a new user only' }),
+      Type.String({
+        pattern: LOCALE.source,
+        description: 'the language of its SMS (fa, en, ...); used for a new user only',
+      }),
     ),
   },
   { additionalProperties: false },

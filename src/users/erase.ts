@@ -31,12 +31,14 @@ export async function eraseUser(db: Kysely<Database>, user: User, by: string, no
     .execute();
   const earlier = history.flatMap((row) => [row.old_phone_number, row.new_phone_number]);
   const others = new Set(
-    (await db
-      .selectFrom('users')
-      .select('phone_number')
-      .where('phone_number', 'in', [user.phone_number, ...earlier.filter((n) => n !== null)])
-      .where('id', '!=', user.id)
-      .execute()).map((row) => row.phone_number),
+    (
+      await db
+        .selectFrom('users')
+        .select('phone_number')
+        .where('phone_number', 'in', [user.phone_number, ...earlier.filter((n) => n !== null)])
+        .where('id', '!=', user.id)
+        .execute()
+    ).map((row) => row.phone_number),
   );
   const numbers = [...new Set([user.phone_number, ...earlier])].filter(
     (n): n is string => n !== null && n !== ERASED && !others.has(n),

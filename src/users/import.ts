@@ -48,7 +48,11 @@ export interface ImportOptions {
  * commit one at a time with their audit record; a file that cannot be read as CSV stops the import there
  * (the batches before it stay, and a second run takes up the rest), and is thrown.
  */
-export async function importUsers(db: Kysely<Database>, input: Readable, options: ImportOptions): Promise<ImportReport> {
+export async function importUsers(
+  db: Kysely<Database>,
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const report: ImportReport = { rows: 0, created: 0, linked: 0, matched: 0, refused: [] };
   const size = options.batchRows ?? IMPORT_BATCH_ROWS;
   const numberRows = new Map<string, number>();
@@ -114,7 +118,10 @@ export async function importUsers(db: Kysely<Database>, input: Readable, options
     const sameNumber = numberRows.get(checked.phoneNumber);
     const sameId = externalIdRows.get(checked.externalId);
     if (sameNumber !== undefined || sameId !== undefined) {
-      const what = sameNumber !== undefined ? `the number is also on row ${sameNumber}` : `the external_id is also on row ${sameId}`;
+      const what =
+        sameNumber !== undefined
+          ? `the number is also on row ${sameNumber}`
+          : `the external_id is also on row ${sameId}`;
       report.refused.push({ row, reason: `duplicate in file: ${what}` });
       continue;
     }

@@ -67,7 +67,13 @@ forEachDatabase('the admin API over users', (backend) => {
       const missing = await admin.get('/no-such-user');
       assert.equal(missing.status, 404);
       assert.equal(missing.body.code, 'NOT_FOUND');
-      for (const typed of ['09121112233', '9121112233', '+98 912 111 2233', toPersianDigits('۰۹۱۲۱۱۱۲۲۳۳'), '00989121112233']) {
+      for (const typed of [
+        '09121112233',
+        '9121112233',
+        '+98 912 111 2233',
+        toPersianDigits('۰۹۱۲۱۱۱۲۲۳۳'),
+        '00989121112233',
+      ]) {
         const found = await admin.get(`?phone_number=${encodeURIComponent(typed)}`);
         assert.equal(found.status, 200, typed);
         assert.deepEqual(found.body.users, [made], typed);
@@ -97,7 +103,10 @@ forEachDatabase('the admin API over users', (backend) => {
         pages.push(page.body.users.map((u: { id: string }) => u.id));
         cursor = page.body.next_cursor;
       } while (cursor);
-      assert.deepEqual(pages.map((p) => p.length), [3, 3, 1]);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [3, 3, 1],
+      );
       const all = pages.flat();
       assert.equal(new Set(all).size, 7);
       assert.deepEqual([...all].sort(), [...ids].sort());

@@ -101,7 +101,11 @@ forEachDatabase('blocked users', (backend) => {
 
       // A session the block's UPDATE did not see (a refresh's new token committing just after it).
       const racing = await signIn(t);
-      await t.database.db.updateTable('users').set({ blocked_at: t.clock.now() }).where('id', '=', racing.userId).execute();
+      await t.database.db
+        .updateTable('users')
+        .set({ blocked_at: t.clock.now() })
+        .where('id', '=', racing.userId)
+        .execute();
       assert.equal((await refresh(t, racing.refreshToken)).status, 401);
     });
   });
@@ -128,13 +132,21 @@ forEachDatabase('blocked users', (backend) => {
       const target = freshPhone();
       const { code } = await requestChangeCode(t, user.accessToken, target);
       assert.ok(code);
-      await t.database.db.updateTable('users').set({ blocked_at: t.clock.now() }).where('id', '=', user.userId).execute();
+      await t.database.db
+        .updateTable('users')
+        .set({ blocked_at: t.clock.now() })
+        .where('id', '=', user.userId)
+        .execute();
       const confirmed = await confirmChange(t, user.accessToken, target, code);
       assert.equal(confirmed.status, 403);
       assert.equal(confirmed.body.code, 'USER_BLOCKED');
       const asked = await requestChangeCode(t, user.accessToken, freshPhone());
       assert.equal(asked.answer.body.code, 'USER_BLOCKED');
-      const row = await t.database.db.selectFrom('users').select('phone_number').where('id', '=', user.userId).executeTakeFirstOrThrow();
+      const row = await t.database.db
+        .selectFrom('users')
+        .select('phone_number')
+        .where('id', '=', user.userId)
+        .executeTakeFirstOrThrow();
       assert.equal(row.phone_number, user.phone);
     });
   });

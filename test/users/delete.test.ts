@@ -63,7 +63,10 @@ forEachDatabase('deleting a user', (backend) => {
       while ((await t.app.smsQueue.worker.runOnce()) > 0);
       const sent = await sendSms(t, sender.secret, { to: second, text: 'Your order shipped' });
       assert.equal(await t.app.smsQueue.worker.runOnce(), 1);
-      await sendSms(t, sender.secret, { to: '09125550202', text: `Call us from 0912 or ${toPersianDigits('09125550202')}` });
+      await sendSms(t, sender.secret, {
+        to: '09125550202',
+        text: `Call us from 0912 or ${toPersianDigits('09125550202')}`,
+      });
       const other = '+989127770000';
       await sendSms(t, sender.secret, { to: other, text: `Your friend 09125550101 and +989125550202 joined` });
       const { db } = t.database;
@@ -75,11 +78,32 @@ forEachDatabase('deleting a user', (backend) => {
       const now = t.clock.now();
       await db
         .insertInto('stock_alerts')
-        .values({ id: 'alert-1', product_id: 'p1', channel: 'sms', user_id: null, phone_number: second, telegram_chat_id: null, status: 'waiting', created_at: now, notified_at: null })
+        .values({
+          id: 'alert-1',
+          product_id: 'p1',
+          channel: 'sms',
+          user_id: null,
+          phone_number: second,
+          telegram_chat_id: null,
+          status: 'waiting',
+          created_at: now,
+          notified_at: null,
+        })
         .execute();
       await db
         .insertInto('telegram_users')
-        .values({ id: 'tg-1', user_id: null, telegram_id: '777', chat_id: null, username: null, first_name: null, last_name: null, phone_number: first, created_at: now, updated_at: now })
+        .values({
+          id: 'tg-1',
+          user_id: null,
+          telegram_id: '777',
+          chat_id: null,
+          username: null,
+          first_name: null,
+          last_name: null,
+          phone_number: first,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
 
       const needles = [...traces(first, 'gone-42'), ...traces(second, 'gone-42')];
@@ -99,13 +123,14 @@ forEachDatabase('deleting a user', (backend) => {
       const log = await db.selectFrom('sms_logs').selectAll().where('id', '=', sent.body.id).executeTakeFirstOrThrow();
       assert.equal(log.phone_number, 'erased');
       assert.equal(log.status, 'sent');
-      const toOther = await db.selectFrom('sms_logs').select('text').where('phone_number', '=', other).executeTakeFirstOrThrow();
+      const toOther = await db
+        .selectFrom('sms_logs')
+        .select('text')
+        .where('phone_number', '=', other)
+        .executeTakeFirstOrThrow();
       assert.equal(toOther.text, 'Your friend erased and erased joined');
       const audit = await db.selectFrom('admin_audit').select(['action', 'summary']).where('target', '=', id).execute();
-      assert.deepEqual(
-        audit.map((a) => a.action).sort(),
-        ['user.create', 'user.delete'],
-      );
+      assert.deepEqual(audit.map((a) => a.action).sort(), ['user.create', 'user.delete']);
 
       await sleep(1100);
       const again = await signIn(t, second);

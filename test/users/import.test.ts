@@ -23,8 +23,7 @@ const run = (t: TestApp, csv: string, batchRows?: number): Promise<ImportReport>
     batchRows,
   });
 
-const users = (t: TestApp) =>
-  t.database.db.selectFrom('users').selectAll().orderBy('phone_number').execute();
+const users = (t: TestApp) => t.database.db.selectFrom('users').selectAll().orderBy('phone_number').execute();
 
 forEachDatabase('importing users from CSV', (backend) => {
   it('creates, links and matches good rows, refuses bad and duplicate ones with their line, and a second run changes nothing', async () => {
@@ -91,7 +90,11 @@ forEachDatabase('importing users from CSV', (backend) => {
       assert.deepEqual(second.refused, first.refused);
       assert.deepEqual(await users(t), afterFirst, 'the second run changed nothing');
 
-      const audit = await t.database.db.selectFrom('admin_audit').selectAll().where('action', '=', 'user.import').execute();
+      const audit = await t.database.db
+        .selectFrom('admin_audit')
+        .selectAll()
+        .where('action', '=', 'user.import')
+        .execute();
       assert.ok(audit.length >= 1 && audit.every((a) => a.actor_name === 'cli'));
       assert.ok(!JSON.stringify(audit).includes('1000001'), 'no number in the audit trail');
     });
@@ -150,36 +153,46 @@ async function commandDatabase(backend: DatabaseBackend): Promise<string> {
 
 describe('otpgate users import', () => {
   for (const backend of DATABASES) {
-    it(`reports created, matched and refused rows and exits 0; 1 only for a file it cannot read, on ${backend.name}`, {
-      skip: backend.skip,
-    }, async () => {
-      const url = await commandDatabase(backend);
-      const dir = tempDir();
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const file = join(dir, 'customers.csv');
-      writeFileSync(file, 'phone_number,external_id\n09121000001,c-1\nnope,c-2\n09121000001,c-3\n');
-      const env = { DATABASE_URL: url, PHONE_ALLOWED_COUNTRIES: 'IR' };
+    it(
+      `reports created, matched and refused rows and exits 0; 1 only for a file it cannot read, on ${backend.name}`,
+      {
+        skip: backend.skip,
+      },
+      async () => {
+        const url = await commandDatabase(backend);
+        const dir = tempDir();
+        cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+        const file = join(dir, 'customers.csv');
+        writeFileSync(file, 'phone_number,external_id\n09121000001,c-1\nnope,c-2\n09121000001,c-3\n');
+        const env = { DATABASE_URL: url, PHONE_ALLOWED_COUNTRIES: 'IR' };
 
-      const first = await runCli(['users', 'import', file], env);
-      assert.equal(first.code, 0, first.stderr);
-      assert.deepEqual(first.stdout.trim().split('\n').slice(0, 2), [
-        'row 3: refused: bad phone number: not a mobile number of IR',
-        'row 4: refused: duplicate in file: the number is also on row 2',
-      ]);
-      assert.match(first.stdout, /imported customers\.csv: 3 rows: 1 created, 0 linked, 0 matched, 2 refused \([\d.]+ s, \d+ rows\/s\)/);
-      const second = await runCli(['users', 'import', file], env);
-      assert.match(second.stdout, /3 rows: 0 created, 0 linked, 1 matched, 2 refused/);
+        const first = await runCli(['users', 'import', file], env);
+        assert.equal(first.code, 0, first.stderr);
+        assert.deepEqual(first.stdout.trim().split('\n').slice(0, 2), [
+          'row 3: refused: bad phone number: not a mobile number of IR',
+          'row 4: refused: duplicate in file: the number is also on row 2',
+        ]);
+        assert.match(
+          first.stdout,
+          /imported customers\.csv: 3 rows: 1 created, 0 linked, 0 matched, 2 refused \([\d.]+ s, \d+ rows\/s\)/,
+        );
+        const second = await runCli(['users', 'import', file], env);
+        assert.match(second.stdout, /3 rows: 0 created, 0 linked, 1 matched, 2 refused/);
 
-      const missing = await runCli(['users', 'import', join(dir, 'nope.csv')], env);
-      assert.equal(missing.code, 1);
-      assert.match(withoutDatabaseLine(missing.stderr).trim(), /^otpgate: users import: cannot read .*nope\.csv: ENOENT$/);
-      const broken = join(dir, 'broken.csv');
-      writeFileSync(broken, '09121000002,c-2\n"09121000003,c-3\n');
-      const unreadable = await runCli(['users', 'import', broken], env);
-      assert.equal(unreadable.code, 1);
-      assert.match(unreadable.stderr, /users import: .*run again after fixing the file/);
-      const usage = await runCli(['users', 'export'], env);
-      assert.equal(usage.code, 2);
-    });
+        const missing = await runCli(['users', 'import', join(dir, 'nope.csv')], env);
+        assert.equal(missing.code, 1);
+        assert.match(
+          withoutDatabaseLine(missing.stderr).trim(),
+          /^otpgate: users import: cannot read .*nope\.csv: ENOENT$/,
+        );
+        const broken = join(dir, 'broken.csv');
+        writeFileSync(broken, '09121000002,c-2\n"09121000003,c-3\n');
+        const unreadable = await runCli(['users', 'import', broken], env);
+        assert.equal(unreadable.code, 1);
+        assert.match(unreadable.stderr, /users import: .*run again after fixing the file/);
+        const usage = await runCli(['users', 'export'], env);
+        assert.equal(usage.code, 2);
+      },
+    );
   }
 });

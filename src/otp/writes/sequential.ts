@@ -57,7 +57,8 @@ export function sequentialWrites(deps: {
     async signIn({ phoneNumber, now, session }) {
       const signedIn = await users.signIn(phoneNumber, now);
       // A blocked user gets no session (see SignInDraft).
-      if (signedIn.user.blocked_at === null) await sessions.insert({ ...session, userId: signedIn.user.id }, now, session.id);
+      if (signedIn.user.blocked_at === null)
+        await sessions.insert({ ...session, userId: signedIn.user.id }, now, session.id);
       return signedIn;
     },
   };
