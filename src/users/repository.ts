@@ -99,11 +99,10 @@ export function createUserRepository(db: Kysely<Database>) {
         return await db.transaction().execute(async (trx: Transaction<Database>) => {
           const current = await trx
             .selectFrom('users')
-            .select(['phone_number', 'blocked_at'])
+            .select('phone_number')
             .where('id', '=', userId)
             .executeTakeFirst();
           if (!current) return null;
-          if (current.blocked_at !== null) return 'blocked';
           const moved = await trx
             .updateTable('users')
             .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
