@@ -158,7 +158,8 @@ forEachDatabase('deleting a user', (backend) => {
         .where('phone_number', '=', '+989126660001')
         .execute();
       assert.ok(logs.length >= 2, "the successor's messages keep their number");
-      assert.deepEqual(await whereFound(t, traces('+989126660002', 'none')), []);
+      // The notice the first number got names the second one masked; that goes too.
+      assert.deepEqual(await whereFound(t, [...traces('+989126660002', 'none'), '+98912***0002']), []);
     });
   });
 });
