@@ -19,12 +19,15 @@
  * stores: BENCH_STORES (sqlite,postgres,postgres+redis; SQLite alone when PostgreSQL does not answer),
  * BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres, where the bench creates and drops its
  * databases), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_TWO_INSTANCES=0 leaves the two instances out.
+ * The users import: BENCH_IMPORT_ROWS (100000) customers imported by `otpgate users import` on each store,
+ * then the same file again; 0 leaves it out.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { importLine } from './bench/import.ts';
 import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
 import { numberSource } from './bench/scenarios.ts';
 import { signatureCosts } from './bench/signatures.ts';
@@ -56,6 +59,8 @@ async function main(): Promise<number> {
     codesPerSecond: positiveNumber('BENCH_CODE_RATE', 10),
   };
   const campaignOnAll = process.env.BENCH_CAMPAIGN_ALL === '1';
+  const importRows =
+    process.env.BENCH_IMPORT_ROWS === '0' ? 0 : Math.round(positiveNumber('BENCH_IMPORT_ROWS', 100_000));
   const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -114,6 +119,7 @@ async function main(): Promise<number> {
             cpuProfileDir,
             campaign: index === 0 || campaignOnAll ? campaign : null,
             twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
+            importRows,
           }),
         );
       } catch (error) {
@@ -127,6 +133,8 @@ async function main(): Promise<number> {
     console.log(`\n== all stores ==\n\n${summary(runs, 'code requests', (run) => run.codes)}`);
     for (const { two, run } of outcomes) if (two) console.log(`  ${run.store}: ${twoInstancesLine(two)}`);
     console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}\n`);
+    for (const { imported, run } of outcomes) if (imported) console.log(`${run.store}: ${importLine(imported)}`);
+    if (outcomes.some((outcome) => outcome.imported)) console.log('');
     const sqliteCodeCpu = runs.find((run) => run.store === 'sqlite')?.codes.cpuMsPerOp ?? null;
     let failedGoals = 0;
     for (const run of runs) {

@@ -137,6 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     smsCancel: services.smsQueue.cancel,
     audit: services.audit,
     templates: services.templates,
+    users: services.userAdmin,
     allowedCountries: config.phone.allowedCountries,
   });
   app.decorate('metrics', services.metrics);

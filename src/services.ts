@@ -31,6 +31,7 @@ import { createTemplateRenderer } from './templates/renderer.ts';
 import { createTemplateRepository } from './templates/repository.ts';
 import { createTemplateService } from './templates/service.ts';
 import { createUserRepository } from './users/repository.ts';
+import { createUserAdmin } from './users/service.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -132,6 +133,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const audit = createAuditRepository(db);
+  const userAdmin = createUserAdmin({ db, sessions: sessionRepository, now });
   return {
     sms,
     smsLogs,
@@ -140,6 +142,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     users,
     sessions,
     signingKeys,
+    userAdmin,
     flows,
     apiKeys,
     metrics,

@@ -1,3 +1,4 @@
+import { importLine, usersImport, type ImportResult } from './import.ts';
 import { createSendKey, queuedLine, queuedSends, type CampaignSettings } from './queued.ts';
 import { storeTable, table, type StoreRun } from './report.ts';
 import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
@@ -23,6 +24,8 @@ export interface StoreRunContext {
   /** Scenario d in this store run, or null to leave it out. */
   readonly campaign: CampaignSettings | null;
   readonly twoInstances: boolean;
+  /** Rows of the users import scenario (BENCH_IMPORT_ROWS); 0 leaves it out. */
+  readonly importRows: number;
 }
 
 export interface StoreOutcome {
@@ -30,6 +33,7 @@ export interface StoreOutcome {
   /** One line per scenario that had failures: any makes the bench exit 1. */
   readonly failures: readonly string[];
   readonly two: TwoInstancesResult | null;
+  readonly imported: ImportResult | null;
 }
 
 /** The server did not start: nothing was measured. */
@@ -37,7 +41,7 @@ export class NotStarted extends Error {}
 
 /**
  * One store: a fresh database (and Redis prefix), the server on it, scenarios a to c, the campaign when
- * asked, and on postgres+redis two instances at once. Prints the store's table as it goes; the children,
+ * asked, the users import, and on postgres+redis two instances at once. Prints the store's table as it goes; the children,
  * the database and the keys are gone when it returns or throws.
  */
 export async function runStore(name: StoreName, context: StoreRunContext): Promise<StoreOutcome> {
@@ -92,6 +96,8 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
       : null;
     if (queued) console.log(`  ${queuedLine(queued)}`);
+    const imported = context.importRows > 0 ? usersImport(root, dataDir, store.env, context.importRows) : null;
+    if (imported) console.log(`  ${importLine(imported)}`);
     const memory = child.memory();
 
     let two: TwoInstancesResult | null = null;
@@ -122,7 +128,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       if (logged.length > 0)
         console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
     }
-    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two };
+    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two, imported };
   } finally {
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();

@@ -8,6 +8,8 @@ import { auditRoutes } from '../audit/routes.ts';
 import type { AuditRepository } from '../audit/repository.ts';
 import { templateAdminRoutes } from '../templates/admin-routes.ts';
 import type { TemplateService } from '../templates/service.ts';
+import { userAdminRoutes } from '../users/admin-routes.ts';
+import type { UserAdmin } from '../users/service.ts';
 import { createAdminAuth } from './auth.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
@@ -23,6 +25,8 @@ export interface AdminOptions {
   /** The audit trail of admin changes (GET /audit). */
   readonly audit: AuditRepository;
   readonly templates: TemplateService;
+  /** The shop's users (/users). */
+  readonly users: UserAdmin;
   /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
   readonly allowedCountries: readonly string[];
 }
@@ -47,4 +51,5 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   });
   await app.register(templateAdminRoutes, { templates: options.templates, requireScope });
   await app.register(auditRoutes, { audit: options.audit, requireScope });
+  await app.register(userAdminRoutes, { users: options.users, allowedCountries, requireScope });
 };

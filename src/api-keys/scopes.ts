@@ -12,6 +12,8 @@ export const API_KEY_SCOPES = {
   'keys:write': "revoke API keys and cancel any key's queued messages",
   'audit:read': 'read the audit trail of admin changes (GET /api/v1/admin/audit)',
   'tokens:introspect': "ask whether a user's access token is active, and its claims (POST /api/v1/auth/introspect)",
+  'users:read': 'look users up and list them (GET /api/v1/admin/users)',
+  'users:write': 'create, block, unblock, sign out and delete users',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

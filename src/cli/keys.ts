@@ -14,7 +14,7 @@ export const KEYS_USAGE = `usage: otpgate keys create --name NAME --scopes SCOPE
                            create an admin API key; it is printed once, alone on the last line
                            (scopes: sms:send, sms:read, templates:read, templates:write,
                            providers:read, keys:read, keys:write, audit:read,
-                           tokens:introspect)
+                           tokens:introspect, users:read, users:write)
   keys list                list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>  revoke an admin API key at once
 

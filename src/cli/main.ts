@@ -24,6 +24,8 @@ const USAGE = `Usage: otpgate <command> [--help]
   signing-keys list               list the keys access tokens are signed with
   signing-keys rotate [--now]     add a new signing key (at once with --now); the old one stays
                                   published until the tokens it signed have expired
+  users import FILE.csv           bring in existing customers (phone_number,external_id[,locale]);
+                                  safe to run again
 
   otpgate <command> --help shows a command's own usage. Every command but serve, smoke and openapi says on
   stderr which database it works on.
@@ -89,6 +91,10 @@ export async function main(argv: string[]): Promise<number> {
               : configFromEnvironmentOnly(SIGNING_KEYS),
           rest,
         );
+      }
+      case 'users': {
+        const { runUsers } = await import('./users.ts');
+        return await runUsers(() => configFromEnvironmentOnly([...DATABASE, 'PHONE_ALLOWED_COUNTRIES']), rest);
       }
       case 'limits': {
         const { runLimits } = await import('./limits.ts');

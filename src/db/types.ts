@@ -11,6 +11,10 @@ export interface UsersTable {
   created_at: number;
   updated_at: number;
   last_login_at: number | null;
+  /** The shop's own id for this user, unique when set. */
+  external_id: string | null;
+  /** When an admin blocked the user; null while the user may sign in. */
+  blocked_at: number | null;
 }
 
 export interface SessionsTable {

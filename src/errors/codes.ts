@@ -39,6 +39,12 @@ export const ERROR_CODES = {
     message: 'The service sends this template itself (a code message or a phone-change notice); no key may send it',
   },
   TEMPLATE_REQUIRED: { status: 409, message: 'The service sends this template: it is the last locale of its key' },
+  USER_BLOCKED: { status: 403, message: 'This account is blocked; contact the shop' },
+  USER_PHONE_CONFLICT: {
+    status: 409,
+    message: 'This phone number already belongs to a user with another external_id',
+  },
+  EXTERNAL_ID_IN_USE: { status: 409, message: 'This external_id already belongs to a user with another phone number' },
   MESSAGE_NOT_CANCELLABLE: {
     status: 409,
     message: 'Only a queued message can be cancelled; this one is being sent or has been sent',

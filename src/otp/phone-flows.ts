@@ -61,6 +61,8 @@ export function createPhoneFlows(deps: {
         ),
       );
       const { user, isNew } = signedIn!;
+      // Said only now, after a correct code (which is spent): before it, a blocked number answers as any other.
+      if (user.blocked_at !== null) throw new AppError('USER_BLOCKED');
       return { user, isNew, tokens: await sessions.tokens(user, session) };
     },
 
@@ -71,6 +73,8 @@ export function createPhoneFlows(deps: {
     async requestChange(session: Session, phone: string, ip: string, acceptLanguage?: string) {
       requireRecentSignIn(session);
       const { userId } = session;
+      // Blocking ends the user's sessions; this refuses one that was authenticated just before.
+      if ((await users.findById(userId))?.blocked_at != null) throw new AppError('USER_BLOCKED');
       return countOtpRequest(metrics, () =>
         otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, {
           locales: requestedLocales(acceptLanguage),
@@ -93,6 +97,7 @@ export function createPhoneFlows(deps: {
       const oldNumber = await users.changePhone(userId, phoneNumber, ip, now(), (trx) =>
         sessions.endOthers(session, trx),
       );
+      if (oldNumber === 'blocked') throw new AppError('USER_BLOCKED');
       if (oldNumber === null) throw new AppError('PHONE_IN_USE');
       const user = await users.findById(userId);
       if (!user) throw new AppError('UNAUTHORIZED');

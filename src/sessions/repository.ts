@@ -69,6 +69,17 @@ export function createSessionRepository(db: Kysely<Database>) {
               ),
             ),
           )
+          // Blocking ends the user's sessions; this refuses a token that a refresh racing the block rotated.
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('users')
+                  .select('users.id')
+                  .whereRef('users.id', '=', 'sessions.user_id')
+                  .where('users.blocked_at', 'is not', null),
+              ),
+            ),
+          )
           .returning((eb) => [
             'user_id',
             'family_id',
@@ -78,6 +89,11 @@ export function createSessionRepository(db: Kysely<Database>) {
               .select('users.phone_number')
               .whereRef('users.id', '=', 'sessions.user_id')
               .as('phone_number'),
+            eb
+              .selectFrom('users')
+              .select('users.external_id')
+              .whereRef('users.id', '=', 'sessions.user_id')
+              .as('external_id'),
           ])
           .executeTakeFirst();
         if (row) {
@@ -93,7 +109,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           familyId: rotated.family_id,
           authTime: rotated.auth_time,
           phoneNumber: rotated.phone_number!,
-          externalId: null,
+          externalId: rotated.external_id ?? null,
         };
       }
       const known = await db
@@ -139,6 +155,28 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where('revoked_at', 'is', null)
           .executeTakeFirst(),
       );
+    },
+
+    /**
+     * Ends every session of the user, inside the caller's transaction, with the passes of
+     * `revokeOtherFamilies` for the same reason. Returns how many sessions (families) were still active.
+     */
+    async revokeAllFamilies(userId: string, now: number, trx: Kysely<Database>): Promise<number> {
+      const ended = new Set<string>();
+      for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
+        const rows = await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning('family_id')
+          .execute();
+        for (const row of rows) ended.add(row.family_id);
+        if (rows.length === 0) break;
+      }
+      // Expired tokens are left as they are: they end nothing, and their rows age out as before.
+      return ended.size;
     },
 
     /**

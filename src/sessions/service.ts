@@ -144,10 +144,7 @@ export function createSessionService(deps: {
 
 export type SessionService = ReturnType<typeof createSessionService>;
 
-/**
- * What an access token says about a user. `external_id` comes from the users table where it has the column;
- * a row without one signs no `external_id` claim.
- */
-export function tokenSubject(user: User & { readonly external_id?: string | null }): TokenSubject {
-  return { userId: user.id, phoneNumber: user.phone_number, externalId: user.external_id ?? null };
+/** What an access token says about a user: no `external_id` claim for a user without one. */
+export function tokenSubject(user: User): TokenSubject {
+  return { userId: user.id, phoneNumber: user.phone_number, externalId: user.external_id };
 }

@@ -1,5 +1,5 @@
 import { newId } from '../db/ids.ts';
-import { NoResultError, type Kysely, type Transaction } from 'kysely';
+import { NoResultError, sql, type Kysely, type Transaction } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import { isUniqueViolation, retryOnDeadlock } from '../db/errors.ts';
 import type { Database, UsersTable } from '../db/types.ts';
@@ -27,10 +27,15 @@ export function createUserRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.column('phone_number').doNothing())
         .returningAll(),
   );
+  // A blocked user's row is read back unchanged: the caller writes no session for it.
   const signedInUpdate = (a: { phoneNumber: string; now: number }) =>
     db
       .updateTable('users')
-      .set({ last_login_at: a.now, phone_verified: 1, updated_at: a.now })
+      .set({
+        last_login_at: sql<number>`case when blocked_at is null then ${a.now} else last_login_at end`,
+        phone_verified: sql<number>`case when blocked_at is null then 1 else phone_verified end`,
+        updated_at: sql<number>`case when blocked_at is null then ${a.now} else updated_at end`,
+      })
       .where('phone_number', '=', a.phoneNumber)
       .returningAll();
   const markSignedIn = compiledOnce(db, ['phoneNumber', 'now'], signedInUpdate);
@@ -80,7 +85,8 @@ export function createUserRepository(db: Kysely<Database>) {
      * Moves a user to a new number and records it, in one transaction, together with `alsoDo` (which gets
      * the transaction). Returns the number the user had, or null when the new number belongs to someone
      * else: the unique index decides, not a prior read, so two users confirming the same number at once
-     * cannot both get it.
+     * cannot both get it. Returns `blocked`, and changes nothing, when the user is blocked: the update
+     * locks the user's row, so a block is either committed before it (and seen) or waits for it.
      */
     async changePhone(
       userId: string,
@@ -88,7 +94,7 @@ export function createUserRepository(db: Kysely<Database>) {
       ip: string | null,
       now: number,
       alsoDo: (trx: Transaction<Database>) => Promise<void>,
-    ): Promise<string | null> {
+    ): Promise<string | 'blocked' | null> {
       try {
         return await retryOnDeadlock(() =>
           db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -101,11 +107,13 @@ export function createUserRepository(db: Kysely<Database>) {
             // `alsoDo` (ending the other sessions) first: a refresh locks its session row, then the user's row
             // (the foreign key of the token it inserts), and this transaction takes them in the same order.
             await alsoDo(trx);
-            await trx
+            const moved = await trx
               .updateTable('users')
               .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
               .where('id', '=', userId)
-              .execute();
+              .where('blocked_at', 'is', null)
+              .executeTakeFirst();
+            if (moved.numUpdatedRows === 0n) return 'blocked';
             await trx
               .insertInto('phone_verifications')
               .values({

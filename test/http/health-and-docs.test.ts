@@ -106,6 +106,17 @@ const API: Record<string, Operation | Operation[]> = {
     { method: 'put', body: ['body'], optional: ['approved'], admin: true },
     { method: 'delete', admin: true },
   ],
+  '/api/v1/admin/users': [
+    { method: 'get', admin: true },
+    { method: 'post', body: ['phone_number', 'external_id'], optional: ['locale'], admin: true },
+  ],
+  '/api/v1/admin/users/{id}': [
+    { method: 'get', admin: true },
+    { method: 'delete', admin: true },
+  ],
+  '/api/v1/admin/users/{id}/block': { method: 'post', admin: true },
+  '/api/v1/admin/users/{id}/unblock': { method: 'post', admin: true },
+  '/api/v1/admin/users/{id}/sign-out': { method: 'post', admin: true },
 };
 
 const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>

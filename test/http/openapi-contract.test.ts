@@ -269,6 +269,49 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', '/api/v1/admin/audit?cursor=nothing-we-issued', { headers: admin }, 400, 'VALIDATION_ERROR');
   });
 
+  it("the admin API over the shop's users", async () => {
+    const admin = { authorization: `Bearer ${(await newKey(t, SCOPE_NAMES)).secret}` };
+    const scopeless = { authorization: `Bearer ${(await newKey(t, [])).secret}` };
+    const USERS = '/api/v1/admin/users';
+    const phone = freshPhone();
+    const made = await expect(
+      'POST',
+      USERS,
+      { body: { phone_number: phone, external_id: 'contract-1' }, headers: admin },
+      201,
+    );
+    await expect('POST', USERS, { body: { phone_number: phone, external_id: 'contract-1' }, headers: admin }, 200);
+    await expect(
+      'POST',
+      USERS,
+      { body: { phone_number: phone, external_id: 'contract-2' }, headers: admin },
+      409,
+      'USER_PHONE_CONFLICT',
+    );
+    const other = { phone_number: freshPhone(), external_id: 'contract-1' };
+    await expect('POST', USERS, { body: other, headers: admin }, 409, 'EXTERNAL_ID_IN_USE');
+    await expect(
+      'POST',
+      USERS,
+      { body: { phone_number: '123', external_id: 'x' }, headers: admin },
+      400,
+      'INVALID_PHONE',
+    );
+    await expect('POST', USERS, { body: other, headers: scopeless }, 403, 'FORBIDDEN');
+    const id = made.json().user.id;
+    await expect('GET', `${USERS}?limit=5&blocked=false`, { headers: admin }, 200);
+    await expect('GET', `${USERS}?phone_number=123`, { headers: admin }, 400, 'INVALID_PHONE');
+    await expect('GET', `${USERS}/${id}`, { headers: admin }, 200);
+    await expect('GET', `${USERS}/no-such-user`, { headers: admin }, 404, 'NOT_FOUND');
+    for (const action of ['block', 'unblock', 'sign-out']) {
+      await expect('POST', `${USERS}/${id}/${action}`, { headers: admin }, 200);
+      await expect('POST', `${USERS}/no-such-user/${action}`, { headers: admin }, 404, 'NOT_FOUND');
+    }
+    await expect('DELETE', `${USERS}/${id}`, { headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 200);
+    await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 404, 'NOT_FOUND');
+  });
+
   it('drove every documented route through its success and, where a client can cause one, an error', () => {
     const missing = contract.operations().flatMap(({ method, path, operation }) => {
       const route = `${method} ${path}`;

@@ -20,4 +20,6 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0010_counter_function': 'the PostgreSQL function otpgate_take_counts (no data)',
   '0011_signing_keys':
     'the table signing_keys (the keys access tokens are signed with): tokens signed with them no longer verify, and every user must sign in again',
+  '0012_user_accounts':
+    "the columns users.external_id (the shop's ids of its users) and users.blocked_at (blocked users can sign in again)",
 };

@@ -10,6 +10,7 @@ import * as adminAudit from './0008_admin_audit.ts';
 import * as hashedLimitKeys from './0009_hashed_limit_keys.ts';
 import * as counterFunction from './0010_counter_function.ts';
 import * as signingKeys from './0011_signing_keys.ts';
+import * as userAccounts from './0012_user_accounts.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_hashed_limit_keys': hashedLimitKeys,
   '0010_counter_function': counterFunction,
   '0011_signing_keys': signingKeys,
+  '0012_user_accounts': userAccounts,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -93,22 +93,26 @@ const ATTEMPT = (part: string | null) => `with ${counts(part)},
 
 /**
  * UserRepository.signIn as one upsert (a row the insert made has xmax 0, which tells the one caller that
- * created the user) and the session's first token, with the refunds when given.
+ * created the user) and the session's first token, with the refunds when given. A blocked user's row comes
+ * back untouched with its `blocked_at`, and no session is written for it. The upsert locks the user's row,
+ * so a block committing meanwhile is either seen here or sees this session (UserAdmin.block ends it).
  */
 const SIGN_IN = (part: string | null) => `with ${refund(part)}
   account as (
     insert into users (id, phone_number, phone_verified, locale, created_at, updated_at, last_login_at)
     select $1::text, $2::text, 1, null, $3::bigint, $3::bigint, $3::bigint
     where ${afterRefund}
-    on conflict (phone_number) do update set last_login_at = excluded.last_login_at, phone_verified = 1,
-      updated_at = excluded.updated_at
+    on conflict (phone_number) do update set
+      last_login_at = case when users.blocked_at is null then excluded.last_login_at else users.last_login_at end,
+      phone_verified = case when users.blocked_at is null then 1 else users.phone_verified end,
+      updated_at = case when users.blocked_at is null then excluded.updated_at else users.updated_at end
     returning *, (xmax = 0) as is_new
   ),
   session as (
     insert into sessions (id, user_id, family_id, token_hash, expires_at, auth_time, rotated_at, revoked_at,
       created_at, ip, user_agent)
     select $4::text, account.id, $5::text, $6::text, $7::bigint, $8::bigint, null, null, $3::bigint, $9::text, $10::text
-    from account
+    from account where account.blocked_at is null
   )
   select * from account`;
 

@@ -56,7 +56,9 @@ export function sequentialWrites(deps: {
     },
     async signIn({ phoneNumber, now, session }) {
       const signedIn = await users.signIn(phoneNumber, now);
-      await sessions.insert({ ...session, userId: signedIn.user.id }, now, session.id);
+      // A blocked user gets no session (see SignInDraft).
+      if (signedIn.user.blocked_at === null)
+        await sessions.insert({ ...session, userId: signedIn.user.id }, now, session.id);
       return signedIn;
     },
   };

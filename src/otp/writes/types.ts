@@ -74,6 +74,10 @@ export interface CodeWrites {
   settle(draft: SettleDraft, part?: RefundPart): Promise<void>;
   /** One attempt at the challenge's live code (see OtpRepository.consume). */
   attempt(draft: AttemptDraft, part?: CountsPart): Promise<WrittenWith<ConsumeResult>>;
+  /**
+   * The number's user and, unless the user is blocked (`user.blocked_at` set), the session. A blocked user's
+   * row is returned unchanged (no sign-in time recorded) and no session is written.
+   */
   signIn(draft: SignInDraft, part?: RefundPart): Promise<{ user: User; isNew: boolean }>;
 }
 

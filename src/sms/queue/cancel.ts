@@ -44,3 +44,15 @@ export async function cancelQueuedOfKey(
     .execute();
   return rows.map((row) => row.id);
 }
+
+/** Cancels every queued message to a number (its user is being deleted); returns how many. */
+export async function cancelQueuedTo(db: Kysely<Database>, phoneNumber: string, by: string, at: number) {
+  const rows = await db
+    .updateTable('sms_logs')
+    .set(cancelled(by, at))
+    .where('phone_number', '=', phoneNumber)
+    .where('status', '=', 'queued')
+    .returning('id')
+    .execute();
+  return rows.length;
+}
