@@ -9,6 +9,8 @@ export const SMS_PROVIDER_NAMES = ['melipayamak', 'kavenegar', 'smsir', 'webhook
 const PROVIDER_NAME = SMS_PROVIDER_NAMES.join('|');
 // `allowed` says in words what a `pattern` allows: configuration errors print it instead of the pattern.
 const HTTP_URL = 'an http:// or https:// URL';
+const CORS_ORIGINS_ALLOWED =
+  'origins separated by commas, each scheme://host[:port] with no path, such as https://shop.example.com';
 const COUNTRY_CODES = 'two-letter country codes separated by commas, such as IR or IR,DE';
 
 export const EnvSchema = Type.Object({
@@ -138,6 +140,14 @@ export const EnvSchema = Type.Object({
   WEBOTP_DOMAIN: Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', allowed: 'a domain name such as example.com' }),
   ),
+  // The service's own external URL (https://auth.example.com). Here it gives the service's own origin, which
+  // cookie-authenticated requests may come from, and whether the session cookie is Secure in development.
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://.+', allowed: HTTP_URL })),
+  // Exact origins (scheme://host[:port], comma-separated) of browser front ends allowed to call the public
+  // API with credentials. Checked one by one in browser.ts; `*` is refused because credentials are allowed.
+  CORS_ORIGINS: Type.Optional(Type.String({ minLength: 1, allowed: CORS_ORIGINS_ALLOWED })),
+  // Sign-in and refresh also set the refresh token as an HttpOnly cookie, which refresh and logout accept.
+  SESSION_COOKIE: Type.Boolean({ default: false }),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(Type.Boolean()),
   // When set, GET /metrics needs `Authorization: Bearer <token>`.
