@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { BearerAuth, responses } from '../http/schemas.ts';
@@ -6,33 +8,53 @@ import type { UserRepository } from '../users/repository.ts';
 import { localeOfTag } from '../templates/locale.ts';
 import { userView } from '../users/schemas.ts';
 import { LoggedOut, Me, MeUpdate, RefreshBody, TokenPairView } from './schemas.ts';
+import type { SessionCookie } from './cookie.ts';
 import type { SessionService } from './service.ts';
+
+/** What refresh and logout answer besides success; ORIGIN_NOT_ALLOWED only for a cookie request. */
+const TOKEN_ERRORS = [...BODY_ERRORS, 'UNAUTHORIZED', 'ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE'] as const;
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{
   sessions: SessionService;
   users: UserRepository;
+  cookie: SessionCookie;
   now: () => number;
-}> = async (app, { sessions, users, now }) => {
+}> = async (app, { sessions, users, cookie, now }) => {
+  /** The body's refresh token, else the session cookie's (see SessionCookie.read). */
+  const refreshTokenOf = (body: Static<typeof RefreshBody> | undefined, request: FastifyRequest) => {
+    const token = body?.refresh_token ?? cookie.read(request);
+    if (token !== undefined) return token;
+    // Without the cookie the field is required, as it always was; with it, a browser whose cookie is gone
+    // (expired, cleared) is simply not signed in.
+    if (!cookie.enabled) throw new AppError('VALIDATION_ERROR', 'refresh_token is required');
+    throw new AppError('UNAUTHORIZED', 'No refresh token: neither the body nor the session cookie has one');
+  };
+
   app.post(
     '/refresh',
     {
       schema: {
         tags: ['sessions'],
         summary: 'Exchange a refresh token for a new pair',
-        body: RefreshBody,
-        response: responses(200, TokenPairView, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
+        description:
+          'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
+          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the ' +
+          'new refresh token is set as the cookie and left out of the body.',
+        body: Type.Optional(RefreshBody),
+        response: responses(200, TokenPairView, TOKEN_ERRORS),
       },
     },
-    async (request) => {
-      const pair = await sessions.refresh(request.body.refresh_token, {
+    async (request, reply) => {
+      const pair = await sessions.refresh(refreshTokenOf(request.body, request), {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
+      const inCookie = cookie.issue(request, reply, pair.refreshToken);
       return {
         success: true as const,
         message: 'Tokens refreshed',
         access_token: pair.accessToken,
-        refresh_token: pair.refreshToken,
+        ...(inCookie ? {} : { refresh_token: pair.refreshToken }),
         token_type: 'Bearer' as const,
         expires_in: pair.expiresIn,
       };
@@ -45,12 +67,16 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['sessions'],
         summary: 'End the session the refresh token belongs to',
-        body: RefreshBody,
-        response: responses(200, LoggedOut, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
+        description:
+          'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
+          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). The cookie is cleared.',
+        body: Type.Optional(RefreshBody),
+        response: responses(200, LoggedOut, TOKEN_ERRORS),
       },
     },
-    async (request) => {
-      await sessions.logout(request.body.refresh_token);
+    async (request, reply) => {
+      await sessions.logout(refreshTokenOf(request.body, request));
+      cookie.clear(request, reply);
       return { success: true as const, message: 'Signed out' };
     },
   );
