@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { BODY_ERRORS } from '../http/error-responses.ts';
-import { BearerAuth, responses } from '../http/schemas.ts';
+import { BearerAuth, emptyBodyAsObject, responses } from '../http/schemas.ts';
 import type { SessionCookie } from './cookie.ts';
 import { deviceOf } from './device.ts';
 import { LoggedOut, LogoutAllBody, SessionList, SessionParams } from './schemas.ts';
@@ -68,6 +67,7 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionSer
   app.post(
     '/logout-all',
     {
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['sessions'],
         summary: 'End every other session of the signed-in user',
@@ -75,13 +75,13 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionSer
           'Keeps the session that asks unless `include_current` is true. A refresh of another session in flight ' +
           'at the same moment cannot leave it open.',
         security: BearerAuth,
-        body: Type.Optional(LogoutAllBody),
+        body: LogoutAllBody,
         response: responses(200, LoggedOut, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
       },
     },
     async (request, reply) => {
       const session = await sessions.authenticate(request.headers.authorization);
-      const includeCurrent = request.body?.include_current === true;
+      const includeCurrent = request.body.include_current === true;
       await sessions.endAll(session, includeCurrent);
       if (includeCurrent) cookie.clear(request, reply);
       return { success: true as const, message: includeCurrent ? 'Signed out everywhere' : 'Other sessions ended' };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
-import { BearerAuth, responses } from '../http/schemas.ts';
+import { BearerAuth, emptyBodyAsObject, responses } from '../http/schemas.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { localeOfTag } from '../templates/locale.ts';
 import { userView } from '../users/schemas.ts';
@@ -21,8 +21,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   now: () => number;
 }> = async (app, { sessions, users, cookie, now }) => {
   /** The body's refresh token, else the session cookie's (see SessionCookie.read). */
-  const refreshTokenOf = (body: Static<typeof RefreshBody> | undefined, request: FastifyRequest) => {
-    const token = body?.refresh_token ?? cookie.read(request);
+  const refreshTokenOf = (body: Static<typeof RefreshBody>, request: FastifyRequest) => {
+    const token = body.refresh_token ?? cookie.read(request);
     if (token !== undefined) return token;
     // Without the cookie the field is required, as it always was; with it, a browser whose cookie is gone
     // (expired, cleared) is simply not signed in.
@@ -33,6 +33,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/refresh',
     {
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['sessions'],
         summary: 'Exchange a refresh token for a new pair',
@@ -40,7 +41,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
           'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
           'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the ' +
           'new refresh token is set as the cookie and left out of the body.',
-        body: Type.Optional(RefreshBody),
+        body: RefreshBody,
         response: responses(200, TokenPairView, TOKEN_ERRORS),
       },
     },
@@ -64,13 +65,14 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/logout',
     {
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['sessions'],
         summary: 'End the session the refresh token belongs to',
         description:
           'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
           'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). The cookie is cleared.',
-        body: Type.Optional(RefreshBody),
+        body: RefreshBody,
         response: responses(200, LoggedOut, TOKEN_ERRORS),
       },
     },
