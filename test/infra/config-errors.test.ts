@@ -150,6 +150,7 @@ describe('no configuration error prints a credential', () => {
       'DATABASE_URL',
       'KAVENEGAR_BASE_URL',
       'MELIPAYAMAK_BASE_URL',
+      'PUBLIC_URL',
       'REDIS_URL',
       'SMSIR_BASE_URL',
       'SMS_WEBHOOK_URL',
