@@ -48,7 +48,7 @@ const logoutAll = (t: TestApp, user: SignedInUser, body: object = {}) =>
 forEachDatabase("a user's own sessions", (backend) => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp(backend, { env: { OTP_RESEND_SECONDS: '1' } });
+    t = await startTestApp(backend, { env: { OTP_RESEND_SECONDS: '1', OTP_PHONE_HOURLY_LIMIT: '50' } });
   });
   after(() => t?.close());
 
