@@ -22,8 +22,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { sessions, users, cookie, now }) => {
   /** The body's refresh token, else the session cookie's (see SessionCookie.read). */
   const refreshTokenOf = (body: Static<typeof RefreshBody>, request: FastifyRequest) => {
-    const token = body.refresh_token ?? cookie.read(request);
-    if (token !== undefined) return token;
+    if (body.refresh_token !== undefined) return { token: body.refresh_token, fromCookie: false };
+    const token = cookie.read(request);
+    if (token !== undefined) return { token, fromCookie: true };
     // Without the cookie the field is required, as it always was; with it, a browser whose cookie is gone
     // (expired, cleared) is simply not signed in.
     if (!cookie.enabled) throw new AppError('VALIDATION_ERROR', 'refresh_token is required');
@@ -46,7 +47,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const pair = await sessions.refresh(refreshTokenOf(request.body, request), {
+      const pair = await sessions.refresh(refreshTokenOf(request.body, request).token, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
@@ -71,14 +72,16 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
         summary: 'End the session the refresh token belongs to',
         description:
           'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
-          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). The cookie is cleared.',
+          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED); then the cookie is cleared.',
         body: RefreshBody,
         response: responses(200, LoggedOut, TOKEN_ERRORS),
       },
     },
     async (request, reply) => {
-      await sessions.logout(refreshTokenOf(request.body, request));
-      cookie.clear(request, reply);
+      const { token, fromCookie } = refreshTokenOf(request.body, request);
+      await sessions.logout(token);
+      // A token from the body may be another session's: the cookie's session goes on, and so does the cookie.
+      if (fromCookie) cookie.clear(request, reply);
       return { success: true as const, message: 'Signed out' };
     },
   );

@@ -115,6 +115,7 @@ forEachDatabase('the session cookie', (backend) => {
       refresh_token: renewed.body.refresh_token,
     });
     assert.equal(out.status, 200, JSON.stringify(out.body));
+    assert.equal(out.headers['set-cookie'], undefined, "the cookie's session goes on, so its cookie stays");
     // The body's session ended; the cookie's did not.
     assertError(await send(base, 'POST', '/api/v1/auth/refresh', {}, { refresh_token: renewed.body.refresh_token }), 'UNAUTHORIZED');
     assert.equal((await send(base, 'POST', '/api/v1/auth/refresh', { origin: SHOP, ...cookieHeader(browser) })).status, 200);
