@@ -46,7 +46,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -64,7 +64,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SERVICE_UNAVAILABLE";
@@ -119,7 +119,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -137,7 +137,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SERVICE_UNAVAILABLE";
@@ -243,7 +243,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -312,7 +312,7 @@ export interface paths {
                         } | {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SERVICE_UNAVAILABLE";
@@ -393,7 +393,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE";
@@ -409,7 +409,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -425,7 +425,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -443,7 +443,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "RATE_LIMITED";
@@ -461,7 +461,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -479,7 +479,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -503,7 +503,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with the code */
+        /**
+         * Sign in with the code
+         * @description With SESSION_COOKIE and an Origin of CORS_ORIGINS or the service itself, the refresh token is set as the HttpOnly otpgate_refresh cookie and left out of the body.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -531,6 +534,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -539,7 +544,8 @@ export interface paths {
                             success: true;
                             message: string;
                             access_token: string;
-                            refresh_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
                             /** @enum {string} */
                             token_type: "Bearer";
                             /** @description seconds until the access token expires */
@@ -561,7 +567,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
@@ -579,7 +585,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "USER_BLOCKED";
@@ -595,7 +601,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -611,7 +617,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -629,7 +635,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
@@ -647,7 +653,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -665,7 +671,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -744,7 +750,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE";
@@ -760,7 +766,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
@@ -776,7 +782,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "USER_BLOCKED";
@@ -792,7 +798,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -808,7 +814,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -826,7 +832,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "RATE_LIMITED";
@@ -844,7 +850,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -862,7 +868,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -946,7 +952,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
@@ -964,7 +970,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
@@ -980,7 +986,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "USER_BLOCKED";
@@ -996,7 +1002,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PHONE_IN_USE";
@@ -1012,7 +1018,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -1028,7 +1034,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -1046,7 +1052,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
@@ -1064,7 +1070,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1082,7 +1088,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1106,7 +1112,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair */
+        /**
+         * Exchange a refresh token for a new pair
+         * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the new refresh token is set as the cookie and left out of the body.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1117,7 +1126,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        refresh_token: string;
+                        /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
+                        refresh_token?: string;
                     };
                 };
             };
@@ -1125,6 +1135,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1133,7 +1145,8 @@ export interface paths {
                             success: true;
                             message: string;
                             access_token: string;
-                            refresh_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
                             /** @enum {string} */
                             token_type: "Bearer";
                             expires_in: number;
@@ -1149,7 +1162,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -1165,10 +1178,26 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
                         };
                     };
                 };
@@ -1181,7 +1210,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -1197,7 +1226,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -1213,7 +1242,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1231,7 +1260,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1255,7 +1284,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session the refresh token belongs to */
+        /**
+         * End the session the refresh token belongs to
+         * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED); then the cookie is cleared.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1266,7 +1298,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        refresh_token: string;
+                        /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
+                        refresh_token?: string;
                     };
                 };
             };
@@ -1274,6 +1307,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1293,7 +1328,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -1309,10 +1344,26 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
                         };
                     };
                 };
@@ -1325,7 +1376,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -1341,7 +1392,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -1357,7 +1408,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1375,7 +1426,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1438,7 +1489,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -1454,7 +1505,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1472,7 +1523,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1534,7 +1585,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -1550,7 +1601,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -1566,7 +1617,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -1582,7 +1633,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -1598,7 +1649,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1616,7 +1667,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1699,7 +1750,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -1715,7 +1766,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -1731,7 +1782,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -1747,7 +1798,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -1763,7 +1814,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -1779,7 +1830,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1797,7 +1848,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1862,7 +1913,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1880,7 +1931,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -1944,7 +1995,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -1962,7 +2013,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SERVICE_UNAVAILABLE";
@@ -1973,6 +2024,399 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's open sessions, latest used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            sessions: {
+                                /** @description the session id (the `sid` of its access tokens) */
+                                id: string;
+                                device: {
+                                    browser: string | null;
+                                    os: string | null;
+                                };
+                                /** @description the address of its latest sign-in or refresh */
+                                ip: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when it signed in
+                                 */
+                                created_at: string;
+                                /**
+                                 * Format: date-time
+                                 * @description its latest sign-in or refresh
+                                 */
+                                last_used_at: string;
+                                /** @description true for the session of the access token that asked */
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the signed-in user’s sessions
+         * @description 404 NOT_FOUND for an id that is not one of the user's open sessions, another user's included.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every other session of the signed-in user
+         * @description Keeps the session that asks unless `include_current` is true. A refresh of another session in flight at the same moment cannot leave it open.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description also end the caller's own session (default: keep it)
+                         * @default false
+                         */
+                        include_current?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2024,7 +2468,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2040,7 +2484,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2058,7 +2502,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -2124,7 +2568,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2140,7 +2584,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -2156,7 +2600,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2174,7 +2618,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -2250,7 +2694,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -2266,7 +2710,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2282,7 +2726,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -2298,7 +2742,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -2314,7 +2758,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -2330,7 +2774,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -2346,7 +2790,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2364,7 +2808,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -2427,7 +2871,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -2443,7 +2887,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2459,7 +2903,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -2475,7 +2919,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -2491,7 +2935,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -2507,7 +2951,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -2523,7 +2967,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2541,7 +2985,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -2624,7 +3068,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE" | "TEMPLATE_PARAMS_MISSING";
@@ -2642,7 +3086,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2658,7 +3102,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN" | "TEMPLATE_RESERVED";
@@ -2674,7 +3118,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "TEMPLATE_NOT_FOUND";
@@ -2690,7 +3134,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -2706,7 +3150,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -2722,7 +3166,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "IDEMPOTENCY_KEY_REUSED" | "MESSAGE_TOO_LONG";
@@ -2740,7 +3184,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "RATE_LIMITED";
@@ -2758,7 +3202,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2776,7 +3220,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -2840,7 +3284,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -2856,7 +3300,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -2872,7 +3316,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -2888,7 +3332,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -2904,7 +3348,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "MESSAGE_NOT_CANCELLABLE";
@@ -2920,7 +3364,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -2936,7 +3380,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -2952,7 +3396,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -2970,7 +3414,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3071,7 +3515,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE";
@@ -3087,7 +3531,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3103,7 +3547,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3119,7 +3563,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3137,7 +3581,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3226,7 +3670,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -3242,7 +3686,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3258,7 +3702,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3274,7 +3718,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -3290,7 +3734,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3308,7 +3752,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3385,7 +3829,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3401,7 +3845,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3417,7 +3861,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3435,7 +3879,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3529,7 +3973,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -3545,7 +3989,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3561,7 +4005,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3577,7 +4021,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3595,7 +4039,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3685,7 +4129,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -3701,7 +4145,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3717,7 +4161,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3733,7 +4177,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "TEMPLATE_NOT_FOUND";
@@ -3749,7 +4193,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3767,7 +4211,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -3873,7 +4317,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -3889,7 +4333,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -3905,7 +4349,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -3921,7 +4365,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -3937,7 +4381,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -3953,7 +4397,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "MESSAGE_TOO_LONG";
@@ -3969,7 +4413,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -3987,7 +4431,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4037,7 +4481,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -4053,7 +4497,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4069,7 +4513,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4085,7 +4529,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "TEMPLATE_NOT_FOUND";
@@ -4101,7 +4545,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "TEMPLATE_REQUIRED";
@@ -4117,7 +4561,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -4133,7 +4577,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -4149,7 +4593,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -4167,7 +4611,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4248,7 +4692,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -4264,7 +4708,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4280,7 +4724,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4296,7 +4740,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -4314,7 +4758,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4405,7 +4849,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE";
@@ -4421,7 +4865,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4437,7 +4881,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4453,7 +4897,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -4471,7 +4915,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4576,7 +5020,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR" | "INVALID_PHONE";
@@ -4592,7 +5036,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4608,7 +5052,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4624,7 +5068,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE";
@@ -4640,7 +5084,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -4656,7 +5100,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -4672,7 +5116,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -4690,7 +5134,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4759,7 +5203,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -4775,7 +5219,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4791,7 +5235,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4807,7 +5251,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -4823,7 +5267,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -4841,7 +5285,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -4893,7 +5337,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -4909,7 +5353,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -4925,7 +5369,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -4941,7 +5385,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -4957,7 +5401,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -4973,7 +5417,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -4989,7 +5433,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -5007,7 +5451,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -5082,7 +5526,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -5098,7 +5542,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -5114,7 +5558,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -5130,7 +5574,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -5146,7 +5590,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -5162,7 +5606,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -5178,7 +5622,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -5196,7 +5640,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -5267,7 +5711,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -5283,7 +5727,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -5299,7 +5743,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -5315,7 +5759,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -5331,7 +5775,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -5347,7 +5791,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -5363,7 +5807,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -5381,7 +5825,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -5440,7 +5884,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
@@ -5456,7 +5900,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -5472,7 +5916,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "FORBIDDEN";
@@ -5488,7 +5932,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
@@ -5504,7 +5948,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "PAYLOAD_TOO_LARGE";
@@ -5520,7 +5964,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNSUPPORTED_MEDIA_TYPE";
@@ -5536,7 +5980,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -5554,7 +5998,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
@@ -5604,7 +6048,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
@@ -5620,7 +6064,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "INTERNAL_ERROR";
@@ -5638,7 +6082,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             success: false;
-                            /** @description for people; may be reworded */
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
                             code: "SERVICE_UNAVAILABLE";
@@ -5664,7 +6108,7 @@ export interface components {
             /** @enum {boolean} */
             success: false;
             message: string;
-            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE";
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE";
             attempts_left?: number;
             /** @description seconds; also sent as the Retry-After header */
             retry_after?: number;

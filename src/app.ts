@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { adminRoutes } from './admin/index.ts';
@@ -8,6 +9,7 @@ import { createDatabase, type DatabaseHandle } from './db/index.ts';
 import { AppError } from './errors/app-error.ts';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './errors/handler.ts';
 import { healthRoutes, LivezSchema } from './health/routes.ts';
+import { registerCors } from './http/cors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { httpTimeouts } from './http/timeouts.ts';
@@ -16,6 +18,8 @@ import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
 import { createServices } from './services.ts';
 import { introspectionRoutes } from './sessions/introspection-routes.ts';
+import { createSessionCookie } from './sessions/cookie.ts';
+import { sessionListRoutes } from './sessions/list-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
@@ -105,6 +109,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     reply.header('connection', 'close');
     throw new AppError('SERVICE_UNAVAILABLE');
   });
+  await registerCors(app, config.browser);
+  // Cookies are read only for the session cookie; without it no request's cookies are looked at.
+  if (config.browser.sessionCookie) await app.register(fastifyCookie);
   await registerOpenApi(app);
   app.get('/livez', { schema: LivezSchema }, async () => ({ success: true as const }));
   await app.register(healthRoutes, {
@@ -115,11 +122,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     limiter,
     apiKeys: services.apiKeys,
   });
-  await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
+  const cookie = createSessionCookie(config);
+  await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions, cookie });
   await app.register(sessionRoutes, {
     prefix: '/api/v1/auth',
     sessions: services.sessions,
     users: services.users,
+    cookie,
     now: options.now ?? Date.now,
   });
   await app.register(introspectionRoutes, {
@@ -128,6 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     apiKeys: services.apiKeys,
   });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
+  await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
     apiKeys: services.apiKeys,

@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
+import { browserConfig, type BrowserConfig } from './browser.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
@@ -9,7 +10,7 @@ import { checkProviderTransport } from './provider-transport.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 export { ConfigError };
-export type { SmsProviderName, TestNumber };
+export type { BrowserConfig, SmsProviderName, TestNumber };
 
 export interface Config {
   readonly env: Env['NODE_ENV'];
@@ -123,6 +124,8 @@ export interface Config {
   };
   /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
   readonly metrics: MetricsConfig;
+  /** Browser front ends: CORS, the session cookie and the origins cookie requests may come from. */
+  readonly browser: BrowserConfig;
 }
 
 /**
@@ -253,6 +256,7 @@ function buildConfig(env: Env): Config {
       },
     },
     metrics: metricsConfig(env, isProduction),
+    browser: browserConfig(env),
   });
 }
 

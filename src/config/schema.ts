@@ -5,6 +5,8 @@ export const SMS_PROVIDER_NAMES = ['melipayamak', 'kavenegar', 'smsir', 'webhook
 const PROVIDER_NAME = SMS_PROVIDER_NAMES.join('|');
 // `allowed` says in words what a `pattern` allows: configuration errors print it instead of the pattern.
 const HTTP_URL = 'an http:// or https:// URL';
+const CORS_ORIGINS_ALLOWED =
+  'origins separated by commas, each scheme://host[:port] with no path, such as https://shop.example.com';
 const COUNTRY_CODES = 'two-letter country codes separated by commas, such as IR or IR,DE';
 
 /**
@@ -413,6 +415,22 @@ export const EnvSchema = Type.Object({
       allowed: 'a domain name such as example.com',
     }),
   ),
+  // Exact origins (scheme://host[:port], comma-separated) of browser front ends allowed to call the public
+  // API with credentials. Checked one by one in browser.ts; `*` is refused because credentials are allowed.
+  CORS_ORIGINS: Type.Optional(
+    Type.String({
+      description:
+        'exact origins of browser front ends allowed to call the public API with credentials, comma-separated',
+      minLength: 1,
+      allowed: CORS_ORIGINS_ALLOWED,
+    }),
+  ),
+  // Sign-in and refresh also set the refresh token as an HttpOnly cookie, which refresh and logout accept.
+  SESSION_COOKIE: Type.Boolean({
+    description:
+      'true: sign-in and refresh from an allowed Origin set the refresh token as an HttpOnly cookie instead of in the body',
+    default: false,
+  }),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(
     Type.Boolean({
@@ -495,6 +513,8 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
     variables: [
       'PUBLIC_URL',
       'TOKEN_AUDIENCE',
+      'CORS_ORIGINS',
+      'SESSION_COOKIE',
       'ACCESS_TOKEN_TTL_SECONDS',
       'REFRESH_TOKEN_TTL_SECONDS',
       'SESSION_MAX_AGE_SECONDS',

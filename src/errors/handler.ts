@@ -4,7 +4,8 @@ import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.ts';
 import { setSecurityHeaders } from '../http/security-headers.ts';
 import { SAFE_TEXT_PATTERN } from '../text/characters.ts';
 import { AppError } from './app-error.ts';
-import { ERROR_CODES, type ErrorCode } from './codes.ts';
+import type { ErrorCode } from './codes.ts';
+import { DEFAULT_MESSAGE_LOCALE, messageFor, messageLocale } from './messages/index.ts';
 
 /** Fastify's own error codes for bad input, mapped onto ours. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -42,11 +43,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/**
+ * The envelope of `error`, its message in the language the request's Accept-Language asks for. English gets
+ * the error's own message, which may name the field at fault; another language gets its catalogue's message
+ * for the code, the same for every error of that code.
+ */
 export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   if (typeof error.details.retry_after === 'number') reply.header('retry-after', String(error.details.retry_after));
+  const locale = messageLocale(reply.request.headers['accept-language']);
+  const message = locale === DEFAULT_MESSAGE_LOCALE ? error.message : messageFor(error.code, locale);
   return reply
     .status(error.status)
-    .send({ success: false, message: error.message, code: error.code, ...error.details });
+    .header('content-language', locale)
+    .send({ success: false, message, code: error.code, ...error.details });
 }
 
 /**
@@ -85,7 +94,7 @@ function toAppError(error: FastifyError | AppError): AppError | undefined {
 function validationMessage(error: FastifyError): string {
   const first = error.validation?.[0];
   if (!first)
-    return error.code === 'FST_ERR_VALIDATION' ? ERROR_CODES.VALIDATION_ERROR.message : 'The body is not valid JSON';
+    return error.code === 'FST_ERR_VALIDATION' ? messageFor('VALIDATION_ERROR') : 'The body is not valid JSON';
   const field = first.instancePath ? first.instancePath.replace(/^\//, '').replaceAll('/', '.') : undefined;
   const params = first.params as { missingProperty?: string; additionalProperty?: string } | undefined;
   const unknown = params?.additionalProperty;
@@ -110,7 +119,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Dup
   // A request that did not fully arrive within HTTP_REQUEST_TIMEOUT_MS (see http/timeouts.ts).
   const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
   const [status, code, message] = timedOut
-    ? (['408 Request Timeout', 'REQUEST_TIMEOUT', ERROR_CODES.REQUEST_TIMEOUT.message] as const)
+    ? (['408 Request Timeout', 'REQUEST_TIMEOUT', messageFor('REQUEST_TIMEOUT')] as const)
     : (['400 Bad Request', 'VALIDATION_ERROR', 'The request could not be parsed'] as const);
   const body = JSON.stringify({ success: false, message, code });
   socket.end(

@@ -1,5 +1,6 @@
 import { Type, type TProperties, type TSchema } from '@sinclair/typebox';
 import { ERROR_CODES, type ErrorCode } from '../errors/codes.ts';
+import { messageFor } from '../errors/messages/index.ts';
 
 /**
  * Codes the app itself answers on any route: SERVICE_UNAVAILABLE from the hook that refuses requests while
@@ -70,12 +71,14 @@ function envelope(codes: readonly ErrorCode[]): TSchema {
   return Type.Object(
     {
       success: Type.Literal(false),
-      message: Type.String({ description: 'for people; may be reworded' }),
+      message: Type.String({
+        description: 'for people, in the language Accept-Language asks for (English or Persian); may be reworded',
+      }),
       code: Type.Unsafe<ErrorCode>({ type: 'string', enum: [...codes] }),
       ...fields,
     },
     {
-      description: codes.map((code) => `\`${code}\`: ${ERROR_CODES[code].message}`).join('; '),
+      description: codes.map((code) => `\`${code}\`: ${messageFor(code)}`).join('; '),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
     },
   );

@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { ERROR_CODES, type ErrorCode } from '../errors/codes.ts';
 import { SAFE_TEXT_PATTERN } from '../text/characters.ts';
 import { errorResponses } from './error-responses.ts';
@@ -54,6 +55,14 @@ export const Code = Type.String({
 });
 
 export const BearerAuth = [{ bearerAuth: [] }];
+
+/**
+ * A route's `preValidation` for a body whose every field is optional: a request with no body at all (a
+ * browser's `fetch` with only a cookie) is read as `{}`, rather than refused for not being an object.
+ */
+export async function emptyBodyAsObject(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
 
 /**
  * A message's text as a request may carry it (a template body, a text to send, a placeholder's value): any

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { AcceptLanguage, BearerAuth, responses } from '../http/schemas.ts';
+import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { userView } from '../users/schemas.ts';
 import type { PhoneFlows } from './phone-flows.ts';
@@ -22,10 +23,11 @@ const VERIFY_ERRORS = [
   'RATE_LIMITED',
 ] as const;
 
-export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions: SessionService }> = async (
-  app,
-  { flows, sessions },
-) => {
+export const otpRoutes: FastifyPluginAsyncTypebox<{
+  flows: PhoneFlows;
+  sessions: SessionService;
+  cookie: SessionCookie;
+}> = async (app, { flows, sessions, cookie }) => {
   app.post(
     '/phone/login/request',
     {
@@ -56,6 +58,9 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
       schema: {
         tags: ['sign-in'],
         summary: 'Sign in with the code',
+        description:
+          'With SESSION_COOKIE and an Origin of CORS_ORIGINS or the service itself, the refresh token is set as the ' +
+          'HttpOnly otpgate_refresh cookie and left out of the body.',
         body: CodeVerifyBody,
         response: responses(200, SignedIn, [
           ...BODY_ERRORS,
@@ -66,7 +71,7 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
         ]),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { user, isNew, tokens } = await flows.verifyLogin(request.body.phone_number, request.body.code, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
@@ -75,7 +80,7 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; sessions:
         success: true as const,
         message: 'Signed in',
         access_token: tokens.accessToken,
-        refresh_token: tokens.refreshToken,
+        ...(cookie.issue(request, reply, tokens.refreshToken) ? {} : { refresh_token: tokens.refreshToken }),
         token_type: 'Bearer' as const,
         expires_in: tokens.expiresIn,
         user: { id: user.id, phone_number: user.phone_number, is_new: isNew },

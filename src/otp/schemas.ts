@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Code, PhoneNumber } from '../http/schemas.ts';
+import { RefreshTokenField, SetsSessionCookie } from '../sessions/schemas.ts';
 import { UserView } from '../users/schemas.ts';
 
 export const CodeRequestBody = Type.Object({ phone_number: PhoneNumber }, { additionalProperties: false });
@@ -13,14 +14,17 @@ export const CodeSent = Type.Object({
   resend_in: Type.Integer({ description: 'seconds until another code may be requested' }),
 });
 
-export const SignedIn = Type.Object({
-  success: Type.Literal(true),
-  message: Type.String(),
-  access_token: Type.String(),
-  refresh_token: Type.String(),
-  token_type: Type.Literal('Bearer'),
-  expires_in: Type.Integer({ description: 'seconds until the access token expires' }),
-  user: Type.Object({ id: Type.String(), phone_number: Type.String(), is_new: Type.Boolean() }),
-});
+export const SignedIn = Type.Object(
+  {
+    success: Type.Literal(true),
+    message: Type.String(),
+    access_token: Type.String(),
+    refresh_token: RefreshTokenField,
+    token_type: Type.Literal('Bearer'),
+    expires_in: Type.Integer({ description: 'seconds until the access token expires' }),
+    user: Type.Object({ id: Type.String(), phone_number: Type.String(), is_new: Type.Boolean() }),
+  },
+  { headers: SetsSessionCookie },
+);
 
 export const PhoneChanged = Type.Object({ success: Type.Literal(true), message: Type.String(), user: UserView });

@@ -1,5 +1,5 @@
 import { newId } from '../db/ids.ts';
-import type { Kysely } from 'kysely';
+import type { Kysely, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
 
@@ -132,51 +132,104 @@ export function createSessionRepository(db: Kysely<Database>) {
       return true;
     },
 
-    /** Ends every token of the family, a refresh in flight included (see `untilNoneLeft`). */
+    /** Ends every token of the family, a refresh of it in flight included (see revokeOtherFamilies). */
     async revokeFamily(familyId: string, now: number): Promise<void> {
-      await untilNoneLeft(() =>
-        db
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('family_id', '=', familyId)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst(),
-      );
-    },
-
-    /** Ends every session of the user but `keepFamilyId`, inside the caller's transaction. */
-    async revokeOtherFamilies(userId: string, keepFamilyId: string, now: number, trx: Kysely<Database>) {
-      await untilNoneLeft(() =>
-        trx
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('user_id', '=', userId)
-          .where('family_id', '!=', keepFamilyId)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst(),
-      );
+      await revokeUntilNone(db, now, (query) => query.where('family_id', '=', familyId));
     },
 
     /**
-     * Ends every session of the user, inside the caller's transaction, with the passes of
-     * `revokeOtherFamilies` for the same reason. Returns how many sessions (families) were still active.
+     * Ends every session of the user but `keepFamilyId` (every one, when it is null), inside the caller's
+     * transaction `trx` or on its own. Returns how many token rows it revoked. On PostgreSQL a refresh of one
+     * of them may be in flight: its new token is not yet visible to this UPDATE, which waits on the spent
+     * token's row lock and revokes only that row. A statement started after that one sees the committed new
+     * token, so passes repeat until one finds nothing left to revoke; a refresh needs a live token, and a
+     * pass that finds none proves there was none at that instant.
+     */
+    async revokeOtherFamilies(
+      userId: string,
+      keepFamilyId: string | null,
+      now: number,
+      trx: Kysely<Database> = db,
+    ): Promise<number> {
+      return revokeUntilNone(trx, now, (query) => {
+        const mine = query.where('user_id', '=', userId);
+        return keepFamilyId === null ? mine : mine.where('family_id', '!=', keepFamilyId);
+      });
+    },
+
+    /**
+     * Ends every session of the user, inside the caller's transaction, in passes like revokeOtherFamilies.
+     * Returns how many sessions were still open. Expired tokens are left as they are: they end nothing, and
+     * their rows age out as before.
      */
     async revokeAllFamilies(userId: string, now: number, trx: Kysely<Database>): Promise<number> {
-      const ended = new Set<string>();
-      for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
-        const rows = await trx
-          .updateTable('sessions')
-          .set({ revoked_at: now })
-          .where('user_id', '=', userId)
-          .where('revoked_at', 'is', null)
-          .where('expires_at', '>', now)
-          .returning('family_id')
-          .execute();
-        for (const row of rows) ended.add(row.family_id);
-        if (rows.length === 0) break;
-      }
-      // Expired tokens are left as they are: they end nothing, and their rows age out as before.
-      return ended.size;
+      const open = await trx
+        .selectFrom('sessions')
+        .select(({ fn }) => fn.count<number>('family_id').distinct().as('families'))
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirstOrThrow();
+      await revokeUntilNone(trx, now, (query) => query.where('user_id', '=', userId).where('expires_at', '>', now));
+      return Number(open.families);
+    },
+
+    /**
+     * Ends one session of the user; false when the user has no such session still open (another user's
+     * session is as unknown as one never made). Repeats like revokeOtherFamilies, so a refresh of that
+     * session in flight cannot leave its new token alive.
+     */
+    async revokeFamilyOfUser(userId: string, familyId: string, now: number): Promise<boolean> {
+      const live = await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('family_id', '=', familyId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .limit(1)
+        .executeTakeFirst();
+      if (!live) return false;
+      await revokeUntilNone(db, now, (query) => query.where('user_id', '=', userId).where('family_id', '=', familyId));
+      return true;
+    },
+
+    /**
+     * The user's open sessions, newest use first: one per family, described by its latest token (the last
+     * sign-in or refresh: its time, address and user agent) and its sign-in time. A session is open while
+     * its latest token is neither revoked nor expired and it signed in after `signedInAfter`.
+     */
+    async openFamilies(userId: string, now: number, signedInAfter: number): Promise<OpenFamily[]> {
+      const rows = await db
+        .selectFrom('sessions as s')
+        .select(['s.family_id', 's.auth_time', 's.created_at', 's.ip', 's.user_agent'])
+        .where('s.user_id', '=', userId)
+        .where('s.revoked_at', 'is', null)
+        .where('s.expires_at', '>', now)
+        .where('s.auth_time', '>', signedInAfter)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            's.created_at',
+            '=',
+            selectFrom('sessions as x')
+              .select(({ fn }) => fn.max('x.created_at').as('latest'))
+              .whereRef('x.family_id', '=', 's.family_id'),
+          ),
+        )
+        .orderBy('s.created_at', 'desc')
+        .orderBy('s.id', 'desc')
+        .execute();
+      // Two tokens of a family made in the same millisecond tie on created_at; the first (newest id) speaks.
+      const seen = new Set<string>();
+      return rows
+        .filter((row) => !seen.has(row.family_id) && seen.add(row.family_id))
+        .map((row) => ({
+          familyId: row.family_id,
+          authTime: row.auth_time,
+          lastUsedAt: row.created_at,
+          ip: row.ip,
+          userAgent: row.user_agent,
+        }));
     },
 
     /**
@@ -203,6 +256,40 @@ export function createSessionRepository(db: Kysely<Database>) {
  * needing a round trip to the client for the next token, so this bound is never reached in practice.
  */
 const MAX_REVOKE_PASSES = 20;
+
+/** An open session of a user, as listed to them. */
+export interface OpenFamily {
+  readonly familyId: string;
+  readonly authTime: number;
+  /** When its latest token was issued: the last sign-in or refresh. */
+  readonly lastUsedAt: number;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+}
+
+type RevokeQuery = UpdateQueryBuilder<Database, 'sessions', 'sessions', UpdateResult>;
+
+/**
+ * Revokes the rows `narrow` selects in passes until one finds none; returns the rows revoked. On PostgreSQL a
+ * refresh of one of the tokens may be in flight: its successor is not yet visible to the UPDATE, which waits
+ * on the spent token's row lock, then revokes only that row. A statement started after that one sees the
+ * committed successor, so passes repeat until one finds nothing: a refresh needs a live token, and a pass
+ * that finds none proves there was none at that instant.
+ */
+async function revokeUntilNone(
+  executor: Kysely<Database>,
+  now: number,
+  narrow: (query: RevokeQuery) => RevokeQuery,
+): Promise<number> {
+  let revoked = 0;
+  for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
+    const query = executor.updateTable('sessions').set({ revoked_at: now }).where('revoked_at', 'is', null);
+    const result = await narrow(query).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) break;
+    revoked += Number(result.numUpdatedRows);
+  }
+  return revoked;
+}
 
 type Insert = NewRefreshToken & { readonly id: string; readonly now: number };
 
@@ -236,16 +323,3 @@ function insertQuery(db: Kysely<Database>) {
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;
-
-/**
- * Runs a revoking UPDATE until a pass finds nothing left. On PostgreSQL a refresh of one of the tokens may
- * be in flight: its successor is not yet visible to the UPDATE, which waits on the spent token's row lock,
- * then revokes only that row and returns. A statement started after that one sees the committed successor,
- * so passes repeat until one finds nothing: a refresh needs a live token, and a pass that finds none proves
- * there was none at that instant. (A refresh that reaches the row after it was revoked finds it revoked.)
- */
-async function untilNoneLeft(revoke: () => Promise<{ numUpdatedRows: bigint }>): Promise<void> {
-  for (let pass = 0; pass < MAX_REVOKE_PASSES; pass += 1) {
-    if ((await revoke()).numUpdatedRows === 0n) return;
-  }
-}

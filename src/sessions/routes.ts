@@ -1,38 +1,62 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
-import { BearerAuth, responses } from '../http/schemas.ts';
+import { BearerAuth, emptyBodyAsObject, responses } from '../http/schemas.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { localeOfTag } from '../templates/locale.ts';
 import { userView } from '../users/schemas.ts';
 import { LoggedOut, Me, MeUpdate, RefreshBody, TokenPairView } from './schemas.ts';
+import type { SessionCookie } from './cookie.ts';
 import type { SessionService } from './service.ts';
+
+/** What refresh and logout answer besides success; ORIGIN_NOT_ALLOWED only for a cookie request. */
+const TOKEN_ERRORS = [...BODY_ERRORS, 'UNAUTHORIZED', 'ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE'] as const;
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{
   sessions: SessionService;
   users: UserRepository;
+  cookie: SessionCookie;
   now: () => number;
-}> = async (app, { sessions, users, now }) => {
+}> = async (app, { sessions, users, cookie, now }) => {
+  /** The body's refresh token, else the session cookie's (see SessionCookie.read). */
+  const refreshTokenOf = (body: Static<typeof RefreshBody>, request: FastifyRequest) => {
+    if (body.refresh_token !== undefined) return { token: body.refresh_token, fromCookie: false };
+    const token = cookie.read(request);
+    if (token !== undefined) return { token, fromCookie: true };
+    // Without the cookie the field is required, as it always was; with it, a browser whose cookie is gone
+    // (expired, cleared) is simply not signed in.
+    if (!cookie.enabled) throw new AppError('VALIDATION_ERROR', 'refresh_token is required');
+    throw new AppError('UNAUTHORIZED', 'No refresh token: neither the body nor the session cookie has one');
+  };
+
   app.post(
     '/refresh',
     {
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['sessions'],
         summary: 'Exchange a refresh token for a new pair',
+        description:
+          'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
+          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the ' +
+          'new refresh token is set as the cookie and left out of the body.',
         body: RefreshBody,
-        response: responses(200, TokenPairView, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
+        response: responses(200, TokenPairView, TOKEN_ERRORS),
       },
     },
-    async (request) => {
-      const pair = await sessions.refresh(request.body.refresh_token, {
+    async (request, reply) => {
+      const pair = await sessions.refresh(refreshTokenOf(request.body, request).token, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
+      const inCookie = cookie.issue(request, reply, pair.refreshToken);
       return {
         success: true as const,
         message: 'Tokens refreshed',
         access_token: pair.accessToken,
-        refresh_token: pair.refreshToken,
+        ...(inCookie ? {} : { refresh_token: pair.refreshToken }),
         token_type: 'Bearer' as const,
         expires_in: pair.expiresIn,
       };
@@ -42,15 +66,22 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/logout',
     {
+      preValidation: emptyBodyAsObject,
       schema: {
         tags: ['sessions'],
         summary: 'End the session the refresh token belongs to',
+        description:
+          'The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs ' +
+          'an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED); then the cookie is cleared.',
         body: RefreshBody,
-        response: responses(200, LoggedOut, [...BODY_ERRORS, 'UNAUTHORIZED', 'DATABASE_UNAVAILABLE']),
+        response: responses(200, LoggedOut, TOKEN_ERRORS),
       },
     },
-    async (request) => {
-      await sessions.logout(request.body.refresh_token);
+    async (request, reply) => {
+      const { token, fromCookie } = refreshTokenOf(request.body, request);
+      await sessions.logout(token);
+      // A token from the body may be another session's: the cookie's session goes on, and so does the cookie.
+      if (fromCookie) cookie.clear(request, reply);
       return { success: true as const, message: 'Signed out' };
     },
   );

@@ -7,7 +7,7 @@ import { sha256Hex } from '../crypto/keys.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearerCredentials } from '../http/bearer.ts';
-import type { NewRefreshToken, SessionRepository, Successor } from './repository.ts';
+import type { NewRefreshToken, OpenFamily, SessionRepository, Successor } from './repository.ts';
 import type { User } from '../users/repository.ts';
 import type { AccessClaims, AccessTokens, TokenSubject, VerifiedToken } from './tokens.ts';
 
@@ -28,6 +28,11 @@ export interface OpenedSession {
   readonly authTime: number;
   readonly refreshToken: string;
   readonly row: Omit<NewRefreshToken, 'userId'> & { readonly id: string };
+}
+
+/** An open session as its user sees it in the list. */
+export interface SessionSummary extends OpenFamily {
+  readonly current: boolean;
 }
 
 export interface ClientInfo {
@@ -136,8 +141,28 @@ export function createSessionService(deps: {
     },
 
     /** Ends every session of the session's user but this one, inside the caller's transaction `trx`. */
-    endOthers(session: AccessClaims, trx: Kysely<Database>): Promise<void> {
-      return sessions.revokeOtherFamilies(session.userId, session.sessionId, now(), trx);
+    async endOthers(session: AccessClaims, trx: Kysely<Database>): Promise<void> {
+      await sessions.revokeOtherFamilies(session.userId, session.sessionId, now(), trx);
+    },
+
+    /** The open sessions of the session's user, newest use first, the asking one marked `current`. */
+    async list(session: AccessClaims): Promise<SessionSummary[]> {
+      const open = await sessions.openFamilies(session.userId, now(), signedInAfter());
+      return open.map((family) => ({ ...family, current: family.familyId === session.sessionId }));
+    },
+
+    /**
+     * Ends one of the user's sessions by its id; NOT_FOUND for an id that is not an open session of this
+     * user, another user's included, so that an id tells nothing about who it belongs to.
+     */
+    async end(session: AccessClaims, familyId: string): Promise<void> {
+      const ended = await sessions.revokeFamilyOfUser(session.userId, familyId, now());
+      if (!ended) throw new AppError('NOT_FOUND', 'No open session with this id');
+    },
+
+    /** Ends every session of the user but the asking one, or every one with `includeCurrent`. */
+    async endAll(session: AccessClaims, includeCurrent: boolean): Promise<void> {
+      await sessions.revokeOtherFamilies(session.userId, includeCurrent ? null : session.sessionId, now());
     },
   };
 }

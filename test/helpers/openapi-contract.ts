@@ -135,9 +135,11 @@ export function checkEveryAnswer(app: FastifyInstance): string[] {
   let contract: Contract | undefined;
   app.addHook('onSend', async (request, reply, payload) => {
     const route = request.routeOptions.url;
-    // Unknown routes (the not-found handler), the /docs page and its assets, and streamed bodies.
+    // Unknown routes (the not-found handler), the /docs page and its assets, CORS preflights (answered by
+    // @fastify/cors, not part of the API the document describes), and streamed bodies.
     if (
       !route ||
+      request.method === 'OPTIONS' ||
       route.startsWith('/docs') ||
       request.method === 'HEAD' ||
       (typeof payload !== 'string' && !Buffer.isBuffer(payload))

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { deriveKeys } from '../../src/crypto/keys.ts';
-import { ERROR_CODES, type ErrorCode } from '../../src/errors/codes.ts';
+import type { ErrorCode } from '../../src/errors/codes.ts';
+import { messageFor } from '../../src/errors/messages/index.ts';
 import { limitKeyForPhone } from '../../src/otp/limits.ts';
 import { startTestApp, type TestApp } from './app.ts';
 import type { DatabaseBackend } from './backends.ts';
@@ -75,7 +76,7 @@ export function wrongCode(code: string): string {
 
 /** The error envelope exactly as the registry defines it, with any extra fields. */
 export function errorBody(code: ErrorCode, extra: Record<string, unknown> = {}): Record<string, any> {
-  return { success: false, message: ERROR_CODES[code].message, code, ...extra };
+  return { success: false, message: messageFor(code), code, ...extra };
 }
 
 /** How many answers carried each status/code pair, e.g. `{ '200': 1, '429 RATE_LIMITED': 9 }`. */

@@ -72,8 +72,12 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/otp/phone/login/verify': { method: 'post', body: ['phone_number', 'code'] },
   '/api/v1/otp/phone/change/request': { method: 'post', body: ['phone_number'], bearer: true },
   '/api/v1/otp/phone/change/confirm': { method: 'post', body: ['phone_number', 'code'], bearer: true },
-  '/api/v1/auth/refresh': { method: 'post', body: ['refresh_token'] },
-  '/api/v1/auth/logout': { method: 'post', body: ['refresh_token'] },
+  // The token may come from the session cookie instead (SESSION_COOKIE), so the body may be empty.
+  '/api/v1/auth/refresh': { method: 'post', body: [], optional: ['refresh_token'] },
+  '/api/v1/auth/logout': { method: 'post', body: [], optional: ['refresh_token'] },
+  '/api/v1/auth/sessions': { method: 'get', bearer: true },
+  '/api/v1/auth/sessions/{id}': { method: 'delete', bearer: true },
+  '/api/v1/auth/logout-all': { method: 'post', body: [], optional: ['include_current'], bearer: true },
   '/api/v1/auth/me': [
     { method: 'get', bearer: true },
     { method: 'patch', body: ['locale'], bearer: true },
@@ -165,7 +169,7 @@ describe('the API reference', () => {
         const schema = operation.requestBody.content[type].schema;
         assert.equal(schema.type, 'object', path);
         assert.equal(schema.additionalProperties, false, path);
-        assert.deepEqual(schema.required, body, path);
+        assert.deepEqual(schema.required ?? [], body, path);
         assert.deepEqual(Object.keys(schema.properties), [...body, ...optional], path);
         for (const field of body) assert.ok(stringField(schema.properties[field]), `${path} ${field}`);
       } else {

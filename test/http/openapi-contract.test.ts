@@ -154,6 +154,17 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'EN!' }, headers: fresh }, 400, 'VALIDATION_ERROR');
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en', admin: true }, headers: fresh }, 400);
     await expect('PATCH', '/api/v1/auth/me', { body: { locale: 'en' } }, 401, 'UNAUTHORIZED');
+
+    const other = await signIn(t);
+    await expect('GET', '/api/v1/auth/sessions', { headers: fresh }, 200);
+    await expect('GET', '/api/v1/auth/sessions', {}, 401, 'UNAUTHORIZED');
+    await expect('DELETE', `/api/v1/auth/sessions/${other.sessionId}`, { headers: fresh }, 404, 'NOT_FOUND');
+    await expect('DELETE', `/api/v1/auth/sessions/${other.sessionId}`, {}, 401, 'UNAUTHORIZED');
+    const mine = bearer(other.accessToken);
+    await expect('DELETE', `/api/v1/auth/sessions/${other.sessionId}`, { headers: mine }, 200);
+    await expect('POST', '/api/v1/auth/logout-all', { body: {}, headers: fresh }, 200);
+    await expect('POST', '/api/v1/auth/logout-all', { body: { everyone: true }, headers: fresh }, 400);
+    await expect('POST', '/api/v1/auth/logout-all', { body: {} }, 401, 'UNAUTHORIZED');
   });
 
   it('tokens: the published keys, the discovery document, introspection', async () => {

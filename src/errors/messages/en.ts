@@ -1,0 +1,35 @@
+import type { MessageCatalogue } from './catalogue.ts';
+
+/** English: the default, and what every other locale falls back to. */
+export const en: MessageCatalogue = {
+  VALIDATION_ERROR: 'The request is not valid',
+  INVALID_PHONE: 'The phone number is not a valid mobile number for an accepted country',
+  OTP_INVALID: 'The code is not correct',
+  OTP_EXPIRED: 'The code has expired or was never requested; request a new one',
+  OTP_ATTEMPTS_EXCEEDED: 'Too many wrong codes; request a new one',
+  RATE_LIMITED: 'Too many requests; try again later',
+  SMS_FAILED: 'The SMS could not be sent; try again',
+  UNAUTHORIZED: 'Authentication is required or has expired',
+  REAUTH_REQUIRED: 'This needs a recent sign-in: sign in again with a code, then retry',
+  FORBIDDEN: 'The credentials are valid but do not allow this',
+  ORIGIN_NOT_ALLOWED: 'A request signed in by the session cookie must come from an allowed origin',
+  PHONE_IN_USE: 'This phone number belongs to another account',
+  NOT_FOUND: 'Not found',
+  REQUEST_TIMEOUT: 'The request did not arrive in time',
+  PAYLOAD_TOO_LARGE: 'The request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json',
+  DATABASE_UNAVAILABLE: 'The database is not available; try again shortly',
+  SERVICE_UNAVAILABLE: 'This instance is shutting down; try again',
+  INTERNAL_ERROR: 'Internal error',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request',
+  TEMPLATE_NOT_FOUND: 'No message template with this key',
+  TEMPLATE_PARAMS_MISSING: 'Some placeholders of the template have no value',
+  MESSAGE_TOO_LONG: 'The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it',
+  TEMPLATE_RESERVED:
+    'The service sends this template itself (a code message or a phone-change notice); no key may send it',
+  TEMPLATE_REQUIRED: 'The service sends this template: it is the last locale of its key',
+  MESSAGE_NOT_CANCELLABLE: 'Only a queued message can be cancelled; this one is being sent or has been sent',
+  USER_BLOCKED: 'This account is blocked; contact the shop',
+  USER_PHONE_CONFLICT: 'This phone number already belongs to a user with another external_id',
+  EXTERNAL_ID_IN_USE: 'This external_id already belongs to a user with another phone number',
+};
