@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
+import { eventsConfig, type EventsConfig } from './events.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
@@ -119,6 +120,8 @@ export interface Config {
   };
   /** `GET /metrics`: absent when disabled; with a token, only for scrapes that send it as a Bearer token. */
   readonly metrics: MetricsConfig;
+  /** Events to the shop's backend (EVENTS_WEBHOOK_URL); `webhook` null when off. */
+  readonly events: EventsConfig;
 }
 
 /**
@@ -248,6 +251,7 @@ function buildConfig(env: Env): Config {
       },
     },
     metrics: metricsConfig(env, isProduction),
+    events: eventsConfig(env, isProduction),
   });
 }
 

@@ -138,6 +138,19 @@ export const EnvSchema = Type.Object({
   WEBOTP_DOMAIN: Type.Optional(
     Type.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', allowed: 'a domain name such as example.com' }),
   ),
+  // Where events (user.created, sms.status_changed, ...) are POSTed, signed the Standard Webhooks way with
+  // EVENTS_WEBHOOK_SECRET (`whsec_` + base64). Both or neither; without them no event is written.
+  EVENTS_WEBHOOK_URL: Type.Optional(Type.String({ pattern: '^https?://.+', allowed: HTTP_URL })),
+  EVENTS_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
+      allowed: 'whsec_ followed by base64 of at least 24 random bytes (the Standard Webhooks form)',
+    }),
+  ),
+  // One delivery try, connect to last byte; a worker's lease on an event is this plus a margin.
+  EVENTS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 10_000 }),
+  // Tries before an event is `failed` (with backoff from 10 s doubling to at most an hour between them).
+  EVENTS_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(Type.Boolean()),
   // When set, GET /metrics needs `Authorization: Bearer <token>`.
@@ -155,6 +168,7 @@ export const SECRET_VARIABLES = new Set([
   'AUTH_SECRET',
   'MELIPAYAMAK_PASSWORD',
   'SMS_WEBHOOK_SECRET',
+  'EVENTS_WEBHOOK_SECRET',
   'METRICS_TOKEN',
   'KAVENEGAR_API_KEY',
   'SMSIR_API_KEY',

@@ -44,6 +44,12 @@ export function createUserRepository(db: Kysely<Database>) {
 
   const repository = {
     /**
+     * The insert of a new user under `id` (nothing when the number has one), returning the row: for a
+     * caller that writes it together with another row (db/together.ts). `signIn` then finds an existing user.
+     */
+    insertStatement: (args: { id: string; phoneNumber: string; now: number }) => insertNew.bind(args),
+
+    /**
      * The user with this number, created on first sign-in. Concurrency contract: parallel calls for one new
      * number create one user (the unique index decides) and exactly one caller sees `isNew: true`.
      */

@@ -18,4 +18,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the table admin_audit (the record of every admin change), the columns sms_logs.cancelled_by and api_keys.revoked_by, and the index of pending messages per key',
   '0009_hashed_limit_keys': 'nothing (the rate-limit counters it deleted, kept under plain numbers, are not restored)',
   '0010_counter_function': 'the PostgreSQL function otpgate_take_counts (no data)',
+  '0014_events': 'the table events (every event for the shop, delivered or not)',
 };

@@ -9,6 +9,7 @@ import * as smsPollFailures from './0007_sms_poll_failures.ts';
 import * as adminAudit from './0008_admin_audit.ts';
 import * as hashedLimitKeys from './0009_hashed_limit_keys.ts';
 import * as counterFunction from './0010_counter_function.ts';
+import * as events from './0014_events.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_admin_audit': adminAudit,
   '0009_hashed_limit_keys': hashedLimitKeys,
   '0010_counter_function': counterFunction,
+  '0014_events': events,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
