@@ -80,6 +80,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Registered before `serve` adds its hook that stops the queue, so it runs after it (Fastify runs onClose
   // hooks last-added first): sends in flight finish before their connections close.
   app.addHook('onClose', () => services.sms.close());
+  app.addHook('onClose', () => services.events.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
   registerErrorHandler(app);
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sms: services.sms,
     limiter,
     apiKeys: services.apiKeys,
+    eventsConfigured: services.events.configured,
   });
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions });
   await app.register(sessionRoutes, {
@@ -125,6 +127,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     audit: services.audit,
     templates: services.templates,
     allowedCountries: config.phone.allowedCountries,
+    events: services.events,
+    now: options.now ?? Date.now,
   });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).

@@ -11,6 +11,8 @@ import type { TemplateService } from '../templates/service.ts';
 import { createAdminAuth } from './auth.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
+import { eventAdminRoutes } from '../events/routes.ts';
+import type { Events } from '../events/index.ts';
 
 export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
@@ -25,6 +27,9 @@ export interface AdminOptions {
   readonly templates: TemplateService;
   /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
   readonly allowedCountries: readonly string[];
+  /** Events sent to the shop (GET /events, POST /events/:id/redeliver). */
+  readonly events: Pick<Events, 'repository' | 'wake'>;
+  readonly now: () => number;
 }
 
 /**
@@ -47,4 +52,10 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   });
   await app.register(templateAdminRoutes, { templates: options.templates, requireScope });
   await app.register(auditRoutes, { audit: options.audit, requireScope });
+  await app.register(eventAdminRoutes, {
+    events: options.events.repository,
+    wake: options.events.wake,
+    now: options.now,
+    requireScope,
+  });
 };

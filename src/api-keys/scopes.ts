@@ -11,6 +11,8 @@ export const API_KEY_SCOPES = {
   'keys:read': 'list the API keys (never their secrets)',
   'keys:write': "revoke API keys and cancel any key's queued messages",
   'audit:read': 'read the audit trail of admin changes (GET /api/v1/admin/audit)',
+  'events:read': 'read the events sent to EVENTS_WEBHOOK_URL and their delivery (GET /api/v1/admin/events)',
+  'events:write': 'redeliver an event (POST /api/v1/admin/events/:id/redeliver)',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

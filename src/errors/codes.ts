@@ -43,6 +43,7 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Only a queued message can be cancelled; this one is being sent or has been sent',
   },
+  EVENT_IN_FLIGHT: { status: 409, message: 'This event is being delivered now; redeliver it once that try has ended' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

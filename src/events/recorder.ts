@@ -27,6 +27,8 @@ export interface EventRecorder {
   readonly enabled: boolean;
   /** The row of one event, for `writeTogether` (db/together.ts); null when events are off. */
   row<T extends EventType>(type: T, data: EventData[T], at: number): RowWith | null;
+  /** The id of an event the caller writes itself, inside a statement of its own; null when events are off. */
+  id(): string | null;
   /**
    * Writes one event with `executor`: pass the transaction that makes the change it reports (a block, a
    * deletion), so that the event exists exactly when the change does.
@@ -34,9 +36,11 @@ export interface EventRecorder {
   record<T extends EventType>(executor: Kysely<Database>, type: T, data: EventData[T]): Promise<void>;
 }
 
-export function createEventRecorder(enabled: boolean, now: () => number): EventRecorder {
+/** `written` is told of each event row made (to wake the worker once it has committed). */
+export function createEventRecorder(enabled: boolean, now: () => number, written: () => void = () => {}): EventRecorder {
   const row = <T extends EventType>(type: T, data: EventData[T], at: number): RowWith | null => {
     if (!enabled) return null;
+    written();
     const userId = 'user_id' in data ? data.user_id : null;
     return {
       table: 'events',
@@ -58,6 +62,11 @@ export function createEventRecorder(enabled: boolean, now: () => number): EventR
   return {
     enabled,
     row,
+    id() {
+      if (!enabled) return null;
+      written();
+      return newEventId();
+    },
     async record(executor, type, data) {
       const event = row(type, data, now());
       if (event) await executor.insertInto('events').values(event.values as never).execute();

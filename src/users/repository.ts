@@ -93,7 +93,8 @@ export function createUserRepository(db: Kysely<Database>) {
       newNumber: string,
       ip: string | null,
       now: number,
-      alsoDo: (trx: Transaction<Database>) => Promise<void>,
+      /** Gets the transaction and the number the user had. */
+      alsoDo: (trx: Transaction<Database>, previousNumber: string) => Promise<void>,
     ): Promise<string | null> {
       try {
         return await db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -119,7 +120,7 @@ export function createUserRepository(db: Kysely<Database>) {
               verified_at: now,
             })
             .execute();
-          await alsoDo(trx);
+          await alsoDo(trx, current.phone_number);
           return current.phone_number;
         });
       } catch (error) {

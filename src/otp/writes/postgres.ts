@@ -6,7 +6,7 @@ import { inLocale } from '../../sms/sender.ts';
 import type { User } from '../../users/repository.ts';
 import type { OtpRepository } from '../repository.ts';
 import type { CodeWrites } from './types.ts';
-import { newEventId, type EventRecorder } from '../../events/recorder.ts';
+import type { EventRecorder } from '../../events/recorder.ts';
 
 // Every parameter is cast: in `insert ... select` PostgreSQL does not take a parameter's type from the
 // column it goes to.
@@ -196,7 +196,7 @@ export function postgresWrites(
           locales.length > 0 && 'userId' in recipient ? recipient.userId : null,
           locales.length > 0 && 'phoneNumber' in recipient ? recipient.phoneNumber : null,
           message.test ? now : null,
-          message.test ? eventId(events) : null,
+          message.test ? events.id() : null,
         ],
         part?.counts,
       );
@@ -222,7 +222,7 @@ export function postgresWrites(
           code?.id ?? null,
           code?.then ?? null,
           code?.then === 'keep' ? code.sealed : null,
-          outcome ? eventId(events) : null,
+          outcome ? events.id() : null,
         ],
         part?.refund,
       );
@@ -249,8 +249,8 @@ export function postgresWrites(
           session.authTime,
           session.ip,
           session.userAgent,
-          eventId(events),
-          eventId(events),
+          events.id(),
+          events.id(),
         ],
         part?.refund,
       );
@@ -260,8 +260,6 @@ export function postgresWrites(
     },
   };
 }
-
-const eventId = (events: EventRecorder): string | null => (events.enabled ? newEventId() : null);
 
 /** json_agg hands numbers back as JSON numbers already; this keeps the row's types honest. */
 const numbers = (row: CountRow): CountRow => ({ ...row, points: Number(row.points), expire: Number(row.expire) });
