@@ -83,6 +83,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', () => services.events.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
+  // The recorder other domains write their events with, and the outbox (tests read both through this).
+  app.decorate('events', services.events);
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
   app.removeContentTypeParser('text/plain');

@@ -65,3 +65,10 @@ export function createEvents(deps: {
 }
 
 export type Events = ReturnType<typeof createEvents>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Events to the shop (decorated in app.ts). */
+    readonly events: Events;
+  }
+}
