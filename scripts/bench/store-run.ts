@@ -5,6 +5,8 @@ import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
 import { prepareStore, type Backends, type StoreName } from './stores.ts';
 import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
+import { eventsDelivered, eventsLine, type EventsResult } from './events.ts';
+export { eventsLine };
 
 export interface StoreRunContext {
   readonly root: string;
@@ -23,6 +25,8 @@ export interface StoreRunContext {
   /** Scenario d in this store run, or null to leave it out. */
   readonly campaign: CampaignSettings | null;
   readonly twoInstances: boolean;
+  /** Events written and delivered in scenario e (BENCH_EVENTS); 0 leaves it out. */
+  readonly events: number;
 }
 
 export interface StoreOutcome {
@@ -30,6 +34,7 @@ export interface StoreOutcome {
   /** One line per scenario that had failures: any makes the bench exit 1. */
   readonly failures: readonly string[];
   readonly two: TwoInstancesResult | null;
+  readonly events: EventsResult | null;
 }
 
 /** The server did not start: nothing was measured. */
@@ -45,14 +50,14 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
   console.log(`\n== ${name} ==`);
   const store = await prepareStore(name, context.backends, context, context.undo);
   const started: ServerChild[] = [];
-  const start = async () => {
+  const start = async (extra: NodeJS.ProcessEnv = {}) => {
     try {
       const child = await startServer({
         root,
         dataDir,
         smsWebhookUrl: sink.url,
         cpuProfileDir: context.cpuProfileDir,
-        env: store.env,
+        env: { ...store.env, ...extra },
       });
       started.push(child);
       context.servers.add(child);
@@ -98,6 +103,10 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       console.log(`  ${twoInstancesLine(two)}`);
     }
 
+    // Its own server, with EVENTS_WEBHOOK_URL set: the scenarios above are measured without events.
+    const events = context.events > 0 ? await eventsDelivered(store.databaseUrl, context.events, start) : null;
+    if (events) console.log(`  ${eventsLine(events)}`);
+
     console.log(`\n${table(results, trivial.rate)}`);
     const counters = storeTable([...results, ...(two ? [two] : [])]);
     if (counters) console.log(`\n${counters}`);
@@ -111,6 +120,8 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       );
     if (queued && queued.failures > 0)
       failures.push(`${name}: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
+    if (events && events.failures > 0)
+      failures.push(`${name}: events had ${events.failures} failures; first: ${events.firstFailure}`);
     if (two && two.failures > 0)
       failures.push(`${name}: two instances had ${two.failures} failures; first: ${two.firstFailure}`);
     for (const server of started) {
@@ -118,11 +129,41 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       if (logged.length > 0)
         console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
     }
-    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two };
+    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two, events };
   } finally {
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
     if (removed) console.log(`${removed}`);
+  }
+}
+
+/**
+ * Scenario e alone (BENCH_ONLY=events): a fresh store, a server with events on, the backlog delivered.
+ * Returns the failures, like a store run.
+ */
+export async function runEventsOnly(name: StoreName, context: StoreRunContext): Promise<string[]> {
+  console.log(`\n== ${name}: events only ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const servers: ServerChild[] = [];
+  try {
+    const result = await eventsDelivered(store.databaseUrl, context.events || 5000, async (extra) => {
+      const child = await startServer({
+        root: context.root,
+        dataDir: context.dataDir,
+        smsWebhookUrl: context.sink.url,
+        cpuProfileDir: context.cpuProfileDir,
+        env: { ...store.env, ...extra },
+      });
+      servers.push(child);
+      context.servers.add(child);
+      return child;
+    });
+    console.log(`  ${eventsLine(result)}`);
+    return result.failures > 0 ? [`${name}: events had ${result.failures} failures; first: ${result.firstFailure}`] : [];
+  } finally {
+    await Promise.all(servers.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(removed);
   }
 }
 
