@@ -37,6 +37,7 @@ forEachDatabase('event delivery by two instances', (backend) => {
         [...events].sort(),
       );
     } finally {
+      await Promise.all([a.app.smsQueue.events?.stop(100), b.app.smsQueue.events?.stop(100)]);
       await b.close();
       await a.close();
       await receiver.close();
@@ -95,6 +96,7 @@ forEachDatabase('event delivery by two instances', (backend) => {
       assert.ok((await eventIds(survivor)).every((row) => row.status === 'delivered'));
     } finally {
       if (child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGKILL');
+      await survivor?.app.smsQueue.events?.stop(100);
       await survivor?.close();
       await created?.drop();
       await receiver.close();
