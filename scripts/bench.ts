@@ -30,7 +30,14 @@ import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
 import { numberSource } from './bench/scenarios.ts';
 import type { ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
-import { eventsLine, NotStarted, runEventsOnly, runStore, twoInstancesLine, type StoreOutcome } from './bench/store-run.ts';
+import {
+  eventsLine,
+  NotStarted,
+  runEventsOnly,
+  runStore,
+  twoInstancesLine,
+  type StoreOutcome,
+} from './bench/store-run.ts';
 import { chooseStores, type Backends } from './bench/stores.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

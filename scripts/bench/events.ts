@@ -82,7 +82,10 @@ async function writeBacklog(databaseUrl: string, count: number): Promise<void> {
     for (let written = 0; written < count; written += BATCH) {
       await database.db.transaction().execute(async (trx) => {
         for (let i = written; i < Math.min(count, written + BATCH); i += 1) {
-          await recorder.record(trx, 'user.signed_in', { user_id: `bench-user-${i}`, session_id: `bench-session-${i}` });
+          await recorder.record(trx, 'user.signed_in', {
+            user_id: `bench-user-${i}`,
+            session_id: `bench-session-${i}`,
+          });
         }
       });
     }
@@ -119,6 +122,7 @@ async function startReceiver(secret: string) {
     url: `http://127.0.0.1:${port}/events`,
     ids,
     failures,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())).finally(() => server.closeAllConnections()),
+    close: () =>
+      new Promise<void>((resolve) => server.close(() => resolve())).finally(() => server.closeAllConnections()),
   };
 }

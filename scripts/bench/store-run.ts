@@ -159,7 +159,9 @@ export async function runEventsOnly(name: StoreName, context: StoreRunContext): 
       return child;
     });
     console.log(`  ${eventsLine(result)}`);
-    return result.failures > 0 ? [`${name}: events had ${result.failures} failures; first: ${result.firstFailure}`] : [];
+    return result.failures > 0
+      ? [`${name}: events had ${result.failures} failures; first: ${result.firstFailure}`]
+      : [];
   } finally {
     await Promise.all(servers.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();

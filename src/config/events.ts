@@ -26,7 +26,9 @@ export function eventsConfig(env: Env, isProduction: boolean): EventsConfig {
   const limits = { timeoutMs: env.EVENTS_TIMEOUT_MS, maxAttempts: env.EVENTS_MAX_ATTEMPTS };
   if (url === undefined && secret === undefined) return { webhook: null, ...limits };
   if (url === undefined) {
-    throw invalid('EVENTS_WEBHOOK_URL', undefined, { expected: 'an http:// or https:// URL when EVENTS_WEBHOOK_SECRET is set' });
+    throw invalid('EVENTS_WEBHOOK_URL', undefined, {
+      expected: 'an http:// or https:// URL when EVENTS_WEBHOOK_SECRET is set',
+    });
   }
   if (secret === undefined) {
     throw invalid('EVENTS_WEBHOOK_SECRET', undefined, {

@@ -60,7 +60,10 @@ function combined<R>(change: CompiledQuery<R>, row: RowWith): CompiledQuery<R> {
   const sql = `with changed as (${change.sql}),
     written as (insert into ${row.table} (${columns.join(', ')}) select ${values.join(', ')} from changed)
     select * from changed`;
-  return CompiledQuery.raw(sql, [...change.parameters, ...columns.map((column) => row.values[column])]) as CompiledQuery<R>;
+  return CompiledQuery.raw(sql, [
+    ...change.parameters,
+    ...columns.map((column) => row.values[column]),
+  ]) as CompiledQuery<R>;
 }
 
 function insertOf(database: DatabaseHandle, row: RowWith): CompiledQuery {

@@ -37,7 +37,11 @@ export interface EventRecorder {
 }
 
 /** `written` is told of each event row made (to wake the worker once it has committed). */
-export function createEventRecorder(enabled: boolean, now: () => number, written: () => void = () => {}): EventRecorder {
+export function createEventRecorder(
+  enabled: boolean,
+  now: () => number,
+  written: () => void = () => {},
+): EventRecorder {
   const row = <T extends EventType>(type: T, data: EventData[T], at: number): RowWith | null => {
     if (!enabled) return null;
     written();
@@ -69,7 +73,11 @@ export function createEventRecorder(enabled: boolean, now: () => number, written
     },
     async record(executor, type, data) {
       const event = row(type, data, now());
-      if (event) await executor.insertInto('events').values(event.values as never).execute();
+      if (event)
+        await executor
+          .insertInto('events')
+          .values(event.values as never)
+          .execute();
     },
   };
 }

@@ -27,7 +27,8 @@ export const eventAdminRoutes: FastifyPluginAsyncTypebox<EventAdminOptions> = as
       preHandler: requireScope('events:read'),
       schema: {
         tags: ['admin'],
-        summary: 'Events sent to EVENTS_WEBHOOK_URL and their delivery, newest first, paged by cursor; scope events:read',
+        summary:
+          'Events sent to EVENTS_WEBHOOK_URL and their delivery, newest first, paged by cursor; scope events:read',
         security: AdminKeyAuth,
         querystring: EventQuery,
         response: responses(200, EventPage, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR']),

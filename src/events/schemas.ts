@@ -25,9 +25,12 @@ const Event = Type.Object({
   id: Type.String({ description: 'the `webhook-id` of every try' }),
   type: Type.Union(EVENT_TYPES.map((type) => Type.Literal(type))),
   data: Type.Unknown({ description: "the event's data, as the body's `data` carries it" }),
-  status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status)), {
-    description: '`queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up)',
-  }),
+  status: Type.Union(
+    DELIVERY_STATUSES.map((status) => Type.Literal(status)),
+    {
+      description: '`queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up)',
+    },
+  ),
   attempts: Type.Integer({ description: 'tries made (counted afresh by a redelivery)' }),
   last_error: Nullable(
     Type.String({ description: 'why the last try failed: `HTTP_<status>`, `TIMEOUT`, or a network error code' }),

@@ -52,7 +52,11 @@ export function createEventWebhook(options: EventWebhookOptions) {
       try {
         const answer = await postForAnswer(NAME, url, body, headers, timeoutMs, pool);
         if (answer.status >= 200 && answer.status < 300) return { delivered: true };
-        return { delivered: false, error: `HTTP_${answer.status}`, retryAfterMs: retryAfterMs(answer.retryAfter, now()) };
+        return {
+          delivered: false,
+          error: `HTTP_${answer.status}`,
+          retryAfterMs: retryAfterMs(answer.retryAfter, now()),
+        };
       } catch (error) {
         if (!(error instanceof SmsError)) throw error;
         const reason = error.kind === 'timeout' ? 'TIMEOUT' : (error.providerCode ?? 'NETWORK');

@@ -52,7 +52,8 @@ export function createEventWorker(options: EventWorkerOptions) {
     const started = performance.now();
     const outcome = await post(event);
     const seconds = (performance.now() - started) / 1000;
-    const counted = (result: EventDeliveryOutcome) => metrics?.eventDelivery({ type: event.type, outcome: result }, seconds);
+    const counted = (result: EventDeliveryOutcome) =>
+      metrics?.eventDelivery({ type: event.type, outcome: result }, seconds);
     const fields = { eventId: event.id, type: event.type, attempts: event.attempts };
     if (outcome.delivered) {
       if (await events.markDelivered(event)) counted('delivered');

@@ -46,7 +46,6 @@ export interface Metrics {
 
 export type EventDeliveryOutcome = 'delivered' | 'retried' | 'failed';
 
-
 export interface MetricsSources {
   /** Whether rate limits are counted in the database because Redis is away; read at each scrape. */
   readonly rateLimitDegraded?: () => boolean;

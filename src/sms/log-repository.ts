@@ -99,8 +99,14 @@ export function createSmsLogRepository(
     finishQuery(db, 'final_at')(row).returning('id'),
   );
   const events = outbox?.events.enabled ? outbox : undefined;
-  const statusEvent = (id: string, status: 'sent' | 'failed', provider: string, template: string | null, errorCode: string | null, at: number) =>
-    events!.events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
+  const statusEvent = (
+    id: string,
+    status: 'sent' | 'failed',
+    provider: string,
+    template: string | null,
+    errorCode: string | null,
+    at: number,
+  ) => events!.events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
 
   const pollAt = (outcome: SmsLogOutcome, at: number): number | null =>
     outcome.status === 'sent' && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider)

@@ -55,7 +55,11 @@ const stores: { name: string; env: Record<string, string>; skip: string | false 
   { name: 'PostgreSQL', env: {}, skip: postgres.skip },
   { name: 'PostgreSQL and Redis', env: { REDIS_URL: redisUrl ?? '' }, skip: postgres.skip || redisSkip },
   { name: 'PostgreSQL with events', env: EVENTS, skip: postgres.skip },
-  { name: 'PostgreSQL and Redis with events', env: { ...EVENTS, REDIS_URL: redisUrl ?? '' }, skip: postgres.skip || redisSkip },
+  {
+    name: 'PostgreSQL and Redis with events',
+    env: { ...EVENTS, REDIS_URL: redisUrl ?? '' },
+    skip: postgres.skip || redisSkip,
+  },
 ];
 
 for (const store of stores) {
@@ -68,9 +72,9 @@ for (const store of stores) {
     const redis = 'REDIS_URL' in store.env;
     const events = 'EVENTS_WEBHOOK_URL' in store.env;
     const eventTypes = async (userId: string) =>
-      (
-        await t.database.pool!.query('select type from events where user_id = $1 order by type', [userId])
-      ).rows.map((row) => row.type as string);
+      (await t.database.pool!.query('select type from events where user_id = $1 order by type', [userId])).rows.map(
+        (row) => row.type as string,
+      );
     before(async () => {
       t = await startTestApp(postgres, { env: store.env });
       counting();

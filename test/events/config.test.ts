@@ -30,14 +30,24 @@ describe('events configuration', () => {
   });
 
   it('needs both: a URL without a secret, or a secret without a URL, stops the start', () => {
-    assert.match(refusal({ EVENTS_WEBHOOK_URL: URL }), /^Invalid configuration: EVENTS_WEBHOOK_SECRET: expected whsec_/);
+    assert.match(
+      refusal({ EVENTS_WEBHOOK_URL: URL }),
+      /^Invalid configuration: EVENTS_WEBHOOK_SECRET: expected whsec_/,
+    );
     assert.match(refusal({ EVENTS_WEBHOOK_SECRET: SECRET }), /^Invalid configuration: EVENTS_WEBHOOK_URL: expected/);
   });
 
   it('takes only a Standard Webhooks secret of at least 24 bytes, and never shows it', () => {
-    for (const secret of ['a-plain-shared-secret-of-32-chars!', 'whsec_not base64!', `whsec_${Buffer.alloc(16).toString('base64')}`]) {
+    for (const secret of [
+      'a-plain-shared-secret-of-32-chars!',
+      'whsec_not base64!',
+      `whsec_${Buffer.alloc(16).toString('base64')}`,
+    ]) {
       const message = refusal({ EVENTS_WEBHOOK_URL: URL, EVENTS_WEBHOOK_SECRET: secret });
-      assert.match(message, /^Invalid configuration: EVENTS_WEBHOOK_SECRET: expected .*; got a value of \d+ characters/);
+      assert.match(
+        message,
+        /^Invalid configuration: EVENTS_WEBHOOK_SECRET: expected .*; got a value of \d+ characters/,
+      );
       assert.ok(!message.includes(secret.slice(6)), 'the secret is not in the message');
     }
   });
@@ -50,7 +60,9 @@ describe('events configuration', () => {
     );
     assert.doesNotThrow(() => loadConfig({ ...env, EVENTS_WEBHOOK_URL: URL }));
     assert.doesNotThrow(() => loadConfig({ ...env, EVENTS_WEBHOOK_URL: 'http://127.0.0.1:8080/hooks' }));
-    assert.doesNotThrow(() => loadConfig({ EVENTS_WEBHOOK_SECRET: SECRET, EVENTS_WEBHOOK_URL: 'http://shop.example.com/h' }));
+    assert.doesNotThrow(() =>
+      loadConfig({ EVENTS_WEBHOOK_SECRET: SECRET, EVENTS_WEBHOOK_URL: 'http://shop.example.com/h' }),
+    );
   });
 
   it('health says whether events are configured, and neither health nor the log shows the URL or the secret', async () => {

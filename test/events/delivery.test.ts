@@ -42,7 +42,9 @@ forEachDatabase('event delivery', (backend) => {
     // Each sign-in: user.created, user.signed_in, and its code's sms.status_changed.
     assert.equal(await drain(t), 9);
     const waiting = await rows(t);
-    assert.ok(waiting.every((row) => row.status === 'queued' && row.attempts === 1 && row.last_error === 'ECONNREFUSED'));
+    assert.ok(
+      waiting.every((row) => row.status === 'queued' && row.attempts === 1 && row.last_error === 'ECONNREFUSED'),
+    );
     // The retry waits a backoff (10 s at most for the first) on the database's clock.
     assert.ok(waiting.every((row) => row.next_attempt_at! > 0));
     assert.equal(await drain(t), 0, 'nothing is due before its backoff');
@@ -167,7 +169,11 @@ forEachDatabase('event delivery', (backend) => {
       [[event!.id, 'support']],
     );
 
-    const missing = await t.post('/api/v1/admin/events/evt_00000000-0000-7000-8000-000000000000/redeliver', {}, bearer(secret));
+    const missing = await t.post(
+      '/api/v1/admin/events/evt_00000000-0000-7000-8000-000000000000/redeliver',
+      {},
+      bearer(secret),
+    );
     assert.equal(missing.body.code, 'NOT_FOUND');
     // One in flight is left to its try.
     await sql`update events set status = 'sending', lease_until = 1 where id = ${event!.id}`.execute(t.database.db);

@@ -36,7 +36,10 @@ forEachDatabase('events from the real flows', (backend) => {
       [{ user_id: user.userId, phone_number: user.phone }],
     );
     const signedIn = receiver.ofType('user.signed_in').filter((e) => e.data.user_id === user.userId);
-    assert.deepEqual(signedIn.map((e) => e.data), [{ user_id: user.userId, session_id: user.sessionId }]);
+    assert.deepEqual(
+      signedIn.map((e) => e.data),
+      [{ user_id: user.userId, session_id: user.sessionId }],
+    );
     assert.match(created[0]!.id, /^evt_[0-9a-f-]{36}$/);
     assert.ok(!Number.isNaN(Date.parse(created[0]!.timestamp)));
     assert.equal(receiver.refused(), 0, 'every request verifies');
@@ -46,7 +49,10 @@ forEachDatabase('events from the real flows', (backend) => {
     await deliverDue(t);
     assert.equal(receiver.ofType('user.created').filter((e) => e.data.user_id === user.userId).length, 1);
     const sessions = receiver.ofType('user.signed_in').filter((e) => e.data.user_id === user.userId);
-    assert.deepEqual(sessions.map((e) => e.data.session_id), [user.sessionId, again.sessionId]);
+    assert.deepEqual(
+      sessions.map((e) => e.data.session_id),
+      [user.sessionId, again.sessionId],
+    );
     const rows = await eventRows(t);
     assert.ok(rows.every((row) => row.status === 'delivered' && row.attempts === 1));
   });
@@ -75,7 +81,10 @@ forEachDatabase('events from the real flows', (backend) => {
     assert.equal((await confirmChange(t, user.accessToken, target, code!)).status, 200);
     await deliverDue(t);
     const changed = receiver.ofType('user.phone_changed').filter((e) => e.data.user_id === user.userId);
-    assert.deepEqual(changed.map((e) => e.data), [{ user_id: user.userId, phone_number: target }]);
+    assert.deepEqual(
+      changed.map((e) => e.data),
+      [{ user_id: user.userId, phone_number: target }],
+    );
   });
 
   it('a sign-in with a wrong code writes no event', async () => {
@@ -108,7 +117,11 @@ forEachDatabase('events from the real flows', (backend) => {
       0,
       'no user.signed_in without its session',
     );
-    assert.equal(aboutThem.filter((row) => row.type === 'user.created').length, users.length, 'user.created iff the user');
+    assert.equal(
+      aboutThem.filter((row) => row.type === 'user.created').length,
+      users.length,
+      'user.created iff the user',
+    );
   });
 });
 

@@ -10,8 +10,7 @@ import { freePort, startCli, tempDir, waitUntilServing } from '../helpers/infra-
 const TEST_NUMBER = '+989000000001';
 const TEST_CODE = '123456';
 
-const eventIds = async (t: TestApp) =>
-  (await t.database.db.selectFrom('events').select(['id', 'status']).execute());
+const eventIds = async (t: TestApp) => await t.database.db.selectFrom('events').select(['id', 'status']).execute();
 
 forEachDatabase('event delivery by two instances', (backend) => {
   it('two workers never deliver one event at once, and deliver each once', async () => {
@@ -32,10 +31,7 @@ forEachDatabase('event delivery by two instances', (backend) => {
       assert.equal(receiver.mostAtOnce(), 1, 'never two requests for one webhook-id at once');
       assert.equal(receiver.arrivals.length, events.length, 'each delivered once');
       assert.ok((await eventIds(a)).every((row) => row.status === 'delivered'));
-      assert.deepEqual(
-        [...receiver.processed.values()].map((e) => e.data.user_id).sort(),
-        [...events].sort(),
-      );
+      assert.deepEqual([...receiver.processed.values()].map((e) => e.data.user_id).sort(), [...events].sort());
     } finally {
       await Promise.all([a.app.smsQueue.events?.stop(100), b.app.smsQueue.events?.stop(100)]);
       await b.close();
@@ -68,7 +64,11 @@ forEachDatabase('event delivery by two instances', (backend) => {
       const base = `http://127.0.0.1:${port}`;
       await waitUntilServing(`${base}/api/v1/otp/health`, child);
       const post = (path: string, body: object) =>
-        fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       assert.equal((await post('/api/v1/otp/phone/login/request', { phone_number: TEST_NUMBER })).status, 200);
       const verified = await post('/api/v1/otp/phone/login/verify', { phone_number: TEST_NUMBER, code: TEST_CODE });
       assert.equal(verified.status, 200);
@@ -83,7 +83,10 @@ forEachDatabase('event delivery by two instances', (backend) => {
       survivor = await startTestApp(backend, { env: { ...eventsEnv(receiver, 1000), DATABASE_URL: databaseUrl } });
       const rows = await eventIds(survivor);
       assert.equal(rows.length, 3);
-      assert.ok(rows.every((row) => row.status === 'sending'), 'still held under the dead instance\'s lease');
+      assert.ok(
+        rows.every((row) => row.status === 'sending'),
+        "still held under the dead instance's lease",
+      );
       const started = Date.now();
       survivor.app.smsQueue.events!.start();
       await receiver.until(() => receiver.processed.size === 3, 20_000, 'the survivor to deliver them');

@@ -38,7 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('lease_until')
     .where('lease_until', 'is not', null)
     .execute();
-  await db.schema.createIndex('events_user_idx').on('events').column('user_id').where('user_id', 'is not', null).execute();
+  await db.schema
+    .createIndex('events_user_idx')
+    .on('events')
+    .column('user_id')
+    .where('user_id', 'is not', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

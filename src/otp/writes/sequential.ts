@@ -70,7 +70,11 @@ export function sequentialWrites(deps: {
       const [fresh] = await writeTogether(database, users.insertStatement({ id: userId, phoneNumber, now }), created);
       const signedIn = fresh ? { user: fresh, isNew: true } : await users.signIn(phoneNumber, now);
       const row = { ...session, userId: signedIn.user.id, id: session.id, now };
-      const signedInEvent = events.row('user.signed_in', { user_id: signedIn.user.id, session_id: session.familyId }, now);
+      const signedInEvent = events.row(
+        'user.signed_in',
+        { user_id: signedIn.user.id, session_id: session.familyId },
+        now,
+      );
       await writeTogether(database, sessions.insertStatement(row), signedInEvent);
       return signedIn;
     },

@@ -60,7 +60,11 @@ export function createKeyedEnqueue(database: DatabaseHandle, now: () => number, 
         .returning('id');
       // A test number's message is `sent` as it is written: its event goes with it.
       const event = message.testNumber
-        ? events.row('sms.status_changed', { log_id: id, status: 'sent', provider: 'test', template: message.template, error_code: null }, at)
+        ? events.row(
+            'sms.status_changed',
+            { log_id: id, status: 'sent', provider: 'test', template: message.template, error_code: null },
+            at,
+          )
         : null;
       const [inserted] = await writeTogether(database, insert.compile(), event, trx);
       if (!inserted) return { outcome: 'duplicate' };

@@ -91,7 +91,10 @@ export function createPollRepository(database: DatabaseHandle, now: () => number
      * polls); a report that is not final keeps `sent` and only records the provider's status. False when the
      * row had left `sent`.
      */
-    async record(message: Pick<PolledMessage, 'id' | 'provider' | 'template'>, report: DeliveryReport): Promise<boolean> {
+    async record(
+      message: Pick<PolledMessage, 'id' | 'provider' | 'template'>,
+      report: DeliveryReport,
+    ): Promise<boolean> {
       const at = now();
       const final = report.final ? { status: report.status, poll_at: null, final_at: at } : {};
       const change = db

@@ -117,8 +117,14 @@ export function createQueueRepository(
 ) {
   const { db } = database;
   /** An `sms.status_changed` event for the row, written with the change that gives it `status`. */
-  const statusEvent = (id: string, status: SmsEventStatus, provider: string, template: string | null, errorCode: string | null, at: number) =>
-    events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
+  const statusEvent = (
+    id: string,
+    status: SmsEventStatus,
+    provider: string,
+    template: string | null,
+    errorCode: string | null,
+    at: number,
+  ) => events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
   const dbNow = () => databaseNow(database);
 
   /** The row held under `claim`'s lease, and only then. */
@@ -143,7 +149,10 @@ export function createQueueRepository(
       const id = newId();
       const at = now();
       try {
-        const insert = db.insertInto('sms_logs').values(queuedRow(message, id, at, dbNow())).returning('id');
+        const insert = db
+          .insertInto('sms_logs')
+          .values(queuedRow(message, id, at, dbNow()))
+          .returning('id');
         // A test number's message is `sent` as it is written.
         const event = message.testNumber ? statusEvent(id, 'sent', 'test', message.template, null, at) : null;
         await writeTogether(database, insert.compile(), event);
