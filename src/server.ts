@@ -20,7 +20,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   let app: FastifyInstance | undefined;
   try {
     app = await buildApp(config, { database });
-    const stopMaintenance = startMaintenance(database, app.log, { smsLogRetentionDays: config.sms.logRetentionDays });
+    const stopMaintenance = startMaintenance(database, app.log, {
+      smsLogRetentionDays: config.sms.logRetentionDays,
+      eventRetentionDays: config.events.retentionDays,
+    });
     const queue = app.smsQueue;
     app.addHook('onClose', async () => {
       // Before the database closes: a send in flight still writes its outcome.

@@ -10,6 +10,8 @@ export interface EventsConfig {
   readonly timeoutMs: number;
   /** Tries before an event is `failed`. */
   readonly maxAttempts: number;
+  /** Delivered and failed events older than this are purged; 0 keeps them. */
+  readonly retentionDays: number;
 }
 
 /** The shortest key a `whsec_` secret may decode to: Standard Webhooks' libraries generate 24 bytes or more. */
@@ -23,7 +25,11 @@ const MIN_KEY_BYTES = 24;
 export function eventsConfig(env: Env, isProduction: boolean): EventsConfig {
   const url = env.EVENTS_WEBHOOK_URL;
   const secret = env.EVENTS_WEBHOOK_SECRET;
-  const limits = { timeoutMs: env.EVENTS_TIMEOUT_MS, maxAttempts: env.EVENTS_MAX_ATTEMPTS };
+  const limits = {
+    timeoutMs: env.EVENTS_TIMEOUT_MS,
+    maxAttempts: env.EVENTS_MAX_ATTEMPTS,
+    retentionDays: env.EVENTS_RETENTION_DAYS,
+  };
   if (url === undefined && secret === undefined) return { webhook: null, ...limits };
   if (url === undefined) {
     throw invalid('EVENTS_WEBHOOK_URL', undefined, {

@@ -151,6 +151,9 @@ export const EnvSchema = Type.Object({
   EVENTS_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 10_000 }),
   // Tries before an event is `failed` (with backoff from 10 s doubling to at most an hour between them).
   EVENTS_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  // Delivered and failed events older than this many days are deleted by maintenance: a user event names the
+  // user (and the number), which is kept no longer than the receiver needs to have been told. 0 keeps them.
+  EVENTS_RETENTION_DAYS: Type.Integer({ minimum: 0, maximum: 36_500, default: 30 }),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(Type.Boolean()),
   // When set, GET /metrics needs `Authorization: Bearer <token>`.

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startMaintenance } from '../../src/maintenance.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { newKey } from '../helpers/api-keys.ts';
 import { eventsEnv, newWebhookSecret, startEventReceiver, type EventReceiver } from '../helpers/event-receiver.ts';
@@ -178,5 +180,28 @@ forEachDatabase('event delivery', (backend) => {
     // One in flight is left to its try.
     await sql`update events set status = 'sending', lease_until = 1 where id = ${event!.id}`.execute(t.database.db);
     assert.equal((await t.post(url, {}, bearer(secret))).body.code, 'EVENT_IN_FLIGHT');
+  });
+  it('maintenance deletes delivered and failed events past EVENTS_RETENTION_DAYS, never one still to deliver', async () => {
+    await sql`delete from events`.execute(t.database.db);
+    const recorder = t.app.events.recorder;
+    for (const status of ['delivered', 'failed', 'queued', 'delivered']) {
+      await recorder.record(t.database.db, 'user.blocked', { user_id: status });
+    }
+    const old = Date.now() - 31 * 24 * 3600_000;
+    const [first, second, third] = await rows(t);
+    await sql`update events set created_at = ${old}, status = 'delivered' where id = ${first!.id}`.execute(
+      t.database.db,
+    );
+    await sql`update events set created_at = ${old}, status = 'failed' where id = ${second!.id}`.execute(t.database.db);
+    await sql`update events set created_at = ${old} where id = ${third!.id}`.execute(t.database.db);
+    const stop = startMaintenance(t.database, t.app.log, { smsLogRetentionDays: 0, eventRetentionDays: 30 });
+    await sleep(200);
+    await stop();
+    const left = await rows(t);
+    assert.deepEqual(
+      left.map((row) => row.id),
+      [third!.id, left[1]!.id],
+    );
+    assert.equal(left.length, 2, 'the old queued one and the recent one are kept');
   });
 });
