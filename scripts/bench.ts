@@ -21,6 +21,8 @@
  * databases), BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_TWO_INSTANCES=0 leaves the two instances out.
  * The users import: BENCH_IMPORT_ROWS (100000) customers imported by `otpgate users import` on each store,
  * then the same file again; 0 leaves it out.
+ * Events: BENCH_EVENTS (5000) events written to the outbox and delivered to a local receiver by a server with
+ * EVENTS_WEBHOOK_URL set (0 leaves it out); BENCH_ONLY=events runs that scenario alone on each store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +35,14 @@ import { numberSource } from './bench/scenarios.ts';
 import { signatureCosts } from './bench/signatures.ts';
 import type { ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
-import { NotStarted, runStore, twoInstancesLine, type StoreOutcome } from './bench/store-run.ts';
+import {
+  eventsLine,
+  NotStarted,
+  runEventsOnly,
+  runStore,
+  twoInstancesLine,
+  type StoreOutcome,
+} from './bench/store-run.ts';
 import { chooseStores, type Backends } from './bench/stores.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,22 +110,36 @@ async function main(): Promise<number> {
     console.log(`stores: ${backends.stores.join(', ')}`);
 
     const fresh = numberSource();
+    const events = Math.round(Number(process.env.BENCH_EVENTS ?? 5000));
+    const storeContext = {
+      root: ROOT,
+      dataDir,
+      sink,
+      fresh,
+      backends,
+      undo,
+      servers,
+      seconds,
+      warmupSeconds,
+      connections,
+      cpuProfileDir,
+      campaign: null,
+      twoInstances: false,
+      events,
+      importRows: 0,
+    };
+    if (process.env.BENCH_ONLY === 'events') {
+      const failures: string[] = [];
+      for (const name of backends.stores) failures.push(...(await runEventsOnly(name, storeContext)));
+      for (const line of failures) console.error(`bench: ${line}`);
+      return failures.length > 0 ? 1 : 0;
+    }
     const outcomes: StoreOutcome[] = [];
     for (const [index, name] of backends.stores.entries()) {
       try {
         outcomes.push(
           await runStore(name, {
-            root: ROOT,
-            dataDir,
-            sink,
-            fresh,
-            backends,
-            undo,
-            servers,
-            seconds,
-            warmupSeconds,
-            connections,
-            cpuProfileDir,
+            ...storeContext,
             campaign: index === 0 || campaignOnAll ? campaign : null,
             twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
             importRows,
@@ -132,6 +155,9 @@ async function main(): Promise<number> {
     const runs: StoreRun[] = outcomes.map((outcome) => outcome.run);
     console.log(`\n== all stores ==\n\n${summary(runs, 'code requests', (run) => run.codes)}`);
     for (const { two, run } of outcomes) if (two) console.log(`  ${run.store}: ${twoInstancesLine(two)}`);
+    for (const { events: delivered, run } of outcomes) {
+      if (delivered) console.log(`  ${run.store}: ${eventsLine(delivered)}`);
+    }
     console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}\n`);
     for (const { imported, run } of outcomes) if (imported) console.log(`${run.store}: ${importLine(imported)}`);
     if (outcomes.some((outcome) => outcome.imported)) console.log('');

@@ -86,12 +86,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Registered before `serve` adds its hook that stops the queue, so it runs after it (Fastify runs onClose
   // hooks last-added first): sends in flight finish before their connections close.
   app.addHook('onClose', () => services.sms.close());
+  app.addHook('onClose', () => services.events.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
   // Read before the first request, so that signing a token costs no database round trip; reread on a timer.
   app.decorate('signingKeys', services.signingKeys);
   app.addHook('onReady', () => services.signingKeys.start());
   app.addHook('onClose', async () => services.signingKeys.stop());
+  // The recorder other domains write their events with, and the outbox (tests read both through this).
+  app.decorate('events', services.events);
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
   app.removeContentTypeParser('text/plain');
@@ -121,6 +124,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sms: services.sms,
     limiter,
     apiKeys: services.apiKeys,
+    eventsConfigured: services.events.configured,
   });
   const cookie = createSessionCookie(config);
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions, cookie });
@@ -149,6 +153,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     templates: services.templates,
     users: services.userAdmin,
     allowedCountries: config.phone.allowedCountries,
+    events: services.events,
+    now: options.now ?? Date.now,
   });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).

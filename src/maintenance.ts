@@ -10,6 +10,8 @@ const DAY_MS = 24 * 3600_000;
 export interface MaintenanceOptions {
   /** SMS_LOG_RETENTION_DAYS: delivery-log rows older than this are deleted; 0 keeps them for ever. */
   readonly smsLogRetentionDays: number;
+  /** EVENTS_RETENTION_DAYS: delivered and failed events older than this are deleted; 0 (or unset) keeps them. */
+  readonly eventRetentionDays?: number;
 }
 
 /**
@@ -39,6 +41,14 @@ export function startMaintenance(
         const before = now() - options.smsLogRetentionDays * DAY_MS;
         const purged = await purgeSmsLogs(database, before, () => stopped);
         if (purged > 0) log.info({ purged, retentionDays: options.smsLogRetentionDays }, 'old SMS log rows purged');
+      }
+      if (options.eventRetentionDays) {
+        // Never one still to be delivered (queued or sending), however old.
+        await db
+          .deleteFrom('events')
+          .where('created_at', '<', now() - options.eventRetentionDays * DAY_MS)
+          .where('status', 'in', ['delivered', 'failed'])
+          .execute();
       }
     } catch (error) {
       log.warn({ err: error }, 'maintenance failed; will try again');

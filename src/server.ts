@@ -22,7 +22,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   try {
     app = await buildApp(config, { database });
     await requireSigningKey(app);
-    const stopMaintenance = startMaintenance(database, app.log, { smsLogRetentionDays: config.sms.logRetentionDays });
+    const stopMaintenance = startMaintenance(database, app.log, {
+      smsLogRetentionDays: config.sms.logRetentionDays,
+      eventRetentionDays: config.events.retentionDays,
+    });
     const queue = app.smsQueue;
     app.addHook('onClose', async () => {
       // Before the database closes: a send in flight still writes its outcome.

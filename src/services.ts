@@ -32,6 +32,7 @@ import { createTemplateRepository } from './templates/repository.ts';
 import { createTemplateService } from './templates/service.ts';
 import { createUserRepository } from './users/repository.ts';
 import { createUserAdmin } from './users/service.ts';
+import { createEvents } from './events/index.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -50,8 +51,12 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     databasePool: () => database.poolStats(),
   });
   const sms = createSmsSetup(config, { log, now, events: metrics });
+  const events = createEvents({ config, database, log, metrics, now });
   const users = createUserRepository(db);
-  const smsLogs = createSmsLogRepository(db, now, deliveryPolling(sms, config));
+  const smsLogs = createSmsLogRepository(db, now, deliveryPolling(sms, config), {
+    database,
+    events: events.recorder,
+  });
   const templateRepository = createTemplateRepository(db);
   const templateCache = createTemplateCache({ load: templateRepository.all, now });
   const renderer = createTemplateRenderer(templateCache);
@@ -79,7 +84,11 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });
   const codes = createOtpRepository(db);
   const sessionRepository = createSessionRepository(db);
-  const writes = createCodeWrites(database, { codes, logs: smsLogs, users, sessions: sessionRepository });
+  const writes = createCodeWrites(
+    database,
+    { codes, logs: smsLogs, users, sessions: sessionRepository },
+    events.recorder,
+  );
   const otp = createOtpService({
     config,
     keys,
@@ -122,9 +131,20 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
     events: metrics,
     limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+    outbox: { recorder: events.recorder, worker: events.worker },
   });
   const notifyPhoneChanged = createPhoneChangeNotice({ send: smsQueue.send.send, log });
-  const flows = createPhoneFlows({ config, otp, writes, users, sessions, metrics, notifyPhoneChanged, now });
+  const flows = createPhoneFlows({
+    config,
+    otp,
+    writes,
+    users,
+    sessions,
+    metrics,
+    notifyPhoneChanged,
+    events: events.recorder,
+    now,
+  });
   const apiKeys = createApiKeyService({ keys: createApiKeyRepository(db), now });
   const smsProviders = createProviderReport({
     lanes: sms,
@@ -133,7 +153,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const audit = createAuditRepository(db);
-  const userAdmin = createUserAdmin({ db, sessions: sessionRepository, now });
+  const userAdmin = createUserAdmin({ db, sessions: sessionRepository, events: events.recorder, now });
   return {
     sms,
     smsLogs,
@@ -149,5 +169,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     renderer,
     templates,
     audit,
+    events,
   };
 }

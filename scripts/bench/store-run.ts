@@ -6,6 +6,8 @@ import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
 import { prepareStore, type Backends, type StoreName } from './stores.ts';
 import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
+import { eventsDelivered, eventsLine, type EventsResult } from './events.ts';
+export { eventsLine };
 
 export interface StoreRunContext {
   readonly root: string;
@@ -26,6 +28,8 @@ export interface StoreRunContext {
   readonly twoInstances: boolean;
   /** Rows of the users import scenario (BENCH_IMPORT_ROWS); 0 leaves it out. */
   readonly importRows: number;
+  /** Events written and delivered in scenario e (BENCH_EVENTS); 0 leaves it out. */
+  readonly events: number;
 }
 
 export interface StoreOutcome {
@@ -34,6 +38,7 @@ export interface StoreOutcome {
   readonly failures: readonly string[];
   readonly two: TwoInstancesResult | null;
   readonly imported: ImportResult | null;
+  readonly events: EventsResult | null;
 }
 
 /** The server did not start: nothing was measured. */
@@ -49,14 +54,14 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
   console.log(`\n== ${name} ==`);
   const store = await prepareStore(name, context.backends, context, context.undo);
   const started: ServerChild[] = [];
-  const start = async () => {
+  const start = async (extra: NodeJS.ProcessEnv = {}) => {
     try {
       const child = await startServer({
         root,
         dataDir,
         smsWebhookUrl: sink.url,
         cpuProfileDir: context.cpuProfileDir,
-        env: store.env,
+        env: { ...store.env, ...extra },
       });
       started.push(child);
       context.servers.add(child);
@@ -108,6 +113,10 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       console.log(`  ${twoInstancesLine(two)}`);
     }
 
+    // Its own server, with EVENTS_WEBHOOK_URL set: the scenarios above are measured without events.
+    const events = context.events > 0 ? await eventsDelivered(store.databaseUrl, context.events, start) : null;
+    if (events) console.log(`  ${eventsLine(events)}`);
+
     console.log(`\n${table(results, trivial.rate)}`);
     const counters = storeTable([...results, ...(two ? [two] : [])]);
     if (counters) console.log(`\n${counters}`);
@@ -121,6 +130,8 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       );
     if (queued && queued.failures > 0)
       failures.push(`${name}: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
+    if (events && events.failures > 0)
+      failures.push(`${name}: events had ${events.failures} failures; first: ${events.firstFailure}`);
     if (two && two.failures > 0)
       failures.push(`${name}: two instances had ${two.failures} failures; first: ${two.firstFailure}`);
     for (const server of started) {
@@ -128,11 +139,43 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       if (logged.length > 0)
         console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
     }
-    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two, imported };
+    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two, imported, events };
   } finally {
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
     if (removed) console.log(`${removed}`);
+  }
+}
+
+/**
+ * Scenario e alone (BENCH_ONLY=events): a fresh store, a server with events on, the backlog delivered.
+ * Returns the failures, like a store run.
+ */
+export async function runEventsOnly(name: StoreName, context: StoreRunContext): Promise<string[]> {
+  console.log(`\n== ${name}: events only ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const servers: ServerChild[] = [];
+  try {
+    const result = await eventsDelivered(store.databaseUrl, context.events || 5000, async (extra) => {
+      const child = await startServer({
+        root: context.root,
+        dataDir: context.dataDir,
+        smsWebhookUrl: context.sink.url,
+        cpuProfileDir: context.cpuProfileDir,
+        env: { ...store.env, ...extra },
+      });
+      servers.push(child);
+      context.servers.add(child);
+      return child;
+    });
+    console.log(`  ${eventsLine(result)}`);
+    return result.failures > 0
+      ? [`${name}: events had ${result.failures} failures; first: ${result.firstFailure}`]
+      : [];
+  } finally {
+    await Promise.all(servers.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(removed);
   }
 }
 

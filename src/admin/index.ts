@@ -13,6 +13,8 @@ import type { UserAdmin } from '../users/service.ts';
 import { createAdminAuth } from './auth.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
+import { eventAdminRoutes } from '../events/routes.ts';
+import type { Events } from '../events/index.ts';
 
 export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
@@ -29,6 +31,9 @@ export interface AdminOptions {
   readonly users: UserAdmin;
   /** PHONE_ALLOWED_COUNTRIES, for filters that take a phone number. */
   readonly allowedCountries: readonly string[];
+  /** Events sent to the shop (GET /events, POST /events/:id/redeliver). */
+  readonly events: Pick<Events, 'repository' | 'wake'>;
+  readonly now: () => number;
 }
 
 /**
@@ -52,4 +57,10 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(templateAdminRoutes, { templates: options.templates, requireScope });
   await app.register(auditRoutes, { audit: options.audit, requireScope });
   await app.register(userAdminRoutes, { users: options.users, allowedCountries, requireScope });
+  await app.register(eventAdminRoutes, {
+    events: options.events.repository,
+    wake: options.events.wake,
+    now: options.now,
+    requireScope,
+  });
 };

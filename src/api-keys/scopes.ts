@@ -14,6 +14,8 @@ export const API_KEY_SCOPES = {
   'tokens:introspect': "ask whether a user's access token is active, and its claims (POST /api/v1/auth/introspect)",
   'users:read': 'look users up and list them (GET /api/v1/admin/users)',
   'users:write': 'create, block, unblock, sign out and delete users',
+  'events:read': 'read the events sent to EVENTS_WEBHOOK_URL and their delivery (GET /api/v1/admin/events)',
+  'events:write': 'redeliver an event (POST /api/v1/admin/events/:id/redeliver)',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

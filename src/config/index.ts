@@ -3,6 +3,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
 import { browserConfig, type BrowserConfig } from './browser.ts';
+import { eventsConfig, type EventsConfig } from './events.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
@@ -126,6 +127,8 @@ export interface Config {
   readonly metrics: MetricsConfig;
   /** Browser front ends: CORS, the session cookie and the origins cookie requests may come from. */
   readonly browser: BrowserConfig;
+  /** Events to the shop's backend (EVENTS_WEBHOOK_URL); `webhook` null when off. */
+  readonly events: EventsConfig;
 }
 
 /**
@@ -257,6 +260,7 @@ function buildConfig(env: Env): Config {
     },
     metrics: metricsConfig(env, isProduction),
     browser: browserConfig(env),
+    events: eventsConfig(env, isProduction),
   });
 }
 

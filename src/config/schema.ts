@@ -431,6 +431,46 @@ export const EnvSchema = Type.Object({
       'true: sign-in and refresh from an allowed Origin set the refresh token as an HttpOnly cookie instead of in the body',
     default: false,
   }),
+  // Where events (user.created, sms.status_changed, ...) are POSTed, signed the Standard Webhooks way with
+  // EVENTS_WEBHOOK_SECRET (`whsec_` + base64). Both or neither; without them no event is written.
+  EVENTS_WEBHOOK_URL: Type.Optional(
+    Type.String({
+      description:
+        "where events for the shop's backend are POSTed (with EVENTS_WEBHOOK_SECRET); unset writes no events",
+      pattern: '^https?://.+',
+      allowed: HTTP_URL,
+    }),
+  ),
+  EVENTS_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      description: 'signs each event the Standard Webhooks way; the same string your receiver verifies with',
+      makeWith: "node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\"",
+      pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
+      allowed: 'whsec_ followed by base64 of at least 24 random bytes (the Standard Webhooks form)',
+    }),
+  ),
+  // One delivery try, connect to last byte; a worker's lease on an event is this plus a margin.
+  EVENTS_TIMEOUT_MS: Type.Integer({
+    description: 'one event delivery try, connect to last byte; another instance may take the event over 5 s after it',
+    minimum: 100,
+    maximum: 60_000,
+    default: 10_000,
+  }),
+  // Tries before an event is `failed` (with backoff from 10 s doubling to at most an hour between them).
+  EVENTS_MAX_ATTEMPTS: Type.Integer({
+    description: 'delivery tries before an event is failed (also given up 3 days after it happened)',
+    minimum: 1,
+    maximum: 100,
+    default: 20,
+  }),
+  // Delivered and failed events older than this many days are deleted by maintenance: a user event names the
+  // user (and the number), which is kept no longer than the receiver needs to have been told. 0 keeps them.
+  EVENTS_RETENTION_DAYS: Type.Integer({
+    description: 'delivered and failed events older than this many days are deleted; 0 keeps them',
+    minimum: 0,
+    maximum: 36_500,
+    default: 30,
+  }),
   // Unset means on, except in production with neither METRICS_TOKEN nor METRICS_PORT (see index.ts).
   METRICS_ENABLED: Type.Optional(
     Type.Boolean({
@@ -466,6 +506,7 @@ export const SECRET_VARIABLES = new Set([
   'AUTH_SECRET',
   'MELIPAYAMAK_PASSWORD',
   'SMS_WEBHOOK_SECRET',
+  'EVENTS_WEBHOOK_SECRET',
   'METRICS_TOKEN',
   'KAVENEGAR_API_KEY',
   'SMSIR_API_KEY',
@@ -555,6 +596,16 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'SMS_KEY_QUEUED_MAX',
       'SMS_DELIVERY_POLL_SECONDS',
       'SMS_LOG_RETENTION_DAYS',
+    ],
+  },
+  {
+    title: "Events to the shop's backend",
+    variables: [
+      'EVENTS_WEBHOOK_URL',
+      'EVENTS_WEBHOOK_SECRET',
+      'EVENTS_TIMEOUT_MS',
+      'EVENTS_MAX_ATTEMPTS',
+      'EVENTS_RETENTION_DAYS',
     ],
   },
   { title: 'Metrics', variables: ['METRICS_ENABLED', 'METRICS_TOKEN', 'METRICS_PORT'] },

@@ -17,7 +17,7 @@ export function compiledOnce<A extends object, R>(
   db: Pick<Kysely<Database>, 'executeQuery'>,
   names: readonly (keyof A & string)[],
   build: (args: A) => Compilable<R>,
-): (args: A, executor?: Pick<Kysely<Database>, 'executeQuery'>) => Promise<QueryResult<R>> {
+): CompiledOnce<A, R> {
   const standIns = Object.fromEntries(names.map((name) => [name, `${MARK}${name}`])) as A;
   const compiled: CompiledQuery<R> = build(standIns).compile();
   const slots = compiled.parameters.map((value) =>
@@ -27,12 +27,19 @@ export function compiledOnce<A extends object, R>(
   if (compiled.sql.includes(MARK) || unbound.length > 0) {
     throw new Error(`compiledOnce: ${unbound.join(', ') || 'an argument'} is not bound as a plain value`);
   }
-  return (args, executor = db) =>
-    executor.executeQuery<R>({
-      ...compiled,
-      parameters: compiled.parameters.map((value, i) => {
-        const slot = slots[i];
-        return slot === undefined ? value : args[slot];
-      }),
-    });
+  const bind = (args: A): CompiledQuery<R> => ({
+    ...compiled,
+    parameters: compiled.parameters.map((value, i) => {
+      const slot = slots[i];
+      return slot === undefined ? value : args[slot];
+    }),
+  });
+  const run = (args: A, executor: Pick<Kysely<Database>, 'executeQuery'> = db) => executor.executeQuery<R>(bind(args));
+  return Object.assign(run, { bind });
 }
+
+/** A statement compiled once: run it with new values, or `bind` them to hand the statement on (db/together.ts). */
+export type CompiledOnce<A, R> = ((
+  args: A,
+  executor?: Pick<Kysely<Database>, 'executeQuery'>,
+) => Promise<QueryResult<R>>) & { bind(args: A): CompiledQuery<R> };

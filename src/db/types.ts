@@ -221,6 +221,32 @@ export interface SigningKeysTable {
   activates_at: number;
 }
 
+/**
+ * One event for the shop's backend (EVENTS_WEBHOOK_URL), written in the transaction of the change it reports
+ * and delivered by a worker under a lease, like a queued SMS: `queued` (due at `next_attempt_at`), `sending`
+ * while a worker holds it (`lease_until`), then `delivered` or `failed`.
+ */
+export interface EventsTable {
+  /** `evt_` and a UUIDv7: the `webhook-id` of every try, by which the receiver drops repeats. */
+  id: string;
+  type: string;
+  /** The event's `data`, as JSON. */
+  payload: string;
+  /** The user the event is about, if any: what a deletion looks events up by. */
+  user_id: string | null;
+  status: string;
+  /** Delivery tries made (claims). */
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  /** Why the last try failed: `HTTP_503`, `timeout`, ... */
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  last_attempt_at: number | null;
+  delivered_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -237,4 +263,5 @@ export interface Database {
   api_keys: ApiKeysTable;
   admin_audit: AdminAuditTable;
   signing_keys: SigningKeysTable;
+  events: EventsTable;
 }

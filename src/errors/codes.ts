@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   USER_PHONE_CONFLICT: { status: 409 },
   EXTERNAL_ID_IN_USE: { status: 409 },
   MESSAGE_NOT_CANCELLABLE: { status: 409 },
+  EVENT_IN_FLIGHT: { status: 409 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

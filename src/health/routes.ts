@@ -38,6 +38,9 @@ const Health = Type.Object({
       ),
     ),
   }),
+  events: Type.Object({
+    configured: Type.Boolean({ description: 'whether events are sent to EVENTS_WEBHOOK_URL' }),
+  }),
   sms: Type.Object({
     enabled: Type.Boolean(),
     configured: Type.Boolean(),
@@ -95,9 +98,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   config: Config;
   database: DatabaseHandle;
   sms: SmsSetup;
+  /** Whether EVENTS_WEBHOOK_URL is set (never the URL or its secret). */
+  eventsConfigured: boolean;
   limiter: RateLimiter;
   apiKeys: ApiKeyService;
-}> = async (app, { config, database, sms, limiter, apiKeys }) => {
+}> = async (app, { config, database, sms, limiter, apiKeys, eventsConfigured }) => {
   const mayReadDetail = healthDetailAccess(config.metrics.token, apiKeys);
   const probeDatabase = sharedProbe(
     () =>
@@ -163,6 +168,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           }),
         },
         rate_limit: { store: limiter.store, status: limiter.degraded ? 'degraded' : 'ok' },
+        events: { configured: eventsConfigured },
       });
     },
   );

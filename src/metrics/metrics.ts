@@ -37,7 +37,14 @@ export interface Metrics {
   smsBreakerOpened(provider: string, lane: string): void;
   /** The daily SMS ceiling (SMS_DAILY_LIMIT) began refusing sends: once per window on each instance. */
   smsDailyLimitReached(): void;
+  /**
+   * One try to deliver an event to EVENTS_WEBHOOK_URL ended: `delivered`, `retried` (it will be tried
+   * again) or `failed` (given up), with how long the call took.
+   */
+  eventDelivery(labels: { type: string; outcome: EventDeliveryOutcome }, seconds: number): void;
 }
+
+export type EventDeliveryOutcome = 'delivered' | 'retried' | 'failed';
 
 export interface MetricsSources {
   /** Whether rate limits are counted in the database because Redis is away; read at each scrape. */
@@ -119,6 +126,21 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     registers,
   });
 
+  // `type` comes from the closed list of event types (events/types.ts).
+  const eventDeliveries = new Counter({
+    name: 'otpgate_event_deliveries_total',
+    help: 'Tries to deliver an event to EVENTS_WEBHOOK_URL, by event type and outcome (delivered, retried, failed)',
+    labelNames: ['type', 'outcome'] as const,
+    registers,
+  });
+  const eventLatency = new Histogram({
+    name: 'otpgate_event_delivery_seconds',
+    help: 'Duration of event deliveries to EVENTS_WEBHOOK_URL, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+
   // Known outcomes start at 0, so a series exists (and rate() works) before the first event.
   for (const outcome of OTP_REQUEST_OUTCOMES) otpRequests.inc({ outcome }, 0);
   for (const outcome of OTP_VERIFY_OUTCOMES) otpVerifies.inc({ outcome }, 0);
@@ -133,6 +155,10 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     smsFailover: (from, to) => failovers.inc({ from, to }),
     smsBreakerOpened: (provider, lane) => breakerOpenings.inc({ provider, lane }),
     smsDailyLimitReached: () => dailyLimitReached.inc(),
+    eventDelivery: ({ type, outcome }, seconds) => {
+      eventDeliveries.inc({ type, outcome });
+      eventLatency.observe({ outcome }, seconds);
+    },
   };
 }
 

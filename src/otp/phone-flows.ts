@@ -10,6 +10,7 @@ import type { User, UserRepository } from '../users/repository.ts';
 import type { PhoneChangeNotice } from './phone-change-notice.ts';
 import type { OtpService } from './service.ts';
 import type { CodeWrites } from './writes/index.ts';
+import { NO_EVENTS, type EventRecorder } from '../events/recorder.ts';
 
 /** The sign-in and phone-change flows: number parsing, codes, users and sessions put together. */
 export function createPhoneFlows(deps: {
@@ -20,9 +21,11 @@ export function createPhoneFlows(deps: {
   sessions: SessionService;
   metrics: Metrics;
   notifyPhoneChanged: PhoneChangeNotice;
+  events?: EventRecorder;
   now: () => number;
 }) {
   const { config, otp, writes, users, sessions, metrics, notifyPhoneChanged, now } = deps;
+  const events = deps.events ?? NO_EVENTS;
 
   // Decided before any limit is charged or SMS attempted.
   const canonical = (typed: string): string => {
@@ -94,9 +97,12 @@ export function createPhoneFlows(deps: {
       const { userId } = session;
       const phoneNumber = canonical(phone);
       await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip));
-      const oldNumber = await users.changePhone(userId, phoneNumber, ip, now(), (trx) =>
-        sessions.endOthers(session, trx),
-      );
+      const oldNumber = await users.changePhone(userId, phoneNumber, ip, now(), async (trx, previous) => {
+        await sessions.endOthers(session, trx);
+        if (previous !== phoneNumber) {
+          await events.record(trx, 'user.phone_changed', { user_id: userId, phone_number: phoneNumber });
+        }
+      });
       if (oldNumber === 'blocked') throw new AppError('USER_BLOCKED');
       if (oldNumber === null) throw new AppError('PHONE_IN_USE');
       const user = await users.findById(userId);

@@ -189,7 +189,7 @@ export function createOtpService(deps: OtpServiceDeps) {
         await settle(
           {
             now: now(),
-            log: outcome && { id: sending.logId, outcome },
+            log: outcome && { id: sending.logId, outcome, template: sending.message.template },
             code: sending.resent ? { id: sending.codeId, then: 'clear' } : undefined,
           },
           decision.taken.filter(charges.isFailure),
@@ -200,7 +200,7 @@ export function createOtpService(deps: OtpServiceDeps) {
         await settle(
           {
             now: now(),
-            log: outcome && { id: sending.logId, outcome },
+            log: outcome && { id: sending.logId, outcome, template: sending.message.template },
             code: codeAfterFailure(sending, key, error),
           },
           givenBack(error, decision.taken, charges.isFailure),

@@ -33,12 +33,16 @@ export type RotateResult =
 export function createSessionRepository(db: Kysely<Database>) {
   // Every sign-in and refresh writes one; compiled once (see db/compiled-query.ts).
   const insertToken = compiledOnce(db, INSERT_ARGS, insertQuery(db));
+  const insertReturning = compiledOnce(db, INSERT_ARGS, (row: Insert) => insertQuery(db)(row).returning('id'));
   const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>, id = newId()) => {
     await insertToken({ ...token, id, now }, executor);
   };
   return {
     /** Stores a refresh token, under the row id `id` when given. */
     insert: (token: NewRefreshToken, now: number, id?: string) => insert(token, now, undefined, id),
+
+    /** The same insert as a statement returning the id, for a caller that writes it with another row. */
+    insertStatement: (row: NewRefreshToken & { id: string; now: number }) => insertReturning.bind(row),
 
     /**
      * Spends a refresh token and stores its successor in one transaction. Concurrency contract: the

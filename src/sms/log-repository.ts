@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
 import { olderThan, type ListPosition } from '../db/list-cursor.ts';
+import type { DatabaseHandle } from '../db/index.ts';
+import { writeTogether } from '../db/together.ts';
+import type { EventRecorder } from '../events/recorder.ts';
 
 /** A delivery-log row as stored. */
 export type SmsLogRow = Readonly<SmsLogsTable>;
@@ -70,12 +73,40 @@ const NO_POLLING: DeliveryPolling = { reportsDelivery: () => false, delayMs: 0 }
  * first call and updated once at the end, so a process that dies mid-send leaves a `sending` row behind: a
  * message that may have gone out, rather than none at all.
  */
-export function createSmsLogRepository(db: Kysely<Database>, now: () => number, polling = NO_POLLING) {
+/** Where `sms.status_changed` events go: written with the log row's change (db/together.ts) when events are on. */
+export interface LogEvents {
+  readonly database: DatabaseHandle;
+  readonly events: EventRecorder;
+}
+
+export function createSmsLogRepository(
+  db: Kysely<Database>,
+  now: () => number,
+  polling = NO_POLLING,
+  outbox?: LogEvents,
+) {
   // Every code request writes one row and updates it once: both compiled once (see db/compiled-query.ts),
   // the update in one shape per outcome, since a sent message sets `sent_at` and a failed one `final_at`.
   const insertRow = compiledOnce(db, INSERT_ARGS, insertQuery(db));
   const finishSent = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'sent_at'));
   const finishFailed = compiledOnce(db, FINISH_ARGS, finishQuery(db, 'final_at'));
+  // The same statements returning the row's id, for a change written with its event.
+  const insertReturning = compiledOnce(db, INSERT_ARGS, (row: Insert) => insertQuery(db)(row).returning('id'));
+  const finishSentReturning = compiledOnce(db, FINISH_ARGS, (row: Finish) =>
+    finishQuery(db, 'sent_at')(row).returning('id'),
+  );
+  const finishFailedReturning = compiledOnce(db, FINISH_ARGS, (row: Finish) =>
+    finishQuery(db, 'final_at')(row).returning('id'),
+  );
+  const events = outbox?.events.enabled ? outbox : undefined;
+  const statusEvent = (
+    id: string,
+    status: 'sent' | 'failed',
+    provider: string,
+    template: string | null,
+    errorCode: string | null,
+    at: number,
+  ) => events!.events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
 
   const pollAt = (outcome: SmsLogOutcome, at: number): number | null =>
     outcome.status === 'sent' && outcome.providerMessageId !== null && polling.reportsDelivery(outcome.provider)
@@ -84,7 +115,7 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
 
   const insert = async (entry: SmsLogStart, status: string, attempts: number, id = newId()): Promise<string> => {
     const at = now();
-    await insertRow({
+    const args = {
       id,
       phoneNumber: entry.phoneNumber,
       template: entry.template,
@@ -95,7 +126,13 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
       attempts,
       at,
       sentAt: status === 'sent' ? at : null,
-    });
+    };
+    if (events && status === 'sent') {
+      const event = statusEvent(id, 'sent', entry.provider, entry.template, null, at);
+      await writeTogether(events.database, insertReturning.bind(args), event);
+    } else {
+      await insertRow(args);
+    }
     return id;
   };
 
@@ -107,9 +144,9 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
      * Writes how the message ended. A `sent` message with a provider id from a provider that reports
      * delivery is handed to the delivery poller (`poll_at`).
      */
-    async finish(id: string, outcome: SmsLogOutcome): Promise<void> {
+    async finish(id: string, outcome: SmsLogOutcome, template: string | null = null): Promise<void> {
       const at = now();
-      await (outcome.status === 'sent' ? finishSent : finishFailed)({
+      const args = {
         id,
         provider: outcome.provider,
         providerMessageId: outcome.providerMessageId,
@@ -120,7 +157,15 @@ export function createSmsLogRepository(db: Kysely<Database>, now: () => number, 
         cost: outcome.cost ?? null,
         at,
         pollAt: pollAt(outcome, at),
-      });
+      };
+      if (!events) {
+        await (outcome.status === 'sent' ? finishSent : finishFailed)(args);
+        return;
+      }
+      const statement = (outcome.status === 'sent' ? finishSentReturning : finishFailedReturning).bind(args);
+      const failure = outcome.status === 'failed' ? outcome.errorCode : null;
+      const event = statusEvent(id, outcome.status, outcome.provider, template, failure, at);
+      await writeTogether(events.database, statement, event);
     },
 
     /** When the delivery poller first asks about a message that ended so at `at`; null when it never will. */

@@ -50,6 +50,14 @@ export async function eraseUser(db: Kysely<Database>, user: User, by: string, no
   await db.deleteFrom('telegram_users').where('user_id', '=', user.id).execute();
   await db.deleteFrom('stock_alerts').where('user_id', '=', user.id).execute();
   await db.deleteFrom('otp_codes').where('user_id', '=', user.id).execute();
+  // Events about the user: those already delivered or given up go; those still to be delivered keep only the
+  // user id, so the shop still hears of them, without the number.
+  await db.deleteFrom('events').where('user_id', '=', user.id).where('status', 'in', ['delivered', 'failed']).execute();
+  await db
+    .updateTable('events')
+    .set({ payload: JSON.stringify({ user_id: user.id }) })
+    .where('user_id', '=', user.id)
+    .execute();
   // The summaries of changes made to the user (its creation, blocks) describe the user.
   await db.updateTable('admin_audit').set({ summary: '{"erased":true}' }).where('target', '=', user.id).execute();
   let messages = 0;

@@ -49,6 +49,12 @@ export function createUserRepository(db: Kysely<Database>) {
 
   const repository = {
     /**
+     * The insert of a new user under `id` (nothing when the number has one), returning the row: for a
+     * caller that writes it together with another row (db/together.ts). `signIn` then finds an existing user.
+     */
+    insertStatement: (args: { id: string; phoneNumber: string; now: number }) => insertNew.bind(args),
+
+    /**
      * The user with this number, created on first sign-in. Concurrency contract: parallel calls for one new
      * number create one user (the unique index decides) and exactly one caller sees `isNew: true`.
      */
@@ -93,7 +99,8 @@ export function createUserRepository(db: Kysely<Database>) {
       newNumber: string,
       ip: string | null,
       now: number,
-      alsoDo: (trx: Transaction<Database>) => Promise<void>,
+      /** Gets the transaction and the number the user had. */
+      alsoDo: (trx: Transaction<Database>, previousNumber: string) => Promise<void>,
     ): Promise<string | 'blocked' | null> {
       try {
         return await retryOnDeadlock(() =>
@@ -106,14 +113,15 @@ export function createUserRepository(db: Kysely<Database>) {
             if (!current) return null;
             // `alsoDo` (ending the other sessions) first: a refresh locks its session row, then the user's row
             // (the foreign key of the token it inserts), and this transaction takes them in the same order.
-            await alsoDo(trx);
+            await alsoDo(trx, current.phone_number);
             const moved = await trx
               .updateTable('users')
               .set({ phone_number: newNumber, phone_verified: 1, updated_at: now })
               .where('id', '=', userId)
               .where('blocked_at', 'is', null)
               .executeTakeFirst();
-            if (moved.numUpdatedRows === 0n) return 'blocked';
+            // Blocked: undo what `alsoDo` wrote too.
+            if (moved.numUpdatedRows === 0n) throw BLOCKED;
             await trx
               .insertInto('phone_verifications')
               .values({
@@ -129,6 +137,7 @@ export function createUserRepository(db: Kysely<Database>) {
           }),
         );
       } catch (error) {
+        if (error === BLOCKED) return 'blocked';
         if (isUniqueViolation(error)) return null;
         throw error;
       }
@@ -139,3 +148,6 @@ export function createUserRepository(db: Kysely<Database>) {
 }
 
 export type UserRepository = ReturnType<typeof createUserRepository>;
+
+/** Thrown inside changePhone's transaction to undo it when the user turns out to be blocked. */
+const BLOCKED = new Error('the user is blocked');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { actorRef, type Actor } from '../audit/actor.ts';
 import { recordAudit } from '../audit/repository.ts';
 import type { Database } from '../db/types.ts';
+import type { EventRecorder } from '../events/recorder.ts';
 import { maskPhone } from '../phone/parse.ts';
 import type { SessionRepository } from '../sessions/repository.ts';
 import { userAccounts, type Resolution, type ShopUser, type UserFilter } from './accounts.ts';
@@ -13,8 +14,13 @@ import { resolveShopUsers } from './resolve.ts';
  * The admin's rules over users. Every change is written in one transaction with its audit record, and every
  * change that ends a user's sessions ends them in that transaction too.
  */
-export function createUserAdmin(deps: { db: Kysely<Database>; sessions: SessionRepository; now: () => number }) {
-  const { db, sessions, now } = deps;
+export function createUserAdmin(deps: {
+  db: Kysely<Database>;
+  sessions: SessionRepository;
+  events: EventRecorder;
+  now: () => number;
+}) {
+  const { db, sessions, events, now } = deps;
 
   /** Runs `change` on the user with this id in a transaction, with its audit record; undefined: no such user. */
   async function onUser<T extends Record<string, unknown>>(
@@ -56,6 +62,7 @@ export function createUserAdmin(deps: { db: Kysely<Database>; sessions: SessionR
       onUser(id, actor, 'user.block', async (trx, user, at) => {
         const blocked = (await userAccounts.block(trx, id, at))!;
         const ended = await sessions.revokeAllFamilies(id, at, trx);
+        if (user.blocked_at === null) await events.record(trx, 'user.blocked', { user_id: id });
         return { blocked, sessions_ended: ended, already_blocked: user.blocked_at !== null };
       }),
 
@@ -73,9 +80,11 @@ export function createUserAdmin(deps: { db: Kysely<Database>; sessions: SessionR
 
     /** Deletes the user and erases their numbers everywhere (see eraseUser). */
     delete: (id: string, actor: Actor) =>
-      onUser(id, actor, 'user.delete', async (trx, user, at): Promise<{ erased: Erased }> => ({
-        erased: await eraseUser(trx, user, actorRef(actor), at),
-      })),
+      onUser(id, actor, 'user.delete', async (trx, user, at): Promise<{ erased: Erased }> => {
+        const erased = await eraseUser(trx, user, actorRef(actor), at);
+        await events.record(trx, 'user.deleted', { user_id: id });
+        return { erased };
+      }),
   };
 }
 

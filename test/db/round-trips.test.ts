@@ -44,9 +44,22 @@ async function traced<T>(run: () => Promise<T>) {
 /** The first words of each statement, to say in a failure which ones ran. */
 const heads = (statements: readonly string[]) => statements.map((s) => s.replace(/\s+/g, ' ').trim().slice(0, 60));
 
+// Events are written inside the same statements (a CTE each), so they add no round trip; the receiver is
+// never called here (no worker runs).
+const EVENTS = {
+  EVENTS_WEBHOOK_URL: 'http://127.0.0.1:9/events',
+  EVENTS_WEBHOOK_SECRET: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+};
+
 const stores: { name: string; env: Record<string, string>; skip: string | false }[] = [
   { name: 'PostgreSQL', env: {}, skip: postgres.skip },
   { name: 'PostgreSQL and Redis', env: { REDIS_URL: redisUrl ?? '' }, skip: postgres.skip || redisSkip },
+  { name: 'PostgreSQL with events', env: EVENTS, skip: postgres.skip },
+  {
+    name: 'PostgreSQL and Redis with events',
+    env: { ...EVENTS, REDIS_URL: redisUrl ?? '' },
+    skip: postgres.skip || redisSkip,
+  },
 ];
 
 for (const store of stores) {
@@ -57,6 +70,11 @@ for (const store of stores) {
   describe(`round trips on ${store.name}`, { concurrency: 1 }, () => {
     let t: TestApp;
     const redis = 'REDIS_URL' in store.env;
+    const events = 'EVENTS_WEBHOOK_URL' in store.env;
+    const eventTypes = async (userId: string) =>
+      (await t.database.pool!.query('select type from events where user_id = $1 order by type', [userId])).rows.map(
+        (row) => row.type as string,
+      );
     before(async () => {
       t = await startTestApp(postgres, { env: store.env });
       counting();
@@ -84,6 +102,10 @@ for (const store of stores) {
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       assert.equal(statements.length, 2, `statements: ${JSON.stringify(heads(statements))}`);
       assert.deepEqual(commands, redis ? ['evalsha', 'evalsha'] : []);
+      if (events) {
+        const types = await eventTypes(answer.body.user.id);
+        assert.deepEqual(types, ['user.created', 'user.signed_in'], 'the sign-in wrote its events');
+      }
     });
 
     it('a refused code request is one statement (or one script) and writes nothing', async () => {

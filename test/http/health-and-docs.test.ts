@@ -33,6 +33,7 @@ forEachDatabase('health', (backend) => {
         mode: 'live',
       },
       rate_limit: { store: 'database', status: 'ok' },
+      events: { configured: false },
     });
   });
 
@@ -95,6 +96,9 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/admin/keys/{id}/cancel-queued': { method: 'post', admin: true },
   '/api/v1/admin/sms/messages/{id}': { method: 'delete', admin: true },
   '/api/v1/admin/audit': { method: 'get', admin: true },
+  '/api/v1/admin/events': { method: 'get', admin: true },
+  '/api/v1/admin/events/{id}': { method: 'get', admin: true },
+  '/api/v1/admin/events/{id}/redeliver': { method: 'post', admin: true },
   '/api/v1/admin/sms/send': {
     method: 'post',
     body: ['to'],

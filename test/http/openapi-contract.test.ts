@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { SCOPE_NAMES } from '../../src/api-keys/scopes.ts';
+import { createEventRecorder } from '../../src/events/recorder.ts';
 import type { ErrorCode } from '../../src/errors/codes.ts';
 import { newKey } from '../helpers/api-keys.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -278,6 +279,17 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', `/api/v1/admin/keys/${shop.id}/revoke`, { headers: scopeless }, 403, 'FORBIDDEN');
     await expect('GET', '/api/v1/admin/audit?limit=2', { headers: admin }, 200);
     await expect('GET', '/api/v1/admin/audit?cursor=nothing-we-issued', { headers: admin }, 400, 'VALIDATION_ERROR');
+
+    // An event as another change writes one (no receiver is configured here, so it stays queued).
+    await createEventRecorder(true, Date.now).record(t.database.db, 'user.blocked', { user_id: 'u-1' });
+    const EVENTS = '/api/v1/admin/events';
+    const listed = await expect('GET', `${EVENTS}?status=queued&type=user.blocked`, { headers: admin }, 200);
+    const eventId = listed.json().events[0].id as string;
+    await expect('GET', `${EVENTS}?state=queued`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', `${EVENTS}/${eventId}`, { headers: admin }, 200);
+    await expect('GET', `${EVENTS}/evt_00000000-0000-7000-8000-000000000000`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('POST', `${EVENTS}/${eventId}/redeliver`, { headers: admin }, 200);
+    await expect('POST', `${EVENTS}/${eventId}/redeliver`, { headers: scopeless }, 403, 'FORBIDDEN');
   });
 
   it("the admin API over the shop's users", async () => {

@@ -48,7 +48,14 @@ function badValues(schema: VariableSchema): string[] {
 }
 
 /** Variables whose values are credentials: their value never appears in a message, not even in part. */
-const SECRETS = ['AUTH_SECRET', 'SMS_WEBHOOK_SECRET', 'METRICS_TOKEN', 'MELIPAYAMAK_PASSWORD', 'KAVENEGAR_API_KEY'];
+const SECRETS = [
+  'AUTH_SECRET',
+  'SMS_WEBHOOK_SECRET',
+  'EVENTS_WEBHOOK_SECRET',
+  'METRICS_TOKEN',
+  'MELIPAYAMAK_PASSWORD',
+  'KAVENEGAR_API_KEY',
+];
 
 describe('configuration errors name the variable, what it allows and what was found', () => {
   const cases = Object.entries(SCHEMA).flatMap(([variable, schema]) =>
@@ -148,6 +155,7 @@ describe('no configuration error prints a credential', () => {
   it('every URL-valued variable is covered', () => {
     assert.deepEqual([...urlVariables].sort(), [
       'DATABASE_URL',
+      'EVENTS_WEBHOOK_URL',
       'KAVENEGAR_BASE_URL',
       'MELIPAYAMAK_BASE_URL',
       'PUBLIC_URL',

@@ -22,4 +22,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the table signing_keys (the keys access tokens are signed with): tokens signed with them no longer verify, and every user must sign in again',
   '0012_user_accounts':
     "the columns users.external_id (the shop's ids of its users) and users.blocked_at (blocked users can sign in again)",
+  '0013_events': 'the table events (every event for the shop, delivered or not)',
 };

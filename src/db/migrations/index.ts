@@ -11,6 +11,7 @@ import * as hashedLimitKeys from './0009_hashed_limit_keys.ts';
 import * as counterFunction from './0010_counter_function.ts';
 import * as signingKeys from './0011_signing_keys.ts';
 import * as userAccounts from './0012_user_accounts.ts';
+import * as events from './0013_events.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_counter_function': counterFunction,
   '0011_signing_keys': signingKeys,
   '0012_user_accounts': userAccounts,
+  '0013_events': events,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -32,4 +32,5 @@ export const fa: MessageCatalogue = {
   USER_BLOCKED: 'این حساب مسدود شده است؛ با فروشگاه تماس بگیرید',
   USER_PHONE_CONFLICT: 'این شماره از قبل به کاربری با شناسهٔ external_id دیگری تعلق دارد',
   EXTERNAL_ID_IN_USE: 'این external_id از قبل به کاربری با شماره‌ای دیگر تعلق دارد',
+  EVENT_IN_FLIGHT: 'این رویداد هم‌اکنون در حال ارسال است؛ پس از پایان این تلاش دوباره بفرستید',
 };

@@ -6,6 +6,7 @@ import type { OtpRepository } from '../repository.ts';
 import { postgresWrites } from './postgres.ts';
 import { sequentialWrites } from './sequential.ts';
 import type { CodeWrites } from './types.ts';
+import { NO_EVENTS, type EventRecorder } from '../../events/recorder.ts';
 
 export type { CodeWrites } from './types.ts';
 
@@ -13,7 +14,8 @@ export type { CodeWrites } from './types.ts';
 export function createCodeWrites(
   database: DatabaseHandle,
   repositories: { codes: OtpRepository; logs: SmsLogRepository; users: UserRepository; sessions: SessionRepository },
+  events: EventRecorder = NO_EVENTS,
 ): CodeWrites {
-  const sequential = sequentialWrites(repositories);
-  return database.pool ? postgresWrites(database.pool, sequential, repositories) : sequential;
+  const sequential = sequentialWrites({ ...repositories, database, events });
+  return database.pool ? postgresWrites(database.pool, sequential, repositories, events) : sequential;
 }

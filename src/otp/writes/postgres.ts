@@ -6,6 +6,7 @@ import { inLocale } from '../../sms/sender.ts';
 import type { User } from '../../users/repository.ts';
 import type { OtpRepository } from '../repository.ts';
 import type { CodeWrites } from './types.ts';
+import type { EventRecorder } from '../../events/recorder.ts';
 
 // Every parameter is cast: in `insert ... select` PostgreSQL does not take a parameter's type from the
 // column it goes to.
@@ -58,8 +59,21 @@ const ISSUE = (part: string | null) => `with ${counts(part)},
       0, 0, 0, $9::bigint, $9::bigint, $20::bigint
     from code, stored
     returning locale
+  ),
+  ${EVENT_INSERT}
+    select $21::text, 'sms.status_changed', json_build_object('log_id', $10::text, 'status', 'sent', 'provider', $12::text,
+      'template', $11::text, 'error_code', null)::text, null, ${EVENT_QUEUED}, $9::bigint, $9::bigint
+    from log where $21::text is not null
   )
   select (select id from code) as code_id, (select locale from log) as locale, ${countsJson}`;
+
+/**
+ * An event (events/recorder.ts) written by the statement whose change it reports, so that it exists exactly
+ * when the change does. Its id parameter is null when events are off, and then it writes nothing.
+ */
+const EVENT_INSERT = `event as (
+    insert into events (id, type, payload, user_id, status, attempts, next_attempt_at, created_at, updated_at)`;
+const EVENT_QUEUED = `'queued', 0, 0`;
 
 /** SmsLogRepository.finish and the code's fate (see SettleDraft), with the refunds when given. */
 const SETTLE = (part: string | null) => `with ${refund(part)}
@@ -71,6 +85,13 @@ const SETTLE = (part: string | null) => `with ${refund(part)}
       final_at = case when $4::text = 'sent' then final_at else $9::bigint end,
       poll_at = $10::bigint
     where id = $1::text and ${afterRefund}
+    returning template
+  ),
+  ${EVENT_INSERT}
+    select $14::text, 'sms.status_changed', json_build_object('log_id', $1::text, 'status', $4::text, 'provider', $2::text,
+      'template', finished.template,
+      'error_code', case when $4::text = 'failed' then $5::text end)::text, null, ${EVENT_QUEUED}, $9::bigint, $9::bigint
+    from finished where $14::text is not null
   ),
   kept as (
     update otp_codes set pending_code = case when $12::text = 'keep' then $13::text end
@@ -113,6 +134,16 @@ const SIGN_IN = (part: string | null) => `with ${refund(part)}
       created_at, ip, user_agent)
     select $4::text, account.id, $5::text, $6::text, $7::bigint, $8::bigint, null, null, $3::bigint, $9::text, $10::text
     from account where account.blocked_at is null
+  ),
+  created_${EVENT_INSERT}
+    select $11::text, 'user.created', json_build_object('user_id', account.id, 'phone_number', account.phone_number)::text,
+      account.id, ${EVENT_QUEUED}, $3::bigint, $3::bigint
+    from account where account.is_new and $11::text is not null
+  ),
+  signed_in_${EVENT_INSERT}
+    select $12::text, 'user.signed_in', json_build_object('user_id', account.id, 'session_id', $5::text)::text,
+      account.id, ${EVENT_QUEUED}, $3::bigint, $3::bigint
+    from account where $12::text is not null and account.blocked_at is null
   )
   select * from account`;
 
@@ -130,16 +161,17 @@ export function postgresWrites(
   pool: pg.Pool,
   rest: CodeWrites,
   { codes, logs }: { codes: OtpRepository; logs: SmsLogRepository },
+  events: EventRecorder,
 ): CodeWrites {
   const issue = pgStatement<{ code_id: string | null; locale: string | null; counts: CountRow[] }>(
     pool,
     'otpgate_issue',
-    20,
+    21,
     ISSUE,
   );
-  const settle = pgStatement(pool, 'otpgate_settle', 13, SETTLE);
+  const settle = pgStatement(pool, 'otpgate_settle', 14, SETTLE);
   const attempt = pgStatement<{ taken: Taken | null; counts: CountRow[] }>(pool, 'otpgate_attempt', 3, ATTEMPT);
-  const signIn = pgStatement<User & { is_new: boolean }>(pool, 'otpgate_sign_in', 10, SIGN_IN);
+  const signIn = pgStatement<User & { is_new: boolean }>(pool, 'otpgate_sign_in', 12, SIGN_IN);
 
   return {
     ...rest,
@@ -169,6 +201,7 @@ export function postgresWrites(
           locales.length > 0 && 'userId' in recipient ? recipient.userId : null,
           locales.length > 0 && 'phoneNumber' in recipient ? recipient.phoneNumber : null,
           message.test ? now : null,
+          message.test ? events.id() : null,
         ],
         part?.counts,
       );
@@ -194,6 +227,7 @@ export function postgresWrites(
           code?.id ?? null,
           code?.then ?? null,
           code?.then === 'keep' ? code.sealed : null,
+          outcome ? events.id() : null,
         ],
         part?.refund,
       );
@@ -220,6 +254,8 @@ export function postgresWrites(
           session.authTime,
           session.ip,
           session.userAgent,
+          events.id(),
+          events.id(),
         ],
         part?.refund,
       );

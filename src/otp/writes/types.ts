@@ -35,7 +35,7 @@ export interface Issued {
 export interface SettleDraft {
   readonly now: number;
   /** Absent when the row is already final (a test number) or the send never reached a provider. */
-  readonly log?: { readonly id: string; readonly outcome: SmsLogOutcome } | undefined;
+  readonly log?: { readonly id: string; readonly outcome: SmsLogOutcome; readonly template: string } | undefined;
   /**
    * `clear`: a resent code went out, its sealed copy goes. `keep`: the send may have arrived, the code stays
    * usable, sealed for the retry. `discard`: no usable code is left.

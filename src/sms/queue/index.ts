@@ -13,6 +13,8 @@ import { createDeliveryPoller, type PollerLog } from './poller.ts';
 import { createQueueRepository } from './repository.ts';
 import { createSendService } from './send-service.ts';
 import { createQueueWorker, type WorkerLog } from './worker.ts';
+import type { LeaseLoop } from './lease-loop.ts';
+import { NO_EVENTS, type EventRecorder } from '../../events/recorder.ts';
 
 /** Which messages the delivery poller asks about: those of providers with `status`. */
 export function deliveryPolling(sms: SmsSetup, config: Config): DeliveryPolling {
@@ -40,11 +42,18 @@ export function createSmsQueue(deps: {
   events?: Pick<SmsEvents, 'smsMessage'> | undefined;
   /** Counts each admin API key's sends (SMS_KEY_SEND_RATE_PER_MINUTE) across instances. */
   limiter: Pick<RateLimiter, 'consume' | 'refund'>;
+  /**
+   * Events for the shop (events/): status changes are written with them, and their worker, on this queue's
+   * loop, is started and stopped with it. Without it no event is written.
+   */
+  outbox?: { recorder: EventRecorder; worker: LeaseLoop | null } | undefined;
 }) {
   const { config, database, sms, log, now, events } = deps;
   const { queue: settings } = config.sms;
   const polling = deliveryPolling(sms, config);
-  const queue = createQueueRepository(database, now, polling);
+  const recorder = deps.outbox?.recorder ?? NO_EVENTS;
+  const outboxWorker = deps.outbox?.worker ?? null;
+  const queue = createQueueRepository(database, now, polling, recorder);
   const worker = createQueueWorker({
     queue,
     dispatcher: sms.queue.dispatcher,
@@ -58,7 +67,7 @@ export function createSmsQueue(deps: {
     events,
   });
   const poller = createDeliveryPoller({
-    polls: createPollRepository(database, now),
+    polls: createPollRepository(database, now, recorder),
     // The queue's providers: its polls go out on the queue's connections, never on the codes'.
     providers: sms.queue.routes.map(({ provider }) => provider),
     intervalMs: polling.delayMs,
@@ -69,7 +78,7 @@ export function createSmsQueue(deps: {
   const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
   const send = createSendService({
     queue,
-    enqueueForKey: createKeyedEnqueue(database, now),
+    enqueueForKey: createKeyedEnqueue(database, now, recorder),
     keyLimits: {
       limiter: deps.limiter,
       sendRule: { name: 'sms-key-send', points: settings.keySendRatePerMinute, durationSeconds: 60 },
@@ -90,15 +99,18 @@ export function createSmsQueue(deps: {
     cancel: createCancelService(database.db, now),
     worker,
     poller,
-    /** Starts the worker and the poller, unless SMS_QUEUE_WORKER is false. */
+    /** The event worker, when events are on (tests drive it through this). */
+    events: outboxWorker,
+    /** Starts the worker, the poller and the event worker, unless SMS_QUEUE_WORKER is false. */
     start(): void {
       if (!settings.worker) return;
       worker.start();
       poller.start();
+      outboxWorker?.start();
     },
     /** Stops both; sends in flight get at most `graceMs` to finish (see QueueWorker.stop). */
     async stop(graceMs: number): Promise<void> {
-      await Promise.all([worker.stop(graceMs), poller.stop()]);
+      await Promise.all([worker.stop(graceMs), poller.stop(), outboxWorker?.stop(graceMs)]);
     },
   };
 }

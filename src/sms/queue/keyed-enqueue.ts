@@ -5,6 +5,8 @@ import { newId } from '../../db/ids.ts';
 import { databaseNow } from '../../db/clock.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { queuedRow, type NewQueuedMessage } from './repository.ts';
+import { writeTogether } from '../../db/together.ts';
+import { NO_EVENTS, type EventRecorder } from '../../events/recorder.ts';
 
 export type KeyedEnqueueResult =
   | { readonly outcome: 'queued'; readonly id: string }
@@ -23,7 +25,7 @@ export type KeyedEnqueueResult =
  * the sends: a send either commits before it (and the revocation cancels what it queued) or finds the key
  * revoked and queues nothing.
  */
-export function createKeyedEnqueue(database: DatabaseHandle, now: () => number) {
+export function createKeyedEnqueue(database: DatabaseHandle, now: () => number, events: EventRecorder = NO_EVENTS) {
   const { db } = database;
   return async function enqueueForKey(
     message: NewQueuedMessage & { readonly apiKeyId: string },
@@ -51,12 +53,20 @@ export function createKeyedEnqueue(database: DatabaseHandle, now: () => number) 
           .executeTakeFirstOrThrow();
         if (Number(pending) >= maxQueued) return { outcome: 'full' };
       }
-      const inserted = await trx
+      const insert = trx
         .insertInto('sms_logs')
         .values(queuedRow(message, id, at, databaseNow(database)))
         .onConflict((oc) => oc.columns(['api_key_id', 'idempotency_key']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+        .returning('id');
+      // A test number's message is `sent` as it is written: its event goes with it.
+      const event = message.testNumber
+        ? events.row(
+            'sms.status_changed',
+            { log_id: id, status: 'sent', provider: 'test', template: message.template, error_code: null },
+            at,
+          )
+        : null;
+      const [inserted] = await writeTogether(database, insert.compile(), event, trx);
       if (!inserted) return { outcome: 'duplicate' };
       await recordAudit(trx, { actor, action: 'sms.send', target: id, summary }, at);
       return { outcome: 'queued', id };

@@ -2,6 +2,9 @@ import type { DatabaseHandle } from '../../db/index.ts';
 import { skippingLocked } from '../../db/claim.ts';
 import { databaseNow, databaseNowPlus } from '../../db/clock.ts';
 import type { DeliveryReport } from '../provider.ts';
+import { writeTogether } from '../../db/together.ts';
+import { NO_EVENTS, type EventRecorder } from '../../events/recorder.ts';
+import { isSmsEventStatus } from '../../events/types.ts';
 
 /** A sent message whose delivery the poller asks its provider about. */
 export interface PolledMessage {
@@ -22,7 +25,7 @@ export const POLL_GIVE_UP_AFTER = 10;
 const POLL_BACKOFF_MAX_MS = 3600_000;
 
 /** The rows the delivery poller reads and writes: `sent` rows with a `poll_at`. */
-export function createPollRepository(database: DatabaseHandle, now: () => number) {
+export function createPollRepository(database: DatabaseHandle, now: () => number, events: EventRecorder = NO_EVENTS) {
   const { db } = database;
   return {
     /**
@@ -88,16 +91,34 @@ export function createPollRepository(database: DatabaseHandle, now: () => number
      * polls); a report that is not final keeps `sent` and only records the provider's status. False when the
      * row had left `sent`.
      */
-    async record(id: string, report: DeliveryReport): Promise<boolean> {
+    async record(
+      message: Pick<PolledMessage, 'id' | 'provider' | 'template'>,
+      report: DeliveryReport,
+    ): Promise<boolean> {
       const at = now();
       const final = report.final ? { status: report.status, poll_at: null, final_at: at } : {};
-      const result = await db
+      const change = db
         .updateTable('sms_logs')
         .set({ provider_status: report.providerStatus, poll_failures: 0, updated_at: at, ...final })
-        .where('id', '=', id)
+        .where('id', '=', message.id)
         .where('status', '=', 'sent')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+        .returning('id');
+      const status = report.final ? report.status : null;
+      const event =
+        status !== null && isSmsEventStatus(status)
+          ? events.row(
+              'sms.status_changed',
+              {
+                log_id: message.id,
+                status,
+                provider: message.provider,
+                template: message.template,
+                error_code: status === 'delivered' ? null : report.providerStatus,
+              },
+              at,
+            )
+          : null;
+      return (await writeTogether(database, change.compile(), event)).length > 0;
     },
 
     /**

@@ -44,7 +44,7 @@ export function createDeliveryPoller(options: DeliveryPollerOptions) {
   async function ask(message: PolledMessage): Promise<void> {
     try {
       const report = await reporters.get(message.provider)!.status!(message.providerMessageId);
-      if ((await polls.record(message.id, report)) && report.final) {
+      if ((await polls.record(message, report)) && report.final) {
         events?.smsMessage({ provider: message.provider, template: message.template ?? 'text', status: report.status });
       }
     } catch (error) {

@@ -2,11 +2,14 @@ import type { InsertObject, RawBuilder } from 'kysely';
 import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/types.ts';
 import type { DatabaseHandle } from '../../db/index.ts';
-import { skippingLocked } from '../../db/claim.ts';
+import { dueRows, releaseLapsed } from '../../db/claim.ts';
 import { databaseNow, databaseNowPlus } from '../../db/clock.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DeliveryPolling } from '../log-repository.ts';
 import type { ApprovedTemplate } from '../provider.ts';
+import { writeTogether } from '../../db/together.ts';
+import { NO_EVENTS, type EventRecorder } from '../../events/recorder.ts';
+import type { SmsEventStatus } from '../../events/types.ts';
 
 /** What a worker needs to send a queued message, kept as JSON in `sms_logs.payload` until the row is final. */
 export interface QueuedPayload {
@@ -106,8 +109,22 @@ export function queuedRow(
  * (`queued_at`, `sent_at`, ...) only record what happened, and keep the instance's clock like the rest of
  * the log.
  */
-export function createQueueRepository(database: DatabaseHandle, now: () => number, polling: DeliveryPolling) {
+export function createQueueRepository(
+  database: DatabaseHandle,
+  now: () => number,
+  polling: DeliveryPolling,
+  events: EventRecorder = NO_EVENTS,
+) {
   const { db } = database;
+  /** An `sms.status_changed` event for the row, written with the change that gives it `status`. */
+  const statusEvent = (
+    id: string,
+    status: SmsEventStatus,
+    provider: string,
+    template: string | null,
+    errorCode: string | null,
+    at: number,
+  ) => events.row('sms.status_changed', { log_id: id, status, provider, template, error_code: errorCode }, at);
   const dbNow = () => databaseNow(database);
 
   /** The row held under `claim`'s lease, and only then. */
@@ -119,6 +136,9 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
       .where('lease_until', '=', claim.leaseUntil);
 
   const changed = (result: { numUpdatedRows: bigint }) => result.numUpdatedRows > 0n;
+  /** The provider a row names: the one tried last, or the one first expected (for an event's `provider`). */
+  const providerOf = async (id: string) =>
+    (await db.selectFrom('sms_logs').select('provider').where('id', '=', id).executeTakeFirst())?.provider ?? 'none';
 
   return {
     /**
@@ -127,11 +147,15 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      */
     async enqueue(message: NewQueuedMessage): Promise<string | null> {
       const id = newId();
+      const at = now();
       try {
-        await db
+        const insert = db
           .insertInto('sms_logs')
-          .values(queuedRow(message, id, now(), dbNow()))
-          .execute();
+          .values(queuedRow(message, id, at, dbNow()))
+          .returning('id');
+        // A test number's message is `sent` as it is written.
+        const event = message.testNumber ? statusEvent(id, 'sent', 'test', message.template, null, at) : null;
+        await writeTogether(database, insert.compile(), event);
         return id;
       } catch (error) {
         if (message.idempotencyKey !== null && isUniqueViolation(error)) return null;
@@ -161,15 +185,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      */
     async claim(limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
       const at = now();
-      const due = skippingLocked(
-        database,
-        db
-          .selectFrom('sms_logs')
-          .select('id')
-          .where('next_attempt_at', '<=', dbNow())
-          .orderBy('next_attempt_at')
-          .limit(limit),
-      );
+      const due = dueRows(database, 'sms_logs', limit);
       const rows = await db
         .updateTable('sms_logs')
         .set((eb) => {
@@ -217,15 +233,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
      * Queues again every row whose lease ran out, by the database's clock: its worker died (or stalled past
      * the lease) mid-try. The next claim sends it again, with the same reference. Returns how many rows that was.
      */
-    async releaseLapsed(): Promise<number> {
-      const result = await db
-        .updateTable('sms_logs')
-        .set({ status: 'queued', lease_until: null, next_attempt_at: dbNow(), updated_at: now() })
-        .where('lease_until', '<=', dbNow())
-        .where('status', '=', 'sending')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
-    },
+    releaseLapsed: (): Promise<number> => releaseLapsed(database, 'sms_logs', now()),
 
     /** The try carried the message. False when the lease was no longer this claim's. */
     async markSent(
@@ -234,7 +242,7 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
     ): Promise<boolean> {
       const at = now();
       const polled = outcome.messageId !== null && polling.reportsDelivery(outcome.provider);
-      const result = await held(claim)
+      const change = held(claim)
         .set((eb) => ({
           status: 'sent',
           provider: outcome.provider,
@@ -249,14 +257,15 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
           poll_at: polled ? at + polling.delayMs : null,
           updated_at: at,
         }))
-        .executeTakeFirst();
-      return changed(result);
+        .returning('id');
+      const event = statusEvent(claim.id, 'sent', outcome.provider, claim.template, null, at);
+      return (await writeTogether(database, change.compile(), event)).length > 0;
     },
 
     /** The message is given up: `failed`, final, its payload cleared. */
     async markFailed(claim: ClaimedMessage, outcome: TryOutcome): Promise<boolean> {
       const at = now();
-      const result = await held(claim)
+      const change = held(claim)
         .set((eb) => ({
           status: 'failed',
           ...(outcome.provider === null ? {} : { provider: outcome.provider }),
@@ -268,8 +277,10 @@ export function createQueueRepository(database: DatabaseHandle, now: () => numbe
           final_at: at,
           updated_at: at,
         }))
-        .executeTakeFirst();
-      return changed(result);
+        .returning(['id', 'provider']);
+      const provider = outcome.provider ?? (events.enabled ? await providerOf(claim.id) : 'none');
+      const event = statusEvent(claim.id, 'failed', provider, claim.template, outcome.errorCode ?? null, at);
+      return (await writeTogether(database, change.compile(), event)).length > 0;
     },
 
     /**

@@ -5,6 +5,7 @@ import { providerCodeFields } from '../provider-codes.ts';
 import type { SmsError, SmsMessage } from '../provider.ts';
 import { backoffDelayMs, QUEUE_BACKOFF, type Backoff } from './backoff.ts';
 import type { ClaimedMessage, QueueRepository } from './repository.ts';
+import { createLeaseLoop } from './lease-loop.ts';
 
 /** The slice of a pino logger this needs. */
 export interface WorkerLog {
@@ -50,7 +51,7 @@ export interface QueueWorkerOptions {
  * Beyond the try's own deadline, what a lease allows for writing the outcome. A worker that is slower than
  * that loses the row (its writes are fenced off) and the row is sent again, under the same reference.
  */
-const LEASE_MARGIN_MS = 5_000;
+export const LEASE_MARGIN_MS = 5_000;
 
 /**
  * Delivers queued messages: claims due rows (at most `concurrency` in flight), sends each through the
@@ -60,16 +61,10 @@ const LEASE_MARGIN_MS = 5_000;
  */
 export function createQueueWorker(options: QueueWorkerOptions) {
   const { queue, dispatcher, deadlineMs, maxAttempts, concurrency, log, events } = options;
-  const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const backoff = options.backoff ?? QUEUE_BACKOFF;
   const pausedForMs = options.pausedForMs ?? (() => 0);
   const paceWaitMs = options.paceWaitMs ?? Infinity;
   const leaseMs = deadlineMs + LEASE_MARGIN_MS;
-  const inFlight = new Set<Promise<void>>();
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let woken = false;
-  let poke: (() => void) | null = null;
 
   const counted = (row: ClaimedMessage, provider: string, status: string) =>
     events?.smsMessage({ provider, template: row.template ?? 'text', status });
@@ -169,92 +164,17 @@ export function createQueueWorker(options: QueueWorkerOptions) {
     );
   }
 
-  /** Runs a delivery in the background; its failure (the database, a bug) leaves the row to its lease. */
-  function track(row: ClaimedMessage): void {
-    const delivery = deliver(row)
-      .catch((error: unknown) => log.error({ err: error, smsLogId: row.id }, 'queued SMS delivery broke off'))
-      .finally(() => {
-        inFlight.delete(delivery);
-        poke?.();
-      });
-    inFlight.add(delivery);
-  }
-
-  /** Claims what there is room for; returns whether the room was filled (more may be due). */
-  async function fill(): Promise<boolean> {
-    const room = concurrency - inFlight.size;
-    if (room <= 0 || pausedForMs() > paceWaitMs) return false;
-    const rows = await queue.claim(room, leaseMs);
-    rows.forEach(track);
-    return rows.length === room;
-  }
-
-  function idle(): Promise<void> {
-    if (woken) {
-      woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, pollIntervalMs);
-      function done() {
-        clearTimeout(timer);
-        poke = null;
-        woken = false;
-        resolve();
-      }
-      poke = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    while (running) {
-      try {
-        await queue.releaseLapsed();
-        while (running && (await fill()));
-      } catch (error) {
-        log.warn({ err: error }, 'SMS queue worker could not claim; will try again');
-      }
-      if (running) await idle();
-    }
-  }
-
-  return {
-    /** Starts the loop; a no-op when it runs. */
-    start(): void {
-      if (running) return;
-      running = true;
-      loop = run();
-    },
-
-    /** A message was queued here: look now rather than at the next poll. */
-    wake(): void {
-      woken = true;
-      poke?.();
-    },
-
-    /**
-     * Stops claiming and waits for the messages in flight, at most `graceMs`. One still in flight then is
-     * left `sending`; its lease runs out and another worker (or the next start) sends it again.
-     */
-    async stop(graceMs: number): Promise<void> {
-      running = false;
-      poke?.();
-      await loop;
-      loop = null;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-      clearTimeout(timer);
-    },
-
-    /** One pass without the loop: queues lapsed leases again, claims what is due, delivers it all. */
-    async runOnce(): Promise<number> {
-      await queue.releaseLapsed();
-      const rows = await queue.claim(concurrency, leaseMs);
-      await Promise.all(rows.map((row) => deliver(row)));
-      return rows.length;
-    },
-  };
+  return createLeaseLoop<ClaimedMessage>({
+    claim: (room) => queue.claim(room, leaseMs),
+    releaseLapsed: () => queue.releaseLapsed(),
+    deliver,
+    concurrency,
+    pollIntervalMs: options.pollIntervalMs,
+    holdBack: () => pausedForMs() > paceWaitMs,
+    name: 'SMS queue',
+    describe: (row) => ({ smsLogId: row.id }),
+    log,
+  });
 }
 
 export type QueueWorker = ReturnType<typeof createQueueWorker>;
