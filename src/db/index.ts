@@ -30,6 +30,12 @@ export interface DatabaseHandle {
   poolStats(): PoolStats | null;
   /** Resolves when a trivial query answers; rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * The same database for health's probes. On PostgreSQL a connection of its own, outside the pool, so that
+   * a pool full of requests (a flood of them, even refused ones) does not make every instance look down at
+   * once; the pool's saturation shows in health's detail instead.
+   */
+  readonly probe: Pick<DatabaseHandle, 'db' | 'dialect' | 'ping'>;
   close(): Promise<void>;
 }
 
@@ -68,6 +74,9 @@ function createSqlite(url: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   const group = createGroupCommit(sqlite, BUSY_TIMEOUT_MS);
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(group) });
+  const ping = async () => {
+    sqlite.prepare('select 1').get();
+  };
   return {
     db,
     dialect: 'sqlite',
@@ -75,9 +84,9 @@ function createSqlite(url: string): DatabaseHandle {
     sqlite: withStatementCache(sqlite),
     group,
     poolStats: () => null,
-    async ping() {
-      sqlite.prepare('select 1').get();
-    },
+    ping,
+    // One connection serves everything on SQLite; there is no pool to stand outside of.
+    probe: { db, dialect: 'sqlite', ping },
     close: () => db.destroy(),
   };
 }
@@ -118,8 +127,25 @@ function createPostgres(config: Config['database']): DatabaseHandle {
   // state when it is released; the event itself must not end the process.
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new WorkingSchemaPostgresDialect({ pool }) });
+  const probePool = new pg.Pool({
+    connectionString: config.url,
+    max: 1,
+    connectionTimeoutMillis: 1500,
+    query_timeout: 1800,
+    idleTimeoutMillis: 60_000,
+  });
+  probePool.on('error', () => {});
+  probePool.on('connect', (client) => client.on('error', () => {}));
+  const probeDb = new Kysely<Database>({ dialect: new WorkingSchemaPostgresDialect({ pool: probePool }) });
   return {
     db,
+    probe: {
+      db: probeDb,
+      dialect: 'postgres',
+      async ping() {
+        await probePool.query('select 1');
+      },
+    },
     dialect: 'postgres',
     supportsSkipLocked: true,
     pool,
@@ -136,6 +162,8 @@ function createPostgres(config: Config['database']): DatabaseHandle {
       await db.destroy();
       // Kysely ends the pool only once it has run a query on it; the rate limiter may have been its only user.
       if (!pool.ending) await pool.end();
+      await probeDb.destroy();
+      if (!probePool.ending) await probePool.end();
     },
   };
 }

@@ -14,7 +14,7 @@ export interface SchemaStatus {
  * where another schema already holds them, it would skip creating ours and then fail to read them. They
  * belong in the schema our tables go to, the first one on the search path.
  */
-async function migrator(handle: DatabaseHandle): Promise<Migrator> {
+async function migrator(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<Migrator> {
   const schema =
     handle.dialect === 'postgres'
       ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(handle.db)).rows[0]?.schema
@@ -26,7 +26,7 @@ async function migrator(handle: DatabaseHandle): Promise<Migrator> {
   });
 }
 
-export async function schemaStatus(handle: DatabaseHandle): Promise<SchemaStatus> {
+export async function schemaStatus(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<SchemaStatus> {
   const all = await (await migrator(handle)).getMigrations();
   const pending = all.filter((m) => !m.executedAt).map((m) => m.name);
   return { version: all.length - pending.length, latest: LATEST_SCHEMA_VERSION, pending };

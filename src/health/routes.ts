@@ -107,7 +107,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   const probeDatabase = sharedProbe(
     () =>
       withTimeout(
-        database.ping().then(() => schemaStatus(database)),
+        database.probe.ping().then(() => schemaStatus(database.probe)),
         PING_TIMEOUT_MS,
       ).catch(() => null),
     PROBE_MAX_AGE_MS,

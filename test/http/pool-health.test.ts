@@ -46,6 +46,22 @@ describe('the database pool in health and metrics', { skip: postgres.skip }, () 
     for (const answer of await Promise.all(queued)) assert.equal(answer.status, 200);
     assert.equal(await waitingGauge(t), 0);
   });
+
+  it('a pool held full by requests leaves readiness answering 200, with the waiting shown in the metrics', async () => {
+    const held: pg.PoolClient[] = [await t.database.pool!.connect(), await t.database.pool!.connect()];
+    const queued = [requestCode(t, mobile(21)), requestCode(t, mobile(22))];
+    try {
+      // Past the cached answer of an earlier probe, so that this one is fresh.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const ready = await t.get(HEALTH_URL);
+      assert.equal(ready.status, 200, JSON.stringify(ready.body));
+      assert.equal(ready.body.database.status, 'ok');
+      assert.ok(((await waitingGauge(t)) ?? 0) >= 1);
+    } finally {
+      for (const client of held) client.release();
+    }
+    await Promise.all(queued);
+  });
 });
 
 describe('the database pool on SQLite', () => {
