@@ -7,7 +7,12 @@ import type { Config } from './config/index.ts';
 import { deriveKeys } from './crypto/keys.ts';
 import { createDatabase, type DatabaseHandle } from './db/index.ts';
 import { AppError } from './errors/app-error.ts';
-import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './errors/handler.ts';
+import {
+  answerOutsideRoutes,
+  clientErrorHandler,
+  frameworkErrorHandler,
+  registerErrorHandler,
+} from './errors/handler.ts';
 import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -60,6 +65,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     // and a misspelt optional field must not pass as if it had not been sent.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
+
+  answerOutsideRoutes(app.server);
 
   const database = options.database ?? createDatabase(config.database);
   const limiterOptions: RateLimiterOptions = {

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   PHONE_IN_USE: { status: 409 },
   NOT_FOUND: { status: 404 },
   REQUEST_TIMEOUT: { status: 408 },
+  EXPECTATION_FAILED: { status: 417 },
   PAYLOAD_TOO_LARGE: { status: 413 },
   UNSUPPORTED_MEDIA_TYPE: { status: 415 },
   DATABASE_UNAVAILABLE: { status: 503 },

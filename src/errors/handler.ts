@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.ts';
@@ -111,6 +112,38 @@ function validationMessage(error: FastifyError): string {
  * Requests Node's HTTP parser cannot read (an unknown method, a malformed request line) never reach a route
  * or the error handler; they get the same envelope here, written straight to the socket.
  */
+/**
+ * Two requests Node answers itself before any route: an `Expect` header other than `100-continue` (417, with
+ * an empty body) and CONNECT (with no listener, the socket is closed unanswered). Both get the envelope.
+ */
+export function answerOutsideRoutes(server: Server): void {
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const locale = messageLocale(request.headers['accept-language']);
+    const body = envelope('EXPECTATION_FAILED', messageFor('EXPECTATION_FAILED', locale));
+    response.writeHead(417, { ...ENVELOPE_HEADERS, 'content-length': Buffer.byteLength(body), connection: 'close' });
+    response.end(body);
+  });
+  server.on('connect', (request: IncomingMessage, socket: Duplex) => {
+    const body = envelope('NOT_FOUND', messageFor('NOT_FOUND', messageLocale(request.headers['accept-language'])));
+    const headers = Object.entries({
+      ...ENVELOPE_HEADERS,
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(`HTTP/1.1 404 Not Found\r\n${headers}\r\n${body}`);
+  });
+}
+
+const ENVELOPE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
+
+const envelope = (code: ErrorCode, message: string) => JSON.stringify({ success: false, message, code });
+
 export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();

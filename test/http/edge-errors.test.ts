@@ -67,3 +67,52 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+describe('requests Node answers before any route', () => {
+  let t: TestApp;
+  let port: number;
+  before(async () => {
+    t = await startTestApp(sqlite);
+    port = Number(new URL(await t.app.listen({ port: 0, host: '127.0.0.1' })).port);
+  });
+  after(() => t?.close());
+
+  /** Sends `head` on a socket and resolves everything the server wrote before closing it. */
+  const raw = (head: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(head));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+      socket.setTimeout(5000, () => socket.destroy(new Error('no answer')));
+    });
+
+  const split = (answer: string) => {
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    return { status: head.split(' ')[1], head: head.toLowerCase(), body: JSON.parse(body) };
+  };
+
+  it('an Expect other than 100-continue answers 417 EXPECTATION_FAILED in the envelope, in the asked language', async () => {
+    const body = '{"phone_number":"09123459101"}';
+    const answer = split(
+      await raw(
+        'POST /api/v1/otp/phone/login/request HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+          `Expect: something\r\nAccept-Language: fa\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      ),
+    );
+    assert.equal(answer.status, '417');
+    assert.equal(answer.body.success, false);
+    assert.equal(answer.body.code, 'EXPECTATION_FAILED');
+    assert.match(answer.body.message, /[\u0600-\u06ff]/, 'the message is in Persian');
+    assert.match(answer.head, /content-type: application\/json/);
+    assert.match(answer.head, /x-content-type-options: nosniff/);
+  });
+
+  it('CONNECT answers 404 NOT_FOUND in the envelope instead of a closed socket', async () => {
+    const answer = split(await raw('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'));
+    assert.equal(answer.status, '404');
+    assert.deepEqual(Object.keys(answer.body).sort(), ['code', 'message', 'success']);
+    assert.equal(answer.body.code, 'NOT_FOUND');
+  });
+});

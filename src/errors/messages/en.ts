@@ -33,4 +33,5 @@ export const en: MessageCatalogue = {
   USER_PHONE_CONFLICT: 'This phone number already belongs to a user with another external_id',
   EXTERNAL_ID_IN_USE: 'This external_id already belongs to a user with another phone number',
   EVENT_IN_FLIGHT: 'This event is being delivered now; redeliver it once that try has ended',
+  EXPECTATION_FAILED: 'The Expect header asks for something this service does not do; send the request without it',
 };

@@ -33,4 +33,5 @@ export const fa: MessageCatalogue = {
   USER_PHONE_CONFLICT: 'این شماره از قبل به کاربری با شناسهٔ external_id دیگری تعلق دارد',
   EXTERNAL_ID_IN_USE: 'این external_id از قبل به کاربری با شماره‌ای دیگر تعلق دارد',
   EVENT_IN_FLIGHT: 'این رویداد هم‌اکنون در حال ارسال است؛ پس از پایان این تلاش دوباره بفرستید',
+  EXPECTATION_FAILED: 'سرآیند Expect چیزی می‌خواهد که این سرویس انجام نمی‌دهد؛ درخواست را بدون آن بفرستید',
 };
