@@ -8,6 +8,8 @@ const INTERNATIONAL = /^(?:\+|00)(\d{7,20})$/;
 const DIGIT_RUN = /\d{7,}/;
 /** Where the parts of a URL meet (path segments, query names and values); captured so they are kept. */
 const SEPARATORS = /([/?#&=;,:@!$'[\]])/;
+/** Where a query's names and values meet. */
+const QUERY_SEPARATORS = /([&=;#])/;
 const ENCODED = /(?:%[0-9a-f]{2})+/gi;
 /** Enough for a number encoded twice or three times; a client that encodes more is not read by us either. */
 const DECODE_ROUNDS = 3;
@@ -20,11 +22,15 @@ const DECODE_ROUNDS = 3;
  */
 export function maskRequestUrl(url: string, allowedCountries: readonly string[]): string {
   const query = url.indexOf('?');
-  const withoutCredentials = query < 0 ? url : `${url.slice(0, query + 1)}${maskQuery(url.slice(query + 1))}`;
-  return withoutCredentials
-    .split(SEPARATORS)
-    .map((part) => maskNumber(part, allowedCountries) ?? part)
-    .join('');
+  const mask = (text: string, separators: RegExp) =>
+    text
+      .split(separators)
+      .map((part) => maskNumber(part, allowedCountries) ?? part)
+      .join('');
+  if (query < 0) return mask(url, SEPARATORS);
+  // A query value may hold `/` (`phone_number=0912/345/6789` is a number the API reads), so the query is cut
+  // only where its names and values meet.
+  return `${mask(url.slice(0, query), SEPARATORS)}?${mask(maskQuery(url.slice(query + 1)), QUERY_SEPARATORS)}`;
 }
 
 /**

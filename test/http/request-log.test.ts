@@ -48,6 +48,8 @@ const FORMS: ReadonlyArray<readonly [form: string, query: string, full: RegExp]>
   ['Persian digits', `phone_number=${encodeURIComponent('۰۹۱۲۳۴۵۶۷۸۹')}`, /9123456789|%DB%B9%DB%B1%DB%B2/i],
   ['spaced', `phone_number=${encodeURIComponent('0912 345 6789')}`, /912(%20|\+| )345(%20|\+| )6789/],
   ['under another name', 'q=09123456789&limit=5', /0?9123456789/],
+  ['with slashes', 'phone_number=0912/345/6789', /912\/?345\/?6789/],
+  ['with encoded slashes', 'phone_number=0912%2F345%2F6789', /912(%2F|\/)?345(%2F|\/)?6789/i],
 ];
 
 describe('the request log masks what a URL carries', () => {
