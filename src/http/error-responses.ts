@@ -4,9 +4,17 @@ import { messageFor } from '../errors/messages/index.ts';
 
 /**
  * Codes the app itself answers on any route: SERVICE_UNAVAILABLE from the hook that refuses requests while
- * the instance closes, INTERNAL_ERROR from the error handler for a bug. Every route gets them.
+ * the instance closes, INTERNAL_ERROR from the error handler for a bug, VALIDATION_ERROR for a path that
+ * cannot be decoded, REQUEST_TIMEOUT for a request that does not arrive in time and EXPECTATION_FAILED for an
+ * `Expect` header it does not do. Every route gets them.
  */
-const ANY_ROUTE: readonly ErrorCode[] = ['SERVICE_UNAVAILABLE', 'INTERNAL_ERROR'];
+const ANY_ROUTE: readonly ErrorCode[] = [
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+  'VALIDATION_ERROR',
+  'REQUEST_TIMEOUT',
+  'EXPECTATION_FAILED',
+];
 
 /** What Fastify answers for a body it cannot read or that breaks the route's body schema. */
 export const BODY_ERRORS: readonly ErrorCode[] = ['VALIDATION_ERROR', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];

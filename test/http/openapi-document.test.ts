@@ -23,3 +23,22 @@ it('otpgate openapi prints it, whatever the configuration says', async () => {
   assert.equal(result.code, 0);
   assert.deepEqual(JSON.parse(result.stdout), await buildOpenApiDocument());
 });
+
+it('every route lists the codes any request can get before its handler: a bad path, a slow request, an Expect', async () => {
+  const document = (await buildOpenApiDocument()) as {
+    paths: Record<string, Record<string, { responses: Record<string, any> }>>;
+  };
+  const codesOf = (response: any): string[] =>
+    response?.content?.['application/json']?.schema?.properties?.code?.enum ?? [];
+  let routes = 0;
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      routes += 1;
+      const where = `${method.toUpperCase()} ${path}`;
+      assert.ok(codesOf(operation.responses['400']).includes('VALIDATION_ERROR'), `${where}: 400 VALIDATION_ERROR`);
+      assert.ok(codesOf(operation.responses['408']).includes('REQUEST_TIMEOUT'), `${where}: 408 REQUEST_TIMEOUT`);
+      assert.ok(codesOf(operation.responses['417']).includes('EXPECTATION_FAILED'), `${where}: 417`);
+    }
+  }
+  assert.ok(routes > 30, `${routes} routes`);
+});
