@@ -6,7 +6,7 @@ import { createApiKeyService, type ApiKeyService } from '../api-keys/service.ts'
 import type { Config } from '../config/index.ts';
 import { parseCommand, type CommandLine } from './args.ts';
 import { openCommandDatabase } from './database.ts';
-import { printable } from './output.ts';
+import { printable, printTable } from './output.ts';
 
 export const KEYS_USAGE = `usage: otpgate keys create --name NAME --scopes SCOPE,... | keys list | keys revoke <id|prefix>
 
@@ -99,14 +99,7 @@ async function list(keys: ApiKeyService, out: (line: string) => void) {
       time(key.revokedAt),
     ]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows)
-    out(
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(rows, out);
   return 0;
 }
 

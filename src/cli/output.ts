@@ -28,3 +28,16 @@ export function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
     throw error;
   });
 }
+
+/** Rows as aligned columns, two spaces apart, one `out` call per row (the first row is the header). */
+export function printTable(rows: readonly (readonly string[])[], out: (line: string) => void): void {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const row of rows) {
+    out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+}

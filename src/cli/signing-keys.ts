@@ -4,6 +4,7 @@ import { createSigningKeyRepository } from '../signing-keys/repository.ts';
 import { keyState, publishedUntil } from '../signing-keys/rules.ts';
 import { createSigningKeyService, times, type SigningKeyService } from '../signing-keys/service.ts';
 import { parseCommand, type CommandLine } from './args.ts';
+import { printTable } from './output.ts';
 import { openCommandDatabase } from './database.ts';
 
 export const SIGNING_KEYS_USAGE = `usage: otpgate signing-keys list | signing-keys rotate [--now]
@@ -103,15 +104,7 @@ async function list(keys: SigningKeyService, ttl: number, out: (line: string) =>
       ];
     }),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) {
-    out(
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join('  ')
-        .trimEnd(),
-    );
-  }
+  printTable(rows, out);
   return 0;
 }
 
