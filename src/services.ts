@@ -153,7 +153,13 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const audit = createAuditRepository(db);
-  const userAdmin = createUserAdmin({ db, sessions: sessionRepository, events: events.recorder, now });
+  const userAdmin = createUserAdmin({
+    db,
+    sessions: sessionRepository,
+    events: events.recorder,
+    lockRows: database.dialect === 'postgres',
+    now,
+  });
   return {
     sms,
     smsLogs,

@@ -39,6 +39,12 @@ export async function runUsers(readConfig: () => UsersConfig, argv: readonly str
     process.stderr.write(`otpgate: users import: cannot read ${printable(file)}: ${handle.code ?? handle.message}\n`);
     return 1;
   }
+  // A directory opens on Linux; reading it is what fails, as an error event of the stream.
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    process.stderr.write(`otpgate: users import: cannot read ${printable(file)}: not a file\n`);
+    return 1;
+  }
   const database = await openCommandDatabase(config.database);
   const out = (text: string) => process.stdout.write(`${printable(text)}\n`);
   const started = performance.now();

@@ -38,6 +38,16 @@ export const userAccounts = {
   findById: (db: Executor, id: string): Promise<User | undefined> =>
     db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
+  /**
+   * The user, its row locked until the transaction ends (PostgreSQL; SQLite runs one write at a time), so that
+   * two admin changes of one user at once, on two instances, happen one after the other: the second sees
+   * the first's block, or finds the user deleted.
+   */
+  findByIdLocked: (db: Executor, id: string, lock: boolean): Promise<User | undefined> => {
+    const query = db.selectFrom('users').selectAll().where('id', '=', id);
+    return (lock ? query.forUpdate() : query).executeTakeFirst();
+  },
+
   /** Newest first, paged by (created_at, id). */
   list(db: Executor, filter: UserFilter): Promise<User[]> {
     let query = db.selectFrom('users').selectAll();

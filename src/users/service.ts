@@ -18,9 +18,11 @@ export function createUserAdmin(deps: {
   db: Kysely<Database>;
   sessions: SessionRepository;
   events: EventRecorder;
+  /** Whether the database locks rows (PostgreSQL); SQLite's one writer needs no lock. */
+  lockRows: boolean;
   now: () => number;
 }) {
-  const { db, sessions, events, now } = deps;
+  const { db, sessions, events, lockRows, now } = deps;
 
   /** Runs `change` on the user with this id in a transaction, with its audit record; undefined: no such user. */
   async function onUser<T extends Record<string, unknown>>(
@@ -31,7 +33,7 @@ export function createUserAdmin(deps: {
   ): Promise<(T & { user: User }) | undefined> {
     const at = now();
     return db.transaction().execute(async (trx) => {
-      const user = await userAccounts.findById(trx, id);
+      const user = await userAccounts.findByIdLocked(trx, id, lockRows);
       if (!user) return undefined;
       const done = await change(trx, user, at);
       await recordAudit(trx, { actor, action, target: id, summary: summaryOf(done) }, at);

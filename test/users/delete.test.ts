@@ -158,8 +158,21 @@ forEachDatabase('deleting a user', (backend) => {
         .where('phone_number', '=', '+989126660001')
         .execute();
       assert.ok(logs.length >= 2, "the successor's messages keep their number");
-      // The notice the first number got names the second one masked; that goes too.
-      assert.deepEqual(await whereFound(t, [...traces('+989126660002', 'none'), '+98912***0002']), []);
+      assert.deepEqual(await whereFound(t, traces('+989126660002', 'none')), []);
+    });
+  });
+
+  it('leaves what is said about another user whose number masks the same (+98912***0077) as it was', async () => {
+    await withApp(backend, {}, async (t) => {
+      const admin = await userAdmin(t);
+      const other = await admin.create({ phone_number: '09128880077', external_id: 'other-77' });
+      const doomed = await admin.create({ phone_number: '09129990077', external_id: 'doomed-77' });
+      const audit = () =>
+        t.database.db.selectFrom('admin_audit').select('summary').where('target', '=', other.body.user.id).execute();
+      const before = await audit();
+      assert.ok(JSON.stringify(before).includes('+98912***0077'));
+      assert.equal((await admin.remove(doomed.body.user.id)).status, 200);
+      assert.deepEqual(await audit(), before);
     });
   });
 });

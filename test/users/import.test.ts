@@ -185,6 +185,12 @@ describe('otpgate users import', () => {
           withoutDatabaseLine(missing.stderr).trim(),
           /^otpgate: users import: cannot read .*nope\.csv: ENOENT$/,
         );
+        const directory = await runCli(['users', 'import', dir], env);
+        assert.equal(directory.code, 1);
+        assert.match(
+          withoutDatabaseLine(directory.stderr).trim(),
+          /^otpgate: users import: cannot read .*: not a file$/,
+        );
         const broken = join(dir, 'broken.csv');
         writeFileSync(broken, '09121000002,c-2\n"09121000003,c-3\n');
         const unreadable = await runCli(['users', 'import', broken], env);

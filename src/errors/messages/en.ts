@@ -17,7 +17,8 @@ export const en: MessageCatalogue = {
   NOT_FOUND: 'Not found',
   REQUEST_TIMEOUT: 'The request did not arrive in time',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
-  UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json',
+  UNSUPPORTED_MEDIA_TYPE:
+    "The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded)",
   DATABASE_UNAVAILABLE: 'The database is not available; try again shortly',
   SERVICE_UNAVAILABLE: 'This instance is shutting down; try again',
   INTERNAL_ERROR: 'Internal error',

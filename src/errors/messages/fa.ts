@@ -17,7 +17,8 @@ export const fa: MessageCatalogue = {
   NOT_FOUND: 'یافت نشد',
   REQUEST_TIMEOUT: 'درخواست به‌موقع دریافت نشد',
   PAYLOAD_TOO_LARGE: 'بدنهٔ درخواست بیش از حد بزرگ است',
-  UNSUPPORTED_MEDIA_TYPE: 'بدنهٔ درخواست باید از نوع application/json باشد',
+  UNSUPPORTED_MEDIA_TYPE:
+    'نوع محتوای بدنهٔ درخواست (Content-Type) را این مسیر نمی‌پذیرد (application/json؛ مسیر introspect فقط application/x-www-form-urlencoded)',
   DATABASE_UNAVAILABLE: 'پایگاه داده در دسترس نیست؛ کمی بعد دوباره تلاش کنید',
   SERVICE_UNAVAILABLE: 'این سرور در حال خاموش شدن است؛ دوباره تلاش کنید',
   INTERNAL_ERROR: 'خطای داخلی',
