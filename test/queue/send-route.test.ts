@@ -82,6 +82,9 @@ forEachDatabase('POST /api/v1/admin/sms/send', (backend) => {
     assertError(await sendSms(t, key, { to: '+14155550123', text: 'x' }), 'INVALID_PHONE');
     assertError(await sendSms(t, key, { to: mobile(6) }), 'VALIDATION_ERROR');
     assertError(await sendSms(t, key, { to: mobile(6), text: 'x', template: 'back_in_stock' }), 'VALIDATION_ERROR');
+    // params or a locale with a text would be ignored: refused rather than dropped without a word.
+    assertError(await sendSms(t, key, { to: mobile(6), text: 'x', params: { name: 'y' } }), 'VALIDATION_ERROR');
+    assertError(await sendSms(t, key, { to: mobile(6), text: 'x', locale: 'fa' }), 'VALIDATION_ERROR');
     assertError(await sendSms(t, key, { text: 'x' }), 'VALIDATION_ERROR');
     assertError(await sendSms(t, key, { to: mobile(6), text: '' }), 'VALIDATION_ERROR');
     assertError(await sendSms(t, key, { to: mobile(6), text: 'x'.repeat(1001) }), 'VALIDATION_ERROR');

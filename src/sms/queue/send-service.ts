@@ -125,6 +125,10 @@ export function createSendService(deps: {
       if ((request.template === undefined) === (request.text === undefined)) {
         throw new AppError('VALIDATION_ERROR', 'Give either template (with params) or text, not both');
       }
+      // A text goes out as written: params or a locale beside it would be ignored, which hides a mistake.
+      if (request.text !== undefined && (request.params !== undefined || request.locale !== undefined)) {
+        throw new AppError('VALIDATION_ERROR', 'params and locale go with template, not with text');
+      }
       if (caller && request.template !== undefined && SERVICE_TEMPLATES.has(request.template)) {
         throw new AppError('TEMPLATE_RESERVED', `${request.template} is sent by the service itself`);
       }
