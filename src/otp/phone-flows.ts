@@ -76,10 +76,16 @@ export function createPhoneFlows(deps: {
     async requestChange(session: Session, phone: string, ip: string, acceptLanguage?: string) {
       requireRecentSignIn(session);
       const { userId } = session;
+      const phoneNumber = canonical(phone);
+      const user = await users.findById(userId);
       // Blocking ends the user's sessions; this refuses one that was authenticated just before.
-      if ((await users.findById(userId))?.blocked_at != null) throw new AppError('USER_BLOCKED');
+      if (user?.blocked_at != null) throw new AppError('USER_BLOCKED');
+      // A code to the number the account already has would cost an SMS and change nothing.
+      if (user?.phone_number === phoneNumber) {
+        throw new AppError('VALIDATION_ERROR', "phone_number is already this account's number");
+      }
       return countOtpRequest(metrics, () =>
-        otp.request({ phoneNumber: canonical(phone), purpose: 'phone_change', userId }, ip, {
+        otp.request({ phoneNumber, purpose: 'phone_change', userId }, ip, {
           locales: requestedLocales(acceptLanguage),
           recipient: { userId },
         }),

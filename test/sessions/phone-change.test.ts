@@ -47,6 +47,17 @@ forEachDatabase('phone change', (backend) => {
     assert.deepEqual(records, [{ user_id: user.userId, old_phone_number: user.phone, new_phone_number: target }]);
   });
 
+  it("refuses a change to the account's own number, in any form, before any SMS", async () => {
+    const user = await signIn(t);
+    await sleep(1100); // past the resend wait of the sign-in's code
+    const national = `0${user.phone.slice(3)}`;
+    for (const typed of [user.phone, national]) {
+      const answer = await t.post(REQUEST, { phone_number: typed }, bearer(user.accessToken));
+      assertError(answer, 'VALIDATION_ERROR');
+    }
+    assert.equal(t.sink.messagesTo(user.phone).length, 1, 'only the sign-in code');
+  });
+
   it('answers 401 at both steps without a Bearer token, and sends nothing', async () => {
     const target = freshPhone();
     assertError(await t.post(REQUEST, { phone_number: target }), 'UNAUTHORIZED');
