@@ -584,7 +584,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -808,7 +808,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1037,7 +1037,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1289,7 +1289,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1513,7 +1513,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -1711,7 +1711,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2032,7 +2032,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -2245,7 +2245,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -3013,7 +3013,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -3541,7 +3541,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -3750,7 +3750,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -3981,7 +3981,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -4243,7 +4243,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -5452,7 +5452,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -5680,7 +5680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6299,7 +6299,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6680,7 +6680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -6901,7 +6901,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -7118,7 +7118,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -7323,7 +7323,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;
@@ -7929,7 +7929,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body must be application/json */
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
                 415: {
                     headers: {
                         [name: string]: unknown;

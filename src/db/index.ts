@@ -35,7 +35,7 @@ export interface DatabaseHandle {
    * a pool full of requests (a flood of them, even refused ones) does not make every instance look down at
    * once; the pool's saturation shows in health's detail instead.
    */
-  readonly probe: Pick<DatabaseHandle, 'db' | 'dialect' | 'ping'>;
+  readonly probe: Pick<DatabaseHandle, 'db' | 'dialect' | 'ping' | 'pool'>;
   close(): Promise<void>;
 }
 
@@ -142,6 +142,7 @@ function createPostgres(config: Config['database']): DatabaseHandle {
     probe: {
       db: probeDb,
       dialect: 'postgres',
+      pool: probePool,
       async ping() {
         await probePool.query('select 1');
       },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DatabaseBackend } from './backends.ts';
 
 /** The `otpgate` command exactly as `npx otpgate` runs it. */
 export const BIN = fileURLToPath(new URL('../../bin/otpgate.js', import.meta.url));
@@ -72,6 +73,16 @@ export async function runCli(
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'otpgate-cli-'));
+}
+
+/**
+ * A database that another process or pool (the CLI, a second instance) can open too: a SQLite file in a
+ * folder of its own, or a fresh PostgreSQL schema. `drop` removes it.
+ */
+export async function sharedDatabase(backend: DatabaseBackend): Promise<{ url: string; drop(): Promise<void> }> {
+  if (backend.name === 'postgres') return backend.create();
+  const dir = tempDir();
+  return { url: `sqlite:${join(dir, 'otpgate.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A port nothing listens on right now: bound to 0 and released, for a child that must be told its port. */

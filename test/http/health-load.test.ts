@@ -14,9 +14,9 @@ import { logCapture } from '../helpers/log-capture.ts';
 const HEALTH = '/api/v1/otp/health';
 
 /**
- * The service on a real database whose probe is counted: `probes` counts calls of the handle's real `ping`
+ * The service on a real database whose probe is counted: `probes` counts calls of the probe's real `ping`
  * (each health probe starts with one), and on PostgreSQL `checkouts` counts connections taken from the
- * real pool, whatever query they were for.
+ * probe's pool, whatever query they were for.
  */
 async function countedApp(backend: DatabaseBackend, rewrite: (url: string) => string = (url) => url) {
   const created = await backend.create();
@@ -29,12 +29,16 @@ async function countedApp(backend: DatabaseBackend, rewrite: (url: string) => st
   const real = createDatabase(config.database);
   await migrateToLatest(real);
   const counts = { probes: 0, checkouts: 0 };
-  real.pool?.on('acquire', () => counts.checkouts++);
+  // Health probes over a connection of their own (db/index.ts `probe`); that is what is counted.
+  real.probe.pool?.on('acquire', () => counts.checkouts++);
   const database: DatabaseHandle = {
     ...real,
-    ping: () => {
-      counts.probes++;
-      return real.ping();
+    probe: {
+      ...real.probe,
+      ping: () => {
+        counts.probes++;
+        return real.probe.ping();
+      },
     },
   };
   const app = await buildApp(config, { database, logStream: logCapture().stream });

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { DATABASES, redisSkip, redisUrl, type DatabaseBackend } from '../helpers/backends.ts';
-import { DATABASE_LINE, runCli, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
+import { DATABASE_LINE, runCli, sharedDatabase, withoutDatabaseLine } from '../helpers/infra-cli.ts';
 import {
   databaseCountersFor,
   issueCode,
@@ -28,16 +26,8 @@ after(async () => {
 
 /** A test app on a database the command can open too: a SQLite file, or a PostgreSQL schema. */
 async function appWithSharedDatabase(backend: DatabaseBackend, env: Record<string, string> = {}): Promise<TestApp> {
-  let url: string;
-  if (backend.name === 'postgres') {
-    const created = await backend.create();
-    cleanups.push(created.drop);
-    url = created.url;
-  } else {
-    const dir = tempDir();
-    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-    url = `sqlite:${join(dir, 'otpgate.db')}`;
-  }
+  const { url, drop } = await sharedDatabase(backend);
+  cleanups.push(drop);
   const t = await startTestApp(backend, { env: { DATABASE_URL: url, ...LIMITS, ...env } });
   cleanups.push(() => t.close());
   return t;

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { decodeProtectedHeader } from 'jose';
 import { loadConfig } from '../../src/config/index.ts';
@@ -11,7 +9,7 @@ import { createSigningKeyRepository } from '../../src/signing-keys/repository.ts
 import { PUBLISH_AHEAD_MS } from '../../src/signing-keys/rules.ts';
 import { createSigningKeyService } from '../../src/signing-keys/service.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
-import { tempDir } from '../helpers/infra-cli.ts';
+import { sharedDatabase } from '../helpers/infra-cli.ts';
 import { meStatus, signIn } from '../helpers/session-sign-in.ts';
 import { signingKeysOf } from '../helpers/signing-keys.ts';
 
@@ -26,16 +24,8 @@ for (const backend of DATABASES) {
 
     it('five instances starting at once on an empty database end with one signing key, the same for all', async () => {
       // Each its own connection (pool), as separate processes would have.
-      let url: string;
-      if (backend.name === 'postgres') {
-        const created = await backend.create();
-        cleanups.push(created.drop);
-        url = created.url;
-      } else {
-        const dir = tempDir();
-        cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-        url = `sqlite:${join(dir, 'otpgate.db')}`;
-      }
+      const { url, drop } = await sharedDatabase(backend);
+      cleanups.push(drop);
       const config = loadConfig({ DATABASE_URL: url });
       const handles = Array.from({ length: 5 }, () => createDatabase(config.database));
       cleanups.push(async () => {

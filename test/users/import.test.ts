@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { importUsers, type ImportReport } from '../../src/users/import.ts';
 import { DATABASES, forEachDatabase, type TestApp } from '../helpers/app.ts';
 import type { DatabaseBackend } from '../helpers/backends.ts';
-import { runCli, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
+import { runCli, sharedDatabase, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
 import { toPersianDigits, withApp } from '../helpers/otp-flow.ts';
 import { signIn } from '../helpers/session-sign-in.ts';
 
@@ -135,16 +135,8 @@ after(async () => {
 
 /** A database the command can open: a migrated SQLite file, or a PostgreSQL schema. */
 async function commandDatabase(backend: DatabaseBackend): Promise<string> {
-  let url: string;
-  if (backend.name === 'postgres') {
-    const created = await backend.create();
-    cleanups.push(created.drop);
-    url = created.url;
-  } else {
-    const dir = tempDir();
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    url = `sqlite:${join(dir, 'otpgate.db')}`;
-  }
+  const { url, drop } = await sharedDatabase(backend);
+  cleanups.push(drop);
   const database = createDatabase(loadConfig({ DATABASE_URL: url }).database);
   await migrateToLatest(database);
   await database.close();
