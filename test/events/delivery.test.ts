@@ -41,8 +41,11 @@ forEachDatabase('event delivery', (backend) => {
     await sql`delete from events`.execute(t.database.db);
     await receiver.down();
     const users = [await signIn(t), await signIn(t), await signIn(t)];
-    // Each sign-in: user.created, user.signed_in, and its code's sms.status_changed.
-    assert.equal(await drain(t), 9);
+    // Each sign-in: user.created, user.signed_in, and its code's sms.status_changed (on a loaded machine a
+    // code's send may also time out first and be sent again: one more status event, so count the rows).
+    const written = (await rows(t)).length;
+    assert.ok(written >= 9, `${written} events`);
+    assert.equal(await drain(t), written);
     const waiting = await rows(t);
     assert.ok(
       waiting.every((row) => row.status === 'queued' && row.attempts === 1 && row.last_error === 'ECONNREFUSED'),
@@ -54,12 +57,12 @@ forEachDatabase('event delivery', (backend) => {
     await receiver.up();
     receiver.answer(503);
     await dueNow(t);
-    assert.equal(await drain(t), 9);
+    assert.equal(await drain(t), written);
     assert.ok((await rows(t)).every((row) => row.last_error === 'HTTP_503' && row.attempts === 2));
 
     receiver.answer(200);
     await dueNow(t);
-    assert.equal(await drain(t), 9);
+    assert.equal(await drain(t), written);
     const done = await rows(t);
     assert.ok(done.every((row) => row.status === 'delivered' && row.delivered_at !== null && row.last_error === null));
     for (const user of users) {
