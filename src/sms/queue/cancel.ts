@@ -35,24 +35,27 @@ export async function cancelQueuedOfKey(
   by: string,
   at: number,
 ): Promise<string[]> {
-  const rows = await db
-    .updateTable('sms_logs')
-    .set(cancelled(by, at))
-    .where('api_key_id', '=', apiKeyId)
-    .where('status', '=', 'queued')
-    .returning('id')
-    .execute();
-  return rows.map((row) => row.id);
+  return cancelQueuedWhere(db, 'api_key_id', apiKeyId, by, at);
 }
 
 /** Cancels every queued message to a number (its user is being deleted); returns how many. */
 export async function cancelQueuedTo(db: Kysely<Database>, phoneNumber: string, by: string, at: number) {
+  return (await cancelQueuedWhere(db, 'phone_number', phoneNumber, by, at)).length;
+}
+
+async function cancelQueuedWhere(
+  db: Kysely<Database>,
+  column: 'api_key_id' | 'phone_number',
+  value: string,
+  by: string,
+  at: number,
+): Promise<string[]> {
   const rows = await db
     .updateTable('sms_logs')
     .set(cancelled(by, at))
-    .where('phone_number', '=', phoneNumber)
+    .where(column, '=', value)
     .where('status', '=', 'queued')
     .returning('id')
     .execute();
-  return rows.length;
+  return rows.map((row) => row.id);
 }
