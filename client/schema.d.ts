@@ -1180,7 +1180,8 @@ export interface paths {
                             message: string;
                             user: {
                                 id: string;
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
                                 phone_verified: boolean;
                                 /** Format: date-time */
                                 created_at: string;
@@ -1813,7 +1814,8 @@ export interface paths {
                             success: true;
                             user: {
                                 id: string;
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
                                 phone_verified: boolean;
                                 /** Format: date-time */
                                 created_at: string;
@@ -1957,7 +1959,8 @@ export interface paths {
                             success: true;
                             user: {
                                 id: string;
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
                                 phone_verified: boolean;
                                 /** Format: date-time */
                                 created_at: string;
@@ -5983,8 +5986,8 @@ export interface paths {
                             success: true;
                             users: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;
@@ -6160,8 +6163,8 @@ export interface paths {
                             created: boolean;
                             user: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;
@@ -6188,8 +6191,8 @@ export interface paths {
                             created: boolean;
                             user: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;
@@ -6403,8 +6406,8 @@ export interface paths {
                             success: true;
                             user: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;
@@ -6788,8 +6791,8 @@ export interface paths {
                             success: true;
                             user: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;
@@ -7007,8 +7010,8 @@ export interface paths {
                             success: true;
                             user: {
                                 id: string;
-                                /** @description E.164 */
-                                phone_number: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
                                 /** @description false until the user first signs in with a code */
                                 phone_verified: boolean;
                                 external_id: string | null;

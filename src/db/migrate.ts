@@ -34,12 +34,39 @@ export async function schemaStatus(handle: Pick<DatabaseHandle, 'db' | 'dialect'
 
 /** Runs every pending migration; a no-op on an up-to-date schema. Throws if one fails. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  return applied(await (await migrator(handle)).migrateToLatest());
+  return withoutForeignKeyActions(handle, async () => applied(await (await migrator(handle)).migrateToLatest()));
 }
 
 /** Reverts the newest migration; a no-op on an empty schema. */
 export async function migrateDown(handle: DatabaseHandle): Promise<string[]> {
-  return applied(await (await migrator(handle)).migrateDown());
+  return withoutForeignKeyActions(handle, async () => applied(await (await migrator(handle)).migrateDown()));
+}
+
+/**
+ * SQLite changes a column's constraints only by rebuilding its table, and with foreign keys on, dropping the
+ * old table would cascade its delete to every row that refers to it. So foreign keys are off while
+ * migrations run (SQLite's documented procedure), and checked once they are done: a migration that left a
+ * dangling reference fails here. PostgreSQL alters in place and needs none of this.
+ */
+async function withoutForeignKeyActions<T>(handle: DatabaseHandle, run: () => Promise<T>): Promise<T> {
+  const { sqlite, group } = handle;
+  if (!sqlite) return run();
+  // The pragma is a no-op inside a transaction: the group commit's open one is committed first.
+  group?.flush();
+  sqlite.pragma('foreign_keys = OFF');
+  if (sqlite.pragma('foreign_keys', { simple: true }) !== 0) {
+    throw new Error('could not turn foreign keys off for the migration: a transaction is open');
+  }
+  try {
+    const result = await run();
+    const dangling = sqlite.pragma('foreign_key_check') as unknown[];
+    if (dangling.length > 0) {
+      throw new Error(`migration left ${dangling.length} rows referring to rows that do not exist`);
+    }
+    return result;
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 function applied({ error, results }: MigrationResultSet): string[] {

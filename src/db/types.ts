@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types. Times are epoch milliseconds (bigint columns read back as numbers on both dialects) and
  * flags are 0/1 integers, because SQLite has neither a timestamp nor a boolean type and one schema serves
@@ -5,7 +7,8 @@
  */
 export interface UsersTable {
   id: string;
-  phone_number: string;
+  /** E.164; null for a user who signed in with Telegram only and has not added a number. */
+  phone_number: string | null;
   phone_verified: number;
   locale: string | null;
   created_at: number;
@@ -26,6 +29,8 @@ export interface SessionsTable {
   expires_at: number;
   /** When the family's sign-in happened (a verified code); refreshes copy it, never renew it. */
   auth_time: number;
+  /** How the family signed in: `sms` or `telegram` (the tokens' `amr`). */
+  amr: Generated<string>;
   rotated_at: number | null;
   revoked_at: number | null;
   created_at: number;
@@ -122,17 +127,56 @@ export interface SmsTemplatesTable {
   updated_at: number;
 }
 
+/** A Telegram identity and the user it belongs to (one each way). */
 export interface TelegramUsersTable {
-  id: string;
-  user_id: string | null;
+  /** Telegram's numeric user id, as a decimal string (it can exceed 2^53 in the future). */
   telegram_id: string;
-  chat_id: string | null;
+  user_id: string;
   username: string | null;
   first_name: string | null;
   last_name: string | null;
-  phone_number: string | null;
+  photo_url: string | null;
+  language_code: string | null;
+  chat_id: string | null;
+  first_sign_in_at: number | null;
+  last_sign_in_at: number | null;
   created_at: number;
   updated_at: number;
+}
+
+/** Widget and Mini App logins already used, kept until they could no longer be fresh. */
+export interface TelegramLoginReplaysTable {
+  key: string;
+  expires_at: number;
+}
+
+/** An OpenID Connect sign-in with Telegram under way, between the start and the callback. */
+export interface TelegramOidcStatesTable {
+  state_hash: string;
+  /** The hash of the cookie set on the browser that started: the callback must come from it. */
+  browser_hash: string;
+  return_to: string;
+  /** `signin`, or `link` for a signed-in user adding Telegram (then `link_user_id` when it was known). */
+  intent: string;
+  link_user_id: string | null;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+/** A verified Telegram identity waiting for the front end to exchange its one-time code. */
+export interface TelegramOidcGrantsTable {
+  code_hash: string;
+  telegram_id: string;
+  /** The profile from the id_token, as JSON. */
+  profile: string;
+  /** E.164, verified by Telegram, when the user shared it. */
+  phone_number: string | null;
+  intent: string;
+  link_user_id: string | null;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
 }
 
 export interface TelegramLinkTokensTable {
@@ -256,6 +300,9 @@ export interface Database {
   sms_logs: SmsLogsTable;
   sms_templates: SmsTemplatesTable;
   telegram_users: TelegramUsersTable;
+  telegram_login_replays: TelegramLoginReplaysTable;
+  telegram_oidc_states: TelegramOidcStatesTable;
+  telegram_oidc_grants: TelegramOidcGrantsTable;
   telegram_link_tokens: TelegramLinkTokensTable;
   telegram_bot_sessions: TelegramBotSessionsTable;
   telegram_deep_links: TelegramDeepLinksTable;

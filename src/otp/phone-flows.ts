@@ -103,17 +103,19 @@ export function createPhoneFlows(deps: {
       const { userId } = session;
       const phoneNumber = canonical(phone);
       await countOtpVerify(metrics, () => otp.verify({ phoneNumber, purpose: 'phone_change', userId }, code, ip));
-      const oldNumber = await users.changePhone(userId, phoneNumber, ip, now(), async (trx, previous) => {
+      const moved = await users.changePhone(userId, phoneNumber, ip, now(), async (trx, previous) => {
         await sessions.endOthers(session, trx);
         if (previous !== phoneNumber) {
           await events.record(trx, 'user.phone_changed', { user_id: userId, phone_number: phoneNumber });
         }
       });
-      if (oldNumber === 'blocked') throw new AppError('USER_BLOCKED');
-      if (oldNumber === null) throw new AppError('PHONE_IN_USE');
+      if (moved === 'blocked') throw new AppError('USER_BLOCKED');
+      if (moved === null) throw new AppError('PHONE_IN_USE');
       const user = await users.findById(userId);
       if (!user) throw new AppError('UNAUTHORIZED');
-      if (oldNumber !== phoneNumber)
+      // A user adding their first number has no old one to tell.
+      const oldNumber = moved.previous;
+      if (oldNumber !== null && oldNumber !== phoneNumber)
         await notifyPhoneChanged({ oldNumber, newNumber: phoneNumber, locale: user.locale });
       return user;
     },

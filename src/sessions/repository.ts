@@ -10,12 +10,17 @@ export interface NewRefreshToken {
   readonly expiresAt: number;
   /** When the family's sign-in happened; every token of the family carries the same one. */
   readonly authTime: number;
+  /** How the family signed in (the tokens' `amr`); every token of the family carries the same one. */
+  readonly amr: SignInMethod;
   readonly ip: string | null;
   readonly userAgent: string | null;
 }
 
-/** The refresh token that replaces a spent one; user, family and sign-in time are the spent one's. */
-export type Successor = Omit<NewRefreshToken, 'userId' | 'familyId' | 'authTime'>;
+/** How a session signed in: a code by SMS, or Telegram (widget, Mini App or OpenID Connect). */
+export type SignInMethod = 'sms' | 'telegram';
+
+/** The refresh token that replaces a spent one; user, family, sign-in time and method are the spent one's. */
+export type Successor = Omit<NewRefreshToken, 'userId' | 'familyId' | 'authTime' | 'amr'>;
 
 export type RotateResult =
   | {
@@ -23,8 +28,9 @@ export type RotateResult =
       readonly userId: string;
       readonly familyId: string;
       readonly authTime: number;
+      readonly amr: SignInMethod;
       /** The user's number now, for the new access token: read in the same statement, no round trip more. */
-      readonly phoneNumber: string;
+      readonly phoneNumber: string | null;
       readonly externalId: string | null;
     }
   | { readonly outcome: 'reused'; readonly familyId: string }
@@ -88,6 +94,7 @@ export function createSessionRepository(db: Kysely<Database>) {
             'user_id',
             'family_id',
             'auth_time',
+            'amr',
             eb
               .selectFrom('users')
               .select('users.phone_number')
@@ -101,7 +108,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           ])
           .executeTakeFirst();
         if (row) {
-          const family = { userId: row.user_id, familyId: row.family_id, authTime: row.auth_time };
+          const family = { userId: row.user_id, familyId: row.family_id, authTime: row.auth_time, amr: signInMethod(row.amr) };
           await insert({ ...successor, ...family }, now, trx);
         }
         return row;
@@ -112,7 +119,8 @@ export function createSessionRepository(db: Kysely<Database>) {
           userId: rotated.user_id,
           familyId: rotated.family_id,
           authTime: rotated.auth_time,
-          phoneNumber: rotated.phone_number!,
+          amr: signInMethod(rotated.amr),
+          phoneNumber: rotated.phone_number ?? null,
           externalId: rotated.external_id ?? null,
         };
       }
@@ -304,6 +312,7 @@ const INSERT_ARGS = [
   'tokenHash',
   'expiresAt',
   'authTime',
+  'amr',
   'now',
   'ip',
   'userAgent',
@@ -318,12 +327,18 @@ function insertQuery(db: Kysely<Database>) {
       token_hash: token.tokenHash,
       expires_at: token.expiresAt,
       auth_time: token.authTime,
+      amr: token.amr,
       rotated_at: null,
       revoked_at: null,
       created_at: token.now,
       ip: token.ip,
       user_agent: token.userAgent,
     });
+}
+
+/** A stored method read back; anything unknown (a row from a newer version) reads as the default. */
+function signInMethod(stored: string): SignInMethod {
+  return stored === 'telegram' ? 'telegram' : 'sms';
 }
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;

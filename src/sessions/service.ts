@@ -7,9 +7,9 @@ import { sha256Hex } from '../crypto/keys.ts';
 import type { Database } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { bearerCredentials } from '../http/bearer.ts';
-import type { NewRefreshToken, OpenFamily, SessionRepository, Successor } from './repository.ts';
+import type { NewRefreshToken, OpenFamily, SessionRepository, SignInMethod, Successor } from './repository.ts';
 import type { User } from '../users/repository.ts';
-import type { AccessClaims, AccessTokens, TokenSubject, VerifiedToken } from './tokens.ts';
+import type { AccessClaims, AccessTokens, SignedClaims, TokenSubject, VerifiedToken } from './tokens.ts';
 
 export interface TokenPair {
   readonly accessToken: string;
@@ -64,7 +64,7 @@ export function createSessionService(deps: {
   // Sessions that signed in at or before this have reached SESSION_MAX_AGE_SECONDS.
   const signedInAfter = () => now() - config.sessionMaxAgeSeconds * 1000;
 
-  async function pair(session: Session & TokenSubject, refreshToken: string): Promise<TokenPair> {
+  async function pair(session: SignedClaims, refreshToken: string): Promise<TokenPair> {
     const accessToken = await tokens.sign(session);
     return { accessToken, refreshToken, expiresIn: config.accessTtlSeconds };
   }
@@ -74,7 +74,7 @@ export function createSessionService(deps: {
      * A new session (a new token family) for a user about to be signed in: `row` is its first refresh
      * token's row, for the caller to write with the sign-in (otp/writes/), then `tokens` gives the pair.
      */
-    open(client: ClientInfo): OpenedSession {
+    open(client: ClientInfo, amr: SignInMethod = 'sms'): OpenedSession {
       const sessionId = newId();
       const authTime = now();
       const { token, successor } = newRefreshToken(client);
@@ -82,14 +82,14 @@ export function createSessionService(deps: {
         sessionId,
         authTime,
         refreshToken: token,
-        row: { ...successor, id: newId(), familyId: sessionId, authTime },
+        row: { ...successor, id: newId(), familyId: sessionId, authTime, amr },
       };
     },
 
     /** The token pair of an opened session whose row is written, for the user it was written for. */
     tokens(user: User, opened: OpenedSession): Promise<TokenPair> {
       return pair(
-        { ...tokenSubject(user), sessionId: opened.sessionId, authTime: opened.authTime },
+        { ...tokenSubject(user), sessionId: opened.sessionId, authTime: opened.authTime, amr: opened.row.amr },
         opened.refreshToken,
       );
     },
@@ -103,8 +103,8 @@ export function createSessionService(deps: {
       const next = newRefreshToken(client);
       const result = await sessions.rotate(sha256Hex(refreshToken), next.successor, now(), signedInAfter());
       if (result.outcome === 'rotated') {
-        const { userId, familyId, authTime, phoneNumber, externalId } = result;
-        return pair({ userId, phoneNumber, externalId, sessionId: familyId, authTime }, next.token);
+        const { userId, familyId, authTime, amr, phoneNumber, externalId } = result;
+        return pair({ userId, phoneNumber, externalId, sessionId: familyId, authTime, amr }, next.token);
       }
       if (result.outcome === 'reused') {
         await sessions.revokeFamily(result.familyId, now());

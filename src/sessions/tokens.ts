@@ -3,6 +3,7 @@ import { decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } fr
 import type { Config } from '../config/index.ts';
 import { SIGNING_ALG } from '../signing-keys/key-pair.ts';
 import type { KeyRing } from '../signing-keys/ring.ts';
+import type { SignInMethod } from './repository.ts';
 
 /** RFC 9068's media type for access tokens: a refresh token or any other JWT cannot pass for one. */
 const ACCESS_TYPE = 'at+jwt';
@@ -19,8 +20,8 @@ export interface AccessClaims {
 /** Who a token is about, as the user row says at signing. */
 export interface TokenSubject {
   readonly userId: string;
-  /** E.164, as `phone_number` (OpenID Connect Core 5.1). */
-  readonly phoneNumber: string;
+  /** E.164, as `phone_number` (OpenID Connect Core 5.1); null for a user without a number (Telegram only). */
+  readonly phoneNumber: string | null;
   /** The shop's own id for the user, when it has set one; the claim is left out otherwise. */
   readonly externalId?: string | null | undefined;
 }
@@ -29,6 +30,8 @@ export interface TokenSubject {
 export interface SignedClaims extends TokenSubject {
   readonly sessionId: string;
   readonly authTime: number;
+  /** How the session signed in, as `amr` (RFC 8176 lists methods, not these names; ours are plain). */
+  readonly amr: SignInMethod;
 }
 
 /** A verified token: the ids the server acts on, and every claim it carried (for introspection). */
@@ -44,9 +47,9 @@ export function accessClaims(claims: SignedClaims): JWTPayload {
   return {
     sid: claims.sessionId,
     auth_time: Math.floor(claims.authTime / 1000),
-    phone_number: claims.phoneNumber,
-    // The number is in the token because the user proved it with a code: sign-in is the only way in.
-    phone_number_verified: true,
+    amr: [claims.amr],
+    // A user's number is always a proved one: by a code, or by Telegram, which verified it.
+    ...(claims.phoneNumber ? { phone_number: claims.phoneNumber, phone_number_verified: true } : {}),
     ...(claims.externalId ? { external_id: claims.externalId } : {}),
   };
 }

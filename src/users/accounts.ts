@@ -95,7 +95,7 @@ export const userAccounts = {
       .onConflict((oc) => oc.doNothing())
       .returningAll()
       .execute();
-    return new Map(inserted.map((user) => [user.phone_number, user]));
+    return new Map(inserted.flatMap((user) => (user.phone_number ? [[user.phone_number, user] as const] : [])));
   },
 
   /** Gives the user an external_id, only while it has none. Returns the user, or undefined when it had one. */

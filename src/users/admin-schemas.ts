@@ -50,7 +50,9 @@ export const UserQuery = Type.Object(
 
 export const AdminUser = Type.Object({
   id: Type.String(),
-  phone_number: Type.String({ description: 'E.164' }),
+  phone_number: Type.Union([Type.String(), Type.Null()], {
+    description: 'E.164; null for a user who signed in with Telegram only',
+  }),
   phone_verified: Type.Boolean({ description: 'false until the user first signs in with a code' }),
   external_id: Type.Union([Type.String(), Type.Null()]),
   locale: Type.Union([Type.String(), Type.Null()]),

@@ -92,7 +92,6 @@ async function eraseNumber(db: Kysely<Database>, number: string): Promise<number
   }
   await db.deleteFrom('otp_codes').where('phone_number', '=', number).execute();
   await db.deleteFrom('stock_alerts').where('phone_number', '=', number).execute();
-  await db.updateTable('telegram_users').set({ phone_number: null }).where('phone_number', '=', number).execute();
   await db
     .updateTable('phone_verifications')
     .set({ old_phone_number: ERASED })

@@ -89,7 +89,7 @@ export function createUserRepository(db: Kysely<Database>) {
 
     /**
      * Moves a user to a new number and records it, in one transaction, together with `alsoDo` (which gets
-     * the transaction). Returns the number the user had, or null when the new number belongs to someone
+     * the transaction). Returns the number the user had (null if none), or null when the new number belongs to someone
      * else: the unique index decides, not a prior read, so two users confirming the same number at once
      * cannot both get it. Returns `blocked`, and changes nothing, when the user is blocked: the update
      * locks the user's row, so a block is either committed before it (and seen) or waits for it.
@@ -100,8 +100,8 @@ export function createUserRepository(db: Kysely<Database>) {
       ip: string | null,
       now: number,
       /** Gets the transaction and the number the user had. */
-      alsoDo: (trx: Transaction<Database>, previousNumber: string) => Promise<void>,
-    ): Promise<string | 'blocked' | null> {
+      alsoDo: (trx: Transaction<Database>, previousNumber: string | null) => Promise<void>,
+    ): Promise<{ previous: string | null } | 'blocked' | null> {
       try {
         return await retryOnDeadlock(() =>
           db.transaction().execute(async (trx: Transaction<Database>) => {
@@ -122,18 +122,21 @@ export function createUserRepository(db: Kysely<Database>) {
               .executeTakeFirst();
             // Blocked: undo what `alsoDo` wrote too.
             if (moved.numUpdatedRows === 0n) throw BLOCKED;
-            await trx
-              .insertInto('phone_verifications')
-              .values({
-                id: newId(),
-                user_id: userId,
-                old_phone_number: current.phone_number,
-                new_phone_number: newNumber,
-                ip,
-                verified_at: now,
-              })
-              .execute();
-            return current.phone_number;
+            // The record is of a number given up; a user adding their first (Telegram only until now) has none.
+            if (current.phone_number !== null) {
+              await trx
+                .insertInto('phone_verifications')
+                .values({
+                  id: newId(),
+                  user_id: userId,
+                  old_phone_number: current.phone_number,
+                  new_phone_number: newNumber,
+                  ip,
+                  verified_at: now,
+                })
+                .execute();
+            }
+            return { previous: current.phone_number };
           }),
         );
       } catch (error) {

@@ -3,7 +3,9 @@ import type { User } from './repository.ts';
 
 export const UserView = Type.Object({
   id: Type.String(),
-  phone_number: Type.String(),
+  phone_number: Type.Union([Type.String(), Type.Null()], {
+    description: 'E.164; null for a user who signed in with Telegram and has not added a number',
+  }),
   phone_verified: Type.Boolean(),
   created_at: Type.String({ format: 'date-time' }),
   last_login_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

@@ -93,14 +93,16 @@ forEachDatabase('deleting a user', (backend) => {
       await db
         .insertInto('telegram_users')
         .values({
-          id: 'tg-1',
-          user_id: null,
           telegram_id: '777',
-          chat_id: null,
-          username: null,
-          first_name: null,
+          user_id: id,
+          chat_id: '777',
+          username: 'gone_42',
+          first_name: 'Gone',
           last_name: null,
-          phone_number: first,
+          photo_url: null,
+          language_code: 'en',
+          first_sign_in_at: now,
+          last_sign_in_at: now,
           created_at: now,
           updated_at: now,
         })
@@ -114,6 +116,8 @@ forEachDatabase('deleting a user', (backend) => {
       assert.equal(deleted.body.messages_cancelled, 1);
       assert.ok(deleted.body.messages_erased >= 2);
       assert.deepEqual(await whereFound(t, needles), []);
+      const telegram = await db.selectFrom('telegram_users').select('telegram_id').where('telegram_id', '=', '777').execute();
+      assert.deepEqual(telegram, [], 'the Telegram identity goes with its user');
 
       assert.equal(await meStatus(t, current.accessToken), 401);
       assert.equal((await refresh(t, current.refreshToken)).status, 401);

@@ -12,6 +12,7 @@ import * as counterFunction from './0010_counter_function.ts';
 import * as signingKeys from './0011_signing_keys.ts';
 import * as userAccounts from './0012_user_accounts.ts';
 import * as events from './0013_events.ts';
+import * as telegramAccounts from './0014_telegram_accounts.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011_signing_keys': signingKeys,
   '0012_user_accounts': userAccounts,
   '0013_events': events,
+  '0014_telegram_accounts': telegramAccounts,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
