@@ -139,7 +139,8 @@ describe('Mini App initData is refused', () => {
       edit(initData, (p) => p.delete('hash')),
       'TELEGRAM_AUTH_INVALID',
     );
-    for (const bad of ['', hash.slice(0, 62), `${hash}00`, `${hash.slice(0, 63)}g`, 'z'.repeat(64)]) {
+    const malformed = ['', hash.slice(0, 62), `${hash}00`, `${hash}0`, `${hash}zz`, `${hash.slice(0, 63)}g`];
+    for (const bad of [...malformed, 'z'.repeat(64)]) {
       refused(
         edit(initData, (p) => p.set('hash', bad)),
         'TELEGRAM_AUTH_INVALID',

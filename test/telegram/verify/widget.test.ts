@@ -109,7 +109,8 @@ describe('the Telegram login widget refuses', () => {
 
   it('a missing, short, long or non-hex hash, without any other error', () => {
     const { hash, ...unsigned } = signedWidget(login, TEST_BOT_TOKEN);
-    for (const bad of [undefined, '', hash.slice(0, 62), `${hash}00`, `${hash.slice(0, 63)}g`, 'z'.repeat(64), 12]) {
+    const malformed = [undefined, '', hash.slice(0, 62), `${hash}00`, `${hash}0`, `${hash}zz`, `${hash.slice(0, 63)}g`];
+    for (const bad of [...malformed, 'z'.repeat(64), 12]) {
       const fields = bad === undefined ? unsigned : { ...unsigned, hash: bad };
       assertAppError(() => verify(fields), 'TELEGRAM_AUTH_INVALID');
     }
@@ -126,6 +127,14 @@ describe('the Telegram login widget refuses', () => {
       const fields = signedWidget({ ...login, extra: signed }, TEST_BOT_TOKEN);
       assertAppError(() => verify({ ...fields, extra: given }), 'TELEGRAM_AUTH_INVALID');
     }
+  });
+
+  it('a key holding "=" or a newline, which would split the signed text into other fields', () => {
+    // Without photo_url, the last_name and username lines are next to each other in the check string.
+    const { photo_url: _photo, ...adjacent } = login;
+    const { last_name: _last, username: _username, ...rest } = signedWidget(adjacent, TEST_BOT_TOKEN);
+    const resplit = { ...rest, 'last_name=Ahmadi\nusername': 'sara_a' };
+    assertAppError(() => verify(resplit), 'TELEGRAM_AUTH_INVALID');
   });
 
   it('an id given as a JSON number that JSON has already rounded', () => {
