@@ -1,6 +1,6 @@
 /**
  * The source text of the value of `name` in the JSON object `json` (top level only), or undefined when the
- * member is absent, appears more than once, or `json` is not an object.
+ * member is absent or appears more than once. Text that is not an object has no member at depth 1.
  *
  * This exists for `user.id` of Mini App data: JSON.parse reads numbers as doubles, and an id is kept as the
  * exact digits Telegram signed. Node 20 has no source access in JSON.parse's reviver, so this walks the text
@@ -24,7 +24,7 @@ export function rawJsonMember(json: string, name: string): string | undefined {
     } else if (char === '{' || char === '[') depth++;
     else if (char === '}' || char === ']') depth--;
   }
-  return json.trimStart().startsWith('{') && count === 1 ? found : undefined;
+  return count === 1 ? found : undefined;
 }
 
 /** The index just past the closing quote of the string that opens at `start`. */

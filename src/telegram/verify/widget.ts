@@ -51,14 +51,16 @@ export function verifyWidgetLogin(
 }
 
 /**
- * A field's value as it appears in the check string. The JSON form carries `id` and `auth_date` as numbers
- * and Telegram signs their plain decimal digits; a number that is not a safe integer cannot be written back
- * as the digits Telegram signed (JSON.parse has already rounded it), so it is refused rather than guessed.
- * Objects, arrays, booleans and null are never part of widget data (a repeated query parameter arrives as
- * an array), so they are refused too.
+ * A field's value as it appears in the check string. The JSON form carries `id` and `auth_date` as numbers,
+ * and Telegram signs plain decimal digits: an integer is written through BigInt, since String() turns 1e21
+ * and up into exponent form. A number JSON.parse has rounded cannot be written back as what was signed, so
+ * its hash fails; no digit is ever guessed. Objects, arrays, booleans and null are never widget data (a
+ * repeated query parameter arrives as an array), so they are refused, whatever text they would make.
  */
 function scalarText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return Number.isInteger(value) ? BigInt(value).toString() : String(value);
+  }
   throw invalid();
 }

@@ -178,6 +178,7 @@ describe('Mini App initData is refused', () => {
     refused(signedInitData(noUser, TEST_BOT_TOKEN), 'TELEGRAM_AUTH_INVALID');
     for (const bad of [
       '{"id":5',
+      '[{"id":5}]',
       '[5]',
       '5',
       '"x"',
@@ -207,6 +208,14 @@ describe('Mini App initData is refused', () => {
     const at = (authDate: number) => signedInitData({ ...launch, auth_date: String(authDate) }, TEST_BOT_TOKEN);
     assert.equal(verify(at(NOW_SECONDS + 30)).authDate, NOW_SECONDS + 30);
     refused(at(NOW_SECONDS + 31), 'TELEGRAM_AUTH_EXPIRED');
+  });
+
+  it('as invalid, not expired, when stale and forged: the date of forged data means nothing', () => {
+    const stale = signedInitData({ ...launch, auth_date: String(NOW_SECONDS - 86_400) }, TEST_BOT_TOKEN);
+    refused(
+      edit(stale, (p) => p.set('query_id', 'other')),
+      'TELEGRAM_AUTH_INVALID',
+    );
   });
 });
 

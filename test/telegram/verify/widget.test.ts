@@ -71,6 +71,11 @@ describe('the Telegram login widget', () => {
     assert.equal(verify(fields).profile.telegramId, '9007199254740993');
   });
 
+  it('signs a number as its plain decimal digits, even where JavaScript would write an exponent', () => {
+    const fields = signedWidget({ ...login, big: '1000000000000000000000', ratio: '1.5' }, TEST_BOT_TOKEN);
+    assert.equal(verify({ ...fields, big: 1e21, ratio: 1.5 }).profile.telegramId, '424242');
+  });
+
   it('keeps photo_url only when it is https', () => {
     for (const url of ['http://t.me/i/userpic/sara.jpg', 'javascript:alert(1)', 'not a url']) {
       const fields = signedWidget({ ...login, photo_url: url }, TEST_BOT_TOKEN);
@@ -137,7 +142,7 @@ describe('the Telegram login widget refuses', () => {
     assertAppError(() => verify(resplit), 'TELEGRAM_AUTH_INVALID');
   });
 
-  it('an id given as a JSON number that JSON has already rounded', () => {
+  it('an id given as a JSON number that JSON has already rounded: its digits are not what was signed', () => {
     const fields = signedWidget({ ...login, id: '9007199254740993' }, TEST_BOT_TOKEN);
     assertAppError(() => verify({ ...fields, id: 9007199254740993 }), 'TELEGRAM_AUTH_INVALID');
   });
