@@ -20,8 +20,8 @@ export interface WebAppOptions {
  *
  * The HMAC covers every field but `hash`. Whether it also covers `signature` is not stated by Telegram (the
  * docs say "all received fields"; working validators keep it), so a hash that matches either way is taken.
- * That costs nothing: both strings are built from data Telegram signed, and either way the HMAC proves the
- * bot token's holder made it. When `signature` is present it must ALSO be Telegram's Ed25519 signature over
+ * That opens nothing: only the holder of the bot token can make a hash over either string. When
+ * `signature` is present it must ALSO be Telegram's Ed25519 signature over
  * `<bot_id>:WebAppData` and the fields but `hash` and `signature`; a bad one refuses the data whatever the
  * HMAC says.
  *
@@ -37,8 +37,8 @@ export function verifyWebAppInitData(
 ): VerifiedLogin {
   const fields = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(initData)) {
-    // Which of two values is the signed one cannot be told, and taking the last (as URLSearchParams.get
-    // does not) or the first would let one be checked and the other used.
+    // Which of two values Telegram signed cannot be told, and a reader that picks differently from this one
+    // (URLSearchParams.get takes the first, a Map the last) would use a value that was never checked.
     if (fields.has(key)) throw invalid();
     fields.set(key, value);
   }
