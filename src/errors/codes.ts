@@ -35,6 +35,16 @@ export const ERROR_CODES = {
   EXTERNAL_ID_IN_USE: { status: 409 },
   MESSAGE_NOT_CANCELLABLE: { status: 409 },
   EVENT_IN_FLIGHT: { status: 409 },
+  TELEGRAM_AUTH_INVALID: { status: 401 },
+  TELEGRAM_AUTH_EXPIRED: { status: 401 },
+  // 401, not 409: a replayed login is a proof of sign-in that no longer proves anything, exactly like an
+  // expired one, and the only way forward is the same (sign in with Telegram again). 409 would tell the
+  // client there is a state to reconcile and a retry that could succeed; there is neither.
+  TELEGRAM_AUTH_REPLAYED: { status: 401 },
+  TELEGRAM_NOT_CONFIGURED: { status: 503 },
+  TELEGRAM_ALREADY_LINKED: { status: 409 },
+  TELEGRAM_UNAVAILABLE: { status: 503 },
+  OIDC_STATE_INVALID: { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
