@@ -15,6 +15,7 @@ import {
 } from './errors/handler.ts';
 import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
+import { telegramRoutes } from './telegram/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { httpTimeouts } from './http/timeouts.ts';
@@ -120,8 +121,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throw new AppError('SERVICE_UNAVAILABLE');
   });
   await registerCors(app, config.browser);
-  // Cookies are read only for the session cookie; without it no request's cookies are looked at.
-  if (config.browser.sessionCookie) await app.register(fastifyCookie);
+  // Cookies are read for the session cookie and for the browser binding of a sign-in with Telegram's OpenID
+  // Connect; without either no request's cookies are looked at.
+  if (config.browser.sessionCookie || config.telegram.oidc) await app.register(fastifyCookie);
   await registerOpenApi(app);
   app.get('/livez', { schema: LivezSchema }, async () => ({ success: true as const }));
   await app.register(healthRoutes, {
@@ -140,12 +142,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sessions: services.sessions,
     users: services.users,
     cookie,
+    telegram: services.telegramAccounts,
     now: options.now ?? Date.now,
   });
   await app.register(introspectionRoutes, {
     prefix: '/api/v1/auth',
     sessions: services.sessions,
     apiKeys: services.apiKeys,
+  });
+  await app.register(telegramRoutes, {
+    prefix: '/api/v1/telegram',
+    logins: services.telegramLogins,
+    accounts: services.telegramAccounts,
+    sessions: services.sessions,
+    cookie,
   });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });

@@ -16,7 +16,7 @@ export interface MaintenanceOptions {
 
 /**
  * Deletes rows nothing will read again: codes and sessions a day past their expiry, rate-limit windows that
- * have ended, and delivery-log rows past their retention (never a message still queued or sending). Runs at
+ * have ended, Telegram logins and sign-ins past their use, and delivery-log rows past their retention (never a message still queued or sending). Runs at
  * start and every 10 minutes, on every instance; the deletes are idempotent and the log is purged in short
  * batches that concurrent instances split between them, so that is harmless. Returns a stop that waits for
  * a pass under way, which ends after its current batch.
@@ -35,6 +35,10 @@ export function startMaintenance(
       const cutoff = now() - KEEP_MS;
       await db.deleteFrom('otp_codes').where('expires_at', '<', cutoff).execute();
       await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute();
+      // Telegram logins remembered against replay, and sign-ins with Telegram never finished: past use.
+      for (const table of ['telegram_login_replays', 'telegram_oidc_states', 'telegram_oidc_grants'] as const) {
+        await db.deleteFrom(table).where('expires_at', '<', now()).execute();
+      }
       // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.
       await db.deleteFrom('rate_limits').where('expire', '<', now()).where('key', '<>', OUTAGE_MARKER).execute();
       if (options.smsLogRetentionDays > 0) {

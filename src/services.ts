@@ -33,6 +33,8 @@ import { createTemplateService } from './templates/service.ts';
 import { createUserRepository } from './users/repository.ts';
 import { createUserAdmin } from './users/service.ts';
 import { createEvents } from './events/index.ts';
+import { createTelegramAccounts } from './telegram/accounts.ts';
+import { createTelegramLogins } from './telegram/logins.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -160,6 +162,13 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     lockRows: database.dialect === 'postgres',
     now,
   });
+  const telegramAccounts = createTelegramAccounts({ db, sessions, events: events.recorder, now });
+  const telegramLogins = createTelegramLogins({
+    config,
+    accounts: telegramAccounts,
+    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+    now,
+  });
   return {
     sms,
     smsLogs,
@@ -176,5 +185,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     templates,
     audit,
     events,
+    telegramAccounts,
+    telegramLogins,
   };
 }

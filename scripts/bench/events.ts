@@ -85,6 +85,7 @@ async function writeBacklog(databaseUrl: string, count: number): Promise<void> {
           await recorder.record(trx, 'user.signed_in', {
             user_id: `bench-user-${i}`,
             session_id: `bench-session-${i}`,
+            method: 'sms',
           });
         }
       });

@@ -4,6 +4,7 @@ import { EnvSchema, type Env } from './schema.ts';
 import { ConfigError } from './config-error.ts';
 import { browserConfig, type BrowserConfig } from './browser.ts';
 import { eventsConfig, type EventsConfig } from './events.ts';
+import { telegramConfig, type TelegramConfig } from './telegram.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
@@ -129,6 +130,7 @@ export interface Config {
   readonly browser: BrowserConfig;
   /** Events to the shop's backend (EVENTS_WEBHOOK_URL); `webhook` null when off. */
   readonly events: EventsConfig;
+  readonly telegram: TelegramConfig;
 }
 
 /**
@@ -261,6 +263,7 @@ function buildConfig(env: Env): Config {
     metrics: metricsConfig(env, isProduction),
     browser: browserConfig(env),
     events: eventsConfig(env, isProduction),
+    telegram: telegramConfig(env, isProduction),
   });
 }
 

@@ -497,6 +497,66 @@ export const EnvSchema = Type.Object({
       maximum: 65535,
     }),
   ),
+  // Telegram sign-in: each way in is on only when what it needs is set (config/telegram.ts).
+  TELEGRAM_BOT_TOKEN: Type.Optional(
+    Type.String({
+      description: "the bot's token from @BotFather; turns on sign-in with the login widget and Mini Apps",
+      pattern: '^[0-9]+:[A-Za-z0-9_-]+$',
+      allowed: "the token @BotFather gave, such as 123456789:AAE... (the bot's id, a colon, then the secret)",
+    }),
+  ),
+  TELEGRAM_BOT_USERNAME: Type.Optional(
+    Type.String({
+      description: "the bot's username without @, shown to front ends that embed the login widget",
+      pattern: '^[A-Za-z][A-Za-z0-9_]{3,31}$',
+      allowed: 'a Telegram bot username, such as shop_login_bot',
+    }),
+  ),
+  TELEGRAM_AUTH_MAX_AGE_SECONDS: Type.Integer({
+    description: 'how old a widget or Mini App login may be (its auth_date) and still sign in',
+    default: 300,
+    minimum: 30,
+    maximum: 86_400,
+  }),
+  TELEGRAM_IP_HOURLY_LIMIT: Type.Integer({
+    description: 'Telegram sign-in, link and OpenID Connect requests per client address per hour',
+    default: 60,
+    minimum: 1,
+    maximum: 1_000_000,
+  }),
+  TELEGRAM_OIDC_CLIENT_ID: Type.Optional(
+    Type.String({
+      description: "Log In With Telegram (OpenID Connect): the Client ID from @BotFather's Web Login settings",
+      minLength: 1,
+      maxLength: 128,
+    }),
+  ),
+  TELEGRAM_OIDC_CLIENT_SECRET: Type.Optional(
+    Type.String({
+      description: "the Client Secret from the same screen; with the client id, turns on OpenID Connect sign-in",
+      minLength: 1,
+      maxLength: 512,
+    }),
+  ),
+  TELEGRAM_OIDC_ISSUER: Type.String({
+    description: "Telegram's OpenID Connect issuer; change it only for a proxy or a test double",
+    default: 'https://oauth.telegram.org',
+    pattern: '^https?://.+',
+    allowed: HTTP_URL,
+  }),
+  TELEGRAM_OIDC_TIMEOUT_MS: Type.Integer({
+    description: "one call to Telegram's issuer (discovery, keys, token), connect to last byte",
+    default: 5000,
+    minimum: 500,
+    maximum: 60_000,
+  }),
+  TELEGRAM_LOGIN_RETURN_URLS: Type.Optional(
+    Type.String({
+      description: 'the exact URLs an OpenID Connect sign-in with Telegram may return to, comma-separated',
+      minLength: 1,
+      allowed: 'absolute URLs separated by commas, such as https://shop.example.com/login/done',
+    }),
+  ),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -507,6 +567,8 @@ export const SECRET_VARIABLES = new Set([
   'MELIPAYAMAK_PASSWORD',
   'SMS_WEBHOOK_SECRET',
   'EVENTS_WEBHOOK_SECRET',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_OIDC_CLIENT_SECRET',
   'METRICS_TOKEN',
   'KAVENEGAR_API_KEY',
   'SMSIR_API_KEY',
@@ -606,6 +668,20 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'EVENTS_TIMEOUT_MS',
       'EVENTS_MAX_ATTEMPTS',
       'EVENTS_RETENTION_DAYS',
+    ],
+  },
+  {
+    title: 'Sign in with Telegram',
+    variables: [
+      'TELEGRAM_BOT_TOKEN',
+      'TELEGRAM_BOT_USERNAME',
+      'TELEGRAM_AUTH_MAX_AGE_SECONDS',
+      'TELEGRAM_IP_HOURLY_LIMIT',
+      'TELEGRAM_OIDC_CLIENT_ID',
+      'TELEGRAM_OIDC_CLIENT_SECRET',
+      'TELEGRAM_OIDC_ISSUER',
+      'TELEGRAM_OIDC_TIMEOUT_MS',
+      'TELEGRAM_LOGIN_RETURN_URLS',
     ],
   },
   { title: 'Metrics', variables: ['METRICS_ENABLED', 'METRICS_TOKEN', 'METRICS_PORT'] },

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   TELEGRAM_AUTH_REPLAYED: { status: 401 },
   TELEGRAM_NOT_CONFIGURED: { status: 503 },
   TELEGRAM_ALREADY_LINKED: { status: 409 },
+  TELEGRAM_UNLINK_REFUSED: { status: 409 },
   TELEGRAM_UNAVAILABLE: { status: 503 },
   OIDC_STATE_INVALID: { status: 400 },
 } as const satisfies Record<string, { status: number }>;

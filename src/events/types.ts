@@ -3,6 +3,8 @@ export const EVENT_TYPES = [
   'user.created',
   'user.signed_in',
   'user.phone_changed',
+  'user.telegram_linked',
+  'user.telegram_unlinked',
   'user.blocked',
   'user.deleted',
   'sms.status_changed',
@@ -23,9 +25,12 @@ export const isSmsEventStatus = (status: string): status is SmsEventStatus =>
  * shop can read from the delivery log (`sms:read`) when it needs it.
  */
 export interface EventData {
-  'user.created': { readonly user_id: string; readonly phone_number: string };
-  'user.signed_in': { readonly user_id: string; readonly session_id: string };
+  /** `phone_number` is null for a user who signed up with Telegram and shared no number. */
+  'user.created': { readonly user_id: string; readonly phone_number: string | null };
+  'user.signed_in': { readonly user_id: string; readonly session_id: string; readonly method: 'sms' | 'telegram' };
   'user.phone_changed': { readonly user_id: string; readonly phone_number: string };
+  'user.telegram_linked': { readonly user_id: string; readonly telegram_id: string };
+  'user.telegram_unlinked': { readonly user_id: string; readonly telegram_id: string };
   'user.blocked': { readonly user_id: string };
   'user.deleted': { readonly user_id: string };
   'sms.status_changed': {

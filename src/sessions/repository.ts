@@ -108,7 +108,12 @@ export function createSessionRepository(db: Kysely<Database>) {
           ])
           .executeTakeFirst();
         if (row) {
-          const family = { userId: row.user_id, familyId: row.family_id, authTime: row.auth_time, amr: signInMethod(row.amr) };
+          const family = {
+            userId: row.user_id,
+            familyId: row.family_id,
+            authTime: row.auth_time,
+            amr: signInMethod(row.amr),
+          };
           await insert({ ...successor, ...family }, now, trx);
         }
         return row;

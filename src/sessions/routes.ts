@@ -10,6 +10,8 @@ import { userView } from '../users/schemas.ts';
 import { LoggedOut, Me, MeUpdate, RefreshBody, TokenPairView } from './schemas.ts';
 import type { SessionCookie } from './cookie.ts';
 import type { SessionService } from './service.ts';
+import type { TelegramAccounts } from '../telegram/accounts.ts';
+import { telegramIdentityView } from '../telegram/identity-view.ts';
 
 /** What refresh and logout answer besides success; ORIGIN_NOT_ALLOWED only for a cookie request. */
 const TOKEN_ERRORS = [...BODY_ERRORS, 'UNAUTHORIZED', 'ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE'] as const;
@@ -18,8 +20,13 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
   sessions: SessionService;
   users: UserRepository;
   cookie: SessionCookie;
+  telegram: Pick<TelegramAccounts, 'identityOf'>;
   now: () => number;
-}> = async (app, { sessions, users, cookie, now }) => {
+}> = async (app, { sessions, users, cookie, telegram, now }) => {
+  const linkedTelegram = async (userId: string) => {
+    const row = await telegram.identityOf(userId);
+    return row ? telegramIdentityView(row) : null;
+  };
   /** The body's refresh token, else the session cookie's (see SessionCookie.read). */
   const refreshTokenOf = (body: Static<typeof RefreshBody>, request: FastifyRequest) => {
     if (body.refresh_token !== undefined) return { token: body.refresh_token, fromCookie: false };
@@ -98,9 +105,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const { userId } = await sessions.authenticate(request.headers.authorization);
-      const user = await users.findById(userId);
+      const [user, telegram] = await Promise.all([users.findById(userId), linkedTelegram(userId)]);
       if (!user) throw new AppError('UNAUTHORIZED');
-      return { success: true as const, user: userView(user) };
+      return { success: true as const, user: { ...userView(user), telegram } };
     },
   );
 
@@ -120,7 +127,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{
       const { locale } = request.body;
       const user = await users.setLocale(userId, locale === null ? null : localeOfTag(locale), now());
       if (!user) throw new AppError('UNAUTHORIZED');
-      return { success: true as const, user: userView(user) };
+      return { success: true as const, user: { ...userView(user), telegram: await linkedTelegram(userId) } };
     },
   );
 };

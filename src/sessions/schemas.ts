@@ -1,3 +1,4 @@
+import { TelegramIdentity } from '../telegram/identity-view.ts';
 import { Type } from '@sinclair/typebox';
 import { LANGUAGE_TAG } from '../templates/locale.ts';
 import { UserView } from '../users/schemas.ts';
@@ -48,7 +49,15 @@ export const LoggedOut = Type.Object(
   { headers: SetsSessionCookie },
 );
 
-export const Me = Type.Object({ success: Type.Literal(true), user: UserView });
+export const Me = Type.Object({
+  success: Type.Literal(true),
+  user: Type.Composite([
+    UserView,
+    Type.Object({
+      telegram: Type.Union([TelegramIdentity, Type.Null()], { description: 'the linked Telegram account, if any' }),
+    }),
+  ]),
+});
 
 export const MeUpdate = Type.Object(
   {

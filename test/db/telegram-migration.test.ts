@@ -56,7 +56,10 @@ forEachDatabase('migration 0014_telegram_accounts', (backend) => {
     ]);
     assert.deepEqual(await db.selectFrom('sessions').select(['id', 'amr']).execute(), [{ id: 's-1', amr: 'sms' }]);
     // Many users without a number; a number still belongs to one user.
-    await db.insertInto('users').values([user('tg-1', null), user('tg-2', null)]).execute();
+    await db
+      .insertInto('users')
+      .values([user('tg-1', null), user('tg-2', null)])
+      .execute();
     await assert.rejects(db.insertInto('users').values(user('twin', '+989125550001')).execute());
     // Foreign keys are enforced again, and point at the new table.
     await assert.rejects(db.insertInto('sessions').values(session('s-3', 'nobody')).execute());

@@ -38,7 +38,7 @@ forEachDatabase('events from the real flows', (backend) => {
     const signedIn = receiver.ofType('user.signed_in').filter((e) => e.data.user_id === user.userId);
     assert.deepEqual(
       signedIn.map((e) => e.data),
-      [{ user_id: user.userId, session_id: user.sessionId }],
+      [{ user_id: user.userId, session_id: user.sessionId, method: 'sms' }],
     );
     assert.match(created[0]!.id, /^evt_[0-9a-f-]{36}$/);
     assert.ok(!Number.isNaN(Date.parse(created[0]!.timestamp)));

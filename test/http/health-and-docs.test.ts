@@ -63,6 +63,8 @@ interface Operation {
   form?: true;
   body?: string[];
   optional?: string[];
+  /** A body of any fields (the Telegram widget signs whatever it sends): an object open to more. */
+  anyFields?: true;
   bearer?: true;
   admin?: true;
 }
@@ -90,6 +92,11 @@ const API: Record<string, Operation | Operation[]> = {
     optional: ['token_type_hint'],
     admin: true,
   },
+  '/api/v1/telegram/login/widget': { method: 'post', anyFields: true },
+  '/api/v1/telegram/login/webapp': { method: 'post', body: [], optional: ['init_data'] },
+  '/api/v1/telegram/link/widget': { method: 'post', anyFields: true, bearer: true },
+  '/api/v1/telegram/link/webapp': { method: 'post', body: ['init_data'], bearer: true },
+  '/api/v1/telegram/link': { method: 'delete', bearer: true },
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
   '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },
@@ -165,9 +172,14 @@ describe('the API reference', () => {
     // A string field, or one that may also be null (`{"locale": null}` clears a preference).
     const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
       field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
-    for (const { path, method, body, optional = [], bearer, admin, form } of OPERATIONS) {
+    for (const { path, method, body, optional = [], bearer, admin, form, anyFields } of OPERATIONS) {
       const operation = doc.paths[path][method];
-      if (body) {
+      if (anyFields) {
+        const schema = operation.requestBody.content['application/json'].schema;
+        assert.equal(schema.type, 'object', path);
+        // OpenAPI 3.0 has no patternProperties: the schema of any field is additionalProperties'.
+        assert.ok(schema.patternProperties ?? typeof schema.additionalProperties === 'object', path);
+      } else if (body) {
         const type = form ? 'application/x-www-form-urlencoded' : 'application/json';
         assert.deepEqual(Object.keys(operation.requestBody.content), [type], path);
         const schema = operation.requestBody.content[type].schema;

@@ -7,6 +7,7 @@ import { newKey } from '../helpers/api-keys.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { Contract, servedRoutes } from '../helpers/openapi-contract.ts';
 import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
+import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-contract';
 const ENV = {
@@ -15,6 +16,7 @@ const ENV = {
   TRUST_PROXY: 'true',
   OTP_VERIFY_IP_HOURLY_LIMIT: '3',
   SMS_BREAKER_FAILURES: '100',
+  TELEGRAM_BOT_TOKEN,
 };
 
 /** The routes of the document with no error a client can bring about (only a bug or a closing instance). */
@@ -333,6 +335,54 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('DELETE', `${USERS}/${id}`, { headers: scopeless }, 403, 'FORBIDDEN');
     await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 200);
     await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 404, 'NOT_FOUND');
+  });
+
+  it('telegram: widget and Mini App sign-in, linking and unlinking', async () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const widget = (id: number, name = 'Sara') =>
+      signedWidget({ id, first_name: name, auth_date: now() }, TELEGRAM_BOT_TOKEN);
+    const initData = (id: number) =>
+      signedInitData({ user: { id, first_name: 'Sara' }, auth_date: String(now()) }, TELEGRAM_BOT_TOKEN);
+    const login = widget(91_000_001);
+    await expect('POST', '/api/v1/telegram/login/widget', { body: login }, 200);
+    await expect('POST', '/api/v1/telegram/login/widget', { body: login }, 401, 'TELEGRAM_AUTH_REPLAYED');
+    await expect(
+      'POST',
+      '/api/v1/telegram/login/widget',
+      { body: { ...widget(91_000_002), first_name: 'X' } },
+      401,
+      'TELEGRAM_AUTH_INVALID',
+    );
+    const app = await expect(
+      'POST',
+      '/api/v1/telegram/login/webapp',
+      { body: { init_data: initData(91_000_003) } },
+      200,
+    );
+    await expect('POST', '/api/v1/telegram/login/webapp', { body: {} }, 400, 'VALIDATION_ERROR');
+    const telegramOnly = bearer(app.json().access_token);
+    await expect('DELETE', '/api/v1/telegram/link', { headers: telegramOnly }, 409, 'TELEGRAM_UNLINK_REFUSED');
+
+    const user = await signIn(t);
+    const headers = bearer(user.accessToken);
+    await expect('POST', '/api/v1/telegram/link/widget', { body: widget(91_000_004), headers }, 200);
+    await expect(
+      'POST',
+      '/api/v1/telegram/link/widget',
+      { body: widget(91_000_001, 'Sara again'), headers: telegramOnly },
+      409,
+      'TELEGRAM_ALREADY_LINKED',
+    );
+    await expect(
+      'POST',
+      '/api/v1/telegram/link/webapp',
+      { body: { init_data: initData(91_000_005) }, headers },
+      409,
+      'TELEGRAM_ALREADY_LINKED',
+    );
+    await expect('DELETE', '/api/v1/telegram/link', { headers }, 200);
+    await expect('DELETE', '/api/v1/telegram/link', { headers }, 404, 'NOT_FOUND');
+    await expect('POST', '/api/v1/telegram/link/webapp', { body: { init_data: initData(91_000_005) }, headers }, 200);
   });
 
   it('drove every documented route through its success and, where a client can cause one, an error', () => {

@@ -50,6 +50,8 @@ function badValues(schema: VariableSchema): string[] {
 /** Variables whose values are credentials: their value never appears in a message, not even in part. */
 const SECRETS = [
   'AUTH_SECRET',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_OIDC_CLIENT_SECRET',
   'SMS_WEBHOOK_SECRET',
   'EVENTS_WEBHOOK_SECRET',
   'METRICS_TOKEN',

@@ -48,7 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('telegram_login_replays_expiry_idx').on('telegram_login_replays').column('expires_at').execute();
+  await db.schema
+    .createIndex('telegram_login_replays_expiry_idx')
+    .on('telegram_login_replays')
+    .column('expires_at')
+    .execute();
 
   await db.schema
     .createTable('telegram_oidc_states')
@@ -61,7 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('telegram_oidc_states_expiry_idx').on('telegram_oidc_states').column('expires_at').execute();
+  await db.schema
+    .createIndex('telegram_oidc_states_expiry_idx')
+    .on('telegram_oidc_states')
+    .column('expires_at')
+    .execute();
 
   await db.schema
     .createTable('telegram_oidc_grants')
@@ -75,7 +83,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('telegram_oidc_grants_expiry_idx').on('telegram_oidc_grants').column('expires_at').execute();
+  await db.schema
+    .createIndex('telegram_oidc_grants_expiry_idx')
+    .on('telegram_oidc_grants')
+    .column('expires_at')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

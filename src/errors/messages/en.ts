@@ -39,7 +39,9 @@ export const en: MessageCatalogue = {
   TELEGRAM_AUTH_EXPIRED: 'The Telegram sign-in data is too old or dated in the future; sign in with Telegram again',
   TELEGRAM_AUTH_REPLAYED: 'This Telegram sign-in data has already been used; sign in with Telegram again',
   TELEGRAM_NOT_CONFIGURED: 'Signing in with Telegram is not set up on this service',
-  TELEGRAM_ALREADY_LINKED: 'This Telegram account is already linked to another account',
+  TELEGRAM_ALREADY_LINKED:
+    'This Telegram account is linked to another account, or this account already has another Telegram account',
+  TELEGRAM_UNLINK_REFUSED: 'Telegram is the only way into this account; add a phone number before unlinking it',
   TELEGRAM_UNAVAILABLE: 'Telegram could not be reached to complete the sign-in; try again shortly',
   OIDC_STATE_INVALID: 'The sign-in attempt is unknown, already used or expired; start again',
 };

@@ -141,7 +141,7 @@ const SIGN_IN = (part: string | null) => `with ${refund(part)}
     from account where account.is_new and $11::text is not null
   ),
   signed_in_${EVENT_INSERT}
-    select $12::text, 'user.signed_in', json_build_object('user_id', account.id, 'session_id', $5::text)::text,
+    select $12::text, 'user.signed_in', json_build_object('user_id', account.id, 'session_id', $5::text, 'method', 'sms')::text,
       account.id, ${EVENT_QUEUED}, $3::bigint, $3::bigint
     from account where $12::text is not null and account.blocked_at is null
   )

@@ -75,7 +75,7 @@ export function sequentialWrites(deps: {
       const row = { ...session, userId: signedIn.user.id, id: session.id, now };
       const signedInEvent = events.row(
         'user.signed_in',
-        { user_id: signedIn.user.id, session_id: session.familyId },
+        { user_id: signedIn.user.id, session_id: session.familyId, method: 'sms' },
         now,
       );
       await writeTogether(database, sessions.insertStatement(row), signedInEvent);

@@ -1,0 +1,89 @@
+import { invalid } from './explain.ts';
+import { isLoopbackHost } from './provider-transport.ts';
+import type { Env } from './schema.ts';
+
+/** Sign-in with Telegram: each way in is on only when what it needs is configured. */
+export interface TelegramConfig {
+  /** TELEGRAM_BOT_TOKEN: the login widget and Mini Apps are checked with it; null turns both off. */
+  readonly botToken: string | null;
+  readonly botUsername: string | null;
+  /** How old a widget or Mini App login (its `auth_date`) may be. */
+  readonly authMaxAgeSeconds: number;
+  /** Requests to the Telegram routes per client address per hour. */
+  readonly ipHourlyLimit: number;
+  /** Log In With Telegram (OpenID Connect); null unless the client id and secret are both set. */
+  readonly oidc: TelegramOidcConfig | null;
+}
+
+export interface TelegramOidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly timeoutMs: number;
+  /** TELEGRAM_LOGIN_RETURN_URLS, as written: a `return_to` must equal one of them exactly. */
+  readonly returnUrls: readonly string[];
+}
+
+/**
+ * The client id and secret come together or not at all, and OpenID Connect needs somewhere to return to:
+ * without TELEGRAM_LOGIN_RETURN_URLS every sign-in would be refused, so that is a setup error at start,
+ * not a surprise at the first user. In production the issuer and the return URLs are https (loopback
+ * aside), as every other URL the service trusts.
+ */
+export function telegramConfig(env: Env, isProduction: boolean): TelegramConfig {
+  const id = env.TELEGRAM_OIDC_CLIENT_ID;
+  const secret = env.TELEGRAM_OIDC_CLIENT_SECRET;
+  if ((id === undefined) !== (secret === undefined)) {
+    const missing = id === undefined ? 'TELEGRAM_OIDC_CLIENT_ID' : 'TELEGRAM_OIDC_CLIENT_SECRET';
+    throw invalid(missing, undefined, {
+      expected: "set, with its pair, from @BotFather's Web Login settings (or neither)",
+    });
+  }
+  const returnUrls = listedUrls(env, isProduction);
+  let oidc: TelegramOidcConfig | null = null;
+  if (id !== undefined && secret !== undefined) {
+    if (returnUrls.length === 0) {
+      throw invalid('TELEGRAM_LOGIN_RETURN_URLS', undefined, {
+        expected: 'the URLs a sign-in with Telegram may return to (required with TELEGRAM_OIDC_CLIENT_ID)',
+      });
+    }
+    const issuer = env.TELEGRAM_OIDC_ISSUER.replace(/\/+$/, '');
+    if (isProduction && !secure(issuer)) {
+      throw invalid('TELEGRAM_OIDC_ISSUER', issuer, { expected: 'an https:// URL in production' });
+    }
+    oidc = { issuer, clientId: id, clientSecret: secret, timeoutMs: env.TELEGRAM_OIDC_TIMEOUT_MS, returnUrls };
+  }
+  return {
+    botToken: env.TELEGRAM_BOT_TOKEN ?? null,
+    botUsername: env.TELEGRAM_BOT_USERNAME ?? null,
+    authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
+    ipHourlyLimit: env.TELEGRAM_IP_HOURLY_LIMIT,
+    oidc,
+  };
+}
+
+function listedUrls(env: Env, isProduction: boolean): string[] {
+  const urls = (env.TELEGRAM_LOGIN_RETURN_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of urls) {
+    const problem = !URL.canParse(url)
+      ? 'not an absolute URL'
+      : new URL(url).hash
+        ? 'a return URL has no #fragment (the one-time code is added to its query)'
+        : !/^https?:$/.test(new URL(url).protocol)
+          ? 'the scheme must be http or https'
+          : isProduction && !secure(url)
+            ? 'https:// in production'
+            : undefined;
+    if (problem)
+      throw invalid('TELEGRAM_LOGIN_RETURN_URLS', env.TELEGRAM_LOGIN_RETURN_URLS, { note: `${url}: ${problem}` });
+  }
+  return [...new Set(urls)];
+}
+
+function secure(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || isLoopbackHost(parsed.hostname);
+}

@@ -1,0 +1,28 @@
+import { Type } from '@sinclair/typebox';
+import type { TelegramUsersTable } from '../db/types.ts';
+import type { TelegramProfile } from './verify/types.ts';
+
+/** A user's Telegram identity as answers show it: in sign-in, linking and `/me`. */
+export const TelegramIdentity = Type.Object({
+  id: Type.String({ description: "Telegram's user id, as a decimal string" }),
+  username: Type.Union([Type.String(), Type.Null()]),
+  first_name: Type.Union([Type.String(), Type.Null()]),
+  last_name: Type.Union([Type.String(), Type.Null()]),
+  photo_url: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const telegramIdentityView = (row: TelegramUsersTable) => ({
+  id: row.telegram_id,
+  username: row.username,
+  first_name: row.first_name,
+  last_name: row.last_name,
+  photo_url: row.photo_url,
+});
+
+export const profileView = (profile: TelegramProfile) => ({
+  id: profile.telegramId,
+  username: profile.username,
+  first_name: profile.firstName,
+  last_name: profile.lastName,
+  photo_url: profile.photoUrl,
+});
