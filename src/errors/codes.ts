@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   EXTERNAL_ID_IN_USE: { status: 409 },
   MESSAGE_NOT_CANCELLABLE: { status: 409 },
   EVENT_IN_FLIGHT: { status: 409 },
+  TELEGRAM_AUTH_INVALID: { status: 401 },
+  TELEGRAM_UNAVAILABLE: { status: 503 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -34,5 +34,7 @@ export const en: MessageCatalogue = {
   USER_PHONE_CONFLICT: 'This phone number already belongs to a user with another external_id',
   EXTERNAL_ID_IN_USE: 'This external_id already belongs to a user with another phone number',
   EVENT_IN_FLIGHT: 'This event is being delivered now; redeliver it once that try has ended',
+  TELEGRAM_AUTH_INVALID: 'Telegram did not confirm this sign-in; start again',
+  TELEGRAM_UNAVAILABLE: 'Telegram cannot be reached right now; try again later or sign in with a code',
   EXPECTATION_FAILED: 'The Expect header asks for something this service does not do; send the request without it',
 };
