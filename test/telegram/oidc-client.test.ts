@@ -64,6 +64,11 @@ async function signIn(oidc: TelegramOidc) {
   return oidc.redeem(await authorize(oidc));
 }
 
+/** The `reason` of each log line the client wrote. */
+function reasons(logs: ReturnType<typeof logCapture>): string[] {
+  return logs.lines.map((line) => (JSON.parse(line) as { reason?: string }).reason ?? '');
+}
+
 async function rejectsWith(promise: Promise<unknown>, code: ErrorCode) {
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
@@ -184,6 +189,22 @@ describe('Telegram key set', () => {
     clock.advance(KEY_SET_REFRESH_COOLDOWN_MS);
     await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
     assert.equal(fake.hits.jwks, 3);
+    // A set too old to use is fetched for the token, and that fetch is its only one.
+    clock.advance(KEY_SET_MAX_AGE_MS);
+    await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
+    assert.equal(fake.hits.jwks, 4);
+  });
+
+  it('sign-ins that start together share one discovery and one key set fetch', async (t) => {
+    const { fake, oidc } = await setup(t);
+    const flows = await Promise.all([authorize(oidc), authorize(oidc), authorize(oidc)]);
+    const identities = await Promise.all(flows.map((flow) => oidc.redeem(flow)));
+    assert.deepEqual(
+      identities.map((identity) => identity.telegramId),
+      Array(3).fill(String(TELEGRAM_USER.id)),
+    );
+    assert.equal(fake.hits.discovery, 1);
+    assert.equal(fake.hits.jwks, 1);
   });
 
   it('the key set is fetched again once it is older than its maximum age', async (t) => {
@@ -200,22 +221,27 @@ describe('Telegram key set', () => {
 
 describe('Telegram id_token checks', () => {
   const now = () => Math.floor(Date.now() / 1000);
-  const refusals: ReadonlyArray<[string, Parameters<FakeTelegramOidc['tamper']>[0]]> = [
-    ['an audience other than this client', { claims: { aud: '999999999' } }],
-    ['an issuer other than the configured one', { claims: { iss: 'https://oauth.telegram.org' } }],
-    ['an exp past the clock tolerance', { claims: { iat: now() - 7200, exp: now() - 60 } }],
-    ['no exp', { claims: { exp: undefined } }],
-    ['no iat', { claims: { iat: undefined } }],
-    ['no id claim, even with a sub', { claims: { id: undefined } }],
-    ['an id that is not a number', { claims: { id: 'sara' } }],
-    ['a kid the key set does not have', { kid: 'oidc-unknown' }],
-    ['a signature by a key that is not the issuer’s', { signer: 'stranger' }],
+  const refusals: ReadonlyArray<[string, Parameters<FakeTelegramOidc['tamper']>[0], RegExp]> = [
+    ['an audience other than this client', { claims: { aud: '999999999' } }, /unexpected "aud" claim value/],
+    ['an issuer other than the configured one', { claims: { iss: 'https://oauth.telegram.org' } }, /"iss"/],
+    ['an exp past the clock tolerance', { claims: { iat: now() - 7200, exp: now() - 60 } }, /ERR_JWT_EXPIRED/],
+    ['no exp', { claims: { exp: undefined } }, /missing required "exp"/],
+    ['no iat', { claims: { iat: undefined } }, /missing required "iat"/],
+    ['no id claim, even with a sub', { claims: { id: undefined } }, /no numeric id claim/],
+    ['an id that is not a number', { claims: { id: 'sara' } }, /no numeric id claim/],
+    [
+      'a kid the key set does not have',
+      { kid: 'oidc-unknown' },
+      /oidc-unknown for RS256 is not in the issuer's key set/,
+    ],
+    ['a signature by a key that is not the issuer’s', { signer: 'stranger' }, /SIGNATURE_VERIFICATION_FAILED/],
   ];
-  for (const [what, tampering] of refusals) {
+  for (const [what, tampering, reason] of refusals) {
     it(`a token with ${what} is refused`, async (t) => {
-      const { fake, oidc } = await setup(t);
+      const { fake, oidc, logs } = await setup(t);
       fake.tamper(tampering);
       await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
+      assert.match(reasons(logs).join('\n'), reason);
     });
   }
 

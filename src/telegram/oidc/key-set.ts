@@ -33,20 +33,21 @@ export interface KeySetOptions {
 export function createKeySet(options: KeySetOptions) {
   const { timeoutMs, now } = options;
   let cached: { keys: readonly JWK[]; fetchedAt: number } | null = null;
-  let lastAttemptAt = -Infinity;
+  // When the last fetch ended, well or badly: the refresh cooldown counts from there.
+  let lastFetchAt = -Infinity;
   // One fetch at a time: concurrent sign-ins that all miss the cache share it.
   let inFlight: Promise<readonly JWK[]> | null = null;
   const imported = new WeakMap<JWK, ReturnType<typeof importJWK>>();
 
   function fetchKeys(): Promise<readonly JWK[]> {
     inFlight ??= (async () => {
-      lastAttemptAt = now();
       const { status, json } = await callIssuer('jwks', await options.jwksUri(), get, timeoutMs);
       if (status !== 200 || !Array.isArray(json?.keys)) throw unavailable(`jwks: HTTP ${status}, no key set`);
       const keys = (json.keys as unknown[]).filter((key): key is JWK => typeof key === 'object' && key !== null);
       cached = { keys, fetchedAt: now() };
       return keys;
     })().finally(() => {
+      lastFetchAt = now();
       inFlight = null;
     });
     return inFlight;
@@ -57,10 +58,11 @@ export function createKeySet(options: KeySetOptions) {
     // Both come from the token, so from anyone: cut before they reach the log.
     const named = `${String(kid ?? '(no kid)').slice(0, 64)} for ${String(alg).slice(0, 16)}`;
     if (!Object.hasOwn(USABLE, alg)) throw refused(`id_token key ${named}: not an algorithm verified here`);
-    const fresh = cached === null || now() - cached.fetchedAt >= KEY_SET_MAX_AGE_MS;
-    let jwk = select(fresh ? await fetchKeys() : cached!.keys, alg, kid);
-    // A rotated key: fetch once more for this token, unless the set was just fetched (by us or anyone).
-    if (!jwk && !fresh && now() - lastAttemptAt >= KEY_SET_REFRESH_COOLDOWN_MS) {
+    const stale = cached === null || now() - cached.fetchedAt >= KEY_SET_MAX_AGE_MS;
+    let jwk = select(stale ? await fetchKeys() : cached!.keys, alg, kid);
+    // A rotated key: fetch once more, unless a fetch (this token's own, or another's) ended moments ago. The
+    // cooldown counting from the end of the last fetch is also what keeps it to one fetch per token.
+    if (!jwk && now() - lastFetchAt >= KEY_SET_REFRESH_COOLDOWN_MS) {
       jwk = select(await fetchKeys(), alg, kid);
     }
     if (!jwk) throw refused(`id_token key ${named} is not in the issuer's key set`);
