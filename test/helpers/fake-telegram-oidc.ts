@@ -64,6 +64,8 @@ export interface FakeTelegramOidcOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly user?: FakeTelegramUser;
+  /** Publish the keys without `alg`, as the JWK spec allows: only `kty`, `crv` and `kid` tell them apart. */
+  readonly keysWithoutAlg?: boolean;
   /** The fake's clock, for `iat` and `exp`. */
   readonly now?: () => number;
 }
@@ -194,7 +196,9 @@ export async function startFakeTelegramOidc(options: FakeTelegramOidcOptions): P
       if (how === 'garbage') return send(res, 200, 'text/html', '<html>Telegram</html>');
       if (endpoint === 'discovery') return send(res, 200, 'application/json', JSON.stringify(discoveryDocument()));
       if (endpoint === 'jwks') {
-        const keys = [es256k.publicJwk, rs256.publicJwk, es256.publicJwk];
+        const keys = [es256k.publicJwk, rs256.publicJwk, es256.publicJwk].map(({ alg, ...key }) =>
+          options.keysWithoutAlg ? key : { ...key, alg },
+        );
         return send(res, 200, 'application/json', JSON.stringify({ keys }));
       }
       if (endpoint === 'auth') return authorize(url.searchParams, res);

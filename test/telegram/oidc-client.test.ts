@@ -33,13 +33,18 @@ interface Setup {
   readonly logs: ReturnType<typeof logCapture>;
 }
 
-async function setup(t: TestContext, issuer?: string): Promise<Setup> {
+async function setup(t: TestContext, fakeOptions: { keysWithoutAlg?: boolean } = {}): Promise<Setup> {
   const clock = testClock();
-  const fake = await startFakeTelegramOidc({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, now: clock.now });
+  const fake = await startFakeTelegramOidc({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    now: clock.now,
+    ...fakeOptions,
+  });
   t.after(() => fake.close());
   const logs = logCapture();
   const settings = {
-    issuer: issuer ?? fake.issuer,
+    issuer: fake.issuer,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     timeoutMs: TIMEOUT_MS,
@@ -163,6 +168,14 @@ describe('Telegram key set', () => {
     fake.tamper({ signer: 'es256k' });
     await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
     assert.match(logs.text(), /not an algorithm verified here/);
+  });
+
+  it('keys published without alg: the ES256K key is never taken for an ES256 token that names it', async (t) => {
+    const { fake, oidc, logs } = await setup(t, { keysWithoutAlg: true });
+    assert.equal((await signIn(oidc)).telegramId, String(TELEGRAM_USER.id));
+    fake.tamper({ signer: 'es256', kid: 'oidc-es256k-1' });
+    await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
+    assert.match(reasons(logs).join('\n'), /oidc-es256k-1 for ES256 is not in the issuer's key set/);
   });
 
   it('a rotated signing key is picked up with one fetch of the key set', async (t) => {
