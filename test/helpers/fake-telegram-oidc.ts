@@ -23,8 +23,11 @@ export const TELEGRAM_USER: FakeTelegramUser = {
 };
 
 export type Endpoint = 'discovery' | 'jwks' | 'token';
-/** `hang` never answers; `http-500` is an HTML error page; `garbage` is a 200 that is not JSON. */
-export type Misbehaviour = 'hang' | 'http-500' | 'garbage';
+/**
+ * `hang` never answers; `http-500` is an HTML error page; `oauth-500` a 500 with an OAuth `server_error`
+ * body; `throttled` a 429 with `slow_down`; `garbage` is a 200 that is not JSON.
+ */
+export type Misbehaviour = 'hang' | 'http-500' | 'oauth-500' | 'throttled' | 'garbage';
 /** `stranger` signs with an RSA key that is not in the key set, under the advertised kid. */
 export type Signer = 'rs256' | 'es256' | 'es256k' | 'stranger';
 
@@ -34,6 +37,8 @@ export interface IdTokenTampering {
   /** The `kid` in the header instead of the signing key's own. */
   readonly kid?: string;
   readonly signer?: Signer;
+  /** Answer the token call without an id_token at all. */
+  readonly noIdToken?: boolean;
 }
 
 export interface FakeTelegramOidc {
@@ -177,6 +182,7 @@ export async function startFakeTelegramOidc(options: FakeTelegramOidcOptions): P
       return oauthError(res, 400, 'invalid_grant', 'code_verifier does not match');
     }
     const answer = { access_token: randomBytes(24).toString('base64url'), token_type: 'Bearer', expires_in: 3600 };
+    if (tampering.noIdToken) return send(res, 200, 'application/json', JSON.stringify(answer));
     const signed = await idToken(issued.scope);
     idTokens.push(signed);
     send(res, 200, 'application/json', JSON.stringify({ ...answer, id_token: signed }));
@@ -193,6 +199,8 @@ export async function startFakeTelegramOidc(options: FakeTelegramOidcOptions): P
       const how = endpoint === 'auth' ? undefined : misbehaviour.get(endpoint);
       if (how === 'hang') return;
       if (how === 'http-500') return send(res, 500, 'text/html', '<html><body>500 Internal Server Error</body></html>');
+      if (how === 'oauth-500') return oauthError(res, 500, 'server_error', 'try again later');
+      if (how === 'throttled') return oauthError(res, 429, 'slow_down', 'too many requests');
       if (how === 'garbage') return send(res, 200, 'text/html', '<html>Telegram</html>');
       if (endpoint === 'discovery') return send(res, 200, 'application/json', JSON.stringify(discoveryDocument()));
       if (endpoint === 'jwks') {

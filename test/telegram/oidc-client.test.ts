@@ -293,6 +293,13 @@ describe('Telegram token endpoint refusals', () => {
     await rejectsWith(oidc.redeem({ ...flow, redirectUri: 'https://evil.example/cb' }), 'TELEGRAM_AUTH_INVALID');
   });
 
+  it('a token answer without an id_token is refused', async (t) => {
+    const { fake, oidc, logs } = await setup(t);
+    fake.tamper({ noIdToken: true });
+    await rejectsWith(signIn(oidc), 'TELEGRAM_AUTH_INVALID');
+    assert.match(reasons(logs).join('\n'), /no id_token/);
+  });
+
   it('a wrong client secret is refused (invalid_client, 401)', async (t) => {
     const { fake } = await setup(t);
     const settings = { issuer: fake.issuer, clientId: CLIENT_ID, clientSecret: 'wrong', timeoutMs: TIMEOUT_MS };
@@ -321,7 +328,7 @@ describe('Telegram issuer failures', () => {
       assert.match(logs.text(), new RegExp(`${endpoint}: no answer within ${TIMEOUT_MS} ms`));
     });
 
-    for (const how of ['http-500', 'garbage'] as const) {
+    for (const how of ['http-500', 'oauth-500', 'throttled', 'garbage'] as const) {
       it(`a ${endpoint} answer that is ${how} is TELEGRAM_UNAVAILABLE`, async (t) => {
         const { fake, oidc } = await setup(t);
         fake.misbehave(endpoint, how);

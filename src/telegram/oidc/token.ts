@@ -38,8 +38,9 @@ export async function exchangeCode(exchange: CodeExchange): Promise<string> {
     timeoutMs,
   );
   // 429 is the issuer shedding load, not a verdict on this code.
-  if (status >= 500 || status === 429 || json === null)
+  if (status >= 500 || status === 429 || json === null) {
     throw unavailable(`token: HTTP ${status}${json ? '' : ', not JSON'}`);
+  }
   if (typeof json.error === 'string') {
     const described = typeof json.error_description === 'string' ? ` (${json.error_description.slice(0, 200)})` : '';
     throw refused(`token: HTTP ${status} ${json.error.slice(0, 64)}${described}`);
