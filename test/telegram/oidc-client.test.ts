@@ -328,12 +328,14 @@ describe('Telegram issuer failures', () => {
       assert.match(logs.text(), new RegExp(`${endpoint}: no answer within ${TIMEOUT_MS} ms`));
     });
 
-    for (const how of ['http-500', 'oauth-500', 'throttled', 'garbage'] as const) {
+    const statuses = { 'http-500': 500, 'oauth-500': 500, throttled: 429, garbage: 200 } as const;
+    for (const [how, status] of Object.entries(statuses)) {
       it(`a ${endpoint} answer that is ${how} is TELEGRAM_UNAVAILABLE`, async (t) => {
-        const { fake, oidc } = await setup(t);
-        fake.misbehave(endpoint, how);
+        const { fake, oidc, logs } = await setup(t);
+        fake.misbehave(endpoint, how as keyof typeof statuses);
         await rejectsWith(step(oidc), 'TELEGRAM_UNAVAILABLE');
         assert.equal(fake.hits[endpoint], 1);
+        assert.match(reasons(logs).join('\n'), new RegExp(`^${endpoint}: HTTP ${status}`, 'm'));
       });
     }
   }
@@ -378,9 +380,10 @@ describe('Telegram issuer failures', () => {
   });
 
   it('a discovery document with a plain-http token endpoint off this machine is not used', async (t) => {
-    const { fake, oidc } = await setup(t);
+    const { fake, oidc, logs } = await setup(t);
     fake.tamperDiscovery({ token_endpoint: 'http://oauth.telegram.org/token' });
     await rejectsWith(signIn(oidc), 'TELEGRAM_UNAVAILABLE');
+    assert.match(reasons(logs).join('\n'), /token_endpoint is missing or not an https URL/);
   });
 
   it('an issuer on plain http is refused at start unless it is loopback', () => {
