@@ -11,11 +11,12 @@ import { exchangeCode } from './token.ts';
 export { newPkce } from './pkce.ts';
 
 /*
- * Built on `jose` and fetch rather than openid-client. openid-client (through oauth4webapi) fetches the key
- * set again for an unknown kid only once its copy is a minute old, a fixed rule in a cache shared by the
- * whole process: after a key rotation, sign-ins fail for up to that minute. It also reads the time from
- * Date.now only, and its code exchange takes the whole callback URL where ours has the code alone. What is
- * left to do here is one GET for discovery, one for the keys and one POST, each bounded by `timeoutMs`.
+ * Built on `jose` and fetch rather than openid-client 6.9. openid-client checks an id_token's signature only
+ * when asked (enableNonRepudiationChecks), and then oauth4webapi fetches the key set again for an unknown kid
+ * only once its copy is a minute old, a fixed rule in a cache shared by the whole process: after a key
+ * rotation, sign-ins would fail for up to that minute, and nothing can tune it. It also reads the time from
+ * Date.now only, and its code exchange wants the whole callback URL where the caller has the code alone.
+ * What is left to do here is one GET for discovery, one for the keys and one POST, each bounded by timeoutMs.
  */
 
 export interface TelegramOidcSettings {
@@ -32,7 +33,7 @@ export interface TelegramOidcIdentity {
   /** The `id` claim: the Telegram user id as a decimal string. Not `sub`, which differs per client. */
   readonly telegramId: string;
   readonly name: string | null;
-  /** `preferred_username`, without '@'. */
+  /** `preferred_username`, as Telegram sends it. */
   readonly username: string | null;
   readonly picture: string | null;
   /** As Telegram gives it (digits, usually no '+'), verified by Telegram; only with the `phone` scope. */
