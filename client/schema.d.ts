@@ -2421,7 +2421,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `TELEGRAM_AUTH_INVALID`: The Telegram sign-in data is not valid or is not signed for this bot; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2660,7 +2660,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `TELEGRAM_AUTH_INVALID`: The Telegram sign-in data is not valid or is not signed for this bot; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2880,7 +2880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: The Telegram sign-in data is not valid or is not signed for this bot; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3119,7 +3119,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: The Telegram sign-in data is not valid or is not signed for this bot; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
                 401: {
                     headers: {
                         [name: string]: unknown;

@@ -34,14 +34,14 @@ export const en: MessageCatalogue = {
   USER_PHONE_CONFLICT: 'This phone number already belongs to a user with another external_id',
   EXTERNAL_ID_IN_USE: 'This external_id already belongs to a user with another phone number',
   EVENT_IN_FLIGHT: 'This event is being delivered now; redeliver it once that try has ended',
+  TELEGRAM_AUTH_INVALID: 'Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again',
+  TELEGRAM_UNAVAILABLE: 'Telegram cannot be reached right now; try again later or sign in with a code',
   EXPECTATION_FAILED: 'The Expect header asks for something this service does not do; send the request without it',
-  TELEGRAM_AUTH_INVALID: 'The Telegram sign-in data is not valid or is not signed for this bot',
   TELEGRAM_AUTH_EXPIRED: 'The Telegram sign-in data is too old or dated in the future; sign in with Telegram again',
   TELEGRAM_AUTH_REPLAYED: 'This Telegram sign-in data has already been used; sign in with Telegram again',
   TELEGRAM_NOT_CONFIGURED: 'Signing in with Telegram is not set up on this service',
   TELEGRAM_ALREADY_LINKED:
     'This Telegram account is linked to another account, or this account already has another Telegram account',
   TELEGRAM_UNLINK_REFUSED: 'Telegram is the only way into this account; add a phone number before unlinking it',
-  TELEGRAM_UNAVAILABLE: 'Telegram could not be reached to complete the sign-in; try again shortly',
   OIDC_STATE_INVALID: 'The sign-in attempt is unknown, already used or expired; start again',
 };
