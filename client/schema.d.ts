@@ -302,6 +302,21 @@ export interface paths {
                                 /** @description whether events are sent to EVENTS_WEBHOOK_URL */
                                 configured: boolean;
                             };
+                            /** @description which ways of signing in with Telegram are on; never a token or secret */
+                            telegram: {
+                                widget: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                webapp: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                oidc: {
+                                    /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
+                                    configured: boolean;
+                                };
+                            };
                             sms: {
                                 enabled: boolean;
                                 configured: boolean;
@@ -431,6 +446,21 @@ export interface paths {
                             events: {
                                 /** @description whether events are sent to EVENTS_WEBHOOK_URL */
                                 configured: boolean;
+                            };
+                            /** @description which ways of signing in with Telegram are on; never a token or secret */
+                            telegram: {
+                                widget: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                webapp: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                oidc: {
+                                    /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
+                                    configured: boolean;
+                                };
                             };
                             sms: {
                                 enabled: boolean;
@@ -3460,6 +3490,765 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with Telegram (OpenID Connect): redirects to Telegram
+         * @description Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; anything else is refused before anything happens.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                    return_to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to Telegram's authorization page */
+                302: {
+                    headers: {
+                        /** @description to Telegram's authorization page */
+                        Location?: string;
+                        /** @description otpgate_telegram: binds the callback to this browser (start only) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/link/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start linking Telegram to the signed-in user's account (OpenID Connect)
+         * @description Answers the URL to send the browser to; the front end exchanges the code it comes back with, with the same user's Bearer token. The browser must accept this service's cookie (same site as the front end).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                        return_to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description otpgate_telegram: binds the callback to this browser */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            authorization_url: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Telegram sends the browser back; redirects to return_to with a one-time code
+         * @description Register this URL in @BotFather (Web Login, Allowed URLs). It redirects to return_to with ?code= on success, or ?error=<error code> when Telegram or the check refused; a state that is unknown, used, expired or from another browser is OIDC_STATE_INVALID.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to return_to, with code or error */
+                302: {
+                    headers: {
+                        /** @description to return_to, with code or error */
+                        Location?: string;
+                        /** @description otpgate_telegram: binds the callback to this browser (start only) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OIDC_STATE_INVALID";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the one-time code from the callback for tokens (or finish linking)
+         * @description Within a minute, once. A sign-in answers tokens as the other sign-ins do (the refresh token as a cookie with SESSION_COOKIE); a link started with /link/oidc needs the same Bearer token and answers the account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
+                                phone_number: string | null;
+                                is_new: boolean;
+                            };
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        } | {
+                            /** @enum {boolean} */
+                            success: true;
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OIDC_STATE_INVALID";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_ALREADY_LINKED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

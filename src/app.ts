@@ -16,6 +16,7 @@ import {
 import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
+import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { httpTimeouts } from './http/timeouts.ts';
@@ -156,6 +157,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     accounts: services.telegramAccounts,
     sessions: services.sessions,
     cookie,
+  });
+  await app.register(telegramOidcRoutes, {
+    prefix: '/api/v1/telegram',
+    config,
+    flow: services.telegramOidc,
+    sessions: services.sessions,
+    cookie,
+    charge: services.telegramLogins.charge,
   });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });

@@ -35,6 +35,8 @@ import { createUserAdmin } from './users/service.ts';
 import { createEvents } from './events/index.ts';
 import { createTelegramAccounts } from './telegram/accounts.ts';
 import { createTelegramLogins } from './telegram/logins.ts';
+import { createTelegramOidc } from './telegram/oidc/client.ts';
+import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -169,6 +171,15 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
     now,
   });
+  const oidc = config.telegram.oidc;
+  const telegramOidc = createTelegramOidcFlow({
+    config,
+    db,
+    client: oidc ? createTelegramOidc(oidc, { now, log }) : null,
+    accounts: telegramAccounts,
+    pkceKey: keys.telegramPkce,
+    now,
+  });
   return {
     sms,
     smsLogs,
@@ -187,5 +198,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     events,
     telegramAccounts,
     telegramLogins,
+    telegramOidc,
   };
 }

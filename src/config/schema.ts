@@ -533,7 +533,7 @@ export const EnvSchema = Type.Object({
   ),
   TELEGRAM_OIDC_CLIENT_SECRET: Type.Optional(
     Type.String({
-      description: "the Client Secret from the same screen; with the client id, turns on OpenID Connect sign-in",
+      description: 'the Client Secret from the same screen; with the client id, turns on OpenID Connect sign-in',
       minLength: 1,
       maxLength: 512,
     }),

@@ -14,6 +14,8 @@ export interface Keys {
   readonly otpPending: Buffer;
   /** HMAC key that turns a phone number into its rate-limit key (otp/limits.ts `limitKeyForPhone`). */
   readonly rateLimitPhone: Buffer;
+  /** HMAC key that turns a Telegram sign-in's `state` into its PKCE verifier (telegram/oidc/flow.ts). */
+  readonly telegramPkce: Buffer;
 }
 
 export function deriveKeys(authSecret: string): Keys {
@@ -24,6 +26,7 @@ export function deriveKeys(authSecret: string): Keys {
     otpCode: derive('otp-code v1'),
     otpPending: derive('otp-pending v1'),
     rateLimitPhone: derive('rate-limit-phone v1'),
+    telegramPkce: derive('telegram-pkce v1'),
   };
 }
 

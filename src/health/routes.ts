@@ -41,6 +41,16 @@ const Health = Type.Object({
   events: Type.Object({
     configured: Type.Boolean({ description: 'whether events are sent to EVENTS_WEBHOOK_URL' }),
   }),
+  telegram: Type.Object(
+    {
+      widget: Type.Object({ configured: Type.Boolean({ description: 'TELEGRAM_BOT_TOKEN is set' }) }),
+      webapp: Type.Object({ configured: Type.Boolean({ description: 'TELEGRAM_BOT_TOKEN is set' }) }),
+      oidc: Type.Object({
+        configured: Type.Boolean({ description: 'TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set' }),
+      }),
+    },
+    { description: 'which ways of signing in with Telegram are on; never a token or secret' },
+  ),
   sms: Type.Object({
     enabled: Type.Boolean(),
     configured: Type.Boolean(),
@@ -169,6 +179,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
         },
         rate_limit: { store: limiter.store, status: limiter.degraded ? 'degraded' : 'ok' },
         events: { configured: eventsConfigured },
+        telegram: {
+          widget: { configured: config.telegram.botToken !== null },
+          webapp: { configured: config.telegram.botToken !== null },
+          oidc: { configured: config.telegram.oidc !== null },
+        },
       });
     },
   );

@@ -65,6 +65,8 @@ export function createTelegramLogins(deps: {
 
   return {
     enabled: config.telegram.botToken !== null,
+    /** The per-address charge, for the OpenID Connect routes too. */
+    charge,
     async signInWithWidget(
       fields: Record<string, unknown>,
       client: ClientInfo & { ip: string },

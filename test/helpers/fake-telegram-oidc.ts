@@ -62,6 +62,8 @@ export interface FakeTelegramOidc {
   tamperDiscovery(fields: Readonly<Record<string, unknown>>): void;
   /** A new RS256 signing key with a new kid takes the old one's place in the key set. */
   rotateSigningKey(): string;
+  /** The next sign-ins are this person's. */
+  signInAs(next: FakeTelegramUser): void;
   close(): Promise<void>;
 }
 
@@ -90,7 +92,7 @@ interface IssuedCode {
  */
 export async function startFakeTelegramOidc(options: FakeTelegramOidcOptions): Promise<FakeTelegramOidc> {
   const { clientId, clientSecret } = options;
-  const user = options.user ?? TELEGRAM_USER;
+  let user = options.user ?? TELEGRAM_USER;
   const now = options.now ?? Date.now;
   const es256k = keyPair('ec', { namedCurve: 'secp256k1' }, 'oidc-es256k-1', 'ES256K');
   const es256 = keyPair('ec', { namedCurve: 'P-256' }, 'oidc-es256-1', 'ES256');
@@ -234,6 +236,9 @@ export async function startFakeTelegramOidc(options: FakeTelegramOidcOptions): P
     },
     tamperDiscovery(fields) {
       discoveryFields = fields;
+    },
+    signInAs(next) {
+      user = next;
     },
     rotateSigningKey() {
       rs256 = keyPair('rsa', { modulusLength: 2048 }, `oidc-${++rotations}`, 'RS256');

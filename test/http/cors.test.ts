@@ -134,7 +134,10 @@ describe('CORS_ORIGINS', () => {
 
   it('refuses what is not an origin as a browser sends it, naming the entry', () => {
     for (const [value, why] of [
-      ['https://shop.example/', /https:\/\/shop.example\/: not an exact origin \(a browser sends https:\/\/shop.example\)/],
+      [
+        'https://shop.example/',
+        /https:\/\/shop.example\/: not an exact origin \(a browser sends https:\/\/shop.example\)/,
+      ],
       ['https://shop.example/app', /not an exact origin/],
       ['https://shop.example:443', /not an exact origin \(a browser sends https:\/\/shop.example\)/],
       ['https://Shop.Example', /not an exact origin/],

@@ -63,7 +63,11 @@ forEachDatabase('error messages follow Accept-Language', (backend) => {
   });
 
   it('a language with no catalogue, or no header, gets English', async () => {
-    const asked: Array<Record<string, string>> = [{ 'accept-language': 'de-DE,de;q=0.9' }, { 'accept-language': 'xx;q=oops' }, {}];
+    const asked: Array<Record<string, string>> = [
+      { 'accept-language': 'de-DE,de;q=0.9' },
+      { 'accept-language': 'xx;q=oops' },
+      {},
+    ];
     for (const headers of asked) {
       const answer = await verify(headers);
       assertError(answer, 'OTP_EXPIRED');

@@ -34,6 +34,7 @@ forEachDatabase('health', (backend) => {
       },
       rate_limit: { store: 'database', status: 'ok' },
       events: { configured: false },
+      telegram: { widget: { configured: false }, webapp: { configured: false }, oidc: { configured: false } },
     });
   });
 
@@ -97,6 +98,10 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/telegram/link/widget': { method: 'post', anyFields: true, bearer: true },
   '/api/v1/telegram/link/webapp': { method: 'post', body: ['init_data'], bearer: true },
   '/api/v1/telegram/link': { method: 'delete', bearer: true },
+  '/api/v1/telegram/link/oidc': { method: 'post', body: ['return_to'], bearer: true },
+  '/api/v1/telegram/oidc/start': { method: 'get' },
+  '/api/v1/telegram/oidc/callback': { method: 'get' },
+  '/api/v1/telegram/oidc/exchange': { method: 'post', body: ['code'] },
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
   '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },

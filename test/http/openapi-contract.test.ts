@@ -8,8 +8,10 @@ import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { Contract, servedRoutes } from '../helpers/openapi-contract.ts';
 import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
+import { startFakeTelegramOidc, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-contract';
+const RETURN_TO = 'https://shop.example.com/done';
 const ENV = {
   METRICS_TOKEN,
   // Each wrong guess comes from its own X-Forwarded-For address unless a test means to hit the IP limit.
@@ -42,11 +44,22 @@ const fromNewAddress = () => ({ 'x-forwarded-for': `198.51.${Math.floor(++addres
 forEachDatabase('every answer of every route conforms to the API reference', (backend) => {
   let t: TestApp;
   let contract: Contract;
+  let telegram: FakeTelegramOidc;
   before(async () => {
-    t = await startTestApp(backend, { env: ENV });
+    telegram = await startFakeTelegramOidc({ clientId: '123456', clientSecret: 'secret' });
+    const oidc = {
+      TELEGRAM_OIDC_CLIENT_ID: '123456',
+      TELEGRAM_OIDC_CLIENT_SECRET: 'secret',
+      TELEGRAM_OIDC_ISSUER: telegram.issuer,
+      TELEGRAM_LOGIN_RETURN_URLS: RETURN_TO,
+    };
+    t = await startTestApp(backend, { env: { ...ENV, ...oidc } });
     contract = await Contract.of(t.app);
   });
-  after(() => t?.close());
+  after(async () => {
+    await t?.close();
+    await telegram?.close();
+  });
 
   /** Sends a request, checks the real answer against the document, then that it is the one expected. */
   async function expect(method: string, url: string, ask: Ask, status: number, code?: ErrorCode) {
@@ -385,11 +398,37 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', '/api/v1/telegram/link/webapp', { body: { init_data: initData(91_000_005) }, headers }, 200);
   });
 
+  it('telegram: OpenID Connect start, callback, exchange and link', async () => {
+    const START = `/api/v1/telegram/oidc/start?return_to=${encodeURIComponent(RETURN_TO)}`;
+    const started = await expect('GET', START, {}, 302);
+    const cookie = String(started.headers['set-cookie']).split(';')[0]!;
+    await expect(
+      'GET',
+      '/api/v1/telegram/oidc/start?return_to=https%3A%2F%2Fevil.example',
+      {},
+      400,
+      'VALIDATION_ERROR',
+    );
+    const atTelegram = await fetch(String(started.headers.location), { redirect: 'manual' });
+    const back = new URL(atTelegram.headers.get('location')!);
+    const callback = `${back.pathname}${back.search}`;
+    await expect('GET', callback, {}, 400, 'OIDC_STATE_INVALID');
+    const returned = await expect('GET', callback, { headers: { cookie } }, 302);
+    const code = new URL(String(returned.headers.location)).searchParams.get('code');
+    await expect('POST', '/api/v1/telegram/oidc/exchange', { body: { code } }, 200);
+    await expect('POST', '/api/v1/telegram/oidc/exchange', { body: { code } }, 400, 'OIDC_STATE_INVALID');
+    const user = await signIn(t);
+    const link = '/api/v1/telegram/link/oidc';
+    await expect('POST', link, { body: { return_to: RETURN_TO }, headers: bearer(user.accessToken) }, 200);
+    await expect('POST', link, { body: { return_to: RETURN_TO } }, 401, 'UNAUTHORIZED');
+  });
+
   it('drove every documented route through its success and, where a client can cause one, an error', () => {
     const missing = contract.operations().flatMap(({ method, path, operation }) => {
       const route = `${method} ${path}`;
       const seen = [...contract.seen].filter((entry) => entry.startsWith(`${route} `));
-      const success = Object.keys(operation.responses).find((status) => status.startsWith('2'));
+      // A redirect is the success of a route a browser is sent to (sign-in with Telegram's OpenID Connect).
+      const success = Object.keys(operation.responses).find((status) => /^[23]/.test(status));
       const gaps = seen.some((entry) => entry === `${route} ${success}`) ? [] : [`${route}: no ${success}`];
       if (
         !NO_CLIENT_ERROR.includes(route) &&

@@ -104,9 +104,15 @@ forEachDatabase('the session cookie', (backend) => {
   it('requests with the token in the body are unaffected by Origin, and take it over the cookie', async () => {
     const backendUser = await verify(t, base, {});
     const token = backendUser.body.refresh_token as string;
-    const renewed = await send(base, 'POST', '/api/v1/auth/refresh', { origin: 'https://evil.example' }, {
-      refresh_token: token,
-    });
+    const renewed = await send(
+      base,
+      'POST',
+      '/api/v1/auth/refresh',
+      { origin: 'https://evil.example' },
+      {
+        refresh_token: token,
+      },
+    );
     assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
     assert.equal(typeof renewed.body.refresh_token, 'string');
     assert.equal(renewed.headers['set-cookie'], undefined);
@@ -117,8 +123,14 @@ forEachDatabase('the session cookie', (backend) => {
     assert.equal(out.status, 200, JSON.stringify(out.body));
     assert.equal(out.headers['set-cookie'], undefined, "the cookie's session goes on, so its cookie stays");
     // The body's session ended; the cookie's did not.
-    assertError(await send(base, 'POST', '/api/v1/auth/refresh', {}, { refresh_token: renewed.body.refresh_token }), 'UNAUTHORIZED');
-    assert.equal((await send(base, 'POST', '/api/v1/auth/refresh', { origin: SHOP, ...cookieHeader(browser) })).status, 200);
+    assertError(
+      await send(base, 'POST', '/api/v1/auth/refresh', {}, { refresh_token: renewed.body.refresh_token }),
+      'UNAUTHORIZED',
+    );
+    assert.equal(
+      (await send(base, 'POST', '/api/v1/auth/refresh', { origin: SHOP, ...cookieHeader(browser) })).status,
+      200,
+    );
   });
 
   it('refresh with neither a body token nor a cookie answers 401', async () => {

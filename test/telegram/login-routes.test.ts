@@ -154,6 +154,16 @@ forEachDatabase('signing in with the Telegram widget and Mini Apps', (backend) =
     assert.equal(unlinked.statusCode, 200);
   });
 
+  it('says in health which ways in are on, and never the token', async () => {
+    const health = await t.get('/api/v1/otp/health');
+    assert.deepEqual(health.body.telegram, {
+      widget: { configured: true },
+      webapp: { configured: true },
+      oidc: { configured: false },
+    });
+    assert.ok(!JSON.stringify(health.body).includes(TEST_BOT_TOKEN.split(':')[1]!));
+  });
+
   it('refuses a blocked user', async () => {
     const signedIn = await t.post(WIDGET, widgetLogin(t, freshTelegramId()));
     await t.database.db

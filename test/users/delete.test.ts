@@ -116,7 +116,11 @@ forEachDatabase('deleting a user', (backend) => {
       assert.equal(deleted.body.messages_cancelled, 1);
       assert.ok(deleted.body.messages_erased >= 2);
       assert.deepEqual(await whereFound(t, needles), []);
-      const telegram = await db.selectFrom('telegram_users').select('telegram_id').where('telegram_id', '=', '777').execute();
+      const telegram = await db
+        .selectFrom('telegram_users')
+        .select('telegram_id')
+        .where('telegram_id', '=', '777')
+        .execute();
       assert.deepEqual(telegram, [], 'the Telegram identity goes with its user');
 
       assert.equal(await meStatus(t, current.accessToken), 401);

@@ -34,7 +34,8 @@ export const en: MessageCatalogue = {
   USER_PHONE_CONFLICT: 'This phone number already belongs to a user with another external_id',
   EXTERNAL_ID_IN_USE: 'This external_id already belongs to a user with another phone number',
   EVENT_IN_FLIGHT: 'This event is being delivered now; redeliver it once that try has ended',
-  TELEGRAM_AUTH_INVALID: 'Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again',
+  TELEGRAM_AUTH_INVALID:
+    'Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again',
   TELEGRAM_UNAVAILABLE: 'Telegram cannot be reached right now; try again later or sign in with a code',
   EXPECTATION_FAILED: 'The Expect header asks for something this service does not do; send the request without it',
   TELEGRAM_AUTH_EXPIRED: 'The Telegram sign-in data is too old or dated in the future; sign in with Telegram again',

@@ -1,0 +1,206 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie';
+import type { Config } from '../config/index.ts';
+import type { ErrorCode } from '../errors/codes.ts';
+import { BODY_ERRORS, errorResponses } from '../http/error-responses.ts';
+import { BearerAuth, responses } from '../http/schemas.ts';
+import type { SessionCookie } from '../sessions/cookie.ts';
+import type { SessionService } from '../sessions/service.ts';
+import { profileView, telegramIdentityView } from './identity-view.ts';
+import type { TelegramOidcFlow } from './oidc/flow.ts';
+import { TelegramLinked, TelegramSignedIn } from './schemas.ts';
+
+/** The browser's id for the sign-ins it starts; sent back only to the callback. */
+export const BROWSER_COOKIE = 'otpgate_telegram';
+const BROWSER_COOKIE_PATH = '/api/v1/telegram/oidc';
+
+const ReturnTo = Type.String({
+  maxLength: 2048,
+  description: 'where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS',
+});
+
+const Redirect = (description: string) =>
+  Type.Null({
+    description,
+    headers: {
+      Location: Type.String({ description }),
+      'Set-Cookie': Type.String({ description: `${BROWSER_COOKIE}: binds the callback to this browser (start only)` }),
+    },
+  });
+
+const START_ERRORS: readonly ErrorCode[] = [
+  'VALIDATION_ERROR',
+  'TELEGRAM_NOT_CONFIGURED',
+  'TELEGRAM_UNAVAILABLE',
+  'RATE_LIMITED',
+  'DATABASE_UNAVAILABLE',
+];
+
+export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  flow: TelegramOidcFlow;
+  sessions: SessionService;
+  cookie: SessionCookie;
+  charge: (ip: string) => Promise<void>;
+}> = async (app, { config, flow, sessions, cookie, charge }) => {
+  /** Lax: the callback is a top-level navigation back from Telegram, which Lax cookies go with. */
+  const bindBrowser = (request: FastifyRequest, reply: FastifyReply, browserId: string) =>
+    reply.setCookie(BROWSER_COOKIE, browserId, {
+      httpOnly: true,
+      secure: config.isProduction || request.protocol === 'https' || config.tokens.issuer.startsWith('https:'),
+      sameSite: 'lax',
+      path: BROWSER_COOKIE_PATH,
+      maxAge: 600,
+    });
+  const browserOf = (request: FastifyRequest): string | undefined => request.cookies?.[BROWSER_COOKIE];
+
+  app.get(
+    '/oidc/start',
+    {
+      schema: {
+        tags: ['telegram'],
+        summary: 'Start signing in with Telegram (OpenID Connect): redirects to Telegram',
+        description:
+          'Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; ' +
+          'anything else is refused before anything happens.',
+        querystring: Type.Object({ return_to: ReturnTo }, { additionalProperties: false }),
+        response: { 302: Redirect("to Telegram's authorization page"), ...errorResponses(START_ERRORS) },
+      },
+    },
+    async (request, reply) => {
+      flow.listed(request.query.return_to);
+      await charge(request.ip);
+      const started = await flow.start({
+        returnTo: request.query.return_to,
+        intent: 'signin',
+        linkUserId: null,
+        browserId: browserOf(request),
+      });
+      bindBrowser(request, reply, started.browserId);
+      return reply.redirect(started.authorizationUrl, 302);
+    },
+  );
+
+  app.post(
+    '/link/oidc',
+    {
+      schema: {
+        tags: ['telegram'],
+        summary: "Start linking Telegram to the signed-in user's account (OpenID Connect)",
+        description:
+          'Answers the URL to send the browser to; the front end exchanges the code it comes back with, with the ' +
+          "same user's Bearer token. The browser must accept this service's cookie (same site as the front end).",
+        security: BearerAuth,
+        body: Type.Object({ return_to: ReturnTo }, { additionalProperties: false }),
+        response: responses(
+          200,
+          Type.Object(
+            { success: Type.Literal(true), authorization_url: Type.String() },
+            {
+              headers: {
+                'Set-Cookie': Type.String({ description: `${BROWSER_COOKIE}: binds the callback to this browser` }),
+              },
+            },
+          ),
+          [...BODY_ERRORS, ...START_ERRORS, 'UNAUTHORIZED'],
+        ),
+      },
+    },
+    async (request, reply) => {
+      flow.listed(request.body.return_to);
+      const { userId } = await sessions.authenticate(request.headers.authorization);
+      await charge(request.ip);
+      const started = await flow.start({
+        returnTo: request.body.return_to,
+        intent: 'link',
+        linkUserId: userId,
+        browserId: browserOf(request),
+      });
+      bindBrowser(request, reply, started.browserId);
+      return { success: true as const, authorization_url: started.authorizationUrl };
+    },
+  );
+
+  app.get(
+    '/oidc/callback',
+    {
+      schema: {
+        tags: ['telegram'],
+        summary: 'Where Telegram sends the browser back; redirects to return_to with a one-time code',
+        description:
+          'Register this URL in @BotFather (Web Login, Allowed URLs). It redirects to return_to with ?code= on ' +
+          'success, or ?error=<error code> when Telegram or the check refused; a state that is unknown, used, ' +
+          'expired or from another browser is OIDC_STATE_INVALID.',
+        querystring: Type.Object({
+          state: Type.Optional(Type.String({ maxLength: 256 })),
+          code: Type.Optional(Type.String({ maxLength: 2048 })),
+          error: Type.Optional(Type.String({ maxLength: 256 })),
+          error_description: Type.Optional(Type.String({ maxLength: 2048 })),
+        }),
+        response: {
+          302: Redirect('to return_to, with code or error'),
+          ...errorResponses([
+            'VALIDATION_ERROR',
+            'OIDC_STATE_INVALID',
+            'TELEGRAM_NOT_CONFIGURED',
+            'RATE_LIMITED',
+            'DATABASE_UNAVAILABLE',
+          ]),
+        },
+      },
+    },
+    async (request, reply) => {
+      await charge(request.ip);
+      const { state, code, error } = request.query;
+      const location = await flow.callback({ state, code, error, browserId: browserOf(request) });
+      return reply.redirect(location, 302);
+    },
+  );
+
+  app.post(
+    '/oidc/exchange',
+    {
+      schema: {
+        tags: ['telegram'],
+        summary: 'Exchange the one-time code from the callback for tokens (or finish linking)',
+        description:
+          'Within a minute, once. A sign-in answers tokens as the other sign-ins do (the refresh token as a cookie ' +
+          'with SESSION_COOKIE); a link started with /link/oidc needs the same Bearer token and answers the account.',
+        body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+        response: responses(200, Type.Union([TelegramSignedIn, TelegramLinked]), [
+          ...BODY_ERRORS,
+          'OIDC_STATE_INVALID',
+          'TELEGRAM_NOT_CONFIGURED',
+          'TELEGRAM_ALREADY_LINKED',
+          'USER_BLOCKED',
+          'UNAUTHORIZED',
+          'RATE_LIMITED',
+          'DATABASE_UNAVAILABLE',
+        ]),
+      },
+    },
+    async (request, reply) => {
+      await charge(request.ip);
+      const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+      const done = await flow.exchange(request.body.code, client, async () => {
+        return (await sessions.authenticate(request.headers.authorization)).userId;
+      });
+      if (done.intent === 'link') return { success: true as const, telegram: telegramIdentityView(done.telegram) };
+      const { signIn } = done;
+      return {
+        success: true as const,
+        message: 'Signed in',
+        access_token: signIn.tokens.accessToken,
+        ...(cookie.issue(request, reply, signIn.tokens.refreshToken)
+          ? {}
+          : { refresh_token: signIn.tokens.refreshToken }),
+        token_type: 'Bearer' as const,
+        expires_in: signIn.tokens.expiresIn,
+        user: { id: signIn.user.id, phone_number: signIn.user.phone_number, is_new: signIn.isNew },
+        telegram: profileView(signIn.profile),
+      };
+    },
+  );
+};
