@@ -4,7 +4,8 @@
  * provider posting to a sink in this process) on a fresh database and drives it over loopback with
  * autocannon: a trivial route for scale, code requests for distinct numbers, full sign-ins, on the first
  * store a campaign of queued sends to a sink with a rate limit while code requests go on (the codes must all
- * succeed), and on PostgreSQL with Redis code requests at two instances at once. Prints rates, latencies,
+ * succeed), sign-ins with the Telegram login widget and Mini Apps, and on PostgreSQL with Redis code requests
+ * at two instances at once. Prints rates, latencies,
  * ratios to the trivial route, the server's CPU per operation and peak memory, PostgreSQL's commits and rows
  * and Redis's commands per operation, a summary across stores and the goals. First, in this process, what one
  * access token's signature costs (ES256, EdDSA, HS256).
@@ -23,6 +24,9 @@
  * then the same file again; 0 leaves it out.
  * Events: BENCH_EVENTS (5000) events written to the outbox and delivered to a local receiver by a server with
  * EVENTS_WEBHOOK_URL set (0 leaves it out); BENCH_ONLY=events runs that scenario alone on each store.
+ * Telegram: sign-ins with the login widget and from a Mini App, each a new person with a login signed just
+ * before it is sent (a login works once) under a bot token of the run's own; BENCH_ONLY=telegram runs the
+ * trivial route, the phone sign-ins and the Telegram sign-ins alone on each store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,11 +39,14 @@ import { numberSource } from './bench/scenarios.ts';
 import { signatureCosts } from './bench/signatures.ts';
 import type { ServerChild } from './bench/server.ts';
 import { startSmsSink } from './bench/sink.ts';
+import { telegramIdSource } from './bench/telegram.ts';
 import {
   eventsLine,
   NotStarted,
   runEventsOnly,
   runStore,
+  runTelegramOnly,
+  type TelegramOutcome,
   twoInstancesLine,
   type StoreOutcome,
 } from './bench/store-run.ts';
@@ -116,6 +123,7 @@ async function main(): Promise<number> {
       dataDir,
       sink,
       fresh,
+      freshTelegramId: telegramIdSource(),
       backends,
       undo,
       servers,
@@ -131,6 +139,14 @@ async function main(): Promise<number> {
     if (process.env.BENCH_ONLY === 'events') {
       const failures: string[] = [];
       for (const name of backends.stores) failures.push(...(await runEventsOnly(name, storeContext)));
+      for (const line of failures) console.error(`bench: ${line}`);
+      return failures.length > 0 ? 1 : 0;
+    }
+    if (process.env.BENCH_ONLY === 'telegram') {
+      const only: TelegramOutcome[] = [];
+      for (const name of backends.stores) only.push(await runTelegramOnly(name, storeContext));
+      printSignIns(only.map((outcome) => outcome.run));
+      const failures = only.flatMap((outcome) => outcome.failures);
       for (const line of failures) console.error(`bench: ${line}`);
       return failures.length > 0 ? 1 : 0;
     }
@@ -158,7 +174,7 @@ async function main(): Promise<number> {
     for (const { events: delivered, run } of outcomes) {
       if (delivered) console.log(`  ${run.store}: ${eventsLine(delivered)}`);
     }
-    console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}\n`);
+    printSignIns(runs);
     for (const { imported, run } of outcomes) if (imported) console.log(`${run.store}: ${importLine(imported)}`);
     if (outcomes.some((outcome) => outcome.imported)) console.log('');
     const sqliteCodeCpu = runs.find((run) => run.store === 'sqlite')?.codes.cpuMsPerOp ?? null;
@@ -183,6 +199,13 @@ async function main(): Promise<number> {
     rmSync(dataDir, { recursive: true, force: true });
     if (cpuProfileDir) console.log(`server CPU profile written to ${cpuProfileDir}`);
   }
+}
+
+/** The three ways to sign in, each side by side across the stores. */
+function printSignIns(runs: readonly TelegramOutcome['run'][]): void {
+  console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}`);
+  console.log(`\n${summary(runs, 'telegram widget sign-ins', (run) => run.telegramWidget)}`);
+  console.log(`\n${summary(runs, 'telegram Mini App sign-ins', (run) => run.telegramWebApp)}\n`);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

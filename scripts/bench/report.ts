@@ -25,6 +25,9 @@ export interface StoreRun {
   readonly trivial: Measurement;
   readonly codes: Measurement;
   readonly signIns: Measurement;
+  /** Scenarios f and g: one request each, a new person signing in with a fresh login. */
+  readonly telegramWidget: Measurement;
+  readonly telegramWebApp: Measurement;
   readonly memory: ServerMemory | null;
 }
 
@@ -208,7 +211,11 @@ function byCommand(store: StoreFigures): string {
 }
 
 /** One row per store of the one scenario `pick` chooses: the stores side by side. */
-export function summary(runs: readonly StoreRun[], title: string, pick: (run: StoreRun) => Measurement): string {
+export function summary<Run extends Pick<StoreRun, 'store' | 'trivial'>>(
+  runs: readonly Run[],
+  title: string,
+  pick: (run: Run) => Measurement,
+): string {
   const header = [
     title,
     'rate',

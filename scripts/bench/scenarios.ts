@@ -115,7 +115,7 @@ export class Tally {
 export type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
 
 /** A warm-up run, then the measured run; the rate counts successes per second of the measured one. */
-async function measure(settings: BenchSettings, name: string, plan: Plan, pairs = false): Promise<Measurement> {
+export async function measure(settings: BenchSettings, name: string, plan: Plan, pairs = false): Promise<Measurement> {
   const run = async (duration: number) => {
     const tally = new Tally();
     const { path, ...options } = plan(tally);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BENCH_BOT_TOKEN } from './telegram.ts';
 
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 12_000;
@@ -80,6 +81,9 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // Scenario d sends through one admin key as fast as it can; its per-key limits would measure the limit.
     SMS_KEY_SEND_RATE_PER_MINUTE: '1000000',
     SMS_KEY_QUEUED_MAX: '1000000',
+    // Scenarios f and g sign in with the widget and Mini Apps; their per-address limit would measure the limit.
+    TELEGRAM_BOT_TOKEN: BENCH_BOT_TOKEN,
+    TELEGRAM_IP_HOURLY_LIMIT: '1000000',
     ...options.env,
   };
   const start = startCommand(options.root);

@@ -4,7 +4,8 @@ import { storeTable, table, type StoreRun } from './report.ts';
 import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
 import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
-import { prepareStore, type Backends, type StoreName } from './stores.ts';
+import { prepareStore, type Backends, type PreparedStore, type StoreName } from './stores.ts';
+import { telegramWebAppSignIns, telegramWidgetSignIns } from './telegram.ts';
 import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
 import { eventsDelivered, eventsLine, type EventsResult } from './events.ts';
 export { eventsLine };
@@ -14,6 +15,8 @@ export interface StoreRunContext {
   readonly dataDir: string;
   readonly sink: SmsSink;
   readonly fresh: () => string;
+  /** Fresh Telegram ids for scenarios f and g, shared by the run as `fresh` is. */
+  readonly freshTelegramId: () => number;
   readonly backends: Backends;
   /** What Ctrl-C must undo: the store's database and keys are added while they exist. */
   readonly undo: Set<() => Promise<unknown>>;
@@ -44,22 +47,14 @@ export interface StoreOutcome {
 /** The server did not start: nothing was measured. */
 export class NotStarted extends Error {}
 
-/**
- * One store: a fresh database (and Redis prefix), the server on it, scenarios a to c, the campaign when
- * asked, the users import, and on postgres+redis two instances at once. Prints the store's table as it goes; the children,
- * the database and the keys are gone when it returns or throws.
- */
-export async function runStore(name: StoreName, context: StoreRunContext): Promise<StoreOutcome> {
-  const { root, dataDir, sink, fresh } = context;
-  console.log(`\n== ${name} ==`);
-  const store = await prepareStore(name, context.backends, context, context.undo);
-  const started: ServerChild[] = [];
-  const start = async (extra: NodeJS.ProcessEnv = {}) => {
+/** Starts servers on one prepared store, each added to `started` and to the context's children. */
+function starter(name: StoreName, context: StoreRunContext, store: PreparedStore, started: ServerChild[]) {
+  return async (extra: NodeJS.ProcessEnv = {}) => {
     try {
       const child = await startServer({
-        root,
-        dataDir,
-        smsWebhookUrl: sink.url,
+        root: context.root,
+        dataDir: context.dataDir,
+        smsWebhookUrl: context.sink.url,
         cpuProfileDir: context.cpuProfileDir,
         env: { ...store.env, ...extra },
       });
@@ -70,33 +65,71 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       throw new NotStarted(`the server did not start on ${name}: ${(error as Error).message}`);
     }
   };
+}
+
+/**
+ * The first server on a store, the trivial route measured on it, and the idle server's rates (on a store
+ * with counters): what every scenario after it is set against. `step` runs a scenario, prints its rate
+ * and keeps it in `results`.
+ */
+async function firstServer(context: StoreRunContext, store: PreparedStore, start: () => Promise<ServerChild>) {
+  const { sink } = context;
+  const child = await start();
+  console.log(`server pid ${child.pid} on ${child.baseUrl}, SMS sink ${sink.url}`);
+  let settings: BenchSettings = {
+    baseUrl: child.baseUrl,
+    seconds: context.seconds,
+    warmupSeconds: context.warmupSeconds,
+    connections: context.connections,
+    serverCpuSeconds: child.cpuSeconds,
+    counters: store.counters,
+  };
+  const results: Measurement[] = [];
+  const step = async (run: () => Promise<Measurement>) => {
+    const result = await run();
+    results.push(result);
+    console.log(`  ${result.name}: ${Math.round(result.rate)} ${result.unit}`);
+    sink.forget();
+    return result;
+  };
+  // The trivial route does not touch the store, and each reading of its counters takes ten seconds.
+  const trivial = await step(() => trivialRoute({ ...settings, counters: undefined }));
+  if (store.counters) {
+    settings = { ...settings, background: await idleRates(store.counters) };
+    console.log(`  idle: ${idleLine(settings.background!)}`);
+  }
+  return { child, settings, results, step, trivial };
+}
+
+/** One line per scenario that had failures. */
+function failuresOf(name: StoreName, results: readonly Measurement[]): string[] {
+  return results
+    .filter((r) => r.non2xx > 0 || r.errors > 0 || r.warmupFailures > 0)
+    .map(
+      (r) =>
+        `${name}: ${r.name} had failures (non-2xx ${r.non2xx}, errors ${r.errors}, in warm-up ${r.warmupFailures})` +
+        (r.firstFailure ? `; first: ${r.firstFailure}` : ''),
+    );
+}
+
+/**
+ * One store: a fresh database (and Redis prefix), the server on it, scenarios a to c, the campaign when
+ * asked, the users import, the Telegram sign-ins (f, g), and on postgres+redis two instances at once.
+ * Prints the store's table as it goes; the children, the database and the keys are gone when it returns
+ * or throws.
+ */
+export async function runStore(name: StoreName, context: StoreRunContext): Promise<StoreOutcome> {
+  const { root, dataDir, sink, fresh } = context;
+  console.log(`\n== ${name} ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const started: ServerChild[] = [];
+  const start = starter(name, context, store, started);
   try {
-    const child = await start();
-    console.log(`server pid ${child.pid} on ${child.baseUrl}, SMS sink ${sink.url}`);
-    let settings: BenchSettings = {
-      baseUrl: child.baseUrl,
-      seconds: context.seconds,
-      warmupSeconds: context.warmupSeconds,
-      connections: context.connections,
-      serverCpuSeconds: child.cpuSeconds,
-      counters: store.counters,
-    };
-    const results: Measurement[] = [];
-    const step = async (run: () => Promise<Measurement>) => {
-      const result = await run();
-      results.push(result);
-      console.log(`  ${result.name}: ${Math.round(result.rate)} ${result.unit}`);
-      sink.forget();
-      return result;
-    };
-    // The trivial route does not touch the store, and each reading of its counters takes ten seconds.
-    const trivial = await step(() => trivialRoute({ ...settings, counters: undefined }));
-    if (store.counters) {
-      settings = { ...settings, background: await idleRates(store.counters) };
-      console.log(`  idle: ${idleLine(settings.background!)}`);
-    }
+    const { child, settings, results, step, trivial } = await firstServer(context, store, start);
     const codes = await step(() => codeRequests(settings, fresh));
     const pairs = await step(() => signIns(settings, fresh, sink));
+    const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
+    const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
     const queued = context.campaign
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
       : null;
@@ -121,30 +154,67 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const counters = storeTable([...results, ...(two ? [two] : [])]);
     if (counters) console.log(`\n${counters}`);
 
-    const failures = results
-      .filter((r) => r.non2xx > 0 || r.errors > 0 || r.warmupFailures > 0)
-      .map(
-        (r) =>
-          `${name}: ${r.name} had failures (non-2xx ${r.non2xx}, errors ${r.errors}, in warm-up ${r.warmupFailures})` +
-          (r.firstFailure ? `; first: ${r.firstFailure}` : ''),
-      );
+    const failures = failuresOf(name, results);
     if (queued && queued.failures > 0)
       failures.push(`${name}: queued sends had ${queued.failures} failures; first: ${queued.firstFailure}`);
     if (events && events.failures > 0)
       failures.push(`${name}: events had ${events.failures} failures; first: ${events.firstFailure}`);
     if (two && two.failures > 0)
       failures.push(`${name}: two instances had ${two.failures} failures; first: ${two.firstFailure}`);
-    for (const server of started) {
-      const logged = summarizeLog(server.output());
-      if (logged.length > 0)
-        console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
-    }
-    return { run: { store: name, trivial, codes, signIns: pairs, memory }, failures, two, imported, events };
+    printLogs(started);
+    const run: StoreRun = {
+      store: name,
+      trivial,
+      codes,
+      signIns: pairs,
+      telegramWidget: widget,
+      telegramWebApp: webApp,
+      memory,
+    };
+    return { run, failures, two, imported, events };
   } finally {
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
     if (removed) console.log(`${removed}`);
   }
+}
+
+/**
+ * The sign-ins alone (BENCH_ONLY=telegram): the trivial route, the phone sign-ins to compare with, and the
+ * Telegram sign-ins (f, g), on a fresh store. Prints the store's tables; returns the three sign-ins with
+ * the store's failures.
+ */
+export async function runTelegramOnly(name: StoreName, context: StoreRunContext): Promise<TelegramOutcome> {
+  console.log(`\n== ${name}: sign-ins only ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const started: ServerChild[] = [];
+  try {
+    const { settings, results, step, trivial } = await firstServer(
+      context,
+      store,
+      starter(name, context, store, started),
+    );
+    const signInsRun = await step(() => signIns(settings, context.fresh, context.sink));
+    const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
+    const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
+    console.log(`\n${table(results, trivial.rate)}`);
+    const counters = storeTable(results);
+    if (counters) console.log(`\n${counters}`);
+    printLogs(started);
+    return {
+      run: { store: name, trivial, signIns: signInsRun, telegramWidget: widget, telegramWebApp: webApp },
+      failures: failuresOf(name, results),
+    };
+  } finally {
+    await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(removed);
+  }
+}
+
+export interface TelegramOutcome {
+  readonly run: Pick<StoreRun, 'store' | 'trivial' | 'signIns' | 'telegramWidget' | 'telegramWebApp'>;
+  readonly failures: readonly string[];
 }
 
 /**
@@ -185,6 +255,14 @@ export function twoInstancesLine(r: TwoInstancesResult): string {
     `${r.name}: ${Math.round(r.rate)} req/s together, ${r.ratioToOne.toFixed(2)}x one instance's b; ` +
     `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms (the slower instance's); server CPU per code request ${cpu}`
   );
+}
+
+function printLogs(servers: readonly ServerChild[]): void {
+  for (const server of servers) {
+    const logged = summarizeLog(server.output());
+    if (logged.length > 0)
+      console.error(`server ${server.pid} log (last lines, repeats counted):\n${logged.join('\n')}`);
+  }
 }
 
 /** The child's pino lines, one per distinct message with its count, so one repeated failure is one line. */
