@@ -7,7 +7,7 @@ import type { BrowserConfig } from '../config/index.ts';
  * discovery documents. Everything else (the admin API, health and its detail, metrics, the reference) never
  * answers cross-origin, so a listed origin cannot read what only operators should.
  */
-const BROWSER_PREFIXES = ['/api/v1/otp/phone/', '/api/v1/auth/', '/.well-known/'];
+const BROWSER_PREFIXES = ['/api/v1/otp/phone/', '/api/v1/auth/', '/api/v1/telegram/', '/.well-known/'];
 
 /** Routes under those prefixes that are for the shop's backend with an admin key, not for browsers. */
 const NOT_FOR_BROWSERS = ['/api/v1/auth/introspect'];

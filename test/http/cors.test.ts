@@ -40,6 +40,9 @@ forEachDatabase('CORS for browser front ends', (backend) => {
     const other = await send(base, 'OPTIONS', '/api/v1/auth/sessions/x', preflight(LOCAL, 'DELETE', 'authorization'));
     assert.equal(other.status, 204);
     assert.equal(other.headers['access-control-allow-origin'], LOCAL);
+    // Front ends sign in with Telegram from the page too (the widget's callback, a Mini App, the code exchange).
+    const telegram = await send(base, 'OPTIONS', '/api/v1/telegram/login/webapp', preflight(SHOP));
+    assert.equal(telegram.headers['access-control-allow-origin'], SHOP);
   });
 
   it('the real request from a listed origin carries the origin and credentials, on success and on error', async () => {
