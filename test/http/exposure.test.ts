@@ -6,7 +6,7 @@ import { HEALTH_URL } from '../helpers/health.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 /** What health tells anyone: no version, no provider names, no breaker states. */
-const PUBLIC_FIELDS = ['database', 'events', 'rate_limit', 'sms', 'status', 'success'];
+const PUBLIC_FIELDS = ['database', 'events', 'rate_limit', 'sms', 'status', 'success', 'telegram'];
 const PUBLIC_SMS_FIELDS = ['available', 'configured', 'enabled', 'mode'];
 
 const fieldsOf = (body: Record<string, unknown>) => Object.keys(body).sort();
