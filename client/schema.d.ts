@@ -4557,6 +4557,8 @@ export interface paths {
                                  * @description when it signed in
                                  */
                                 created_at: string;
+                                /** @description how it signed in */
+                                method: "sms" | "telegram";
                                 /**
                                  * Format: date-time
                                  * @description its latest sign-in or refresh

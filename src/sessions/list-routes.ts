@@ -37,6 +37,7 @@ export const sessionListRoutes: FastifyPluginAsyncTypebox<{ sessions: SessionSer
           device: deviceOf(open.userAgent),
           ip: open.ip,
           created_at: iso(open.authTime),
+          method: open.method,
           last_used_at: iso(open.lastUsedAt),
           current: open.current,
         })),

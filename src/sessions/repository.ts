@@ -219,7 +219,7 @@ export function createSessionRepository(db: Kysely<Database>) {
     async openFamilies(userId: string, now: number, signedInAfter: number): Promise<OpenFamily[]> {
       const rows = await db
         .selectFrom('sessions as s')
-        .select(['s.family_id', 's.auth_time', 's.created_at', 's.ip', 's.user_agent'])
+        .select(['s.family_id', 's.auth_time', 's.amr', 's.created_at', 's.ip', 's.user_agent'])
         .where('s.user_id', '=', userId)
         .where('s.revoked_at', 'is', null)
         .where('s.expires_at', '>', now)
@@ -243,6 +243,7 @@ export function createSessionRepository(db: Kysely<Database>) {
         .map((row) => ({
           familyId: row.family_id,
           authTime: row.auth_time,
+          method: signInMethod(row.amr),
           lastUsedAt: row.created_at,
           ip: row.ip,
           userAgent: row.user_agent,
@@ -278,6 +279,7 @@ const MAX_REVOKE_PASSES = 20;
 export interface OpenFamily {
   readonly familyId: string;
   readonly authTime: number;
+  readonly method: SignInMethod;
   /** When its latest token was issued: the last sign-in or refresh. */
   readonly lastUsedAt: number;
   readonly ip: string | null;

@@ -78,6 +78,7 @@ export const SessionView = Type.Object({
   }),
   ip: Type.Union([Type.String(), Type.Null()], { description: 'the address of its latest sign-in or refresh' }),
   created_at: Type.String({ format: 'date-time', description: 'when it signed in' }),
+  method: Type.Union([Type.Literal('sms'), Type.Literal('telegram')], { description: 'how it signed in' }),
   last_used_at: Type.String({ format: 'date-time', description: 'its latest sign-in or refresh' }),
   current: Type.Boolean({ description: 'true for the session of the access token that asked' }),
 });

@@ -73,6 +73,7 @@ forEachDatabase("a user's own sessions", (backend) => {
     assert.equal(first.ip, '127.0.0.1');
     assert.equal(first.current, false);
     assert.ok(at(first.created_at) <= before, 'created_at is the sign-in, not the refresh');
+    assert.equal(first.method, 'sms');
     assert.ok(at(first.last_used_at) >= before + 60_000, 'last_used_at is the refresh');
     assert.equal(second.id, laptop.sessionId);
     assert.deepEqual(second.device, { browser: 'Chrome', os: 'Windows' });

@@ -58,6 +58,11 @@ forEachDatabase('signing in with the Telegram widget and Mini Apps', (backend) =
     assert.equal(again.body.user.id, first.body.user.id);
     assert.equal(again.body.user.is_new, false);
 
+    const listed = await t.get('/api/v1/auth/sessions', bearer(again.body.access_token));
+    assert.deepEqual(
+      listed.body.sessions.map((s: { method: string }) => s.method),
+      ['telegram', 'telegram'],
+    );
     const me = await t.get('/api/v1/auth/me', bearer(again.body.access_token));
     assert.equal(me.body.user.telegram.id, id);
     assert.equal(me.body.user.phone_number, null);
