@@ -59,8 +59,10 @@ forEachDatabase('a full sign-in over a real socket', (backend) => {
       'locale',
       'phone_number',
       'phone_verified',
+      'telegram',
     ]);
     assert.equal(me.body.user.id, signedIn.body.user.id);
+    assert.equal(me.body.user.telegram, null);
     assert.equal(me.body.user.phone_number, PHONE);
     assert.equal(me.body.user.phone_verified, true);
     assert.equal(new Date(me.body.user.last_login_at).toISOString(), me.body.user.last_login_at);
