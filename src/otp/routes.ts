@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { AcceptLanguage, BearerAuth, responses } from '../http/schemas.ts';
+import { signedInTokens } from '../sessions/signed-in.ts';
 import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { userView } from '../users/schemas.ts';
@@ -77,13 +78,9 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{
         userAgent: request.headers['user-agent'] ?? null,
       });
       return {
-        success: true as const,
-        message: 'Signed in',
-        access_token: tokens.accessToken,
-        ...(cookie.issue(request, reply, tokens.refreshToken) ? {} : { refresh_token: tokens.refreshToken }),
-        token_type: 'Bearer' as const,
-        expires_in: tokens.expiresIn,
-        user: { id: user.id, phone_number: user.phone_number, is_new: isNew },
+        ...signedInTokens(cookie, request, reply, tokens),
+        // A sign-in by code is a sign-in with a number.
+        user: { id: user.id, phone_number: user.phone_number!, is_new: isNew },
       };
     },
   );

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Code, PhoneNumber } from '../http/schemas.ts';
-import { RefreshTokenField, SetsSessionCookie } from '../sessions/schemas.ts';
+import { SetsSessionCookie } from '../sessions/schemas.ts';
+import { SignedInTokens } from '../sessions/signed-in.ts';
 import { UserView } from '../users/schemas.ts';
 
 export const CodeRequestBody = Type.Object({ phone_number: PhoneNumber }, { additionalProperties: false });
@@ -16,12 +17,7 @@ export const CodeSent = Type.Object({
 
 export const SignedIn = Type.Object(
   {
-    success: Type.Literal(true),
-    message: Type.String(),
-    access_token: Type.String(),
-    refresh_token: RefreshTokenField,
-    token_type: Type.Literal('Bearer'),
-    expires_in: Type.Integer({ description: 'seconds until the access token expires' }),
+    ...SignedInTokens,
     user: Type.Object({ id: Type.String(), phone_number: Type.String(), is_new: Type.Boolean() }),
   },
   { headers: SetsSessionCookie },

@@ -148,14 +148,7 @@ export function createTelegramAccounts(deps: {
       const opened = sessions.open(client, 'telegram');
       const result = await inTransaction(async (trx) => {
         const at = now();
-        if (identity.replay) {
-          const remembered = await trx
-            .insertInto('telegram_login_replays')
-            .values({ key: identity.replay.key, expires_at: identity.replay.until })
-            .onConflict((oc) => oc.column('key').doNothing())
-            .executeTakeFirst();
-          if (remembered.numInsertedOrUpdatedRows === 0n) throw new AppError('TELEGRAM_AUTH_REPLAYED');
-        }
+        await remember(trx, identity);
         const { user, isNew } = await accountFor(trx, identity, at);
         if (user.blocked_at !== null) return { blocked: true as const };
         const signedIn = await trx
@@ -202,14 +195,7 @@ export function createTelegramAccounts(deps: {
       try {
         return await inTransaction(async (trx) => {
           const at = now();
-          if (identity.replay) {
-            const remembered = await trx
-              .insertInto('telegram_login_replays')
-              .values({ key: identity.replay.key, expires_at: identity.replay.until })
-              .onConflict((oc) => oc.column('key').doNothing())
-              .executeTakeFirst();
-            if (remembered.numInsertedOrUpdatedRows === 0n) throw new AppError('TELEGRAM_AUTH_REPLAYED');
-          }
+          await remember(trx, identity);
           const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
           if (!user) throw new AppError('UNAUTHORIZED');
           if (user.blocked_at !== null) throw new AppError('USER_BLOCKED');
@@ -281,6 +267,20 @@ export function createTelegramAccounts(deps: {
 }
 
 export type TelegramAccounts = ReturnType<typeof createTelegramAccounts>;
+
+/**
+ * Remembers a widget or Mini App login, or TELEGRAM_AUTH_REPLAYED when it was already used. In the caller's
+ * transaction: on PostgreSQL a second insert of the same key waits for the first to commit, then finds it.
+ */
+async function remember(trx: Transaction<Database>, identity: ProvedIdentity): Promise<void> {
+  if (!identity.replay) return;
+  const remembered = await trx
+    .insertInto('telegram_login_replays')
+    .values({ key: identity.replay.key, expires_at: identity.replay.until })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  if (remembered.numInsertedOrUpdatedRows === 0n) throw new AppError('TELEGRAM_AUTH_REPLAYED');
+}
 
 function profileColumns(profile: TelegramProfile) {
   return {

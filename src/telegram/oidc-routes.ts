@@ -8,7 +8,8 @@ import { BODY_ERRORS, errorResponses } from '../http/error-responses.ts';
 import { BearerAuth, responses } from '../http/schemas.ts';
 import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
-import { profileView, telegramIdentityView } from './identity-view.ts';
+import { telegramIdentityView } from './identity-view.ts';
+import { telegramSignedIn } from './routes.ts';
 import type { TelegramOidcFlow } from './oidc/flow.ts';
 import { TelegramLinked, TelegramSignedIn } from './schemas.ts';
 
@@ -188,19 +189,7 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
         return (await sessions.authenticate(request.headers.authorization)).userId;
       });
       if (done.intent === 'link') return { success: true as const, telegram: telegramIdentityView(done.telegram) };
-      const { signIn } = done;
-      return {
-        success: true as const,
-        message: 'Signed in',
-        access_token: signIn.tokens.accessToken,
-        ...(cookie.issue(request, reply, signIn.tokens.refreshToken)
-          ? {}
-          : { refresh_token: signIn.tokens.refreshToken }),
-        token_type: 'Bearer' as const,
-        expires_in: signIn.tokens.expiresIn,
-        user: { id: signIn.user.id, phone_number: signIn.user.phone_number, is_new: signIn.isNew },
-        telegram: profileView(signIn.profile),
-      };
+      return telegramSignedIn(cookie, request, reply, done.signIn);
     },
   );
 };

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../errors/codes.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { BearerAuth, emptyBodyAsObject, responses } from '../http/schemas.ts';
 import type { SessionCookie } from '../sessions/cookie.ts';
+import { signedInTokens } from '../sessions/signed-in.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { Type } from '@sinclair/typebox';
 import type { TelegramSignIn, TelegramAccounts } from './accounts.ts';
@@ -29,6 +30,20 @@ const LINK_ERRORS: readonly ErrorCode[] = [...LOGIN_ERRORS, 'UNAUTHORIZED', 'USE
 /** The sign-in takes initData in the body or in the header; an empty body is then `{}`. */
 const WebAppSignInBody = Type.Partial(WebAppLoginBody, { additionalProperties: false });
 
+/** A Telegram sign-in's answer: the tokens as every sign-in gives them, the user, and the Telegram account. */
+export function telegramSignedIn(
+  cookie: SessionCookie,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: TelegramSignIn,
+) {
+  return {
+    ...signedInTokens(cookie, request, reply, done.tokens),
+    user: { id: done.user.id, phone_number: done.user.phone_number, is_new: done.isNew },
+    telegram: profileView(done.profile),
+  };
+}
+
 export const telegramRoutes: FastifyPluginAsyncTypebox<{
   logins: TelegramLogins;
   accounts: TelegramAccounts;
@@ -43,17 +58,6 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
     if (!initData) throw new AppError('VALIDATION_ERROR', 'init_data is required (or Authorization: tma <initData>)');
     return initData;
   };
-
-  const signedIn = (request: FastifyRequest, reply: FastifyReply, done: TelegramSignIn) => ({
-    success: true as const,
-    message: 'Signed in',
-    access_token: done.tokens.accessToken,
-    ...(cookie.issue(request, reply, done.tokens.refreshToken) ? {} : { refresh_token: done.tokens.refreshToken }),
-    token_type: 'Bearer' as const,
-    expires_in: done.tokens.expiresIn,
-    user: { id: done.user.id, phone_number: done.user.phone_number, is_new: done.isNew },
-    telegram: profileView(done.profile),
-  });
 
   app.post(
     '/login/widget',
@@ -70,7 +74,7 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const done = await logins.signInWithWidget(request.body, client(request));
-      return signedIn(request, reply, done);
+      return telegramSignedIn(cookie, request, reply, done);
     },
   );
 
@@ -88,7 +92,7 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const done = await logins.signInWithWebApp(initDataOf(request, request.body), client(request));
-      return signedIn(request, reply, done);
+      return telegramSignedIn(cookie, request, reply, done);
     },
   );
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { RefreshTokenField, SetsSessionCookie } from '../sessions/schemas.ts';
+import { SetsSessionCookie } from '../sessions/schemas.ts';
+import { SignedInTokens } from '../sessions/signed-in.ts';
 import { TelegramIdentity } from './identity-view.ts';
 
 /**
@@ -29,12 +30,7 @@ export const WebAppLoginBody = Type.Object(
 
 export const TelegramSignedIn = Type.Object(
   {
-    success: Type.Literal(true),
-    message: Type.String(),
-    access_token: Type.String(),
-    refresh_token: RefreshTokenField,
-    token_type: Type.Literal('Bearer'),
-    expires_in: Type.Integer({ description: 'seconds until the access token expires' }),
+    ...SignedInTokens,
     user: Type.Object({
       id: Type.String(),
       phone_number: Type.Union([Type.String(), Type.Null()], {
