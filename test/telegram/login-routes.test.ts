@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { confirmChange, requestChangeCode } from '../helpers/session-phone-change.ts';
 import { bearer, freshPhone, refresh, signIn } from '../helpers/session-sign-in.ts';
+import { newKey } from '../helpers/api-keys.ts';
 import { TEST_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 
 const WIDGET = '/api/v1/telegram/login/widget';
@@ -14,10 +15,18 @@ let nextId = 7_000_000_000;
 /** A Telegram id no other test in this process used. */
 const freshTelegramId = () => String((nextId += 1));
 
-/** A widget login for `id`, signed now by the test clock (or `ageSeconds` ago). */
+let logins = 0;
+/**
+ * A widget login for `id`, signed now by the test clock (or `ageSeconds` ago). Each is a new login (its own
+ * hash), as Telegram's are, even when two are signed in the same second.
+ */
 function widgetLogin(t: TestApp, id: string, ageSeconds = 0) {
   const authDate = Math.floor(t.clock.now() / 1000) - ageSeconds;
-  return signedWidget({ id, first_name: 'Sara', username: `sara_${id}`, auth_date: authDate }, TEST_BOT_TOKEN);
+  logins += 1;
+  return signedWidget(
+    { id, first_name: `Sara ${logins}`, username: `sara_${id}`, auth_date: authDate },
+    TEST_BOT_TOKEN,
+  );
 }
 
 function miniAppLogin(t: TestApp, id: string) {
@@ -167,6 +176,25 @@ forEachDatabase('signing in with the Telegram widget and Mini Apps', (backend) =
       oidc: { configured: false },
     });
     assert.ok(!JSON.stringify(health.body).includes(TEST_BOT_TOKEN.split(':')[1]!));
+  });
+
+  it('lists, blocks and deletes a Telegram-only user through the admin API; the account signs up anew', async () => {
+    const admin = bearer((await newKey(t, ['users:read', 'users:write'])).secret);
+    const id = freshTelegramId();
+    const first = await t.post(WIDGET, widgetLogin(t, id));
+    const userId = first.body.user.id;
+    const shown = await t.get(`/api/v1/admin/users/${userId}`, admin);
+    assert.equal(shown.status, 200, JSON.stringify(shown.body));
+    assert.equal(shown.body.user.phone_number, null);
+    const blocked = await t.post(`/api/v1/admin/users/${userId}/block`, {}, admin);
+    assert.equal(blocked.status, 200, JSON.stringify(blocked.body));
+    assert.equal((await t.post(WIDGET, widgetLogin(t, id, 1))).body.code, 'USER_BLOCKED');
+    const deleted = await t.inject({ method: 'DELETE', url: `/api/v1/admin/users/${userId}`, headers: admin });
+    assert.equal(deleted.statusCode, 200, deleted.body);
+    const again = await t.post(WIDGET, widgetLogin(t, id, 2));
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(again.body.user.is_new, true);
+    assert.notEqual(again.body.user.id, userId);
   });
 
   it('refuses a blocked user', async () => {
