@@ -3523,7 +3523,7 @@ export interface paths {
                     headers: {
                         /** @description to Telegram's authorization page */
                         Location?: string;
-                        /** @description otpgate_telegram: binds the callback to this browser (start only) */
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
                         "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
@@ -3673,7 +3673,7 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
-                        /** @description otpgate_telegram: binds the callback to this browser */
+                        /** @description otpgate_tg_…: binds this sign-in to the browser */
                         "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
@@ -3873,7 +3873,7 @@ export interface paths {
                     headers: {
                         /** @description to return_to, with code or error */
                         Location?: string;
-                        /** @description otpgate_telegram: binds the callback to this browser (start only) */
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
                         "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
@@ -4022,6 +4022,8 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description clears the sign-in's otpgate_tg_… cookie; may also set the session cookie */
+                        "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
                     content: {

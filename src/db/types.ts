@@ -174,6 +174,9 @@ export interface TelegramOidcGrantsTable {
   phone_number: string | null;
   intent: string;
   link_user_id: string | null;
+  /** The name of the cookie that binds the sign-in to its browser, and the hash of its value. */
+  binding: string;
+  browser_hash: string;
   expires_at: number;
   used_at: number | null;
   created_at: number;

@@ -10,12 +10,11 @@ import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { telegramIdentityView } from './identity-view.ts';
 import { telegramSignedIn } from './routes.ts';
-import type { TelegramOidcFlow } from './oidc/flow.ts';
+import { BINDING_COOKIE_PREFIX, type Cookies, type Started, type TelegramOidcFlow } from './oidc/flow.ts';
 import { TelegramLinked, TelegramSignedIn } from './schemas.ts';
 
-/** The browser's id for the sign-ins it starts; sent back only to the callback. */
-export const BROWSER_COOKIE = 'otpgate_telegram';
-const BROWSER_COOKIE_PATH = '/api/v1/telegram/oidc';
+/** Where the cookies that bind a sign-in to its browser are sent: the callback and the exchange. */
+const BINDING_COOKIE_PATH = '/api/v1/telegram/oidc';
 
 const ReturnTo = Type.String({
   maxLength: 2048,
@@ -27,9 +26,17 @@ const Redirect = (description: string) =>
     description,
     headers: {
       Location: Type.String({ description }),
-      'Set-Cookie': Type.String({ description: `${BROWSER_COOKIE}: binds the callback to this browser (start only)` }),
+      'Set-Cookie': Type.String({
+        description: `${BINDING_COOKIE_PREFIX}…: binds this sign-in to the browser (start only)`,
+      }),
     },
   });
+
+const ClearsBinding = {
+  'Set-Cookie': Type.String({
+    description: `clears the sign-in's ${BINDING_COOKIE_PREFIX}… cookie; may also set the session cookie`,
+  }),
+};
 
 const START_ERRORS: readonly ErrorCode[] = [
   'VALIDATION_ERROR',
@@ -46,16 +53,23 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
   cookie: SessionCookie;
   charge: (ip: string) => Promise<void>;
 }> = async (app, { config, flow, sessions, cookie, charge }) => {
-  /** Lax: the callback is a top-level navigation back from Telegram, which Lax cookies go with. */
-  const bindBrowser = (request: FastifyRequest, reply: FastifyReply, browserId: string) =>
-    reply.setCookie(BROWSER_COOKIE, browserId, {
+  /**
+   * Each sign-in's own cookie, Lax: the callback is a top-level navigation back from Telegram, which Lax
+   * cookies go with, and the exchange comes from the shop's page on the same site.
+   */
+  const cookieAttributes = (request: FastifyRequest) =>
+    ({
       httpOnly: true,
       secure: config.isProduction || request.protocol === 'https' || config.tokens.issuer.startsWith('https:'),
       sameSite: 'lax',
-      path: BROWSER_COOKIE_PATH,
-      maxAge: 600,
-    });
-  const browserOf = (request: FastifyRequest): string | undefined => request.cookies?.[BROWSER_COOKIE];
+      path: BINDING_COOKIE_PATH,
+    }) as const;
+  const bindBrowser = (request: FastifyRequest, reply: FastifyReply, cookie: Started['cookie']) =>
+    reply.setCookie(cookie.name, cookie.value, { ...cookieAttributes(request), maxAge: 600 });
+  const cookiesOf =
+    (request: FastifyRequest): Cookies =>
+    (name) =>
+      request.cookies?.[name];
 
   app.get(
     '/oidc/start',
@@ -77,9 +91,8 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
         returnTo: request.query.return_to,
         intent: 'signin',
         linkUserId: null,
-        browserId: browserOf(request),
       });
-      bindBrowser(request, reply, started.browserId);
+      bindBrowser(request, reply, started.cookie);
       return reply.redirect(started.authorizationUrl, 302);
     },
   );
@@ -101,7 +114,9 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
             { success: Type.Literal(true), authorization_url: Type.String() },
             {
               headers: {
-                'Set-Cookie': Type.String({ description: `${BROWSER_COOKIE}: binds the callback to this browser` }),
+                'Set-Cookie': Type.String({
+                  description: `${BINDING_COOKIE_PREFIX}…: binds this sign-in to the browser`,
+                }),
               },
             },
           ),
@@ -117,9 +132,8 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
         returnTo: request.body.return_to,
         intent: 'link',
         linkUserId: userId,
-        browserId: browserOf(request),
       });
-      bindBrowser(request, reply, started.browserId);
+      bindBrowser(request, reply, started.cookie);
       return { success: true as const, authorization_url: started.authorizationUrl };
     },
   );
@@ -155,7 +169,7 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       await charge(request.ip);
       const { state, code, error } = request.query;
-      const location = await flow.callback({ state, code, error, browserId: browserOf(request) });
+      const location = await flow.callback({ state, code, error, cookies: cookiesOf(request) });
       return reply.redirect(location, 302);
     },
   );
@@ -170,7 +184,7 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
           'Within a minute, once. A sign-in answers tokens as the other sign-ins do (the refresh token as a cookie ' +
           'with SESSION_COOKIE); a link started with /link/oidc needs the same Bearer token and answers the account.',
         body: Type.Object({ code: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
-        response: responses(200, Type.Union([TelegramSignedIn, TelegramLinked]), [
+        response: responses(200, Type.Union([TelegramSignedIn, TelegramLinked], { headers: ClearsBinding }), [
           ...BODY_ERRORS,
           'OIDC_STATE_INVALID',
           'TELEGRAM_NOT_CONFIGURED',
@@ -185,9 +199,12 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
     async (request, reply) => {
       await charge(request.ip);
       const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
-      const done = await flow.exchange(request.body.code, client, async () => {
-        return (await sessions.authenticate(request.headers.authorization)).userId;
+      const done = await flow.exchange(request.body.code, {
+        client,
+        cookies: cookiesOf(request),
+        userId: async () => (await sessions.authenticate(request.headers.authorization)).userId,
       });
+      reply.clearCookie(done.binding, cookieAttributes(request));
       if (done.intent === 'link') return { success: true as const, telegram: telegramIdentityView(done.telegram) };
       return telegramSignedIn(cookie, request, reply, done.signIn);
     },

@@ -415,8 +415,8 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', callback, {}, 400, 'OIDC_STATE_INVALID');
     const returned = await expect('GET', callback, { headers: { cookie } }, 302);
     const code = new URL(String(returned.headers.location)).searchParams.get('code');
-    await expect('POST', '/api/v1/telegram/oidc/exchange', { body: { code } }, 200);
     await expect('POST', '/api/v1/telegram/oidc/exchange', { body: { code } }, 400, 'OIDC_STATE_INVALID');
+    await expect('POST', '/api/v1/telegram/oidc/exchange', { body: { code }, headers: { cookie } }, 200);
     const user = await signIn(t);
     const link = '/api/v1/telegram/link/oidc';
     await expect('POST', link, { body: { return_to: RETURN_TO }, headers: bearer(user.accessToken) }, 200);

@@ -17,22 +17,45 @@ function freshTelegramUser() {
   return { ...TELEGRAM_USER, id: 880_000_000 + nextUser, sub: `sub-${nextUser}`, phoneNumber: `98913${suffix}` };
 }
 
-/** The browser's side: a cookie jar of one cookie, and redirects followed by hand. */
+/** The browser's side: a cookie jar, and redirects followed by hand. */
 class Browser {
-  cookie: string | undefined;
+  readonly cookies = new Map<string, string>();
 
   constructor(private readonly t: TestApp) {}
 
+  get cookie(): Record<string, string> {
+    const jar = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return jar ? { cookie: jar } : {};
+  }
+
+  keep(setCookie: unknown) {
+    for (const line of [setCookie ?? []].flat() as string[]) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (attributes.some((a) => /max-age=0|expires=thu, 01 jan 1970/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
   async get(url: string) {
-    const res = await this.t.inject({
-      method: 'GET',
-      url,
-      headers: this.cookie ? { cookie: this.cookie } : {},
-    });
-    const set = res.headers['set-cookie'];
-    const first = Array.isArray(set) ? set[0] : set;
-    if (first) this.cookie = first.split(';')[0];
+    const res = await this.t.inject({ method: 'GET', url, headers: this.cookie });
+    this.keep(res.headers['set-cookie']);
     return res;
+  }
+
+  async post(url: string, body: unknown, headers: Record<string, string> = {}) {
+    const res = await this.t.inject({
+      method: 'POST',
+      url,
+      payload: body as object,
+      headers: { ...this.cookie, ...headers },
+    });
+    this.keep(res.headers['set-cookie']);
+    let json: any = null;
+    try {
+      json = res.json();
+    } catch {}
+    return { status: res.statusCode, body: json };
   }
 
   /** Start, then Telegram's page (the fake signs the user in at once): the callback URL it sends us back to. */
@@ -91,7 +114,7 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     assert.equal(auth.get('code_challenge_method'), 'S256');
     assert.equal(auth.get('scope'), 'openid profile phone');
     const query = returned(await browser.get(callback));
-    const exchanged = await t.post(EXCHANGE, { code: query.get('code') });
+    const exchanged = await browser.post(EXCHANGE, { code: query.get('code') });
     assert.equal(exchanged.status, 200, JSON.stringify(exchanged.body));
     assert.equal(exchanged.body.user.id, bySms.userId);
     assert.equal(exchanged.body.user.is_new, false);
@@ -109,10 +132,20 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     const browser = new Browser(t);
     const query = returned(await browser.get(await browser.startAndConsent(fake)));
     const code = query.get('code')!;
-    const exchanged = await t.post(EXCHANGE, { code });
+    const binding = [...browser.cookies.keys()];
+    // Sent to another browser (a link in a message, a page that posts it), the code signs nobody in there.
+    const elsewhere = new Browser(t);
+    assert.equal((await elsewhere.post(EXCHANGE, { code })).body.code, 'OIDC_STATE_INVALID');
+    const planted = new Browser(t);
+    for (const name of binding) planted.cookies.set(name, 'A'.repeat(43));
+    assert.equal((await planted.post(EXCHANGE, { code })).body.code, 'OIDC_STATE_INVALID');
+    const exchanged = await browser.post(EXCHANGE, { code });
+    assert.equal(exchanged.status, 200, JSON.stringify(exchanged.body));
     assert.equal(exchanged.body.user.is_new, true);
     assert.equal(exchanged.body.user.phone_number, `+${person.phoneNumber}`);
-    const again = await t.post(EXCHANGE, { code });
+    assert.equal(browser.cookies.size, 0, 'the binding cookie is cleared once used');
+    for (const name of binding) browser.cookies.set(name, planted.cookies.get(name)!);
+    const again = await browser.post(EXCHANGE, { code });
     assert.equal(again.status, 400);
     assert.equal(again.body.code, 'OIDC_STATE_INVALID');
   });
@@ -138,7 +171,7 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     const browser = new Browser(t);
     const callback = await browser.startAndConsent(fake);
     const stranger = new Browser(t);
-    stranger.cookie = 'otpgate_telegram=' + 'A'.repeat(43);
+    for (const name of browser.cookies.keys()) stranger.cookies.set(name, 'A'.repeat(43));
     assert.equal((await stranger.get(callback)).json().code, 'OIDC_STATE_INVALID');
     assert.equal((await new Browser(t).get(callback)).json().code, 'OIDC_STATE_INVALID');
     returned(await browser.get(callback));
@@ -182,7 +215,7 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     const browser = new Browser(t);
     const query = returned(await browser.get(await browser.startAndConsent(fake)));
     t.clock.advance(61_000);
-    const late = await t.post(EXCHANGE, { code: query.get('code') });
+    const late = await browser.post(EXCHANGE, { code: query.get('code') });
     assert.equal(late.body.code, 'OIDC_STATE_INVALID');
   });
 
@@ -193,21 +226,21 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     const other = await signIn(t);
     const browser = new Browser(t);
     const linkStart = async () => {
-      const started = await t.inject({
-        method: 'POST',
-        url: '/api/v1/telegram/link/oidc',
-        payload: { return_to: RETURN_TO },
-        headers: { ...bearer(user.accessToken), ...(browser.cookie ? { cookie: browser.cookie } : {}) },
-      });
-      assert.equal(started.statusCode, 200, started.body);
-      browser.cookie ??= String(started.headers['set-cookie']).split(';')[0];
-      return returned(await browser.get(await consent(fake, started.json().authorization_url))).get('code')!;
+      const started = await browser.post(
+        '/api/v1/telegram/link/oidc',
+        { return_to: RETURN_TO },
+        bearer(user.accessToken),
+      );
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+      return returned(await browser.get(await consent(fake, started.body.authorization_url))).get('code')!;
     };
-    const refused = await t.post(EXCHANGE, { code: await linkStart() }, bearer(other.accessToken));
+    const code = await linkStart();
+    const refused = await browser.post(EXCHANGE, { code }, bearer(other.accessToken));
     assert.equal(refused.body.code, 'OIDC_STATE_INVALID');
-    const unsigned = await t.post(EXCHANGE, { code: await linkStart() });
+    const unsigned = await browser.post(EXCHANGE, { code });
     assert.equal(unsigned.body.code, 'UNAUTHORIZED');
-    const linked = await t.post(EXCHANGE, { code: await linkStart() }, bearer(user.accessToken));
+    // Neither spent the code: its user still finishes the link with it.
+    const linked = await browser.post(EXCHANGE, { code }, bearer(user.accessToken));
     assert.equal(linked.status, 200, JSON.stringify(linked.body));
     assert.equal(linked.body.telegram.id, String(person.id));
     const me = await t.get('/api/v1/auth/me', bearer(user.accessToken));

@@ -15,7 +15,7 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * `telegram_login_replays`: the hashes of widget and Mini App logins already used, until they could no
  * longer be fresh. `telegram_oidc_states`: OpenID Connect sign-ins under way (state, the browser that
  * started, where to return, single use). `telegram_oidc_grants`: the one-time codes a front end exchanges
- * for tokens after the callback. Only hashes of the secrets are stored.
+ * for tokens after the callback, bound to the same browser as the state (`binding` names its cookie). Only hashes of the secrets are stored.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (await isSqlite(db)) await rebuildUsers(db, 'null');
@@ -79,6 +79,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('phone_number', 'text')
     .addColumn('intent', 'text', (c) => c.notNull())
     .addColumn('link_user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+    .addColumn('binding', 'text', (c) => c.notNull())
+    .addColumn('browser_hash', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('used_at', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())

@@ -21,26 +21,35 @@ export type Intent = 'signin' | 'link';
 
 export interface Started {
   readonly authorizationUrl: string;
-  /** The browser's id, for the cookie that binds the callback to this browser (new or the one it had). */
-  readonly browserId: string;
+  /** The cookie that binds this sign-in to the browser that started it: the callback and the exchange need it. */
+  readonly cookie: { readonly name: string; readonly value: string };
 }
+
+/** The request's cookies, by name. */
+export type Cookies = (name: string) => string | undefined;
+
+/** Prefix of the cookies that bind a sign-in to its browser; each sign-in has its own, named from its state. */
+export const BINDING_COOKIE_PREFIX = 'otpgate_tg_';
 
 export type Exchanged =
   | { readonly intent: 'signin'; readonly signIn: TelegramSignIn }
   | { readonly intent: 'link'; readonly telegram: Awaited<ReturnType<TelegramAccounts['link']>> };
 
 const random = () => randomBytes(32).toString('base64url');
-const BROWSER_ID = /^[A-Za-z0-9_-]{43}$/;
+const bindingOf = (stateHash: string) => `${BINDING_COOKIE_PREFIX}${stateHash.slice(0, 20)}`;
 
 /**
  * "Log In With Telegram" from start to tokens, with nothing secret in a URL that leaves the service:
  *
  * 1. `start` checks `return_to` against TELEGRAM_LOGIN_RETURN_URLS before anything else, stores the state
- *    (its hash, the browser's, where to return, single use, ten minutes) and answers Telegram's
- *    authorization URL with PKCE S256; the verifier is an HMAC of the state, so it is never stored.
- * 2. `callback` takes the state once, only from the browser that started (its cookie), redeems the code and
+ *    (its hash, where to return, single use, ten minutes) and answers Telegram's authorization URL with PKCE
+ *    S256; the verifier is an HMAC of the state, so it is never stored. It also answers a cookie of its own
+ *    for this sign-in, a new random value under a name taken from the state, so that nobody can plant one
+ *    ahead (a value the browser brought is never reused).
+ * 2. `callback` takes the state once, only from the browser holding that cookie, redeems the code and
  *    verifies the id_token (client.ts), and leaves a one-time code of its own for `return_to`.
- * 3. `exchange` takes that code once, within a minute, and signs in (or links, for the user who started).
+ * 3. `exchange` takes that code once, within a minute, from the same browser (the same cookie: a code sent to
+ *    someone else's browser signs nobody in there), and signs in, or links for the user who started.
  */
 export function createTelegramOidcFlow(deps: {
   config: Config;
@@ -74,16 +83,10 @@ export function createTelegramOidcFlow(deps: {
     /** The return URL, when it is listed; for a caller that must refuse an unlisted one first of all. */
     listed,
 
-    async start(input: {
-      returnTo: string;
-      intent: Intent;
-      linkUserId: string | null;
-      browserId: string | undefined;
-    }): Promise<Started> {
+    async start(input: { returnTo: string; intent: Intent; linkUserId: string | null }): Promise<Started> {
       const returnTo = listed(input.returnTo);
-      // One browser may start several sign-ins (two tabs): it keeps its id, and each state is bound to it.
-      const browserId = input.browserId && BROWSER_ID.test(input.browserId) ? input.browserId : random();
       const state = random();
+      const secret = random();
       const authorizationUrl = await configured().authorizationUrl({
         state,
         codeChallenge: challengeOf(verifierOf(state)),
@@ -94,7 +97,7 @@ export function createTelegramOidcFlow(deps: {
         .insertInto('telegram_oidc_states')
         .values({
           state_hash: sha256Hex(state),
-          browser_hash: sha256Hex(browserId),
+          browser_hash: sha256Hex(secret),
           return_to: returnTo,
           intent: input.intent,
           link_user_id: input.linkUserId,
@@ -103,7 +106,7 @@ export function createTelegramOidcFlow(deps: {
           created_at: at,
         })
         .execute();
-      return { authorizationUrl, browserId };
+      return { authorizationUrl, cookie: { name: bindingOf(sha256Hex(state)), value: secret } };
     },
 
     /**
@@ -115,16 +118,18 @@ export function createTelegramOidcFlow(deps: {
       state: string | undefined;
       code: string | undefined;
       error: string | undefined;
-      browserId: string | undefined;
+      cookies: Cookies;
     }): Promise<string> {
       const issuer = configured();
-      if (!input.state || !input.browserId) throw new AppError('OIDC_STATE_INVALID');
+      const stateHash = input.state ? sha256Hex(input.state) : undefined;
+      const secret = stateHash && input.cookies(bindingOf(stateHash));
+      if (!input.state || !stateHash || !secret) throw new AppError('OIDC_STATE_INVALID');
       const at = now();
       const taken = await db
         .updateTable('telegram_oidc_states')
         .set({ used_at: at })
-        .where('state_hash', '=', sha256Hex(input.state))
-        .where('browser_hash', '=', sha256Hex(input.browserId))
+        .where('state_hash', '=', stateHash)
+        .where('browser_hash', '=', sha256Hex(secret))
         .where('used_at', 'is', null)
         .where('expires_at', '>', at)
         .returning(['return_to', 'intent', 'link_user_id'])
@@ -153,6 +158,8 @@ export function createTelegramOidcFlow(deps: {
           phone_number: e164(identity.phoneNumber, config.phone.allowedCountries),
           intent: taken.intent,
           link_user_id: taken.link_user_id,
+          binding: bindingOf(stateHash),
+          browser_hash: sha256Hex(secret),
           expires_at: at + GRANT_TTL_MS,
           used_at: null,
           created_at: at,
@@ -163,29 +170,41 @@ export function createTelegramOidcFlow(deps: {
     },
 
     /**
-     * Takes the one-time code once: a sign-in grant signs in; a link grant links, for the user who started
-     * it only (`userId` from the Bearer token of the exchange). OIDC_STATE_INVALID for a code that is unknown,
-     * used or expired.
+     * Takes the one-time code once, from the browser that started (its cookie): a sign-in grant signs in; a
+     * link grant links, for the user who started it only (`userId`, from the Bearer token of the exchange).
+     * OIDC_STATE_INVALID for a code that is unknown, used, expired, or brought by another browser or user;
+     * those checks come before the code is spent, so a request that fails them leaves it to its owner.
+     * Returns the cookie's name too, for the caller to clear.
      */
-    async exchange(code: string, client: ClientInfo, userId: () => Promise<string>): Promise<Exchanged> {
+    async exchange(
+      code: string,
+      input: { client: ClientInfo; cookies: Cookies; userId: () => Promise<string> },
+    ): Promise<Exchanged & { readonly binding: string }> {
       configured();
       const at = now();
+      const codeHash = sha256Hex(code);
       const grant = await db
-        .updateTable('telegram_oidc_grants')
-        .set({ used_at: at })
-        .where('code_hash', '=', sha256Hex(code))
+        .selectFrom('telegram_oidc_grants')
+        .selectAll()
+        .where('code_hash', '=', codeHash)
         .where('used_at', 'is', null)
         .where('expires_at', '>', at)
-        .returningAll()
         .executeTakeFirst();
-      if (!grant) throw new AppError('OIDC_STATE_INVALID');
+      const secret = grant && input.cookies(grant.binding);
+      if (!grant || !secret || sha256Hex(secret) !== grant.browser_hash) throw new AppError('OIDC_STATE_INVALID');
+      const linkUser = grant.intent === 'link' ? await input.userId() : null;
+      if (grant.intent === 'link' && linkUser !== grant.link_user_id) throw new AppError('OIDC_STATE_INVALID');
+      const spent = await db
+        .updateTable('telegram_oidc_grants')
+        .set({ used_at: at })
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (spent.numUpdatedRows === 0n) throw new AppError('OIDC_STATE_INVALID');
       const identity = { profile: JSON.parse(grant.profile) as TelegramProfile, phoneNumber: grant.phone_number };
-      if (grant.intent === 'link') {
-        const user = await userId();
-        if (user !== grant.link_user_id) throw new AppError('OIDC_STATE_INVALID');
-        return { intent: 'link', telegram: await accounts.link(user, identity) };
-      }
-      return { intent: 'signin', signIn: await accounts.signIn(identity, client) };
+      const binding = grant.binding;
+      if (linkUser !== null) return { intent: 'link', binding, telegram: await accounts.link(linkUser, identity) };
+      return { intent: 'signin', binding, signIn: await accounts.signIn(identity, input.client) };
     },
   };
 }
