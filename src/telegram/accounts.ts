@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
 import type { User } from '../users/repository.ts';
+import { storableProfile } from './profile-text.ts';
 import type { TelegramProfile } from './verify/types.ts';
 
 /** A Telegram identity proved by one of the three ways in, and what else that way proved. */
@@ -144,16 +145,20 @@ export function createTelegramAccounts(deps: {
      * A login already used is refused (TELEGRAM_AUTH_REPLAYED), remembered in the same transaction, so two
      * instances given the same one at once sign in at most once. A blocked user gets USER_BLOCKED.
      */
-    async signIn(identity: ProvedIdentity, client: ClientInfo): Promise<TelegramSignIn> {
+    async signIn(proved: ProvedIdentity, client: ClientInfo): Promise<TelegramSignIn> {
+      const identity = { ...proved, profile: storableProfile(proved.profile) };
       const opened = sessions.open(client, 'telegram');
       const result = await inTransaction(async (trx) => {
         const at = now();
         await remember(trx, identity);
         const { user, isNew } = await accountFor(trx, identity, at);
-        if (user.blocked_at !== null) return { blocked: true as const };
+        // Thrown, not returned: nothing of a refused sign-in stays (a new link, a profile, a number).
+        if (user.blocked_at !== null) throw new AppError('USER_BLOCKED');
+        // Telegram verified the number: an account made with it unproved (an admin's, an import) now has it proved.
+        const proved = identity.phoneNumber != null && identity.phoneNumber === user.phone_number;
         const signedIn = await trx
           .updateTable('users')
-          .set({ last_login_at: at, updated_at: at })
+          .set({ last_login_at: at, updated_at: at, ...(proved ? { phone_verified: 1 } : {}) })
           .where('id', '=', user.id)
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -181,7 +186,6 @@ export function createTelegramAccounts(deps: {
         });
         return { user: signedIn, isNew };
       });
-      if ('blocked' in result) throw new AppError('USER_BLOCKED');
       return { ...result, profile: identity.profile, tokens: await sessions.tokens(result.user, opened) };
     },
 
@@ -190,7 +194,8 @@ export function createTelegramAccounts(deps: {
      * that belongs to another user, or a second one for this user, is TELEGRAM_ALREADY_LINKED. A number
      * Telegram verified is added to a user who has none, as at sign-in.
      */
-    async link(userId: string, identity: ProvedIdentity): Promise<TelegramUsersTable> {
+    async link(userId: string, proved: ProvedIdentity): Promise<TelegramUsersTable> {
+      const identity = { ...proved, profile: storableProfile(proved.profile) };
       const { profile } = identity;
       try {
         return await inTransaction(async (trx) => {

@@ -197,6 +197,31 @@ forEachDatabase('signing in with the Telegram widget and Mini Apps', (backend) =
     assert.notEqual(again.body.user.id, userId);
   });
 
+  it('stores the profile cleaned of characters that reorder text, and refuses a value that spans lines', async () => {
+    const id = freshTelegramId();
+    const authDate = Math.floor(t.clock.now() / 1000);
+    const login = signedWidget({ id, first_name: 'Sara\u202Egnp.exe', auth_date: authDate }, TEST_BOT_TOKEN);
+    const signedIn = await t.post(WIDGET, login);
+    assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+    assert.equal(signedIn.body.telegram.first_name, 'Saragnp.exe');
+    const me = await t.get('/api/v1/auth/me', bearer(signedIn.body.access_token));
+    assert.equal(me.body.user.telegram.first_name, 'Saragnp.exe');
+
+    // Signed as Telegram would, then split again: the same check string, another id.
+    const signed = signedWidget(
+      { id: '570000001', first_name: 'A', last_name: 'B\nid=570000999', auth_date: authDate },
+      TEST_BOT_TOKEN,
+    );
+    const resplit = {
+      first_name: 'A\nid=570000001\nlast_name=B',
+      id: '570000999',
+      auth_date: authDate,
+      hash: signed.hash,
+    };
+    assert.equal((await t.post(WIDGET, resplit)).body.code, 'TELEGRAM_AUTH_INVALID');
+    assert.equal((await t.post(WIDGET, signed)).body.code, 'TELEGRAM_AUTH_INVALID');
+  });
+
   it('refuses a blocked user', async () => {
     const signedIn = await t.post(WIDGET, widgetLogin(t, freshTelegramId()));
     await t.database.db

@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { startFakeTelegramOidc, TELEGRAM_USER, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
 import { bearer, signIn } from '../helpers/session-sign-in.ts';
+import { newKey } from '../helpers/api-keys.ts';
 
 const RETURN_TO = 'https://shop.example.com/login/done';
 const START = '/api/v1/telegram/oidc/start';
@@ -208,6 +209,36 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     assert.deepEqual(health.body.telegram.oidc, { configured: true });
     assert.equal(health.body.telegram.widget.configured, false);
     assert.ok(!JSON.stringify(health.body).includes('web-login-secret'));
+  });
+
+  it("leaves nothing of a blocked user's refused sign-in, and proves the number of an account made unproved", async () => {
+    const person = freshTelegramUser();
+    fake.signInAs(person);
+    const phone = `+${person.phoneNumber}`;
+    const admin = bearer((await newKey(t, ['users:read', 'users:write'])).secret);
+    const made = await t.post('/api/v1/admin/users', { phone_number: phone, external_id: `shop-${person.id}` }, admin);
+    assert.equal(made.body.user.phone_verified, false);
+    const userId = made.body.user.id;
+    await t.post(`/api/v1/admin/users/${userId}/block`, {}, admin);
+
+    const browser = new Browser(t);
+    const code = returned(await browser.get(await browser.startAndConsent(fake))).get('code');
+    const refused = await browser.post(EXCHANGE, { code });
+    assert.equal(refused.body.code, 'USER_BLOCKED');
+    const linked = await t.database.db
+      .selectFrom('telegram_users')
+      .select('user_id')
+      .where('telegram_id', '=', String(person.id))
+      .execute();
+    assert.deepEqual(linked, [], 'a refused sign-in links nothing');
+
+    await t.post(`/api/v1/admin/users/${userId}/unblock`, {}, admin);
+    const again = new Browser(t);
+    const signedIn = await again.post(EXCHANGE, {
+      code: returned(await again.get(await again.startAndConsent(fake))).get('code'),
+    });
+    assert.equal(signedIn.body.user.id, userId);
+    assert.equal((await t.get(`/api/v1/admin/users/${userId}`, admin)).body.user.phone_verified, true);
   });
 
   it('expires the one-time code after a minute', async () => {

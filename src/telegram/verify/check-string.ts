@@ -3,13 +3,14 @@ import { AppError } from '../../errors/app-error.ts';
 
 /**
  * Telegram's `data_check_string`: every field as `key=value`, sorted by key, joined by "\n". A key that holds
- * "=" or "\n" is refused: the check string could not tell it from another split of the same text, so two
- * different sets of fields could share one signature.
+ * "=" or "\n", or a value that holds "\n", is refused: the check string could not tell it from another split
+ * of the same text (`last_name` "B\nid=2" reads as a second `id`), so two different sets of fields could share
+ * one signature. Telegram's fields are single-line; a Mini App's JSON values escape their newlines.
  */
 export function dataCheckString(fields: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   for (const [key, value] of fields) {
-    if (key.includes('=') || key.includes('\n')) throw invalid();
+    if (key.includes('=') || key.includes('\n') || value.includes('\n')) throw invalid();
     lines.push(`${key}=${value}`);
   }
   // Sorted by UTF-16 code unit, as the reference implementations do; Telegram's keys are ASCII anyway.
