@@ -2199,12 +2199,14 @@ export interface paths {
                             sub?: string;
                             /** @description the session */
                             sid?: string;
-                            /** @description E.164, as at the time the token was issued */
+                            /** @description E.164, as at the time the token was issued; absent for a user without a number */
                             phone_number?: string;
+                            /** @description how the session signed in: ["sms"] or ["telegram"] */
+                            amr?: string[];
                             phone_number_verified?: boolean;
                             /** @description the shop's own id for the user, when set */
                             external_id?: string;
-                            /** @description when the session signed in with a code (seconds) */
+                            /** @description when the session signed in (seconds) */
                             auth_time?: number;
                             exp?: number;
                             iat?: number;
@@ -3451,6 +3453,26 @@ export interface paths {
                             message: string;
                             /** @enum {string} */
                             code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
                         };
                     };
                 };

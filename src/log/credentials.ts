@@ -1,5 +1,10 @@
-/** Query parameters whose values are credentials whatever else the URL says. */
-export const SECRET_PARAM = /token|key|secret|pass|pwd|auth|sig|credential|session/i;
+/**
+ * Query parameters whose values are credentials whatever else the URL says: names that contain one of these
+ * words, and the one-time values of sign-in redirects (OAuth's `code` and `state`, a PKCE `code_verifier`,
+ * Telegram's login `hash` and a Mini App's `init_data`), which a log must not hand to its readers either.
+ */
+export const SECRET_PARAM =
+  /token|key|secret|pass|pwd|auth|sig|credential|session|verifier|init_?data|^(code|state|hash)$/i;
 const SCHEME = /^([a-z][a-z0-9+.-]*:\/\/)/i;
 const MASK = '***';
 

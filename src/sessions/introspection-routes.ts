@@ -70,6 +70,7 @@ function claimsOf(payload: JWTPayload) {
     phone_number_verified:
       typeof payload.phone_number_verified === 'boolean' ? payload.phone_number_verified : undefined,
     external_id: text(payload.external_id),
+    amr: Array.isArray(payload.amr) ? payload.amr.filter((method) => typeof method === 'string') : undefined,
     auth_time: number(payload.auth_time),
     exp: number(payload.exp),
     iat: number(payload.iat),

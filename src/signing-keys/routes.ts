@@ -13,6 +13,7 @@ const CLAIMS = [
   'iat',
   'jti',
   'auth_time',
+  'amr',
   'sid',
   'phone_number',
   'phone_number_verified',

@@ -76,11 +76,16 @@ export function createTelegramLogins(deps: {
     async signInWithWebApp(initData: string, client: ClientInfo & { ip: string }): Promise<TelegramSignIn> {
       return accounts.signIn(await webApp(initData, client.ip), client);
     },
-    async linkWidget(userId: string, fields: Record<string, unknown>, ip: string) {
-      return accounts.link(userId, await widget(fields, ip));
+    /** `userId` is asked after the address is charged, so requests without a valid token count too. */
+    async linkWidget(userId: () => Promise<string>, fields: Record<string, unknown>, ip: string) {
+      const token = await botToken(ip);
+      const user = await userId();
+      return accounts.link(user, proved(verifyWidgetLogin(fields, token, rules())));
     },
-    async linkWebApp(userId: string, initData: string, ip: string) {
-      return accounts.link(userId, await webApp(initData, ip));
+    async linkWebApp(userId: () => Promise<string>, initData: string, ip: string) {
+      const token = await botToken(ip);
+      const user = await userId();
+      return accounts.link(user, proved(verifyWebAppInitData(initData, token, rules())));
     },
   };
 }

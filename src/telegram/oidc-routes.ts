@@ -126,8 +126,8 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       flow.listed(request.body.return_to);
-      const { userId } = await sessions.authenticate(request.headers.authorization);
       await charge(request.ip);
+      const { userId } = await sessions.authenticate(request.headers.authorization);
       const started = await flow.start({
         returnTo: request.body.return_to,
         intent: 'link',

@@ -52,6 +52,9 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { logins, accounts, sessions, cookie }) => {
   const client = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
+  const userOf = (request: FastifyRequest) => async () =>
+    (await sessions.authenticate(request.headers.authorization)).userId;
+
   /** The body's initData, else the `Authorization: tma <initData>` header's. */
   const initDataOf = (request: FastifyRequest, body: { init_data?: string }): string => {
     const initData = body?.init_data ?? initDataFromAuthorization(request.headers.authorization);
@@ -108,8 +111,7 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { userId } = await sessions.authenticate(request.headers.authorization);
-      const linked = await logins.linkWidget(userId, request.body, request.ip);
+      const linked = await logins.linkWidget(userOf(request), request.body, request.ip);
       return { success: true as const, telegram: telegramIdentityView(linked) };
     },
   );
@@ -127,8 +129,7 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const { userId } = await sessions.authenticate(request.headers.authorization);
-      const linked = await logins.linkWebApp(userId, request.body.init_data, request.ip);
+      const linked = await logins.linkWebApp(userOf(request), request.body.init_data, request.ip);
       return { success: true as const, telegram: telegramIdentityView(linked) };
     },
   );
@@ -146,11 +147,13 @@ export const telegramRoutes: FastifyPluginAsyncTypebox<{
           'UNAUTHORIZED',
           'NOT_FOUND',
           'TELEGRAM_UNLINK_REFUSED',
+          'RATE_LIMITED',
           'DATABASE_UNAVAILABLE',
         ]),
       },
     },
     async (request) => {
+      await logins.charge(request.ip);
       const { userId } = await sessions.authenticate(request.headers.authorization);
       await accounts.unlink(userId);
       return { success: true as const };

@@ -103,6 +103,15 @@ describe('the request log masks what a URL carries', () => {
     assert.doesNotMatch(t.logs.text(), /sEcReT/);
   });
 
+  it("a sign-in redirect's one-time values are masked: code, state, PKCE verifier, a Telegram hash or initData", async () => {
+    const callback = '/api/v1/telegram/oidc/callback';
+    const logged = await loggedUrl(`${callback}?code=C0dEsEcReT&state=St4tEsEcReT&error_code=none`);
+    assert.equal(logged, `${callback}?code=***&state=***&error_code=none`);
+    const more = await loggedUrl(`${LOGS}?code_verifier=VsEcReT&hash=HsEcReT&init_data=IsEcReT&initData=JsEcReT`);
+    assert.equal(more, `${LOGS}?code_verifier=***&hash=***&init_data=***&initData=***`);
+    assert.doesNotMatch(t.logs.text(), /sEcReT/);
+  });
+
   it('a number that does not read as a mobile number is still masked', async () => {
     const logged = await loggedUrl(`${LOGS}?q=02155512345`);
     assert.equal(logged, `${LOGS}?q=***`);

@@ -33,6 +33,7 @@ forEachDatabase('token introspection (RFC 7662)', (backend) => {
       sid: user.sessionId,
       phone_number: user.phone,
       phone_number_verified: true,
+      amr: ['sms'],
       iss: t.config.tokens.issuer,
       aud: 'otpgate',
       token_type: 'Bearer',

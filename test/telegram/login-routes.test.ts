@@ -253,11 +253,16 @@ forEachDatabase('Telegram sign-in limits and setup', (backend) => {
   it('limits requests per client address, refused ones included', async () => {
     const t = await startTestApp(backend, { env: { ...env, TELEGRAM_IP_HOURLY_LIMIT: '3' } });
     try {
-      for (let i = 0; i < 3; i += 1)
-        assert.equal((await t.post(WIDGET, { id: 1, auth_date: 1, hash: 'x' })).status, 401);
+      // A forged login, a link without a token, an unlink without one: each counts.
+      assert.equal((await t.post(WIDGET, { id: 1, auth_date: 1, hash: 'x' })).status, 401);
+      assert.equal((await t.post('/api/v1/telegram/link/widget', widgetLogin(t, freshTelegramId()))).status, 401);
+      const unlink = await t.inject({ method: 'DELETE', url: '/api/v1/telegram/link' });
+      assert.equal(unlink.statusCode, 401);
       const limited = await t.post(WIDGET, widgetLogin(t, freshTelegramId()));
       assert.equal(limited.status, 429);
       assert.equal(limited.body.code, 'RATE_LIMITED');
+      const unlinkLimited = await t.inject({ method: 'DELETE', url: '/api/v1/telegram/link' });
+      assert.equal(unlinkLimited.json().code, 'RATE_LIMITED');
     } finally {
       await t.close();
     }
