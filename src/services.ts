@@ -35,6 +35,7 @@ import { createUserAdmin } from './users/service.ts';
 import { createEvents } from './events/index.ts';
 import { createTelegramAccounts } from './telegram/accounts.ts';
 import { createTelegramLogins } from './telegram/logins.ts';
+import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 
@@ -164,7 +165,13 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     lockRows: database.dialect === 'postgres',
     now,
   });
-  const telegramAccounts = createTelegramAccounts({ db, sessions, events: events.recorder, now });
+  const telegramAccounts = createTelegramAccounts({
+    db,
+    sessions,
+    events: events.recorder,
+    notifyJoined: createTelegramLinkNotice({ send: smsQueue.send.send, log }),
+    now,
+  });
   const telegramLogins = createTelegramLogins({
     config,
     accounts: telegramAccounts,

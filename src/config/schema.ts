@@ -519,8 +519,7 @@ export const EnvSchema = Type.Object({
     maximum: 86_400,
   }),
   TELEGRAM_IP_HOURLY_LIMIT: Type.Integer({
-    description:
-      'requests to the Telegram routes per client address per hour (an OpenID Connect sign-in makes three)',
+    description: 'requests to the Telegram routes per client address per hour (an OpenID Connect sign-in makes three)',
     default: 300,
     minimum: 1,
     maximum: 1_000_000,

@@ -21,7 +21,9 @@ export const Introspection = Type.Object(
     phone_number: Type.Optional(
       Type.String({ description: 'E.164, as at the time the token was issued; absent for a user without a number' }),
     ),
-    amr: Type.Optional(Type.Array(Type.String(), { description: 'how the session signed in: ["sms"] or ["telegram"]' })),
+    amr: Type.Optional(
+      Type.Array(Type.String(), { description: 'how the session signed in: ["sms"] or ["telegram"]' }),
+    ),
     phone_number_verified: Type.Optional(Type.Boolean()),
     external_id: Type.Optional(Type.String({ description: "the shop's own id for the user, when set" })),
     auth_time: Type.Optional(Type.Integer({ description: 'when the session signed in (seconds)' })),

@@ -9,8 +9,11 @@ export const OTP_TEMPLATES: Record<OtpPurpose, string> = {
 /** The notice to the number an account left (see otp/phone-change-notice.ts); seeded in fa and en by migration 0006. */
 export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 
+/** The notice to a number whose account a Telegram account joined by it (telegram/link-notice.ts); migration 0014. */
+export const TELEGRAM_LINKED_TEMPLATE = 'telegram_linked';
+
 /**
- * The service's own templates: the code messages and the phone-change notice. Only the service sends them,
+ * The service's own templates: the code messages and the notices (a phone change, a Telegram account joined). Only the service sends them,
  * with values it made itself. A key that could send them with its own values could put a link where the
  * sign-in code goes and have it arrive as the service's own sign-in message, so the admin send refuses them
  * (TEMPLATE_RESERVED).
@@ -18,6 +21,7 @@ export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 export const SERVICE_TEMPLATES: ReadonlySet<string> = new Set([
   ...Object.values(OTP_TEMPLATES),
   PHONE_CHANGED_TEMPLATE,
+  TELEGRAM_LINKED_TEMPLATE,
 ]);
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
 import type { User } from '../users/repository.ts';
+import type { TelegramLinkNotice } from './link-notice.ts';
 import { storableProfile } from './profile-text.ts';
 import type { TelegramProfile } from './verify/types.ts';
 
@@ -41,9 +42,12 @@ export function createTelegramAccounts(deps: {
   db: Kysely<Database>;
   sessions: SessionService;
   events: EventRecorder;
+  /** Tells a number that a Telegram account joined its account through it (link-notice.ts). */
+  notifyJoined?: TelegramLinkNotice;
   now: () => number;
 }) {
   const { db, sessions, events, now } = deps;
+  const notifyJoined = deps.notifyJoined ?? (async () => {});
 
   async function inTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
@@ -72,7 +76,7 @@ export function createTelegramAccounts(deps: {
         .where('telegram_id', '=', profile.telegramId)
         .execute();
       const user = phone && known.phone_number === null ? await addNumber(trx, known, phone, at) : known;
-      return { user, isNew: false };
+      return { user, isNew: false, joined: false };
     }
     const holder = phone
       ? await trx
@@ -104,7 +108,7 @@ export function createTelegramAccounts(deps: {
       .execute();
     if (holder)
       await events.record(trx, 'user.telegram_linked', { user_id: holder.id, telegram_id: profile.telegramId });
-    return { user, isNew: !holder };
+    return { user, isNew: !holder, joined: holder !== undefined };
   }
 
   async function newUser(trx: Transaction<Database>, phone: string | null, at: number): Promise<User> {
@@ -151,7 +155,7 @@ export function createTelegramAccounts(deps: {
       const result = await inTransaction(async (trx) => {
         const at = now();
         await remember(trx, identity);
-        const { user, isNew } = await accountFor(trx, identity, at);
+        const { user, isNew, joined } = await accountFor(trx, identity, at);
         // Thrown, not returned: nothing of a refused sign-in stays (a new link, a profile, a number).
         if (user.blocked_at !== null) throw new AppError('USER_BLOCKED');
         // Telegram verified the number: an account made with it unproved (an admin's, an import) now has it proved.
@@ -184,8 +188,16 @@ export function createTelegramAccounts(deps: {
           session_id: opened.sessionId,
           method: 'telegram',
         });
-        return { user: signedIn, isNew };
+        return { user: signedIn, isNew, joined };
       });
+      if (result.joined && result.user.phone_number) {
+        const { username, firstName, telegramId } = identity.profile;
+        await notifyJoined({
+          phoneNumber: result.user.phone_number,
+          locale: result.user.locale,
+          telegram: username ? `@${username}` : (firstName ?? telegramId),
+        });
+      }
       return { ...result, profile: identity.profile, tokens: await sessions.tokens(result.user, opened) };
     },
 

@@ -27,6 +27,7 @@ forEachDatabase("the service's own templates and codes", (backend) => {
       { template: 'otp_login', params: { code: PHISHING, minutes: '5' } },
       { template: 'otp_phone_change', params: { code: PHISHING, minutes: '5' }, locale: 'en' },
       { template: 'phone_changed', params: { phone: PHISHING } },
+      { template: 'telegram_linked', params: { telegram: PHISHING } },
     ];
     for (const attempt of attempts) {
       const answer = await sendSms(t, key, { to: mobile(1), ...attempt });

@@ -121,6 +121,12 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     assert.equal(exchanged.body.user.is_new, false);
     assert.deepEqual(decodeJwt(exchanged.body.access_token).amr, ['telegram']);
 
+    // The number's holder hears of it: a number can change hands, and a Telegram account keeps its old one.
+    while ((await t.app.smsQueue.worker.runOnce()) > 0);
+    const notices = t.sink.messagesTo(bySms.phone).filter((m) => m.message?.template === 'telegram_linked');
+    assert.equal(notices.length, 1);
+    assert.match(notices[0]!.message!.text, new RegExp(`@${person.username}`));
+
     const me = await t.get('/api/v1/auth/me', bearer(exchanged.body.access_token));
     assert.equal(me.body.user.phone_number, bySms.phone);
     assert.equal(me.body.user.telegram.id, String(person.id));

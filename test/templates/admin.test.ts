@@ -15,6 +15,8 @@ const SEEDED = [
   'otp_phone_change/fa',
   'phone_changed/en',
   'phone_changed/fa',
+  'telegram_linked/en',
+  'telegram_linked/fa',
 ];
 
 forEachDatabase('message templates over the admin API', (backend) => {

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { seedTemplates, unseedTemplates, type TemplateSeed } from './seed-templates.ts';
 
 /**
  * Signing in with Telegram.
@@ -6,6 +7,8 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * `users.phone_number` may be null: a person who signs in with Telegram's widget or a Mini App has no number
  * until they add one. It stays unique where set. SQLite cannot drop a NOT NULL, so there the table is
  * rebuilt (migrate.ts turns foreign keys off around migrations, so dropping the old table cascades nowhere).
+ *
+ * Seeds the `telegram_linked` notice in Persian and English.
  *
  * `sessions.amr`: how the session signed in (`sms`, `telegram`), carried to every token of the family.
  *
@@ -17,7 +20,22 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
  * started, where to return, single use). `telegram_oidc_grants`: the one-time codes a front end exchanges
  * for tokens after the callback, bound to the same browser as the state (`binding` names its cookie). Only hashes of the secrets are stored.
  */
+/** The notice to a number whose account a Telegram account joined through it (see 0004 for why literals). */
+const SEEDS: readonly TemplateSeed[] = [
+  [
+    'telegram_linked',
+    'fa',
+    'حساب تلگرام {telegram} با همین شماره به حساب شما وصل شد و از این پس با آن می‌توان وارد شد. اگر این کار را شما نکرده‌اید، فوراً با پشتیبانی تماس بگیرید.',
+  ],
+  [
+    'telegram_linked',
+    'en',
+    'The Telegram account {telegram} joined your account through this number and now signs in to it. If this was not you, contact support at once.',
+  ],
+];
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await seedTemplates(db, SEEDS);
   if (await isSqlite(db)) await rebuildUsers(db, 'null');
   else await sql`alter table users alter column phone_number drop not null`.execute(db);
 
@@ -93,6 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await unseedTemplates(db, SEEDS);
   for (const table of ['telegram_oidc_grants', 'telegram_oidc_states', 'telegram_login_replays', 'telegram_users']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

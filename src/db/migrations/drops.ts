@@ -24,5 +24,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     "the columns users.external_id (the shop's ids of its users) and users.blocked_at (blocked users can sign in again)",
   '0013_events': 'the table events (every event for the shop, delivered or not)',
   '0014_telegram_accounts':
-    'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), and every user without a phone number (those who signed in with Telegram only), with their sessions',
+    'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), the telegram_linked templates, and every user without a phone number (those who signed in with Telegram only), with their sessions',
 };
