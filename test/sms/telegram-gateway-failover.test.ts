@@ -17,10 +17,7 @@ forEachDatabase('Telegram Gateway among the SMS providers', (backend) => {
       assert.equal((await requestCode(t, phone)).status, 200);
       assert.equal(sms.kavenegar.requests.length, 0, 'no SMS');
       const [sent] = gateway.sent;
-      assert.equal(
-        gateway.requests[0]?.headers.authorization,
-        `Bearer ${gateway.requests[0] && 'AAGw-app-token-Vn38Rt'}`,
-      );
+      assert.equal(gateway.requests[0]?.headers.authorization, `Bearer ${GATEWAY_TOKEN}`);
       assert.deepEqual([sent?.phone_number, sent?.ttl], ['989120008001', 240]);
       const [row] = await t.database.db.selectFrom('sms_logs').selectAll().where('phone_number', '=', phone).execute();
       assert.deepEqual(
