@@ -54,9 +54,11 @@ export function createGatewayReports(deps: {
       if (check === 'invalid') throw new AppError('UNAUTHORIZED', 'the report is not signed with our Gateway token');
       if (check === 'stale') throw new AppError('UNAUTHORIZED', 'the report is too old, or dated in the future');
 
-      const body = parseJsonObject(rawBody.toString('utf8'));
-      if (!body) throw new AppError('VALIDATION_ERROR', 'the report is not a JSON object');
-      const { request_id: requestId, payload, delivery_status: delivery } = body;
+      const {
+        request_id: requestId,
+        payload,
+        delivery_status: delivery,
+      } = parseJsonObject(rawBody.toString('utf8')) ?? {};
       const status = (delivery as { status?: unknown } | null | undefined)?.status;
       // Our row id rides in `payload`: the lookup is by primary key, and a report names its row twice.
       if (typeof requestId !== 'string' || typeof payload !== 'string' || typeof status !== 'string') return 'ignored';
