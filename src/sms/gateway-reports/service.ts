@@ -38,7 +38,7 @@ export type ReportOutcome = 'recorded' | 'ignored';
  * we cannot use is answered as done, since Telegram would otherwise retry it ten times for nothing.
  */
 export function createGatewayReports(deps: {
-  /** TELEGRAM_GATEWAY_TOKEN; without it every report is refused (no one can sign one). */
+  /** TELEGRAM_GATEWAY_TOKEN; without it the route answers 404, since no report can be ours. */
   token: string | undefined;
   polls: Pick<PollRepository, 'findSent' | 'record'>;
   now: () => number;
@@ -47,7 +47,10 @@ export function createGatewayReports(deps: {
   const { token, polls, now, events } = deps;
 
   return {
-    /** Checks and records one report. Throws UNAUTHORIZED for a report that is not Telegram's or is stale. */
+    /**
+     * Checks and records one report. Throws UNAUTHORIZED for a report that is not Telegram's or is stale, and
+     * NOT_FOUND without a token.
+     */
     async receive(headers: ReportHeaders, rawBody: Buffer): Promise<ReportOutcome> {
       if (token === undefined) throw new AppError('NOT_FOUND');
       const check = checkReport(token, headers.timestamp, headers.signature, rawBody, now());

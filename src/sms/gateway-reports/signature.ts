@@ -1,6 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** How far a report's timestamp may lag our clock: Telegram's retries are new requests, freshly signed. */
+/**
+ * How far a report's timestamp may lag our clock. Whether Telegram signs each retry afresh is not documented
+ * (UNCONFIRMED): if it does not, a report first refused for a passing fault is lost once this has passed.
+ */
 export const REPORT_MAX_AGE_SECONDS = 5 * 60;
 /** How far ahead of our clock it may be: clocks drift, but not by much. */
 export const REPORT_MAX_SKEW_SECONDS = 60;
