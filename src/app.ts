@@ -17,6 +17,7 @@ import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
 import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
+import { gatewayReportRoutes } from './sms/gateway-reports/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { httpTimeouts } from './http/timeouts.ts';
@@ -166,6 +167,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cookie,
     charge: services.telegramLogins.charge,
   });
+  await app.register(gatewayReportRoutes, { prefix: '/api/v1/telegram', reports: services.gatewayReports });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {

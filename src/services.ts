@@ -25,6 +25,8 @@ import { createSigningKeyService } from './signing-keys/service.ts';
 import { createSmsLogRepository } from './sms/log-repository.ts';
 import { createCodeSender } from './sms/sender.ts';
 import { createSmsQueue, deliveryPolling } from './sms/queue/index.ts';
+import { createGatewayReports } from './sms/gateway-reports/service.ts';
+import { createPollRepository } from './sms/queue/poll-repository.ts';
 import { createSmsSetup } from './sms/setup.ts';
 import { createTemplateCache } from './templates/cache.ts';
 import { createTemplateRenderer } from './templates/renderer.ts';
@@ -187,9 +189,16 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     pkceKey: keys.telegramPkce,
     now,
   });
+  const gatewayReports = createGatewayReports({
+    token: config.sms.telegramGateway.token,
+    polls: createPollRepository(database, now, events.recorder),
+    now,
+    events: metrics,
+  });
   return {
     sms,
     smsLogs,
+    gatewayReports,
     smsQueue,
     smsProviders,
     users,

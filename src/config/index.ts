@@ -7,7 +7,14 @@ import { eventsConfig, type EventsConfig } from './events.ts';
 import { telegramConfig, type TelegramConfig } from './telegram.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
-import { chooseProviders, parseQueueRates, parseTestNumbers, type SmsProviderName, type TestNumber } from './sms.ts';
+import {
+  checkGatewayCodeLength,
+  chooseProviders,
+  parseQueueRates,
+  parseTestNumbers,
+  type SmsProviderName,
+  type TestNumber,
+} from './sms.ts';
 import { checkProviderTransport } from './provider-transport.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
@@ -103,6 +110,15 @@ export interface Config {
       readonly lineNumber: string | undefined;
       readonly baseUrl: string;
     };
+    readonly telegramGateway: {
+      readonly token: string | undefined;
+      readonly baseUrl: string;
+      /**
+       * Our delivery-report route under PUBLIC_URL, sent with each code as `callback_url`; undefined unless
+       * PUBLIC_URL is https, the only scheme Telegram calls back on.
+       */
+      readonly callbackUrl: string | undefined;
+    };
     /** Numbers that get no SMS; each one's code is the one listed (SMS_TEST_NUMBERS). */
     readonly testNumbers: readonly TestNumber[];
     /** Delivery-log rows older than this are purged (queued and sending ones never); 0 keeps them for ever. */
@@ -177,6 +193,8 @@ function buildConfig(env: Env): Config {
   }
   const providers = chooseProviders(env);
   checkProviderTransport(env, providers);
+  checkGatewayCodeLength(env, providers);
+  const issuer = publicUrl(env, isProduction);
   const testNumbers = parseTestNumbers(env, allowedCountries);
   return deepFreeze({
     env: env.NODE_ENV,
@@ -217,7 +235,7 @@ function buildConfig(env: Env): Config {
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: env.SESSION_MAX_AGE_SECONDS,
-      issuer: publicUrl(env, isProduction),
+      issuer,
       issuerSet: env.PUBLIC_URL !== undefined,
       audience: env.TOKEN_AUDIENCE,
     },
@@ -248,6 +266,12 @@ function buildConfig(env: Env): Config {
         lineNumber: env.SMSIR_LINE_NUMBER,
         baseUrl: env.SMSIR_BASE_URL.replace(/\/+$/, ''),
       },
+      telegramGateway: {
+        token: env.TELEGRAM_GATEWAY_TOKEN,
+        baseUrl: env.TELEGRAM_GATEWAY_BASE_URL.replace(/\/+$/, ''),
+        callbackUrl:
+          env.PUBLIC_URL !== undefined && issuer.startsWith('https://') ? `${issuer}${GATEWAY_REPORT_PATH}` : undefined,
+      },
       testNumbers,
       logRetentionDays: env.SMS_LOG_RETENTION_DAYS,
       queue: {
@@ -266,6 +290,9 @@ function buildConfig(env: Env): Config {
     telegram: telegramConfig(env, isProduction),
   });
 }
+
+/** Where Telegram Gateway posts delivery reports (sms/gateway-reports/routes.ts), under PUBLIC_URL. */
+export const GATEWAY_REPORT_PATH = '/api/v1/telegram/gateway/report';
 
 const PUBLIC_URL_IN_PRODUCTION = 'an https:// URL (required in production)';
 

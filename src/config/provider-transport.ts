@@ -10,6 +10,7 @@ export const PROVIDER_URL_VARIABLES = [
   'KAVENEGAR_BASE_URL',
   'SMSIR_BASE_URL',
   'SMS_WEBHOOK_URL',
+  'TELEGRAM_GATEWAY_BASE_URL',
 ] as const satisfies ReadonlyArray<keyof Env>;
 
 /** localhost, 127.0.0.0/8 and ::1: a request to them never leaves the machine, so plain HTTP exposes nothing. */

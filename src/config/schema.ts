@@ -1,7 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 /** Every SMS provider otpgate has a driver for, as SMS_PROVIDER and SMS_PROVIDERS name them. */
-export const SMS_PROVIDER_NAMES = ['melipayamak', 'kavenegar', 'smsir', 'webhook', 'console'] as const;
+export const SMS_PROVIDER_NAMES = [
+  'melipayamak',
+  'kavenegar',
+  'smsir',
+  'webhook',
+  'telegram_gateway',
+  'console',
+] as const;
 const PROVIDER_NAME = SMS_PROVIDER_NAMES.join('|');
 // `allowed` says in words what a `pattern` allows: configuration errors print it instead of the pattern.
 const HTTP_URL = 'an http:// or https:// URL';
@@ -311,6 +318,22 @@ export const EnvSchema = Type.Object({
     allowed: HTTP_URL,
     default: 'https://api.sms.ir',
   }),
+  // A verification channel rather than SMS: it carries codes only, to numbers with a Telegram account.
+  TELEGRAM_GATEWAY_TOKEN: Type.Optional(
+    Type.String({
+      description:
+        'the Telegram Gateway API token (gateway.telegram.org account page), for the telegram_gateway provider, which sends codes to Telegram',
+      // It goes into an Authorization header: a space or line break is a pasting mistake, caught at start.
+      pattern: '^[\\x21-\\x7e]{1,512}$',
+      allowed: '1 to 512 printable characters without spaces',
+    }),
+  ),
+  TELEGRAM_GATEWAY_BASE_URL: Type.String({
+    description: "Telegram Gateway's API; https:// in production unless it points at this machine",
+    pattern: '^https?://.+',
+    allowed: HTTP_URL,
+    default: 'https://gatewayapi.telegram.org',
+  }),
   SMS_BREAKER_FAILURES: Type.Integer({
     description: 'failures in a row after which a provider is skipped',
     minimum: 1,
@@ -572,6 +595,7 @@ export const SECRET_VARIABLES = new Set([
   'METRICS_TOKEN',
   'KAVENEGAR_API_KEY',
   'SMSIR_API_KEY',
+  'TELEGRAM_GATEWAY_TOKEN',
   // A test number's code signs anyone in as that number.
   'SMS_TEST_NUMBERS',
 ]);
@@ -647,6 +671,10 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
   { title: 'Kavenegar', variables: ['KAVENEGAR_API_KEY', 'KAVENEGAR_SENDER', 'KAVENEGAR_BASE_URL'] },
   { title: 'SMS.ir', variables: ['SMSIR_API_KEY', 'SMSIR_LINE_NUMBER', 'SMSIR_BASE_URL'] },
   { title: 'Your own SMS gateway (webhook)', variables: ['SMS_WEBHOOK_URL', 'SMS_WEBHOOK_SECRET'] },
+  {
+    title: 'Telegram Gateway (codes through Telegram, listed in SMS_PROVIDERS as telegram_gateway)',
+    variables: ['TELEGRAM_GATEWAY_TOKEN', 'TELEGRAM_GATEWAY_BASE_URL'],
+  },
   {
     title: 'Queued messages (the admin send API)',
     variables: [

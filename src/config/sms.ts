@@ -17,6 +17,7 @@ const NEEDS: Readonly<Record<SmsProviderName, ReadonlyArray<keyof Env>>> = {
   // Code messages are free text until approved templates exist, and SMS.ir sends free text only from a line.
   smsir: ['SMSIR_API_KEY', 'SMSIR_LINE_NUMBER'],
   webhook: ['SMS_WEBHOOK_URL'],
+  telegram_gateway: ['TELEGRAM_GATEWAY_TOKEN'],
   console: [],
 };
 
@@ -79,6 +80,19 @@ export function chooseProviders(env: Env): readonly SmsProviderName[] {
     }
   }
   return named;
+}
+
+/** The longest code Telegram Gateway takes (`code`: 4 to 8 digits; reference/telegram.md §5). */
+const GATEWAY_MAX_CODE_LENGTH = 8;
+
+/** The Gateway refuses codes longer than 8 digits, so listing it with a longer OTP_LENGTH stops the start. */
+export function checkGatewayCodeLength(env: Env, providers: readonly SmsProviderName[]): void {
+  if (providers.includes('telegram_gateway') && env.OTP_LENGTH > GATEWAY_MAX_CODE_LENGTH) {
+    refuse('OTP_LENGTH', env, {
+      expected: `at most ${GATEWAY_MAX_CODE_LENGTH} digits while telegram_gateway is listed`,
+      note: 'Telegram Gateway takes codes of 4 to 8 digits',
+    });
+  }
 }
 
 /**

@@ -11,6 +11,7 @@ export interface FailureClass {
 const ABOUT_THIS_MESSAGE: FailureClass = { providerFault: false, failover: false };
 const PROVIDER_FAULT: FailureClass = { providerFault: true, failover: true };
 const UNEXPLAINED: FailureClass = { providerFault: false, failover: true };
+const NOT_ON_THIS_CHANNEL: FailureClass = { providerFault: false, failover: true };
 
 /**
  * - A refusal of this recipient or this text (`recipient`, `content`, `message`) is the provider working as
@@ -19,6 +20,9 @@ const UNEXPLAINED: FailureClass = { providerFault: false, failover: true };
  *   provider would refuse the same number or text, so the send stops.
  * - The account (`account`, `rate_limited`), a transport failure (HTTP 5xx, network) or a timeout is the
  *   provider's fault: the breaker counts it and the next provider is tried.
+ * - `unreachable` is this number on this provider's channel only (not on Telegram): like a refusal of the
+ *   number it never counts, for the same reason, but an SMS provider may still reach the number, so the
+ *   next one is tried.
  * - `unknown` (undocumented codes, and codes whose readings conflict, one of them about the recipient) is
  *   tried on the next provider, which may carry the message under either reading, and not counted, since a
  *   caller who can choose the number might be able to cause it. A provider answering only such codes is
@@ -28,6 +32,7 @@ export function classify(error: SmsError): FailureClass {
   if (error.kind !== 'rejected') return PROVIDER_FAULT;
   if (aboutThisMessage(error)) return ABOUT_THIS_MESSAGE;
   if (error.reason === 'account' || error.reason === 'rate_limited') return PROVIDER_FAULT;
+  if (error.reason === 'unreachable') return NOT_ON_THIS_CHANNEL;
   return UNEXPLAINED;
 }
 

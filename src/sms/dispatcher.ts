@@ -86,7 +86,8 @@ export interface DispatchOptions {
 }
 
 /**
- * Sends one message through the ordered providers: a provider whose breaker is open is skipped; a failure
+ * Sends one message through the ordered providers: a provider that cannot carry it (one that sends codes
+ * only, for any other message) or whose breaker is open is skipped; a failure
  * of the provider or its account, or one it does not explain, moves on to the next; a refusal of this
  * message (the recipient or the text) stops, because the next provider would refuse the same number or text
  * and the user should hear so now (classify.ts). Only the provider's own faults count against its breaker.
@@ -120,9 +121,13 @@ export function createDispatcher(deps: {
       let failedBefore: string | null = null;
       let pacedOut: string | null = null;
       let askedAgain = false;
+      let carriers = 0;
 
       for (let index = 0; index < routes.length; index += 1) {
         const { provider, breaker, pacer, yieldsTo } = routes[index]!;
+        // Passed by before its breaker is asked: a message it cannot carry says nothing about its health.
+        if (!carries(provider, message)) continue;
+        carriers += 1;
         const remaining = deadlineMs - (performance.now() - started);
         if (remaining < MIN_CALL_MS) break;
         const permit = breaker.allow(client);
@@ -196,7 +201,8 @@ export function createDispatcher(deps: {
           }
         }
       }
-      const none = pacedOut === null ? everyCircuitOpen(routes) : pacedOutError(pacedOut);
+      const none =
+        carriers === 0 ? noCarrier(routes) : pacedOut === null ? everyCircuitOpen(routes) : pacedOutError(pacedOut);
       throw new DispatchFailure(attempts, last ?? none, mayHaveArrived);
     },
   };
@@ -214,7 +220,20 @@ function forProvider(message: SmsMessage, provider: string): SmsMessage {
   return { ...rest, approved: approvedBy[provider] };
 }
 
-/** `transport`, `timeout`, or the rejection's reason (`recipient`, `content`, `message`, `account`, `rate_limited`, `unknown`). */
+/** Whether `provider` can take `message`: a codes-only provider takes nothing but code messages. */
+const carries = (provider: SmsProvider, message: SmsMessage): boolean => !provider.codesOnly || !!message.code;
+
+/**
+ * Every provider listed carries codes only, and this message is not one. A refusal of this message, so that
+ * the queue fails it at once: trying again cannot help until another provider is listed.
+ */
+function noCarrier(routes: readonly SmsRoute[]): SmsError {
+  const first = routes[0]?.provider.name ?? 'none';
+  const message = 'no provider listed carries this message: they send one-time codes only';
+  return new SmsError(first, 'rejected', message, 'CODES_ONLY', 'content');
+}
+
+/** `transport`, `timeout`, or the rejection's reason (`recipient`, `content`, `message`, `unreachable`, `account`, `rate_limited`, `unknown`). */
 export function outcomeOf(error: SmsError): string {
   return error.kind === 'rejected' ? (error.reason ?? 'unknown') : error.kind;
 }

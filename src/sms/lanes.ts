@@ -85,8 +85,9 @@ export function codeRoutes(
  * worker waits this out instead of claiming messages only to put them back.
  */
 export function queuePausedForMs(lane: SmsLane): number {
+  // A provider that carries codes only is never called by the queue, so its pacer, never used, is no way out.
   const waits = lane.routes
-    .filter(({ breaker }) => breaker.state() !== 'open')
+    .filter(({ provider, breaker }) => !provider.codesOnly && breaker.state() !== 'open')
     .map(({ pacer }) => pacer?.waitMs() ?? 0);
   return waits.length === 0 ? 0 : Math.min(...waits);
 }

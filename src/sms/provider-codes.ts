@@ -1,6 +1,7 @@
 import { describeCode as kavenegar } from './providers/kavenegar.ts';
 import { SHARED_LINE_CODES } from './providers/melipayamak-codes.ts';
 import { describeCode as smsir } from './providers/smsir.ts';
+import { describeCode as telegramGateway } from './providers/telegram-gateway.ts';
 import type { SmsError } from './provider.ts';
 
 /** Each provider's own code table, as its driver reads it. */
@@ -9,6 +10,7 @@ const PROVIDERS: Readonly<Record<string, (code: string) => string | null>> = {
   melipayamak: (code) => SHARED_LINE_CODES[code]?.[1] ?? null,
   kavenegar,
   smsir,
+  telegram_gateway: telegramGateway,
 };
 
 /** Codes our drivers give failures that are not a code of the provider's. */
@@ -17,6 +19,8 @@ const OURS: Readonly<Record<string, string>> = {
   BAD_MESSAGE_ID: 'an accepted message whose id is not an id (too long or not printable); not stored',
   BAD_RESPONSE: "an answer that is not the provider's API",
   CIRCUIT_OPEN: 'skipped: its circuit is open after failures in a row',
+  CODES_ONLY: 'no provider listed carries anything but one-time codes',
+  NOT_A_CODE: 'the provider carries one-time codes only, and this message is not one',
   NO_LINE_NUMBER: 'no line number is configured for free text',
   NULL: 'no value in the answer: wrong username or password',
   UNKNOWN_MESSAGE: 'the provider knows no such message',

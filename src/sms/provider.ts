@@ -22,6 +22,17 @@ export interface SmsMessage {
   readonly approvedBy?: Readonly<Record<string, ApprovedTemplate>> | undefined;
   /** Our id for the message, for providers that can deduplicate on it (Kavenegar `localid`). */
   readonly reference?: string | undefined;
+  /**
+   * Set on a one-time code message, and only there: the code and how long it stays valid. A provider that
+   * carries nothing but codes (`SmsProvider.codesOnly`) sends these rather than `text`.
+   */
+  readonly code?: CodePart | undefined;
+}
+
+export interface CodePart {
+  readonly value: string;
+  /** From the send until the code expires. */
+  readonly ttlSeconds: number;
 }
 
 /** A provider-side template: its id there, and the values in the order and under the names it expects. */
@@ -55,11 +66,13 @@ export type SmsFailureKind = 'rejected' | 'transport' | 'timeout';
 
 /**
  * What a rejection was about. About this one message, which no breaker counts: `recipient` (the number),
- * `content` (the text), `message` (one of the two, the provider does not say which). About the provider:
- * `account` (credentials, credit, line, template) and `rate_limited`. `unknown`: no reading says whose fault
- * it is, so it counts for neither side (see classify.ts).
+ * `content` (the text), `message` (one of the two, the provider does not say which). `unreachable`: the
+ * number, but only on this provider's channel (a number with no Telegram account), so another provider may
+ * still reach it. About the provider: `account` (credentials, credit, line, template) and `rate_limited`.
+ * `unknown`: no reading says whose fault it is, so it counts for neither side (see classify.ts).
  */
-export type SmsRejectionReason = 'recipient' | 'content' | 'message' | 'account' | 'rate_limited' | 'unknown';
+export type SmsRejectionReason =
+  'recipient' | 'content' | 'message' | 'unreachable' | 'account' | 'rate_limited' | 'unknown';
 
 /**
  * Network failures that happen before a request is written, so the provider cannot have acted on it. Any
@@ -144,6 +157,11 @@ export interface SmsProvider {
   readonly name: string;
   /** False for the development fallback, which only writes to the log. */
   readonly live: boolean;
+  /**
+   * True for a provider that carries one-time codes and nothing else (a verification channel such as the
+   * Telegram Gateway): the dispatcher passes it by for any message without `code`, as if it were not listed.
+   */
+  readonly codesOnly?: boolean;
   send(message: SmsMessage): Promise<SmsReceipt>;
   /** Only on providers that report delivery. Rejects with an SmsError like `send`. */
   status?(messageId: string): Promise<DeliveryReport>;

@@ -7,6 +7,7 @@ import { providerCodeFields } from './provider-codes.ts';
 import type { SmsLogOutcome } from './log-repository.ts';
 import type { RenderedMessage, TemplateRenderer } from '../templates/types.ts';
 import { maskCode, OTP_TEMPLATES, withWebOtpLine, type OtpPurpose } from './messages.ts';
+import type { CodePart } from './provider.ts';
 import type { SmsSetup } from './setup.ts';
 
 export interface CodeDelivery {
@@ -41,6 +42,8 @@ export interface ComposedCode {
   readonly byLocale: ReadonlyMap<string, CodeText>;
   /** For any other locale, and the message itself when the request named its locales. */
   readonly fallback: CodeText;
+  /** The code itself, for providers that send codes rather than text (`SmsMessage.code`). */
+  readonly code: CodePart;
 }
 
 /** The text of `message` in `locale`, as `byLocale` or else `fallback` has it. */
@@ -103,6 +106,7 @@ export function createCodeSender(deps: {
       const minutes = Math.max(1, Math.ceil(delivery.ttlSeconds / 60));
       const params = { code: delivery.code, minutes: String(minutes) };
       const provider = test ? 'test' : sms.provider.name;
+      const code = { value: delivery.code, ttlSeconds: delivery.ttlSeconds };
       if (delivery.locales) {
         const rendered = await deps.templates.render(template, delivery.locales, params);
         return {
@@ -112,11 +116,13 @@ export function createCodeSender(deps: {
           provider,
           byLocale: new Map(),
           fallback: codeText(rendered, delivery.code),
+          code,
         };
       }
       const each = await deps.templates.renderEach(template, params);
       const byLocale = new Map([...each.byLocale].map(([locale, m]) => [locale, codeText(m, delivery.code)]));
-      return { to: delivery.to, template, test, provider, byLocale, fallback: codeText(each.fallback, delivery.code) };
+      const fallback = codeText(each.fallback, delivery.code);
+      return { to: delivery.to, template, test, provider, byLocale, fallback, code };
     },
 
     /**
@@ -143,6 +149,7 @@ export function createCodeSender(deps: {
         params: rendered.params,
         approvedBy: rendered.approvedBy,
         reference: logId,
+        code: message.code,
       };
       try {
         const sent = await sms.codes.dispatcher.dispatch(outgoing, { deadlineMs, ...options });

@@ -8,6 +8,7 @@ import { createConsoleProvider } from './providers/console.ts';
 import { createKavenegarProvider } from './providers/kavenegar.ts';
 import { createMelipayamakProvider } from './providers/melipayamak.ts';
 import { createSmsirProvider } from './providers/smsir.ts';
+import { createTelegramGatewayProvider } from './providers/telegram-gateway.ts';
 import { createWebhookProvider } from './providers/webhook.ts';
 
 /** What the service can do about SMS, as health reports it. */
@@ -114,6 +115,14 @@ function buildProvider(name: SmsProviderName, config: Config, log: SetupLog, poo
       });
     case 'webhook':
       return createWebhookProvider({ url: sms.webhook.url!, secret: sms.webhook.secret, timeoutMs, pool });
+    case 'telegram_gateway':
+      return createTelegramGatewayProvider({
+        token: sms.telegramGateway.token!,
+        baseUrl: sms.telegramGateway.baseUrl,
+        callbackUrl: sms.telegramGateway.callbackUrl,
+        timeoutMs,
+        pool,
+      });
     case 'console':
       return createConsoleProvider(log);
   }

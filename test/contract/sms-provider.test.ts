@@ -15,6 +15,7 @@ import {
   MESSAGE,
   SECRETS,
   smsir,
+  telegramGateway,
   webhook,
   type Harness,
 } from '../helpers/provider-harness/index.ts';
@@ -36,7 +37,7 @@ let hostile: FakeHostileProvider;
 before(async () => void (hostile = await startFakeHostileProvider({ mode: 'huge' })));
 after(() => hostile.close());
 
-for (const harness of [melipayamak(), kavenegar(), smsir(), webhook()]) {
+for (const harness of [melipayamak(), kavenegar(), smsir(), webhook(), telegramGateway()]) {
   describe(`SmsProvider contract: ${harness.name}`, () => {
     before(() => harness.start());
     after(() => harness.close());

@@ -102,6 +102,8 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/telegram/oidc/start': { method: 'get' },
   '/api/v1/telegram/oidc/callback': { method: 'get' },
   '/api/v1/telegram/oidc/exchange': { method: 'post', body: ['code'] },
+  // Called by Telegram; its body is read as raw bytes for the signature, so it has no schema here.
+  '/api/v1/telegram/gateway/report': { method: 'post' },
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
   '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },

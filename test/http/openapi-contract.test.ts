@@ -9,9 +9,11 @@ import { Contract, servedRoutes } from '../helpers/openapi-contract.ts';
 import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 import { startFakeTelegramOidc, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
+import { signGatewayReport } from '../helpers/fake-telegram-gateway.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-contract';
 const RETURN_TO = 'https://shop.example.com/done';
+const GATEWAY_TOKEN = 'gateway-token-for-the-contract';
 const ENV = {
   METRICS_TOKEN,
   // Each wrong guess comes from its own X-Forwarded-For address unless a test means to hit the IP limit.
@@ -19,6 +21,7 @@ const ENV = {
   OTP_VERIFY_IP_HOURLY_LIMIT: '3',
   SMS_BREAKER_FAILURES: '100',
   TELEGRAM_BOT_TOKEN,
+  TELEGRAM_GATEWAY_TOKEN: GATEWAY_TOKEN,
 };
 
 /** The routes of the document with no error a client can bring about (only a bug or a closing instance). */
@@ -421,6 +424,16 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     const link = '/api/v1/telegram/link/oidc';
     await expect('POST', link, { body: { return_to: RETURN_TO }, headers: bearer(user.accessToken) }, 200);
     await expect('POST', link, { body: { return_to: RETURN_TO } }, 401, 'UNAUTHORIZED');
+  });
+
+  it("telegram: the Gateway's delivery report, signed and forged", async () => {
+    const REPORT = '/api/v1/telegram/gateway/report';
+    const payload = JSON.stringify({ request_id: 'r-1', delivery_status: { status: 'read', updated_at: 1 } });
+    const signed = signGatewayReport(GATEWAY_TOKEN, payload, Math.floor(t.clock.now() / 1000));
+    const raw = { payload, type: 'application/json' };
+    await expect('POST', REPORT, { raw, headers: signed }, 200);
+    const forged = signGatewayReport('another-token', payload, Math.floor(t.clock.now() / 1000));
+    await expect('POST', REPORT, { raw, headers: forged }, 401, 'UNAUTHORIZED');
   });
 
   it('drove every documented route through its success and, where a client can cause one, an error', () => {

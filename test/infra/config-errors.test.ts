@@ -57,6 +57,7 @@ const SECRETS = [
   'METRICS_TOKEN',
   'MELIPAYAMAK_PASSWORD',
   'KAVENEGAR_API_KEY',
+  'TELEGRAM_GATEWAY_TOKEN',
 ];
 
 describe('configuration errors name the variable, what it allows and what was found', () => {
@@ -164,6 +165,7 @@ describe('no configuration error prints a credential', () => {
       'REDIS_URL',
       'SMSIR_BASE_URL',
       'SMS_WEBHOOK_URL',
+      'TELEGRAM_GATEWAY_BASE_URL',
     ]);
   });
 
@@ -198,6 +200,7 @@ describe('no configuration error prints a credential', () => {
       ['METRICS_TOKEN', `with space ${TOKEN}`],
       ['METRICS_TOKEN', TOKEN],
       ['SMS_TEST_NUMBERS', `+989000000001:${TOKEN}`],
+      ['TELEGRAM_GATEWAY_TOKEN', `with space ${TOKEN}`],
     ] as const) {
       const message = refusal({ [variable]: value });
       assert.ok(message.startsWith(`Invalid configuration: ${variable}: expected `), message);

@@ -159,15 +159,30 @@ describe('SMS configuration', () => {
 
     it('SMS_QUEUE_RATE_PER_SECOND sets every provider, or each one named and a bare number the rest', () => {
       const rates = (value: string) => loadConfig({ SMS_QUEUE_RATE_PER_SECOND: value }).sms.queue.ratePerSecond;
-      assert.deepEqual(rates('20'), { melipayamak: 20, kavenegar: 20, smsir: 20, webhook: 20, console: 20 });
+      assert.deepEqual(rates('20'), {
+        melipayamak: 20,
+        kavenegar: 20,
+        smsir: 20,
+        webhook: 20,
+        telegram_gateway: 20,
+        console: 20,
+      });
       assert.deepEqual(rates('melipayamak:20, kavenegar:10'), {
         melipayamak: 20,
         kavenegar: 10,
         smsir: 50,
         webhook: 50,
+        telegram_gateway: 50,
         console: 50,
       });
-      assert.deepEqual(rates('kavenegar:2.5,5'), { melipayamak: 5, kavenegar: 2.5, smsir: 5, webhook: 5, console: 5 });
+      assert.deepEqual(rates('kavenegar:2.5,5'), {
+        melipayamak: 5,
+        kavenegar: 2.5,
+        smsir: 5,
+        webhook: 5,
+        telegram_gateway: 5,
+        console: 5,
+      });
     });
 
     for (const [value, why] of [

@@ -87,6 +87,27 @@ export function createPollRepository(database: DatabaseHandle, now: () => number
     },
 
     /**
+     * The `sent` row of `provider`'s message `providerMessageId`, looked up by our row id `id` (which a
+     * provider carries back in its report), for a report pushed to us rather than polled. Null when there is
+     * none: not ours, of another provider, or no longer `sent`.
+     */
+    async findSent(
+      id: string,
+      provider: string,
+      providerMessageId: string,
+    ): Promise<Pick<PolledMessage, 'id' | 'provider' | 'template'> | null> {
+      const row = await db
+        .selectFrom('sms_logs')
+        .select(['id', 'provider', 'template'])
+        .where('id', '=', id)
+        .where('provider', '=', provider)
+        .where('provider_message_id', '=', providerMessageId)
+        .where('status', '=', 'sent')
+        .executeTakeFirst();
+      return row ?? null;
+    },
+
+    /**
      * Writes what the provider reported and clears the failure count. A final report ends the row (no more
      * polls); a report that is not final keeps `sent` and only records the provider's status. False when the
      * row had left `sent`.

@@ -14,14 +14,16 @@ export const SECRET = 'whsec-0123456789abcdef';
 export const KAVENEGAR_KEY = '4A6B2F3C5D7E-kn-Qp93';
 export const SMSIR_KEY = 'smsir-key-Hq27Lm40Vx';
 export const WRONG_KEY = 'wrong-key-Tz55Kd18';
+export const GATEWAY_TOKEN = 'AAGw-gateway-token-Pq40Ls';
 /** What no error message may contain: every credential the harnesses use, right or wrong, and the code. */
-export const SECRETS = [PASSWORD, WRONG_PASSWORD, SECRET, KAVENEGAR_KEY, SMSIR_KEY, WRONG_KEY, CODE];
+export const SECRETS = [PASSWORD, WRONG_PASSWORD, SECRET, KAVENEGAR_KEY, SMSIR_KEY, WRONG_KEY, GATEWAY_TOKEN, CODE];
 
 export const MESSAGE: SmsMessage = {
   to: '+989123456789',
   text: `کد ورود شما: ${CODE}\n\n@shop.example #${CODE}`,
   template: 'otp_login',
   params: { code: CODE, minutes: '2' },
+  code: { value: CODE, ttlSeconds: 120 },
 };
 export const NATIONAL = '09123456789';
 export const ARGS: ApprovedTemplate['args'] = [

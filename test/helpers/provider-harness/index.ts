@@ -4,3 +4,4 @@ export { kavenegar } from './kavenegar.ts';
 export { melipayamak } from './melipayamak.ts';
 export { smsir } from './smsir.ts';
 export { webhook } from './webhook.ts';
+export { telegramGateway } from './telegram-gateway.ts';
