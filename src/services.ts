@@ -171,7 +171,12 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     db,
     sessions,
     events: events.recorder,
-    notifyJoined: createTelegramLinkNotice({ send: smsQueue.send.send, log }),
+    notifyJoined: createTelegramLinkNotice({
+      send: smsQueue.send.send,
+      limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+      phoneKey: rules.phoneKey,
+      log,
+    }),
     now,
   });
   const telegramLogins = createTelegramLogins({

@@ -133,6 +133,27 @@ forEachDatabase('signing in with Telegram OpenID Connect', (backend) => {
     assert.equal(me.body.user.telegram.username, person.username);
   });
 
+  it('sends a number at most three join notices an hour, however often the account is joined', async () => {
+    const person = freshTelegramUser();
+    fake.signInAs(person);
+    const bySms = await signIn(t, `+${person.phoneNumber}`);
+    for (let round = 0; round < 5; round += 1) {
+      const browser = new Browser(t);
+      const code = returned(await browser.get(await browser.startAndConsent(fake))).get('code');
+      const joined = await browser.post(EXCHANGE, { code });
+      assert.equal(joined.body.user.id, bySms.userId);
+      const unlinked = await t.inject({
+        method: 'DELETE',
+        url: '/api/v1/telegram/link',
+        headers: bearer(joined.body.access_token),
+      });
+      assert.equal(unlinked.statusCode, 200);
+    }
+    while ((await t.app.smsQueue.worker.runOnce()) > 0);
+    const notices = t.sink.messagesTo(bySms.phone).filter((m) => m.message?.template === 'telegram_linked');
+    assert.equal(notices.length, 3);
+  });
+
   it('gives a new user the number Telegram verified, and answers the code once', async () => {
     const person = freshTelegramUser();
     fake.signInAs(person);
