@@ -170,6 +170,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   const telegramAccounts = createTelegramAccounts({
     db,
     sessions,
+    sessionRows: sessionRepository,
     events: events.recorder,
     notifyJoined: createTelegramLinkNotice({
       send: smsQueue.send.send,

@@ -44,8 +44,9 @@ export function createSessionRepository(db: Kysely<Database>) {
     await insertToken({ ...token, id, now }, executor);
   };
   return {
-    /** Stores a refresh token, under the row id `id` when given. */
-    insert: (token: NewRefreshToken, now: number, id?: string) => insert(token, now, undefined, id),
+    /** Stores a refresh token, under the row id `id` when given, in the transaction `executor` when given. */
+    insert: (token: NewRefreshToken, now: number, id?: string, executor?: Kysely<Database>) =>
+      insert(token, now, executor, id),
 
     /** The same insert as a statement returning the id, for a caller that writes it with another row. */
     insertStatement: (row: NewRefreshToken & { id: string; now: number }) => insertReturning.bind(row),

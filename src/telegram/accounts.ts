@@ -4,6 +4,7 @@ import { newId } from '../db/ids.ts';
 import type { Database, TelegramUsersTable } from '../db/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { EventRecorder } from '../events/recorder.ts';
+import type { SessionRepository } from '../sessions/repository.ts';
 import type { ClientInfo, SessionService, TokenPair } from '../sessions/service.ts';
 import type { User } from '../users/repository.ts';
 import type { TelegramLinkNotice } from './link-notice.ts';
@@ -41,12 +42,14 @@ const UNIQUE_RACE_TRIES = 3;
 export function createTelegramAccounts(deps: {
   db: Kysely<Database>;
   sessions: SessionService;
+  /** Where the session's first token is written, in the sign-in's transaction. */
+  sessionRows: Pick<SessionRepository, 'insert'>;
   events: EventRecorder;
   /** Tells a number that a Telegram account joined its account through it (link-notice.ts). */
   notifyJoined?: TelegramLinkNotice;
   now: () => number;
 }) {
-  const { db, sessions, events, now } = deps;
+  const { db, sessions, sessionRows, events, now } = deps;
   const notifyJoined = deps.notifyJoined ?? (async () => {});
 
   async function inTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -166,23 +169,7 @@ export function createTelegramAccounts(deps: {
           .where('id', '=', user.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('sessions')
-          .values({
-            id: opened.row.id,
-            user_id: user.id,
-            family_id: opened.row.familyId,
-            token_hash: opened.row.tokenHash,
-            expires_at: opened.row.expiresAt,
-            auth_time: opened.row.authTime,
-            amr: opened.row.amr,
-            rotated_at: null,
-            revoked_at: null,
-            created_at: at,
-            ip: opened.row.ip,
-            user_agent: opened.row.userAgent,
-          })
-          .execute();
+        await sessionRows.insert({ ...opened.row, userId: user.id }, at, opened.row.id, trx);
         await events.record(trx, 'user.signed_in', {
           user_id: user.id,
           session_id: opened.sessionId,

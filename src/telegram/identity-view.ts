@@ -11,13 +11,16 @@ export const TelegramIdentity = Type.Object({
   photo_url: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const telegramIdentityView = (row: TelegramUsersTable) => ({
-  id: row.telegram_id,
-  username: row.username,
-  first_name: row.first_name,
-  last_name: row.last_name,
-  photo_url: row.photo_url,
-});
+/** A stored identity, as the profile it was stored from. */
+export const telegramIdentityView = (row: TelegramUsersTable) =>
+  profileView({
+    telegramId: row.telegram_id,
+    username: row.username,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    photoUrl: row.photo_url,
+    languageCode: row.language_code,
+  });
 
 export const profileView = (profile: TelegramProfile) => ({
   id: profile.telegramId,
