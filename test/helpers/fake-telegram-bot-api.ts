@@ -188,7 +188,7 @@ export async function startFakeBotApi(
       ];
     const offset = Number(params.offset ?? 0);
     // An offset confirms every update below it: Telegram forgets them.
-    if (offset > 0) while (pending.length > 0 && pending[0].update_id < offset) pending.shift();
+    if (offset > 0) while (pending.length > 0 && pending[0]!.update_id < offset) pending.shift();
     const limit = Math.min(Math.max(Number(params.limit ?? 100), 1), 100);
     const timeout = Number(params.timeout ?? 0);
     if (pending.length === 0 && timeout > 0) {
@@ -208,12 +208,13 @@ export async function startFakeBotApi(
   const server = createServer(async (req, res) => {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!match) return send(res, 404, refusal(404, 'Not Found'));
-    if (match[1] !== token) return send(res, 401, refusal(401, 'Unauthorized'));
+    const [, givenToken, method] = match as unknown as [string, string, string];
+    if (givenToken !== token) return send(res, 401, refusal(401, 'Unauthorized'));
     const params = await readParams(req);
-    const entry: BotApiCall = { method: match[2], params, at: Date.now() };
+    const entry: BotApiCall = { method, params, at: Date.now() };
     calls.push(entry);
     for (const watcher of [...watchers]) watcher(entry);
-    const answer = await call(match[2].toLowerCase(), params);
+    const answer = await call(method.toLowerCase(), params);
     if (answer === 'hang') return; // answers nothing; close() drops the connection
     send(res, answer[0], answer[1]);
   });
@@ -286,7 +287,7 @@ let messageIds = 1_000_000;
 
 export function textUpdate(from: BotUser, text: string): UpdateBody {
   const entities = text.startsWith('/')
-    ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0].length }]
+    ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
     : undefined;
   return {
     message: {
