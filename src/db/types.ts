@@ -140,6 +140,8 @@ export interface TelegramUsersTable {
   chat_id: string | null;
   first_sign_in_at: number | null;
   last_sign_in_at: number | null;
+  /** When the bot learned it may not write to this user (403, or blocked in a `my_chat_member`); null: it may. */
+  bot_blocked_at: number | null;
   created_at: number;
   updated_at: number;
 }
