@@ -25,4 +25,6 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0013_events': 'the table events (every event for the shop, delivered or not)',
   '0014_telegram_accounts':
     'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), the telegram_linked templates, and every user without a phone number (those who signed in with Telegram only), with their sessions',
+  '0015_telegram_bot_reach':
+    'the column telegram_users.bot_blocked_at (which users blocked the bot: the bot may write to them again)',
 };
