@@ -200,6 +200,21 @@ export interface TelegramBotSessionsTable {
   updated_at: number;
 }
 
+/**
+ * Who polls Telegram for one bot's updates, under a lease on the database's clock, and the offset of the next
+ * getUpdates (migration 0018).
+ */
+export interface TelegramBotPollersTable {
+  /** The bot's numeric id (the token before `:`). */
+  bot: string;
+  /** The poller holding (or that last held) the lease; null once released. */
+  holder: string | null;
+  lease_until: number;
+  /** One past the last update handled: the `offset` of the next getUpdates. */
+  next_offset: number;
+  updated_at: number;
+}
+
 export interface TelegramDeepLinksTable {
   id: string;
   token_hash: string;
@@ -311,6 +326,7 @@ export interface Database {
   telegram_link_tokens: TelegramLinkTokensTable;
   telegram_bot_sessions: TelegramBotSessionsTable;
   telegram_deep_links: TelegramDeepLinksTable;
+  telegram_bot_pollers: TelegramBotPollersTable;
   stock_alerts: StockAlertsTable;
   api_keys: ApiKeysTable;
   admin_audit: AdminAuditTable;

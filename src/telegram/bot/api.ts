@@ -12,10 +12,15 @@ export const BOT_CALL_TIMEOUT_SECONDS = 10;
  * The Bot API client every part of the service calls Telegram through. auto-retry waits out a 429's
  * `retry_after` and backs off on 5xx and network errors, but within bounds: three tries and 30 s at most
  * between them, so a Telegram that stays down ends in an error the caller handles (a code falls back to SMS,
- * an update is retried later) rather than a wait of hours.
+ * an update is retried later) rather than a wait of hours. `holdSeconds` is for the client that long-polls:
+ * Telegram holds a getUpdates open that long when there is nothing to answer, on top of the call's own time.
  */
-export function createBotApi(config: TelegramBotConfig, options: { maxDelaySeconds?: number } = {}): Api {
-  const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: BOT_CALL_TIMEOUT_SECONDS });
+export function createBotApi(
+  config: TelegramBotConfig,
+  options: { maxDelaySeconds?: number; holdSeconds?: number } = {},
+): Api {
+  const timeoutSeconds = BOT_CALL_TIMEOUT_SECONDS + (options.holdSeconds ?? 0);
+  const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxDelaySeconds ?? 30 }));
   return api;
 }
