@@ -120,6 +120,7 @@ forEachDatabase('long polling shared by instances', (backend) => {
     await until(() => handled.length >= 20, 5000, 'all twenty handled');
     // Two leases' worth more: nothing is handled twice, and the one that does not hold never polls.
     await sleep(2 * LEASE_MS);
+    assert.equal(handled.length, pushed.length, 'each handled once');
     assert.deepEqual(
       handled.map((h) => h.updateId),
       pushed,
@@ -232,11 +233,18 @@ forEachDatabase('long polling shared by instances', (backend) => {
 
   it('the offset is kept: a new poller after a stop goes on without repeating an update', async () => {
     handled = [];
-    const a = startPoller('instance-a');
     const first = pushTexts(3);
-    await until(() => handled.length === 3, 5000, 'first three');
-    await a.poller.stop();
-    // Telegram has not been told the last one was handled (that takes the next getUpdates): the database has.
+    let stopped: Promise<void> | undefined;
+    const a: Instance = startPoller('instance-a', {
+      handle: async (update) => {
+        handled.push({ holder: 'instance-a', updateId: update.update_id });
+        // Stopped right after the last: no getUpdates tells Telegram they were handled; the database knows.
+        if (update.update_id === first.at(-1)) stopped = a.poller.stop();
+      },
+    });
+    await until(() => stopped !== undefined, 5000, 'first three');
+    await stopped;
+    assert.equal((await botApi([]).getWebhookInfo()).pending_update_count, 3, 'Telegram still holds the three handled');
     const second = pushTexts(2);
     startPoller('after-restart');
     await until(() => handled.length === 5, 5000, 'the two after the restart');
@@ -290,7 +298,8 @@ forEachDatabase('long polling shared by instances', (backend) => {
     await until(() => polls(a) >= 1, 2000, 'a long poll under way');
     await sleep(100);
     const started = Date.now();
-    await a.poller.stop();
+    const outcome = await Promise.race([a.poller.stop().then(() => 'stopped'), sleep(2000, 'still polling')]);
+    assert.equal(outcome, 'stopped');
     assert.ok(Date.now() - started < 500, `stop took ${Date.now() - started} ms`);
     assert.equal((await row())!.holder, null);
     assert.equal(a.poller.holding(), false);
