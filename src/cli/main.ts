@@ -26,9 +26,13 @@ const USAGE = `Usage: otpgate <command> [--help]
                                   published until the tokens it signed have expired
   users import FILE.csv           bring in existing customers (phone_number,external_id[,locale]);
                                   safe to run again
+  telegram set-webhook            register PUBLIC_URL/api/v1/telegram/webhook with Telegram for the bot
+  telegram delete-webhook [--drop-pending-updates]
+                                  stop webhook delivery (updates then wait for polling)
+  telegram webhook-info           what Telegram holds: URL, updates waiting, last error
 
-  otpgate <command> --help shows a command's own usage. Every command but serve, smoke and openapi says on
-  stderr which database it works on.
+  otpgate <command> --help shows a command's own usage. Every command but serve, smoke, openapi and
+  telegram says on stderr which database it works on.
 `;
 
 /**
@@ -53,6 +57,18 @@ const LIMITS: ReadonlyArray<keyof Env> = [
 const SIGNING_KEYS: ReadonlyArray<keyof Env> = [...DATABASE, 'ACCESS_TOKEN_TTL_SECONDS'];
 /** `signing-keys rotate` seals the new private key under AUTH_SECRET (kept in DATA_DIR outside production). */
 const SIGNING_KEYS_ROTATE: ReadonlyArray<keyof Env> = [...SIGNING_KEYS, 'NODE_ENV', 'AUTH_SECRET'];
+
+/**
+ * `telegram`: the bot's token, API root and webhook secret, and PUBLIC_URL; no database. Without NODE_ENV,
+ * which in production would ask for AUTH_SECRET too: set-webhook checks that PUBLIC_URL is https itself.
+ * Without TELEGRAM_UPDATES, so that deleting or reading a webhook needs no webhook secret.
+ */
+const TELEGRAM: ReadonlyArray<keyof Env> = [
+  'PUBLIC_URL',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_API_ROOT',
+  'TELEGRAM_WEBHOOK_SECRET',
+];
 
 /** Runs one command and returns the process exit code. Expected failures print one line, not a stack. */
 export async function main(argv: string[]): Promise<number> {
@@ -95,6 +111,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': {
         const { runUsers } = await import('./users.ts');
         return await runUsers(() => configFromEnvironmentOnly([...DATABASE, 'PHONE_ALLOWED_COUNTRIES']), rest);
+      }
+      case 'telegram': {
+        const { runTelegram } = await import('./telegram.ts');
+        return await runTelegram(() => configFromEnvironmentOnly(TELEGRAM), rest);
       }
       case 'limits': {
         const { runLimits } = await import('./limits.ts');

@@ -34,7 +34,13 @@ export interface FakeBotApi {
   failNext(method: string, failure: BotApiFailure): void;
   /** Resolves with the first call of `method` (from now on, or already made if `past`) that `match` accepts. */
   waitFor(method: string, match?: (call: BotApiCall) => boolean, timeoutMs?: number): Promise<BotApiCall>;
-  readonly webhook: { url: string; secret: string | null };
+  /** The webhook as set; a test may set `lastError` as Telegram records a failed delivery. */
+  readonly webhook: {
+    url: string;
+    secret: string | null;
+    allowedUpdates?: string[];
+    lastError?: { date: number; message: string };
+  };
   close(): Promise<void>;
 }
 
@@ -88,7 +94,7 @@ export async function startFakeBotApi(
   const failures = new Map<string, BotApiFailure[]>();
   const pollers = new Set<() => void>();
   const watchers = new Set<(call: BotApiCall) => void>();
-  const webhook = { url: '', secret: null as string | null };
+  const webhook: FakeBotApi['webhook'] = { url: '', secret: null };
   let nextUpdateId = options.firstUpdateId ?? 100_000;
   let nextMessageId = 1;
   let commands: unknown[] = [];
@@ -124,11 +130,13 @@ export async function startFakeBotApi(
           return [400, refusal(400, 'Bad Request: secret token contains unallowed characters')];
         webhook.url = params.url;
         webhook.secret = params.secret_token ?? null;
+        webhook.allowedUpdates = parseMaybe(params.allowed_updates);
         if (params.drop_pending_updates) pending.length = 0;
         return ok(true);
       case 'deletewebhook':
         webhook.url = '';
         webhook.secret = null;
+        delete webhook.allowedUpdates;
         if (params.drop_pending_updates) pending.length = 0;
         return ok(true);
       case 'getwebhookinfo':
@@ -137,6 +145,10 @@ export async function startFakeBotApi(
           has_custom_certificate: false,
           pending_update_count: pending.length,
           max_connections: 40,
+          ...(webhook.allowedUpdates ? { allowed_updates: webhook.allowedUpdates } : {}),
+          ...(webhook.lastError
+            ? { last_error_date: webhook.lastError.date, last_error_message: webhook.lastError.message }
+            : {}),
         });
       case 'getupdates':
         return getUpdates(params);

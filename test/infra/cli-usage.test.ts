@@ -29,6 +29,8 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     ['openapi'],
     ['signing-keys'],
     ['signing-keys', 'rotate'],
+    ['telegram'],
+    ['telegram', 'set-webhook'],
   ]) {
     it(`${args.join(' ')} --help prints its usage and exits 0`, async () => {
       const result = await runCli([...args, '--help'], broken);
@@ -53,6 +55,7 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     [['smoke', 'http://127.0.0.1:1', '--verbose'], "otpgate: smoke: Unknown option '--verbose'"],
     [['limits', 'reset', '--number', '0912'], "otpgate: limits: Unknown option '--number'"],
     [['signing-keys', 'rotate', '--force'], "otpgate: signing-keys: Unknown option '--force'"],
+    [['telegram', 'set-webhook', '--url', 'x'], "otpgate: telegram: Unknown option '--url'"],
   ];
   for (const [args, first] of unknown) {
     it(`${args.join(' ')} is an error, with the usage, exit 2`, async () => {
