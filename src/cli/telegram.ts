@@ -1,7 +1,7 @@
 import { Api, GrammyError } from 'grammy';
 import type { Config } from '../config/index.ts';
 import { BOT_CALL_TIMEOUT_SECONDS } from '../telegram/bot/api.ts';
-import { ALLOWED_UPDATES, WEBHOOK_PATH } from '../telegram/bot/updates.ts';
+import { ALLOWED_UPDATES } from '../telegram/bot/allowed-updates.ts';
 import { parseCommand, usageError } from './args.ts';
 import { printable, printTable } from './output.ts';
 
@@ -21,6 +21,8 @@ export const TELEGRAM_USAGE = `usage: otpgate telegram set-webhook | delete-webh
 type Settings = Pick<Config, 'telegram' | 'tokens'>;
 type Out = (line: string) => void;
 
+/** The bot's webhook route (telegram/bot/webhook-route.ts) under PUBLIC_URL. */
+const WEBHOOK_PATH = '/api/v1/telegram/webhook';
 /** Ports Telegram delivers webhooks to. */
 const WEBHOOK_PORTS = new Set(['443', '80', '88', '8443']);
 

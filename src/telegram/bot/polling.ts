@@ -2,7 +2,7 @@ import { GrammyError, type Api } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { createPollerRepository } from './poller-repository.ts';
-import { ALLOWED_UPDATES } from './updates.ts';
+import { ALLOWED_UPDATES } from './allowed-updates.ts';
 
 /** The slice of a pino logger the poller needs. */
 export interface PollerLog {

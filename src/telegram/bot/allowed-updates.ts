@@ -5,5 +5,3 @@
  */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-/** Where Telegram posts the bot's updates when they come by webhook, under PUBLIC_URL. */
-export const WEBHOOK_PATH = '/api/v1/telegram/webhook';
