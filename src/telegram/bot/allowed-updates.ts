@@ -1,7 +1,7 @@
 /**
- * The kinds of update the bot asks Telegram for, by polling and by webhook alike. Named explicitly because
- * Telegram's default leaves out `chat_member` and, once set, keeps the last list given: `my_chat_member` is
- * how the bot learns that a user blocked or unblocked it in a private chat.
+ * The kinds of update the bot asks Telegram for, by polling and by webhook alike: what its features handle
+ * (messages, button presses) and `my_chat_member`, which is how it learns that a user blocked or unblocked it.
+ * Named rather than left to Telegram's default because a list given once (an earlier setWebhook, another
+ * tool) stays in force until another is given, and one without `my_chat_member` would hide blocks.
  */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
-
