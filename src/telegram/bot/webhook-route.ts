@@ -27,7 +27,7 @@ const WebhookHeaders = Type.Object({
 // Telegram may add fields to an Update at any time: only the id is ours to require.
 const UpdateBody = Type.Object(
   { update_id: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: true, description: 'a Telegram Update' },
+  { additionalProperties: Type.Unknown(), description: 'a Telegram Update' },
 );
 
 const Received = Type.Object({ success: Type.Literal(true) });
