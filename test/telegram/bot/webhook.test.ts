@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { forEachDatabase, type TestApp } from '../../helpers/app.ts';
+import { forEachDatabase, startTestApp, type TestApp } from '../../helpers/app.ts';
 import { HEALTH_URL } from '../../helpers/health.ts';
 import { person, startFakeBotApi, textUpdate, type FakeBotApi } from '../../helpers/fake-telegram-bot-api.ts';
 import { UPDATE_LEASE_MS } from '../../../src/telegram/bot/updates.ts';
@@ -106,5 +106,22 @@ forEachDatabase('the bot takes each update once, by webhook', (backend) => {
   it('a body without an update_id is refused once the secret holds', async () => {
     const answer = await t.post(WEBHOOK, { message: {} }, { 'x-telegram-bot-api-secret-token': SECRET });
     assert.equal(answer.status, 400);
+  });
+});
+
+forEachDatabase('the webhook when the bot does not take updates by it', (backend) => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp(backend);
+  });
+  after(() => t?.close());
+
+  it('answers 404 TELEGRAM_WEBHOOK_OFF without a bot, secret or not', async () => {
+    for (const secret of [SECRET, null]) {
+      const answer = await deliver(t, textUpdate(person(7100), '/start'), { secret });
+      assert.deepEqual([answer.status, answer.body.code], [404, 'TELEGRAM_WEBHOOK_OFF']);
+    }
+    const { body } = await t.get(HEALTH_URL);
+    assert.deepEqual(body.telegram.bot, { configured: false, updates: 'off' });
   });
 });
