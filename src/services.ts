@@ -40,6 +40,7 @@ import { createTelegramLogins } from './telegram/logins.ts';
 import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
+import { createTelegramBot } from './telegram/bot/bot.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -195,6 +196,8 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     pkceKey: keys.telegramPkce,
     now,
   });
+  const botConfig = config.telegram.bot;
+  const telegramBot = botConfig ? createTelegramBot({ config: botConfig, db, renderer, log, now }) : null;
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -221,5 +224,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramAccounts,
     telegramLogins,
     telegramOidc,
+    telegramBot,
   };
 }
