@@ -223,7 +223,7 @@ export interface TelegramBotUpdatesTable {
  */
 export interface TelegramBotPollersTable {
   /** The bot's numeric id (the token before `:`). */
-  bot: string;
+  bot_id: string;
   /** The poller holding (or that last held) the lease; null once released. */
   holder: string | null;
   lease_until: number;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { databaseNowPlus } from '../../src/db/clock.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { createBotApi } from '../../src/telegram/bot/api.ts';
+import { BOT_CALL_TIMEOUT_SECONDS, createBotApi } from '../../src/telegram/bot/api.ts';
 import { createPoller, type Poller, type PollerOptions } from '../../src/telegram/bot/polling.ts';
 import { forEachDatabase } from '../helpers/app.ts';
 import { startFakeBotApi, person, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
@@ -64,7 +64,7 @@ forEachDatabase('long polling shared by instances', (backend) => {
   function botApi(calls: Instance['calls']): Api {
     const api = createBotApi(
       { token: fake.token, apiRoot: fake.apiRoot, updates: 'polling', webhookSecret: null },
-      { holdSeconds: POLL_SECONDS, maxDelaySeconds: 1 },
+      { timeoutSeconds: BOT_CALL_TIMEOUT_SECONDS + POLL_SECONDS, maxDelaySeconds: 1 },
     );
     api.config.use((prev, method, payload, signal) => {
       calls.push({ method, offset: (payload as { offset?: number }).offset });

@@ -22,12 +22,12 @@ export interface PollerRepository {
   release(holder: string): Promise<void>;
 }
 
-export function createPollerRepository(database: DatabaseHandle, bot: string, now: () => number): PollerRepository {
+export function createPollerRepository(database: DatabaseHandle, botId: string, now: () => number): PollerRepository {
   const { db } = database;
   const held = (holder: string) =>
     db
       .updateTable('telegram_bot_pollers')
-      .where('bot', '=', bot)
+      .where('bot_id', '=', botId)
       .where('holder', '=', holder)
       .where('lease_until', '>', databaseNow(database));
 
@@ -35,10 +35,16 @@ export function createPollerRepository(database: DatabaseHandle, bot: string, no
     async acquire(holder, leaseMs) {
       const row = await db
         .insertInto('telegram_bot_pollers')
-        .values({ bot, holder, lease_until: databaseNowPlus(database, leaseMs), next_offset: 0, updated_at: now() })
+        .values({
+          bot_id: botId,
+          holder,
+          lease_until: databaseNowPlus(database, leaseMs),
+          next_offset: 0,
+          updated_at: now(),
+        })
         .onConflict((conflict) =>
           conflict
-            .column('bot')
+            .column('bot_id')
             .doUpdateSet({ holder, lease_until: databaseNowPlus(database, leaseMs), updated_at: now() })
             .where((eb) =>
               eb.or([
@@ -68,7 +74,7 @@ export function createPollerRepository(database: DatabaseHandle, bot: string, no
       await db
         .updateTable('telegram_bot_pollers')
         .set({ holder: null, lease_until: 0, updated_at: now() })
-        .where('bot', '=', bot)
+        .where('bot_id', '=', botId)
         .where('holder', '=', holder)
         .execute();
     },

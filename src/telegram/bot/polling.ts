@@ -3,6 +3,7 @@ import type { Update } from 'grammy/types';
 import type { DatabaseHandle } from '../../db/index.ts';
 import { createPollerRepository } from './poller-repository.ts';
 import { ALLOWED_UPDATES } from './allowed-updates.ts';
+import { botIdOf } from './updates.ts';
 
 /** The slice of a pino logger the poller needs. */
 export interface PollerLog {
@@ -15,7 +16,7 @@ export interface PollerOptions {
   readonly database: DatabaseHandle;
   /**
    * The Bot API client. Its own timeout must leave room for the long poll's hold (createBotApi's
-   * `holdSeconds`), or every quiet poll ends as a timeout.
+   * `timeoutSeconds`), or every quiet poll ends as a timeout.
    */
   readonly api: Api;
   /**
@@ -83,8 +84,7 @@ export function createPoller(options: PollerOptions): Poller {
   const retryMs = options.retryMs ?? 1000;
   const delay = (failures: number) => Math.min(MAX_RETRY_MS, retryMs * 2 ** Math.max(0, failures - 1));
   // The bot's numeric id: the token's secret part stays out of the database.
-  const bot = api.token.split(':')[0] ?? '';
-  const repository = createPollerRepository(options.database, bot, options.now);
+  const repository = createPollerRepository(options.database, botIdOf(api.token), options.now);
   let stopping: AbortController | null = null;
   let loop: Promise<void> | null = null;
   let held = false;
