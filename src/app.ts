@@ -18,6 +18,7 @@ import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
 import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
 import { telegramWebhookRoutes } from './telegram/bot/webhook-route.ts';
+import { registerPolling } from './telegram/bot/run-polling.ts';
 import { gatewayReportRoutes } from './sms/gateway-reports/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -113,6 +114,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (telegramBot && telegramBot.config.updates !== 'off') {
     app.addHook('onReady', async () => void telegramBot.start());
     app.addHook('onClose', async () => telegramBot.stop());
+  }
+  // With TELEGRAM_UPDATES=polling, one instance at a time asks Telegram for the updates (telegram/bot/polling.ts).
+  if (telegramBot?.config.updates === 'polling') {
+    registerPolling(app, {
+      config: telegramBot.config,
+      database,
+      updates: telegramBot.updates,
+      log: logger,
+      now: options.now ?? Date.now,
+    });
   }
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
