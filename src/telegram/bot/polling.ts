@@ -88,6 +88,9 @@ export function createPoller(options: PollerOptions): Poller {
   let stopping: AbortController | null = null;
   let loop: Promise<void> | null = null;
   let held = false;
+  // Kept across tenures: a lease lost and taken again does not make a failing update's retries come faster.
+  let pollFailures = 0;
+  let handleFailures = 0;
 
   async function run(stop: AbortSignal): Promise<void> {
     while (!stop.aborted) {
@@ -148,8 +151,6 @@ export function createPoller(options: PollerOptions): Poller {
     let offset = startOffset;
     // A webhook makes getUpdates answer 409, so it goes first (as grammY's bot.start does), and again after a 409.
     let webhookCleared = false;
-    let pollFailures = 0;
-    let handleFailures = 0;
     try {
       while (holds()) {
         let updates: Update[];
