@@ -137,7 +137,7 @@ export function createPoller(options: PollerOptions): Poller {
       try {
         if (await repository.renew(holderId, leaseMs)) heldUntil = asked + leaseMs;
         else {
-          log.warn({ holder: holderId }, 'Telegram polling: another instance took the lease over; this one stops');
+          log.warn({ holder: holderId }, 'Telegram polling: the lease lapsed or another took it over; this one stops');
           end();
         }
       } catch (error) {
