@@ -40,6 +40,9 @@ import { createTelegramLogins } from './telegram/logins.ts';
 import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
+import { createLinkSignIn } from './telegram/link-sign-in/service.ts';
+import { createLinkTokenRepository } from './telegram/link-sign-in/repository.ts';
+import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -195,6 +198,15 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     pkceKey: keys.telegramPkce,
     now,
   });
+  const linkTokens = createLinkTokenRepository(db);
+  const telegramLinkSignIn = createLinkSignIn({
+    config,
+    tokens: linkTokens,
+    accounts: telegramAccounts,
+    watcher: createPollWatcher({ read: linkTokens.statuses }),
+    charge: telegramLogins.charge,
+    now,
+  });
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -221,5 +233,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramAccounts,
     telegramLogins,
     telegramOidc,
+    telegramLinkSignIn,
   };
 }

@@ -547,6 +547,23 @@ export const EnvSchema = Type.Object({
     minimum: 1,
     maximum: 1_000_000,
   }),
+  TELEGRAM_LINK_TTL_SECONDS: Type.Integer({
+    description:
+      'how long a sign-in link or QR code for the bot (t.me/<bot>?start=...) stays usable; links to link an account last 10 minutes',
+    default: 300,
+    minimum: 60,
+    maximum: 600,
+  }),
+  TELEGRAM_SHOP_NAME: Type.Optional(
+    Type.String({
+      description: 'the shop\'s name as the bot says it ("Sign in to <name>?"); by default the host of PUBLIC_URL',
+      minLength: 1,
+      maxLength: 64,
+      // No control, line-break or bidi-override characters: the name sits inside a sentence the bot writes.
+      pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]+$',
+      allowed: 'a short name on one line, such as Ketab Shop',
+    }),
+  ),
   TELEGRAM_OIDC_CLIENT_ID: Type.Optional(
     Type.String({
       description: "Log In With Telegram (OpenID Connect): the Client ID from @BotFather's Web Login settings",
@@ -705,6 +722,8 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'TELEGRAM_BOT_USERNAME',
       'TELEGRAM_AUTH_MAX_AGE_SECONDS',
       'TELEGRAM_IP_HOURLY_LIMIT',
+      'TELEGRAM_LINK_TTL_SECONDS',
+      'TELEGRAM_SHOP_NAME',
       'TELEGRAM_OIDC_CLIENT_ID',
       'TELEGRAM_OIDC_CLIENT_SECRET',
       'TELEGRAM_OIDC_ISSUER',

@@ -11,6 +11,10 @@ export interface TelegramConfig {
   readonly authMaxAgeSeconds: number;
   /** Requests to the Telegram routes per client address per hour. */
   readonly ipHourlyLimit: number;
+  /** How long a sign-in link for the bot (`t.me/<bot>?start=`) stays usable (TELEGRAM_LINK_TTL_SECONDS). */
+  readonly linkTtlSeconds: number;
+  /** The shop's name as the bot says it: TELEGRAM_SHOP_NAME, else the host of PUBLIC_URL. */
+  readonly shopName: string;
   /** Log In With Telegram (OpenID Connect); null unless the client id and secret are both set. */
   readonly oidc: TelegramOidcConfig | null;
 }
@@ -30,7 +34,7 @@ export interface TelegramOidcConfig {
  * not a surprise at the first user. In production the issuer and the return URLs are https (loopback
  * aside), as every other URL the service trusts.
  */
-export function telegramConfig(env: Env, isProduction: boolean): TelegramConfig {
+export function telegramConfig(env: Env, isProduction: boolean, issuer: string): TelegramConfig {
   const id = env.TELEGRAM_OIDC_CLIENT_ID;
   const secret = env.TELEGRAM_OIDC_CLIENT_SECRET;
   if ((id === undefined) !== (secret === undefined)) {
@@ -58,6 +62,8 @@ export function telegramConfig(env: Env, isProduction: boolean): TelegramConfig 
     botUsername: env.TELEGRAM_BOT_USERNAME ?? null,
     authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
     ipHourlyLimit: env.TELEGRAM_IP_HOURLY_LIMIT,
+    linkTtlSeconds: env.TELEGRAM_LINK_TTL_SECONDS,
+    shopName: env.TELEGRAM_SHOP_NAME?.trim() || new URL(issuer).host,
     oidc,
   };
 }

@@ -25,4 +25,6 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0013_events': 'the table events (every event for the shop, delivered or not)',
   '0014_telegram_accounts':
     'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), the telegram_linked templates, and every user without a phone number (those who signed in with Telegram only), with their sessions',
+  '0017_telegram_link_tokens':
+    "every sign-in and link through the bot under way (links already opened stop working) and the bot's telegram_bot_* message templates the migration seeded",
 };

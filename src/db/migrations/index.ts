@@ -13,6 +13,7 @@ import * as signingKeys from './0011_signing_keys.ts';
 import * as userAccounts from './0012_user_accounts.ts';
 import * as events from './0013_events.ts';
 import * as telegramAccounts from './0014_telegram_accounts.ts';
+import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_user_accounts': userAccounts,
   '0013_events': events,
   '0014_telegram_accounts': telegramAccounts,
+  '0017_telegram_link_tokens': telegramLinkTokens,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
