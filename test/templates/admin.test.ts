@@ -15,6 +15,34 @@ const SEEDED = [
   'otp_phone_change/fa',
   'phone_changed/en',
   'phone_changed/fa',
+  'telegram_bot_account_blocked/en',
+  'telegram_bot_account_blocked/fa',
+  'telegram_bot_device_unknown/en',
+  'telegram_bot_device_unknown/fa',
+  'telegram_bot_link_conflict/en',
+  'telegram_bot_link_conflict/fa',
+  'telegram_bot_link_expired/en',
+  'telegram_bot_link_expired/fa',
+  'telegram_bot_link_help/en',
+  'telegram_bot_link_help/fa',
+  'telegram_bot_link_unknown/en',
+  'telegram_bot_link_unknown/fa',
+  'telegram_bot_link_used/en',
+  'telegram_bot_link_used/fa',
+  'telegram_bot_linked/en',
+  'telegram_bot_linked/fa',
+  'telegram_bot_login_cancel_button/en',
+  'telegram_bot_login_cancel_button/fa',
+  'telegram_bot_login_cancelled/en',
+  'telegram_bot_login_cancelled/fa',
+  'telegram_bot_login_confirm/en',
+  'telegram_bot_login_confirm/fa',
+  'telegram_bot_login_confirm_button/en',
+  'telegram_bot_login_confirm_button/fa',
+  'telegram_bot_login_confirmed/en',
+  'telegram_bot_login_confirmed/fa',
+  'telegram_bot_login_help/en',
+  'telegram_bot_login_help/fa',
   'telegram_linked/en',
   'telegram_linked/fa',
 ];
@@ -32,7 +60,7 @@ forEachDatabase('message templates over the admin API', (backend) => {
 
   const names = (templates: Array<{ key: string; locale: string }>) => templates.map((x) => `${x.key}/${x.locale}`);
 
-  it('lists the eight seeded templates, by key then locale, and one key on request', async () => {
+  it('lists the seeded templates, by key then locale, and one key on request', async () => {
     const all = await t.get(TEMPLATES, read);
     assert.equal(all.status, 200, JSON.stringify(all.body));
     assert.deepEqual(names(all.body.templates), SEEDED);
