@@ -258,6 +258,23 @@ forEachDatabase('signing in and linking through the Telegram bot', (backend) => 
     assert.ok(Date.now() - idleBegan >= 900, 'held for its wait');
   });
 
+  it('sixty held polls hold no database connection: other requests go through at once', async () => {
+    const logins = await Promise.all(Array.from({ length: 60 }, () => startLogin()));
+    const held = logins.map((login) => login.poll({ wait: 3 }));
+    await waitUntil(() => t.app.telegramLinkSignIn.heldPolls === 60);
+    const began = Date.now();
+    const other = await startLogin();
+    assert.equal((await other.poll()).body.status, 'pending');
+    assert.ok(Date.now() - began < 1000, `answered after ${Date.now() - began} ms`);
+    const sara = newPerson();
+    const { message, confirm } = await open(sara, payloadOf(logins[7]!.url));
+    await tap(sara, confirm!, message.messageId);
+    assert.equal((await held[7])!.body.status, 'signed_in');
+    assert.equal(t.app.telegramLinkSignIn.heldPolls, 59);
+    const rest = await Promise.all(held);
+    assert.equal(rest.filter((answer) => answer.body.status === 'pending').length, 59);
+  });
+
   it('a held poll whose client goes away stops waiting and takes nothing', async () => {
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const login = await startLogin();
