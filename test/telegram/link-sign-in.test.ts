@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { eventsEnv, newWebhookSecret, startEventReceiver, type EventReceiver } from '../helpers/event-receiver.ts';
 import { callbackUpdate, person, textUpdate, type BotUser } from '../helpers/fake-telegram-bot-api.ts';
+import { newKey } from '../helpers/api-keys.ts';
 import { bearer, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN } from '../helpers/telegram-login.ts';
 import { startTestBot, type TestBot } from '../helpers/telegram-bot.ts';
@@ -355,6 +356,28 @@ forEachDatabase('signing in and linking through the Telegram bot', (backend) => 
     // The owner, already linked, cannot link a second Telegram account either.
     const refusedAgain = await open(newPerson(), payloadOf(await link(owner)));
     assert.match(refusedAgain.message.text, /belongs to another account/);
+  });
+
+  it('deleting a user erases the bot sign-ins their Telegram account opened, and their links', async () => {
+    const admin = bearer((await newKey(t, ['users:write'])).secret);
+    const sara = newPerson({ first_name: 'Sara Erased' });
+    const login = await startLogin();
+    const opened = await open(sara, payloadOf(login.url));
+    await tap(sara, opened.confirm!, opened.message.messageId);
+    const signedIn = (await login.poll()).body;
+    const userId = signedIn.user.id;
+    const linking = await t.post(LINK_START, {}, { ...bearer(signedIn.access_token), 'x-forwarded-for': newAddress() });
+    assert.equal(linking.status, 200);
+    const rows = () =>
+      t.database.db
+        .selectFrom('telegram_link_tokens')
+        .select('id')
+        .where((eb) => eb.or([eb('telegram_id', '=', String(sara.id)), eb('user_id', '=', userId)]))
+        .execute();
+    assert.equal((await rows()).length, 2);
+    const deleted = await t.inject({ method: 'DELETE', url: `/api/v1/admin/users/${userId}`, headers: admin });
+    assert.equal(deleted.statusCode, 200, deleted.body);
+    assert.deepEqual(await rows(), []);
   });
 
   it('link/start needs a signed-in user', async () => {
