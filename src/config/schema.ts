@@ -530,7 +530,8 @@ export const EnvSchema = Type.Object({
   ),
   TELEGRAM_BOT_USERNAME: Type.Optional(
     Type.String({
-      description: "the bot's username without @, shown to front ends that embed the login widget",
+      description:
+        "the bot's username without @: for front ends that embed the login widget, and the t.me links of sign-in through the bot",
       pattern: '^[A-Za-z][A-Za-z0-9_]{3,31}$',
       allowed: 'a Telegram bot username, such as shop_login_bot',
     }),
