@@ -1,3 +1,4 @@
+import { UNSAFE_CHARACTER } from '../text/characters.ts';
 import { invalid } from './explain.ts';
 import { isLoopbackHost } from './provider-transport.ts';
 import type { Env } from './schema.ts';
@@ -63,9 +64,24 @@ export function telegramConfig(env: Env, isProduction: boolean, issuer: string):
     authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
     ipHourlyLimit: env.TELEGRAM_IP_HOURLY_LIMIT,
     linkTtlSeconds: env.TELEGRAM_LINK_TTL_SECONDS,
-    shopName: env.TELEGRAM_SHOP_NAME?.trim() || new URL(issuer).host,
+    shopName: shopName(env, issuer),
     oidc,
   };
+}
+
+/**
+ * The name sits inside a sentence the bot writes ("Sign in to <name>?"), so it is one line with no character
+ * that reorders what follows it (text/characters.ts). Unset, the host of PUBLIC_URL names the service.
+ */
+function shopName(env: Env, issuer: string): string {
+  const name = env.TELEGRAM_SHOP_NAME?.trim();
+  if (!name) return new URL(issuer).host;
+  if (UNSAFE_CHARACTER.test(name) || /[\r\n]/.test(name)) {
+    throw invalid('TELEGRAM_SHOP_NAME', name, {
+      expected: 'a short name on one line, without control or direction-override characters, such as Ketab Shop',
+    });
+  }
+  return name;
 }
 
 function listedUrls(env: Env, isProduction: boolean): string[] {
