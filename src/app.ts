@@ -17,6 +17,7 @@ import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
 import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
+import { telegramWebhookRoutes } from './telegram/bot/webhook-route.ts';
 import { linkSignInRoutes } from './telegram/link-sign-in/routes.ts';
 import { gatewayReportRoutes } from './sms/gateway-reports/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -106,6 +107,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => services.signingKeys.stop());
   // The recorder other domains write their events with, and the outbox (tests read both through this).
   app.decorate('events', services.events);
+  // The bot learns who it is and lists its commands once the app is ready, in the background: a Telegram that
+  // cannot be reached never stops the service from starting. With updates off nothing reaches out.
+  const telegramBot = services.telegramBot;
+  app.decorate('telegramBot', telegramBot);
+  if (telegramBot && telegramBot.config.updates !== 'off') {
+    app.addHook('onReady', async () => void telegramBot.start());
+    app.addHook('onClose', async () => telegramBot.stop());
+  }
   // What the Telegram bot's features use: sign-in and linking through t.me links, and the message templates.
   app.decorate('telegramLinkSignIn', services.telegramLinkSignIn);
   app.decorate('templateRenderer', services.renderer);
@@ -173,6 +182,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cookie,
     charge: services.telegramLogins.charge,
   });
+  await app.register(telegramWebhookRoutes, { prefix: '/api/v1/telegram', bot: telegramBot });
   await app.register(linkSignInRoutes, {
     prefix: '/api/v1/telegram',
     linkSignIn: services.telegramLinkSignIn,

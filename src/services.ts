@@ -43,6 +43,7 @@ import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 import { createLinkSignIn } from './telegram/link-sign-in/service.ts';
 import { createLinkTokenRepository } from './telegram/link-sign-in/repository.ts';
 import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
+import { createTelegramBot } from './telegram/bot/bot.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -207,6 +208,10 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     charge: telegramLogins.charge,
     now,
   });
+  const botConfig = config.telegram.bot;
+  const telegramBot = botConfig
+    ? createTelegramBot({ config: botConfig, db, renderer, log, now, features: { linkSignIn: telegramLinkSignIn } })
+    : null;
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -234,5 +239,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramLogins,
     telegramOidc,
     telegramLinkSignIn,
+    telegramBot,
   };
 }

@@ -596,6 +596,28 @@ export const EnvSchema = Type.Object({
       allowed: 'absolute URLs separated by commas, such as https://shop.example.com/login/done',
     }),
   ),
+  // The Telegram bot (config/telegram.ts): on with TELEGRAM_BOT_TOKEN.
+  TELEGRAM_API_ROOT: Type.String({
+    description: "where the bot calls the Bot API: Telegram's, or a relay or proxy that forwards to it",
+    default: 'https://api.telegram.org',
+    pattern: '^https?://.+[^/]$',
+    allowed: `${HTTP_URL}, without a trailing /`,
+  }),
+  TELEGRAM_UPDATES: Type.Optional(
+    Type.Union([Type.Literal('webhook'), Type.Literal('polling'), Type.Literal('off')], {
+      description:
+        'how the bot receives updates: webhook (Telegram POSTs to PUBLIC_URL), polling (one instance asks), or off; unset: polling in development, webhook in production when TELEGRAM_WEBHOOK_SECRET is set (else off), off in tests',
+    }),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: Type.Optional(
+    Type.String({
+      description:
+        'the secret Telegram sends with each webhook update (X-Telegram-Bot-Api-Secret-Token); required for webhook',
+      pattern: '^[A-Za-z0-9_-]{32,256}$',
+      allowed: '32 to 256 characters from A-Z a-z 0-9 _ -',
+      makeWith: 'openssl rand -hex 32',
+    }),
+  ),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -608,6 +630,7 @@ export const SECRET_VARIABLES = new Set([
   'EVENTS_WEBHOOK_SECRET',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_OIDC_CLIENT_SECRET',
+  'TELEGRAM_WEBHOOK_SECRET',
   'METRICS_TOKEN',
   'KAVENEGAR_API_KEY',
   'SMSIR_API_KEY',
@@ -729,6 +752,10 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'TELEGRAM_OIDC_TIMEOUT_MS',
       'TELEGRAM_LOGIN_RETURN_URLS',
     ],
+  },
+  {
+    title: 'The Telegram bot',
+    variables: ['TELEGRAM_API_ROOT', 'TELEGRAM_UPDATES', 'TELEGRAM_WEBHOOK_SECRET'],
   },
   { title: 'Metrics', variables: ['METRICS_ENABLED', 'METRICS_TOKEN', 'METRICS_PORT'] },
 ];

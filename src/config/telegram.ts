@@ -18,6 +18,17 @@ export interface TelegramConfig {
   readonly shopName: string;
   /** Log In With Telegram (OpenID Connect); null unless the client id and secret are both set. */
   readonly oidc: TelegramOidcConfig | null;
+  /** The bot; null without TELEGRAM_BOT_TOKEN. */
+  readonly bot: TelegramBotConfig | null;
+}
+
+export interface TelegramBotConfig {
+  readonly token: string;
+  /** TELEGRAM_API_ROOT, without a trailing slash (grammY's `client.apiRoot`). */
+  readonly apiRoot: string;
+  readonly updates: 'webhook' | 'polling' | 'off';
+  /** TELEGRAM_WEBHOOK_SECRET; set whenever `updates` is `webhook`. */
+  readonly webhookSecret: string | null;
 }
 
 export interface TelegramOidcConfig {
@@ -66,6 +77,7 @@ export function telegramConfig(env: Env, isProduction: boolean, issuer: string):
     linkTtlSeconds: env.TELEGRAM_LINK_TTL_SECONDS,
     shopName: shopName(env, issuer),
     oidc,
+    bot: botConfig(env, isProduction),
   };
 }
 
@@ -82,6 +94,27 @@ function shopName(env: Env, issuer: string): string {
     });
   }
   return name;
+}
+
+/**
+ * The bot runs wherever its token is set. A webhook without its secret would take updates from anyone who
+ * finds the URL (Telegram signs nothing else), so that is a setup error. In production the API root carries
+ * the bot token in every path: https unless it is this machine (a local relay).
+ */
+function botConfig(env: Env, isProduction: boolean): TelegramBotConfig | null {
+  const token = env.TELEGRAM_BOT_TOKEN;
+  if (token === undefined) return null;
+  const webhookSecret = env.TELEGRAM_WEBHOOK_SECRET ?? null;
+  const updates = env.TELEGRAM_UPDATES ?? defaultUpdates(env, webhookSecret);
+  if (updates === 'webhook' && webhookSecret === null) {
+    throw invalid('TELEGRAM_WEBHOOK_SECRET', undefined, {
+      expected: 'set when the bot takes updates by webhook; or TELEGRAM_UPDATES=polling',
+    });
+  }
+  if (isProduction && !secure(env.TELEGRAM_API_ROOT)) {
+    throw invalid('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT, { expected: 'an https:// URL in production' });
+  }
+  return { token, apiRoot: env.TELEGRAM_API_ROOT, updates, webhookSecret };
 }
 
 function listedUrls(env: Env, isProduction: boolean): string[] {
@@ -103,6 +136,16 @@ function listedUrls(env: Env, isProduction: boolean): string[] {
       throw invalid('TELEGRAM_LOGIN_RETURN_URLS', env.TELEGRAM_LOGIN_RETURN_URLS, { note: `${url}: ${problem}` });
   }
   return [...new Set(urls)];
+}
+
+/**
+ * Unset TELEGRAM_UPDATES: a developer's bot answers at once by polling; tests never reach out on their own;
+ * production takes the webhook when its secret is set and otherwise leaves updates off, so a deployment that
+ * set the token for the login widget alone does not start polling a bot that another service may be running.
+ */
+function defaultUpdates(env: Env, webhookSecret: string | null): TelegramBotConfig['updates'] {
+  if (env.NODE_ENV === 'production') return webhookSecret === null ? 'off' : 'webhook';
+  return env.NODE_ENV === 'development' ? 'polling' : 'off';
 }
 
 function secure(url: string): boolean {

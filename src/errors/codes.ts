@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   TELEGRAM_UNLINK_REFUSED: { status: 409 },
   TELEGRAM_UNAVAILABLE: { status: 503 },
   OIDC_STATE_INVALID: { status: 400 },
+  TELEGRAM_WEBHOOK_OFF: { status: 404 },
   // A poll secret that names no sign-in through the bot. Expired, cancelled and used sign-ins are not errors
   // but statuses of the poll's answer: the browser shows each its own way and starts again.
   TELEGRAM_LINK_UNKNOWN: { status: 404 },

@@ -1,45 +1,32 @@
-import { Bot, MemorySessionStorage } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
-import { composeBot } from '../../src/telegram/bot/compose.ts';
-import type { BotContext, BotFeature, BotSession } from '../../src/telegram/bot/feature.ts';
-import { linkSignInFeature } from '../../src/telegram/bot/features/link-sign-in.ts';
+import assert from 'node:assert/strict';
 import type { TestApp } from './app.ts';
-import { startFakeBotApi, type FakeBotApi, type SentMessage, type UpdateBody } from './fake-telegram-bot-api.ts';
+import type { FakeBotApi, SentMessage, UpdateBody } from './fake-telegram-bot-api.ts';
+import { deliver, SECRET } from '../telegram/bot/helpers.ts';
+
+/** The settings that point a test app's bot at the fake Bot API, taking updates by its webhook. */
+export const webhookBotEnv = (fake: FakeBotApi): Record<string, string> => ({
+  TELEGRAM_BOT_TOKEN: fake.token,
+  TELEGRAM_API_ROOT: fake.apiRoot,
+  TELEGRAM_UPDATES: 'webhook',
+  TELEGRAM_WEBHOOK_SECRET: SECRET,
+});
 
 export interface TestBot {
   readonly fake: FakeBotApi;
-  /** Hands one update to the bot, as its webhook or poller would, and resolves when it is handled. */
+  /** Delivers one update to the app's webhook, as Telegram does, and resolves once it was handled (200). */
   handle(update: UpdateBody): Promise<void>;
   /** The last message the bot sent or edited in this chat. */
   lastIn(chatId: number): SentMessage | undefined;
-  close(): Promise<void>;
 }
 
-let updateIds = 1;
-
-/**
- * The bot as the service composes it, with the features under test, talking to a local fake Bot API: the
- * app's own template renderer and services, grammY's real middleware, real HTTP calls to the fake.
- */
-export async function startTestBot(
-  t: TestApp,
-  features: readonly BotFeature[] = [linkSignInFeature(t.app.telegramLinkSignIn)],
-): Promise<TestBot> {
-  const fake = await startFakeBotApi();
-  const bot = new Bot<BotContext>(fake.token, {
-    client: { apiRoot: fake.apiRoot },
-    botInfo: {
-      can_join_groups: false,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      ...fake.botInfo,
-    } as UserFromGetMe,
-  });
-  bot.use(composeBot({ renderer: t.app.templateRenderer, features, storage: new MemorySessionStorage<BotSession>() }));
+/** The service's own bot, as it runs: updates through the webhook route, its calls to the fake Bot API. */
+export function webhookBot(t: TestApp, fake: FakeBotApi): TestBot {
   return {
     fake,
-    handle: (update) => bot.handleUpdate({ update_id: updateIds++, ...update } as Update),
+    async handle(update) {
+      const answer = await deliver(t, update);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    },
     lastIn: (chatId) => fake.sent.filter((m) => m.chatId === String(chatId)).at(-1),
-    close: () => fake.close(),
   };
 }

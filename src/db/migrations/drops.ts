@@ -25,6 +25,10 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0013_events': 'the table events (every event for the shop, delivered or not)',
   '0014_telegram_accounts':
     'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), the telegram_linked templates, and every user without a phone number (those who signed in with Telegram only), with their sessions',
+  '0015_telegram_bot_reach':
+    'the column telegram_users.bot_blocked_at (which users blocked the bot: the bot may write to them again)',
+  '0016_telegram_bot':
+    "the bot's conversation state (telegram_bot_sessions, back to the unused placeholder), the record of Telegram updates already handled (a redelivered update may be handled again), which users sent /stop (telegram_users.bot_stopped_at), and the telegram_bot_* templates",
   '0017_telegram_link_tokens':
     "every sign-in and link through the bot under way (links already opened stop working) and the bot's telegram_bot_* message templates the migration seeded",
 };

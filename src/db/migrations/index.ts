@@ -13,6 +13,8 @@ import * as signingKeys from './0011_signing_keys.ts';
 import * as userAccounts from './0012_user_accounts.ts';
 import * as events from './0013_events.ts';
 import * as telegramAccounts from './0014_telegram_accounts.ts';
+import * as telegramBotReach from './0015_telegram_bot_reach.ts';
+import * as telegramBot from './0016_telegram_bot.ts';
 import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 
 /**
@@ -34,6 +36,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_user_accounts': userAccounts,
   '0013_events': events,
   '0014_telegram_accounts': telegramAccounts,
+  '0015_telegram_bot_reach': telegramBotReach,
+  '0016_telegram_bot': telegramBot,
   '0017_telegram_link_tokens': telegramLinkTokens,
 };
 
