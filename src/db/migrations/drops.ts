@@ -29,4 +29,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the column telegram_users.bot_blocked_at (which users blocked the bot: the bot may write to them again)',
   '0016_telegram_bot':
     "the bot's conversation state (telegram_bot_sessions, back to the unused placeholder), the record of Telegram updates already handled (a redelivered update may be handled again), which users sent /stop (telegram_users.bot_stopped_at), and the telegram_bot_* templates",
+  '0017_telegram_link_tokens':
+    "every sign-in and link through the bot under way (links already opened stop working) and the bot's telegram_bot_* message templates the migration seeded",
 };

@@ -15,6 +15,7 @@ import * as events from './0013_events.ts';
 import * as telegramAccounts from './0014_telegram_accounts.ts';
 import * as telegramBotReach from './0015_telegram_bot_reach.ts';
 import * as telegramBot from './0016_telegram_bot.ts';
+import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_telegram_accounts': telegramAccounts,
   '0015_telegram_bot_reach': telegramBotReach,
   '0016_telegram_bot': telegramBot,
+  '0017_telegram_link_tokens': telegramLinkTokens,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
