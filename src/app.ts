@@ -18,6 +18,7 @@ import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
 import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
 import { telegramWebhookRoutes } from './telegram/bot/webhook-route.ts';
+import { linkSignInRoutes } from './telegram/link-sign-in/routes.ts';
 import { registerPolling } from './telegram/bot/run-polling.ts';
 import { gatewayReportRoutes } from './sms/gateway-reports/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -115,6 +116,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     app.addHook('onReady', async () => void telegramBot.start());
     app.addHook('onClose', async () => telegramBot.stop());
   }
+  // What the Telegram bot's features use: sign-in and linking through t.me links, and the message templates.
+  app.decorate('telegramLinkSignIn', services.telegramLinkSignIn);
+  app.decorate('templateRenderer', services.renderer);
+  // Held polls answer their current state at once, so closing does not wait out their 25 s.
+  app.addHook('preClose', async () => services.telegramLinkSignIn.close());
   // With TELEGRAM_UPDATES=polling, one instance at a time asks Telegram for the updates (telegram/bot/polling.ts).
   if (telegramBot?.config.updates === 'polling') {
     registerPolling(app, {
@@ -188,6 +194,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     charge: services.telegramLogins.charge,
   });
   await app.register(telegramWebhookRoutes, { prefix: '/api/v1/telegram', bot: telegramBot });
+  await app.register(linkSignInRoutes, {
+    prefix: '/api/v1/telegram',
+    linkSignIn: services.telegramLinkSignIn,
+    sessions: services.sessions,
+    cookie,
+  });
   await app.register(gatewayReportRoutes, { prefix: '/api/v1/telegram', reports: services.gatewayReports });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });

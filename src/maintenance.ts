@@ -47,6 +47,8 @@ export function startMaintenance(
         await db.deleteFrom(table).where('expires_at', '<', now()).execute();
       }
       await sweepBotUpdates(db, now());
+      // Sign-ins and links through the bot: kept a day past expiry, so a late poll still hears `used` or `expired`.
+      await db.deleteFrom('telegram_link_tokens').where('expires_at', '<', cutoff).execute();
       // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.
       await db.deleteFrom('rate_limits').where('expire', '<', now()).where('key', '<>', OUTAGE_MARKER).execute();
       if (options.smsLogRetentionDays > 0) {

@@ -40,6 +40,9 @@ import { createTelegramLogins } from './telegram/logins.ts';
 import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
+import { createLinkSignIn } from './telegram/link-sign-in/service.ts';
+import { createLinkTokenRepository } from './telegram/link-sign-in/repository.ts';
+import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
 import { createTelegramBot } from './telegram/bot/bot.ts';
 
 export interface Infrastructure {
@@ -196,8 +199,19 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     pkceKey: keys.telegramPkce,
     now,
   });
+  const linkTokens = createLinkTokenRepository(db);
+  const telegramLinkSignIn = createLinkSignIn({
+    config,
+    tokens: linkTokens,
+    accounts: telegramAccounts,
+    watcher: createPollWatcher({ read: linkTokens.statuses }),
+    charge: telegramLogins.charge,
+    now,
+  });
   const botConfig = config.telegram.bot;
-  const telegramBot = botConfig ? createTelegramBot({ config: botConfig, db, renderer, log, now }) : null;
+  const telegramBot = botConfig
+    ? createTelegramBot({ config: botConfig, db, renderer, log, now, features: { linkSignIn: telegramLinkSignIn } })
+    : null;
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -224,6 +238,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramAccounts,
     telegramLogins,
     telegramOidc,
+    telegramLinkSignIn,
     telegramBot,
   };
 }

@@ -287,7 +287,7 @@ function buildConfig(env: Env): Config {
     metrics: metricsConfig(env, isProduction),
     browser: browserConfig(env),
     events: eventsConfig(env, isProduction),
-    telegram: telegramConfig(env, isProduction),
+    telegram: telegramConfig(env, isProduction, issuer),
   });
 }
 

@@ -530,7 +530,8 @@ export const EnvSchema = Type.Object({
   ),
   TELEGRAM_BOT_USERNAME: Type.Optional(
     Type.String({
-      description: "the bot's username without @, shown to front ends that embed the login widget",
+      description:
+        "the bot's username without @: for front ends that embed the login widget, and the t.me links of sign-in through the bot",
       pattern: '^[A-Za-z][A-Za-z0-9_]{3,31}$',
       allowed: 'a Telegram bot username, such as shop_login_bot',
     }),
@@ -547,6 +548,21 @@ export const EnvSchema = Type.Object({
     minimum: 1,
     maximum: 1_000_000,
   }),
+  TELEGRAM_LINK_TTL_SECONDS: Type.Integer({
+    description:
+      'how long a sign-in link or QR code for the bot (t.me/<bot>?start=...) stays usable; links to link an account last 10 minutes',
+    default: 300,
+    minimum: 60,
+    maximum: 600,
+  }),
+  TELEGRAM_SHOP_NAME: Type.Optional(
+    Type.String({
+      description: 'the shop\'s name as the bot says it ("Sign in to <name>?"); by default the host of PUBLIC_URL',
+      minLength: 1,
+      maxLength: 64,
+      // Checked in config/telegram.ts: one line, no character that reorders the sentence it sits in.
+    }),
+  ),
   TELEGRAM_OIDC_CLIENT_ID: Type.Optional(
     Type.String({
       description: "Log In With Telegram (OpenID Connect): the Client ID from @BotFather's Web Login settings",
@@ -728,6 +744,8 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'TELEGRAM_BOT_USERNAME',
       'TELEGRAM_AUTH_MAX_AGE_SECONDS',
       'TELEGRAM_IP_HOURLY_LIMIT',
+      'TELEGRAM_LINK_TTL_SECONDS',
+      'TELEGRAM_SHOP_NAME',
       'TELEGRAM_OIDC_CLIENT_ID',
       'TELEGRAM_OIDC_CLIENT_SECRET',
       'TELEGRAM_OIDC_ISSUER',

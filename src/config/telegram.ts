@@ -1,3 +1,4 @@
+import { UNSAFE_CHARACTER } from '../text/characters.ts';
 import { invalid } from './explain.ts';
 import { isLoopbackHost } from './provider-transport.ts';
 import type { Env } from './schema.ts';
@@ -11,6 +12,10 @@ export interface TelegramConfig {
   readonly authMaxAgeSeconds: number;
   /** Requests to the Telegram routes per client address per hour. */
   readonly ipHourlyLimit: number;
+  /** How long a sign-in link for the bot (`t.me/<bot>?start=`) stays usable (TELEGRAM_LINK_TTL_SECONDS). */
+  readonly linkTtlSeconds: number;
+  /** The shop's name as the bot says it: TELEGRAM_SHOP_NAME, else the host of PUBLIC_URL. */
+  readonly shopName: string;
   /** Log In With Telegram (OpenID Connect); null unless the client id and secret are both set. */
   readonly oidc: TelegramOidcConfig | null;
   /** The bot; null without TELEGRAM_BOT_TOKEN. */
@@ -41,7 +46,7 @@ export interface TelegramOidcConfig {
  * not a surprise at the first user. In production the issuer and the return URLs are https (loopback
  * aside), as every other URL the service trusts.
  */
-export function telegramConfig(env: Env, isProduction: boolean): TelegramConfig {
+export function telegramConfig(env: Env, isProduction: boolean, issuer: string): TelegramConfig {
   const id = env.TELEGRAM_OIDC_CLIENT_ID;
   const secret = env.TELEGRAM_OIDC_CLIENT_SECRET;
   if ((id === undefined) !== (secret === undefined)) {
@@ -69,9 +74,26 @@ export function telegramConfig(env: Env, isProduction: boolean): TelegramConfig 
     botUsername: env.TELEGRAM_BOT_USERNAME ?? null,
     authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
     ipHourlyLimit: env.TELEGRAM_IP_HOURLY_LIMIT,
+    linkTtlSeconds: env.TELEGRAM_LINK_TTL_SECONDS,
+    shopName: shopName(env, issuer),
     oidc,
     bot: botConfig(env, isProduction),
   };
+}
+
+/**
+ * The name sits inside a sentence the bot writes ("Sign in to <name>?"), so it is one line with no character
+ * that reorders what follows it (text/characters.ts). Unset, the host of PUBLIC_URL names the service.
+ */
+function shopName(env: Env, issuer: string): string {
+  const name = env.TELEGRAM_SHOP_NAME?.trim();
+  if (!name) return new URL(issuer).host;
+  if (UNSAFE_CHARACTER.test(name) || /[\r\n]/.test(name)) {
+    throw invalid('TELEGRAM_SHOP_NAME', name, {
+      expected: 'a short name on one line, without control or direction-override characters, such as Ketab Shop',
+    });
+  }
+  return name;
 }
 
 /**

@@ -186,13 +186,32 @@ export interface TelegramOidcGrantsTable {
   created_at: number;
 }
 
+/** A sign-in or a link through the bot, from its `t.me/<bot>?start=` link to its use (migration 0017). */
 export interface TelegramLinkTokensTable {
   id: string;
+  /** `login` (a browser signs in) or `link` (a signed-in user links Telegram). */
+  purpose: string;
+  /** SHA-256 of the start token the link carries; the token itself is never stored. */
   token_hash: string;
-  user_id: string;
-  expires_at: number;
-  used_at: number | null;
+  /** SHA-256 of the poll secret only the asking browser holds (login only). */
+  poll_hash: string | null;
+  /** The signed-in user who asked to link (link only). */
+  user_id: string | null;
+  /** pending, confirmed, cancelled or used; expired is `expires_at` in the past, never written. */
+  status: Generated<string>;
+  /** The Telegram user who opened the link: the only one who may confirm or cancel it. */
+  telegram_id: string | null;
+  /** JSON: the TelegramProfile of that user, as the bot's update gave it. */
+  profile: string | null;
+  /** The asking browser, as "<browser> on <os>" from its User-Agent (short, cleaned). */
+  device: string | null;
+  ip: string | null;
   created_at: number;
+  expires_at: number;
+  /** When it was confirmed or cancelled. */
+  decided_at: number | null;
+  /** When its session was taken (login) or its link made (link). */
+  used_at: number | null;
 }
 
 /** grammY's session per Telegram user (telegram/bot/storage.ts); a row past `expires_at` reads as absent. */

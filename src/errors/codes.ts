@@ -47,6 +47,9 @@ export const ERROR_CODES = {
   TELEGRAM_UNAVAILABLE: { status: 503 },
   OIDC_STATE_INVALID: { status: 400 },
   TELEGRAM_WEBHOOK_OFF: { status: 404 },
+  // A poll secret that names no sign-in through the bot. Expired, cancelled and used sign-ins are not errors
+  // but statuses of the poll's answer: the browser shows each its own way and starts again.
+  TELEGRAM_LINK_UNKNOWN: { status: 404 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

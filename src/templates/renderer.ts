@@ -62,3 +62,10 @@ function approvalsFor(
   }
   return approvedBy;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The template renderer (decorated in app.ts): the Telegram bot writes its messages with it. */
+    readonly templateRenderer: TemplateRenderer;
+  }
+}

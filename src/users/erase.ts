@@ -47,6 +47,11 @@ export async function eraseUser(db: Kysely<Database>, user: User, by: string, no
   await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
   await db.deleteFrom('phone_verifications').where('user_id', '=', user.id).execute();
   await db.deleteFrom('telegram_link_tokens').where('user_id', '=', user.id).execute();
+  // Sign-ins through the bot that their Telegram account opened keep its id and name until swept.
+  await db
+    .deleteFrom('telegram_link_tokens')
+    .where('telegram_id', 'in', db.selectFrom('telegram_users').select('telegram_id').where('user_id', '=', user.id))
+    .execute();
   await db.deleteFrom('telegram_users').where('user_id', '=', user.id).execute();
   await db.deleteFrom('stock_alerts').where('user_id', '=', user.id).execute();
   await db.deleteFrom('otp_codes').where('user_id', '=', user.id).execute();

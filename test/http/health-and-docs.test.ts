@@ -107,6 +107,9 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/telegram/oidc/start': { method: 'get' },
   '/api/v1/telegram/oidc/callback': { method: 'get' },
   '/api/v1/telegram/oidc/exchange': { method: 'post', body: ['code'] },
+  '/api/v1/telegram/login/link': { method: 'post', body: [] },
+  '/api/v1/telegram/login/link/poll': { method: 'post', body: ['poll_secret'], optional: ['wait'] },
+  '/api/v1/telegram/link/start': { method: 'post', body: [], bearer: true },
   // Called by Telegram; its body is read as raw bytes for the signature, so it has no schema here.
   '/api/v1/telegram/gateway/report': { method: 'post' },
   // Called by Telegram; an Update is open to fields Telegram adds.

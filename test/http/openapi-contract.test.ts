@@ -23,6 +23,7 @@ const ENV = {
   OTP_VERIFY_IP_HOURLY_LIMIT: '3',
   SMS_BREAKER_FAILURES: '100',
   TELEGRAM_BOT_TOKEN,
+  TELEGRAM_BOT_USERNAME: 'shop_login_bot',
   TELEGRAM_GATEWAY_TOKEN: GATEWAY_TOKEN,
 };
 
@@ -434,6 +435,28 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     const link = '/api/v1/telegram/link/oidc';
     await expect('POST', link, { body: { return_to: RETURN_TO }, headers: bearer(user.accessToken) }, 200);
     await expect('POST', link, { body: { return_to: RETURN_TO } }, 401, 'UNAUTHORIZED');
+  });
+
+  it('telegram: signing in and linking through the bot, from a t.me link', async () => {
+    const LINK = '/api/v1/telegram/login/link';
+    const POLL = '/api/v1/telegram/login/link/poll';
+    const started = (await expect('POST', LINK, {}, 200)).json();
+    await expect('POST', LINK, { body: { user_id: 'x' } }, 400, 'VALIDATION_ERROR');
+    const poll = { poll_secret: started.poll_secret };
+    await expect('POST', POLL, { body: poll }, 200);
+    await expect('POST', POLL, { body: { poll_secret: 'not-one' } }, 404, 'TELEGRAM_LINK_UNKNOWN');
+    await expect('POST', POLL, { body: { ...poll, wait: 61 } }, 400, 'VALIDATION_ERROR');
+    // The person confirms in the bot (the bot's side of the same service).
+    const from = { id: 91_000_010, first_name: 'Sara' };
+    const opened = await t.app.telegramLinkSignIn.open(new URL(started.url).searchParams.get('start')!, from);
+    assert.equal(opened?.kind, 'login');
+    await t.app.telegramLinkSignIn.decide((opened as { id: string }).id, from, 'confirm');
+    await expect('POST', POLL, { body: poll }, 200);
+    await expect('POST', POLL, { body: poll }, 200);
+
+    const user = await signIn(t);
+    await expect('POST', '/api/v1/telegram/link/start', { headers: bearer(user.accessToken) }, 200);
+    await expect('POST', '/api/v1/telegram/link/start', {}, 401, 'UNAUTHORIZED');
   });
 
   it("telegram: the Gateway's delivery report, signed and forged", async () => {

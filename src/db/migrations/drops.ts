@@ -29,6 +29,8 @@ export const DROPS: Readonly<Record<string, string>> = {
     'the column telegram_users.bot_blocked_at (which users blocked the bot: the bot may write to them again)',
   '0016_telegram_bot':
     "the bot's conversation state (telegram_bot_sessions, back to the unused placeholder), the record of Telegram updates already handled (a redelivered update may be handled again), which users sent /stop (telegram_users.bot_stopped_at), and the telegram_bot_* templates",
+  '0017_telegram_link_tokens':
+    "every sign-in and link through the bot under way (links already opened stop working) and the bot's telegram_bot_* message templates the migration seeded",
   '0018_telegram_bot_polling':
     'the table telegram_bot_pollers (which instance polls Telegram, and the offset of the next update): the next poller starts from the updates Telegram still holds, so some may be handled again',
 };

@@ -15,6 +15,7 @@ import * as events from './0013_events.ts';
 import * as telegramAccounts from './0014_telegram_accounts.ts';
 import * as telegramBotReach from './0015_telegram_bot_reach.ts';
 import * as telegramBot from './0016_telegram_bot.ts';
+import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 import * as telegramBotPolling from './0018_telegram_bot_polling.ts';
 
 /**
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_telegram_accounts': telegramAccounts,
   '0015_telegram_bot_reach': telegramBotReach,
   '0016_telegram_bot': telegramBot,
+  '0017_telegram_link_tokens': telegramLinkTokens,
   '0018_telegram_bot_polling': telegramBotPolling,
 };
 

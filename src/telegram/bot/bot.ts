@@ -7,7 +7,7 @@ import type { TemplateRenderer } from '../../templates/types.ts';
 import { boundRetries, botClientOptions, type BotClientOptions } from './api.ts';
 import { composeBot } from './compose.ts';
 import type { BotCommandSpec, BotContext } from './feature.ts';
-import { botFeatures } from './features/index.ts';
+import { botFeatures, type FeatureDeps } from './features/index.ts';
 import { trackReach } from './features/core.ts';
 import { createBotMessenger, type BotMessenger } from './messenger.ts';
 import { createBotReach, type BotReach } from './reach.ts';
@@ -24,6 +24,8 @@ export interface TelegramBotDeps {
   readonly log: Logger;
   readonly now: () => number;
   readonly client?: BotClientOptions;
+  /** The services the features use, beyond what the bot makes itself (see features/index.ts). */
+  readonly features?: Omit<FeatureDeps, 'reach'>;
 }
 
 export interface TelegramBot {
@@ -46,11 +48,19 @@ export interface TelegramBot {
 }
 
 /** The bot the service runs: grammY's Bot over our Bot API root, sessions in the database, our features. */
-export function createTelegramBot({ config, db, renderer, log, now, client }: TelegramBotDeps): TelegramBot {
+export function createTelegramBot({
+  config,
+  db,
+  renderer,
+  log,
+  now,
+  client,
+  features: services,
+}: TelegramBotDeps): TelegramBot {
   const bot = new Bot<BotContext>(config.token, { client: botClientOptions(config, client) });
   boundRetries(bot.api, client);
   const reach = createBotReach(db, now);
-  const features = botFeatures({ reach });
+  const features = botFeatures({ ...services, reach });
   const commands = features.flatMap((feature) => feature.commands ?? []);
   bot.use(trackReach(reach));
   bot.use(composeBot({ renderer, features, storage: createBotSessionStorage(db, now), storedLocale: reach.locale }));

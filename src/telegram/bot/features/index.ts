@@ -1,10 +1,14 @@
 import type { BotCommandSpec, BotFeature } from '../feature.ts';
 import type { BotReach } from '../reach.ts';
+import type { LinkSignIn } from '../../link-sign-in/service.ts';
 import { coreFeature } from './core.ts';
+import { linkSignInFeature } from './link-sign-in.ts';
 
 /** What features may use from the service; grows as features need more. */
 export interface FeatureDeps {
   readonly reach: BotReach;
+  /** Sign-in and linking from t.me links (link-sign-in/service.ts). */
+  readonly linkSignIn?: Pick<LinkSignIn, 'open' | 'decide' | 'shopName'>;
 }
 
 /**
@@ -15,5 +19,6 @@ export function botFeatures(deps: FeatureDeps): BotFeature[] {
   const features: BotFeature[] = [];
   const commands = (): BotCommandSpec[] => features.flatMap((feature) => feature.commands ?? []);
   features.push(coreFeature(deps.reach, commands));
+  if (deps.linkSignIn) features.push(linkSignInFeature(deps.linkSignIn));
   return features;
 }
