@@ -40,6 +40,7 @@ import { createTelegramLogins } from './telegram/logins.ts';
 import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
+import { createBotCodeRoute } from './telegram/bot/code-route.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -86,6 +87,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     testNumbers: config.sms.testNumbers,
     webOtpDomain: config.otp.webOtpDomain,
     events: metrics,
+    viaTelegram: createBotCodeRoute(config, { db, log, now, events: metrics }),
   });
   const rules = otpRules(config, keys.rateLimitPhone);
   const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });

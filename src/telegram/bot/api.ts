@@ -14,8 +14,21 @@ export const BOT_CALL_TIMEOUT_SECONDS = 10;
  * between them, so a Telegram that stays down ends in an error the caller handles (a code falls back to SMS,
  * an update is retried later) rather than a wait of hours.
  */
-export function createBotApi(config: TelegramBotConfig, options: { maxDelaySeconds?: number } = {}): Api {
+export function createBotApi(
+  config: TelegramBotConfig,
+  options: {
+    maxDelaySeconds?: number;
+    /**
+     * False for a caller with a better way than waiting: a code has SMS to fall back on, and a retry would
+     * only make it later (auto-retry also retries a network error until the call is aborted).
+     * @default true
+     */
+    retries?: boolean;
+  } = {},
+): Api {
   const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: BOT_CALL_TIMEOUT_SECONDS });
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxDelaySeconds ?? 30 }));
+  if (options.retries !== false) {
+    api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxDelaySeconds ?? 30 }));
+  }
   return api;
 }
