@@ -6,10437 +6,10320 @@
  */
 
 export interface paths {
-  '/api/v1/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** This document (OpenAPI 3.1); /docs shows it as a page */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              openapi: '3.1.0';
-            } & {
-              [key: string]: unknown;
-            };
-          };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
+        /** This document (OpenAPI 3.1); /docs shows it as a page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/livez': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Liveness: 200 while the process runs (health is readiness) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/otp/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * What is configured and whether the database answers
-     * @description The version, the environment and each SMS provider with its breaker state are shown only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              success: boolean;
-              status: 'ok' | 'degraded';
-              /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-              version?: string;
-              /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-              environment?: string;
-              database: {
-                status: 'ok' | 'unavailable' | 'behind';
-                dialect: string;
-                schema_version: number | null;
-                latest_schema_version: number;
-                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                pool?: {
-                  /** @description DATABASE_POOL_SIZE */
-                  size: number;
-                  open: number;
-                  idle: number;
-                  /** @description requests waiting for a connection now: above zero for long, the database is the limit */
-                  waiting: number;
-                };
-              };
-              events: {
-                /** @description whether events are sent to EVENTS_WEBHOOK_URL */
-                configured: boolean;
-              };
-              /** @description which ways of signing in with Telegram are on; never a token or secret */
-              telegram: {
-                widget: {
-                  /** @description TELEGRAM_BOT_TOKEN is set */
-                  configured: boolean;
-                };
-                webapp: {
-                  /** @description TELEGRAM_BOT_TOKEN is set */
-                  configured: boolean;
-                };
-                oidc: {
-                  /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
-                  configured: boolean;
-                };
-              };
-              sms: {
-                enabled: boolean;
-                configured: boolean;
-                /** @description whether code requests can be served at all */
-                available: boolean;
-                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                provider?: string;
-                mode: 'live' | 'development';
-                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                providers?: {
-                  name: string;
-                  /** @description a live provider with its settings (false for the console fallback) */
-                  configured: boolean;
-                  /** @description this instance's circuit breaker for code messages through the provider */
-                  state: 'closed' | 'open' | 'half_open';
-                  /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
-                  queue_state: 'closed' | 'open' | 'half_open';
-                  /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
-                  queue_rate_per_second: number;
-                }[];
-                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                test_numbers?: number;
-              };
-              rate_limit: {
-                /** @description where counters go at this moment */
-                store: 'database' | 'redis';
-                /** @description degraded: Redis is configured but unreachable, and the database counts instead */
-                status: 'ok' | 'degraded';
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description degraded (the database does not answer or is behind), or SERVICE_UNAVAILABLE while closing */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json':
-              | {
-                  success: boolean;
-                  status: 'ok' | 'degraded';
-                  /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                  version?: string;
-                  /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                  environment?: string;
-                  database: {
-                    status: 'ok' | 'unavailable' | 'behind';
-                    dialect: string;
-                    schema_version: number | null;
-                    latest_schema_version: number;
-                    /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                    pool?: {
-                      /** @description DATABASE_POOL_SIZE */
-                      size: number;
-                      open: number;
-                      idle: number;
-                      /** @description requests waiting for a connection now: above zero for long, the database is the limit */
-                      waiting: number;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
                     };
-                  };
-                  events: {
-                    /** @description whether events are sent to EVENTS_WEBHOOK_URL */
-                    configured: boolean;
-                  };
-                  /** @description which ways of signing in with Telegram are on; never a token or secret */
-                  telegram: {
-                    widget: {
-                      /** @description TELEGRAM_BOT_TOKEN is set */
-                      configured: boolean;
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            openapi: "3.1.0";
+                        } & {
+                            [key: string]: unknown;
+                        };
                     };
-                    webapp: {
-                      /** @description TELEGRAM_BOT_TOKEN is set */
-                      configured: boolean;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
                     };
-                    oidc: {
-                      /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
-                      configured: boolean;
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
                     };
-                  };
-                  sms: {
-                    enabled: boolean;
-                    configured: boolean;
-                    /** @description whether code requests can be served at all */
-                    available: boolean;
-                    /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livez": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: 200 while the process runs (health is readiness) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is configured and whether the database answers
+         * @description The version, the environment and each SMS provider with its breaker state are shown only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            status: "ok" | "degraded";
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            version?: string;
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            environment?: string;
+                            database: {
+                                status: "ok" | "unavailable" | "behind";
+                                dialect: string;
+                                schema_version: number | null;
+                                latest_schema_version: number;
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                pool?: {
+                                    /** @description DATABASE_POOL_SIZE */
+                                    size: number;
+                                    open: number;
+                                    idle: number;
+                                    /** @description requests waiting for a connection now: above zero for long, the database is the limit */
+                                    waiting: number;
+                                };
+                            };
+                            events: {
+                                /** @description whether events are sent to EVENTS_WEBHOOK_URL */
+                                configured: boolean;
+                            };
+                            /** @description which ways of signing in with Telegram are on; never a token or secret */
+                            telegram: {
+                                widget: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                webapp: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                oidc: {
+                                    /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
+                                    configured: boolean;
+                                };
+                            };
+                            sms: {
+                                enabled: boolean;
+                                configured: boolean;
+                                /** @description whether code requests can be served at all */
+                                available: boolean;
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                provider?: string;
+                                mode: "live" | "development";
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                providers?: {
+                                    name: string;
+                                    /** @description a live provider with its settings (false for the console fallback) */
+                                    configured: boolean;
+                                    /** @description this instance's circuit breaker for code messages through the provider */
+                                    state: "closed" | "open" | "half_open";
+                                    /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
+                                    queue_state: "closed" | "open" | "half_open";
+                                    /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
+                                    queue_rate_per_second: number;
+                                }[];
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                test_numbers?: number;
+                            };
+                            rate_limit: {
+                                /** @description where counters go at this moment */
+                                store: "database" | "redis";
+                                /** @description degraded: Redis is configured but unreachable, and the database counts instead */
+                                status: "ok" | "degraded";
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description degraded (the database does not answer or is behind), or SERVICE_UNAVAILABLE while closing */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            success: boolean;
+                            status: "ok" | "degraded";
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            version?: string;
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            environment?: string;
+                            database: {
+                                status: "ok" | "unavailable" | "behind";
+                                dialect: string;
+                                schema_version: number | null;
+                                latest_schema_version: number;
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                pool?: {
+                                    /** @description DATABASE_POOL_SIZE */
+                                    size: number;
+                                    open: number;
+                                    idle: number;
+                                    /** @description requests waiting for a connection now: above zero for long, the database is the limit */
+                                    waiting: number;
+                                };
+                            };
+                            events: {
+                                /** @description whether events are sent to EVENTS_WEBHOOK_URL */
+                                configured: boolean;
+                            };
+                            /** @description which ways of signing in with Telegram are on; never a token or secret */
+                            telegram: {
+                                widget: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                webapp: {
+                                    /** @description TELEGRAM_BOT_TOKEN is set */
+                                    configured: boolean;
+                                };
+                                oidc: {
+                                    /** @description TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set */
+                                    configured: boolean;
+                                };
+                            };
+                            sms: {
+                                enabled: boolean;
+                                configured: boolean;
+                                /** @description whether code requests can be served at all */
+                                available: boolean;
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                provider?: string;
+                                mode: "live" | "development";
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                providers?: {
+                                    name: string;
+                                    /** @description a live provider with its settings (false for the console fallback) */
+                                    configured: boolean;
+                                    /** @description this instance's circuit breaker for code messages through the provider */
+                                    state: "closed" | "open" | "half_open";
+                                    /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
+                                    queue_state: "closed" | "open" | "half_open";
+                                    /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
+                                    queue_rate_per_second: number;
+                                }[];
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                test_numbers?: number;
+                            };
+                            rate_limit: {
+                                /** @description where counters go at this moment */
+                                store: "database" | "redis";
+                                /** @description degraded: Redis is configured but unreachable, and the database counts instead */
+                                status: "ok" | "degraded";
+                            };
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/login/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a sign-in code by SMS or Telegram
+         * @description The message's language: the best of Accept-Language that has a template; without that header, the user's stored locale (PATCH /api/v1/auth/me); otherwise Persian. With `channel` telegram or auto and the bot configured, the code goes as a bot message to the Telegram account linked to the number, when the bot can reach it, and by SMS otherwise or when the bot cannot deliver within TELEGRAM_CODE_TIMEOUT_MS. The answer is the same either way unless TELEGRAM_CODE_CHANNEL_DISCLOSE=true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the message's language: the best of these that has a template; without it, the user's stored locale
+                     * @example en-GB, en;q=0.8, fa;q=0.5
+                     */
+                    "accept-language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /** @description sms (the default), or telegram / auto (the same): by the bot to the Telegram account linked to the number's account when it can reach it, else by SMS. Without the bot configured, always SMS. */
+                        channel?: "sms" | "telegram" | "auto";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            /** @description seconds until the code expires */
+                            expires_in: number;
+                            /** @description seconds until another code may be requested */
+                            resend_in: number;
+                            /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
+                            channel?: "sms" | "telegram";
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/login/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the code
+         * @description With SESSION_COOKIE and an Origin of CORS_ORIGINS or the service itself, the refresh token is set as the HttpOnly otpgate_refresh cookie and left out of the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description The code from the SMS
+                         * @example 123456
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                phone_number: string;
+                                is_new: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
+                            /** @description wrong codes left */
+                            attempts_left?: number;
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after?: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/change/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a code to the new number
+         * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. The message's language: the best of Accept-Language that has a template, else the user's stored locale.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the message's language: the best of these that has a template; without it, the user's stored locale
+                     * @example en-GB, en;q=0.8, fa;q=0.5
+                     */
+                    "accept-language"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            /** @description seconds until the code expires */
+                            expires_in: number;
+                            /** @description seconds until another code may be requested */
+                            resend_in: number;
+                            /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
+                            channel?: "sms" | "telegram";
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/otp/phone/change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the account to the new number
+         * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. Ends every other session of the account and sends the old number a notice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description The code from the SMS
+                         * @example 123456
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
+                            /** @description wrong codes left */
+                            attempts_left?: number;
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "REAUTH_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PHONE_IN_USE`: This phone number belongs to another account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PHONE_IN_USE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after?: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new pair
+         * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the new refresh token is set as the cookie and left out of the body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
+                        refresh_token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            expires_in: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session the refresh token belongs to
+         * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED); then the cookie is cleared.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
+                        refresh_token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                                /** @description the linked Telegram account, if any */
+                                telegram: {
+                                    /** @description Telegram's user id, as a decimal string */
+                                    id: string;
+                                    username: string | null;
+                                    first_name: string | null;
+                                    last_name: string | null;
+                                    photo_url: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Store the signed-in user's preferences: the locale of the SMS they are sent */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the language for SMS when a request has no Accept-Language header: a language tag as browsers send it (fa, en-US, fa-IR; fa_IR also works); its language is stored (en-US → en); null clears it */
+                        locale: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
+                                phone_number: string | null;
+                                phone_verified: boolean;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
+                                locale: string | null;
+                                /** @description the linked Telegram account, if any */
+                                telegram: {
+                                    /** @description Telegram's user id, as a decimal string */
+                                    id: string;
+                                    username: string | null;
+                                    first_name: string | null;
+                                    last_name: string | null;
+                                    photo_url: string | null;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/auth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether an access token is active, and its claims (RFC 7662); scope tokens:introspect
+         * @description The body is `application/x-www-form-urlencoded` (`token=...`), at most 8 KiB. A refresh token, or any token this service did not issue, answers `active: false`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        /** @description the access token to check */
+                        token: string;
+                        /** @description RFC 7662 2.1; read as a hint only (`access_token`) */
+                        token_type_hint?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 7662 2.2, with the service's `success` field */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true only for a genuine, unexpired token whose session is live; every other field only then */
+                            active: boolean;
+                            /** @description the user id */
+                            sub?: string;
+                            /** @description the session */
+                            sid?: string;
+                            /** @description E.164, as at the time the token was issued; absent for a user without a number */
+                            phone_number?: string;
+                            /** @description how the session signed in: ["sms"] or ["telegram"] */
+                            amr?: string[];
+                            phone_number_verified?: boolean;
+                            /** @description the shop's own id for the user, when set */
+                            external_id?: string;
+                            /** @description when the session signed in (seconds) */
+                            auth_time?: number;
+                            exp?: number;
+                            iat?: number;
+                            iss?: string;
+                            aud?: string;
+                            jti?: string;
+                            /** @enum {string} */
+                            token_type?: "Bearer";
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/login/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the Telegram login widget
+         * @description Send every field the widget gave, unchanged: Telegram signs them all. A login works once and only while its auth_date is within TELEGRAM_AUTH_MAX_AGE_SECONDS.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the fields of the widget (id, first_name, last_name, username, photo_url, auth_date, hash, ...), as given */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
+                                phone_number: string | null;
+                                is_new: boolean;
+                            };
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/login/webapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in from a Telegram Mini App
+         * @description The raw Telegram.WebApp.initData, as init_data in the body or as Authorization: tma <initData>.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Telegram.WebApp.initData, unchanged (or send it as Authorization: tma <initData>) */
+                        init_data?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
+                                phone_number: string | null;
+                                is_new: boolean;
+                            };
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/link/widget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link Telegram to the signed-in user's account, with the login widget */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the fields of the widget (id, first_name, last_name, username, photo_url, auth_date, hash, ...), as given */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_ALREADY_LINKED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/link/webapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link Telegram to the signed-in user's account, from a Mini App
+         * @description The Bearer token names the user; the body carries the initData.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Telegram.WebApp.initData, unchanged (or send it as Authorization: tma <initData>) */
+                        init_data: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_ALREADY_LINKED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink the signed-in user's Telegram account
+         * @description Refused (TELEGRAM_UNLINK_REFUSED) while Telegram is the only way into the account: add a number first.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_UNLINK_REFUSED`: Telegram is the only way into this account; add a phone number before unlinking it */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_UNLINK_REFUSED";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with Telegram (OpenID Connect): redirects to Telegram
+         * @description Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; anything else is refused before anything happens.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                    return_to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to Telegram's authorization page */
+                302: {
+                    headers: {
+                        /** @description to Telegram's authorization page */
+                        Location?: string;
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/link/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start linking Telegram to the signed-in user's account (OpenID Connect)
+         * @description Answers the URL to send the browser to; the front end exchanges the code it comes back with, with the same user's Bearer token. The browser must accept this service's cookie (same site as the front end).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                        return_to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description otpgate_tg_…: binds this sign-in to the browser */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            authorization_url: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Telegram sends the browser back; redirects to return_to with a one-time code
+         * @description Register this URL in @BotFather (Web Login, Allowed URLs). It redirects to return_to with ?code= on success, or ?error=<error code> when Telegram or the check refused; a state that is unknown, used, expired or from another browser is OIDC_STATE_INVALID.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to return_to, with code or error */
+                302: {
+                    headers: {
+                        /** @description to return_to, with code or error */
+                        Location?: string;
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OIDC_STATE_INVALID";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the one-time code from the callback for tokens (or finish linking)
+         * @description Within a minute, once. A sign-in answers tokens as the other sign-ins do (the refresh token as a cookie with SESSION_COOKIE); a link started with /link/oidc needs the same Bearer token and answers the account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description clears the sign-in's otpgate_tg_… cookie; may also set the session cookie */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            access_token: string;
+                            /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
+                            refresh_token?: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            /** @description seconds until the access token expires */
+                            expires_in: number;
+                            user: {
+                                id: string;
+                                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
+                                phone_number: string | null;
+                                is_new: boolean;
+                            };
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        } | {
+                            /** @enum {boolean} */
+                            success: true;
+                            telegram: {
+                                /** @description Telegram's user id, as a decimal string */
+                                id: string;
+                                username: string | null;
+                                first_name: string | null;
+                                last_name: string | null;
+                                photo_url: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "OIDC_STATE_INVALID";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_ALREADY_LINKED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telegram/gateway/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Telegram Gateway's delivery report for a code it carried (called by Telegram)
+         * @description The body is a Gateway RequestStatus, signed with the Gateway API token. A report that is signed and fresh (at most 5 minutes old, at most 1 minute ahead) is answered 200 even when it names no message of ours, so that Telegram does not retry it; its delivery status is written to the delivery log.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description unix seconds, as Telegram signed it */
+                    "x-request-timestamp"?: string;
+                    /** @description hex HMAC-SHA256 of timestamp + "\n" + body, keyed with SHA-256 of the API token */
+                    "x-request-signature"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys that verify access tokens (JWKS) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The public keys access tokens are signed with (RFC 7517): the one signing now, one about to sign, and retired ones until the tokens they signed have expired. Sent with `Cache-Control: public, max-age=300`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                /** @enum {string} */
+                                kty: "EC";
+                                /** @enum {string} */
+                                crv: "P-256";
+                                x: string;
+                                y: string;
+                                /** @description the RFC 7638 thumbprint of the key, as in the tokens' `kid` header */
+                                kid: string;
+                                /** @enum {string} */
+                                alg: "ES256";
+                                /** @enum {string} */
+                                use: "sig";
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The issuer and where its keys are (discovery document) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Where a verifier finds the issuer and its keys (OpenID Connect Discovery 1.0 / RFC 8414). The service issues access tokens only (no authorization endpoint, no ID tokens). Sent with `Cache-Control: public, max-age=300`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description PUBLIC_URL: the `iss` of every access token */
+                            issuer: string;
+                            jwks_uri: string;
+                            /** @description RFC 7662; needs an admin API key with tokens:introspect as a Bearer token */
+                            introspection_endpoint: string;
+                            subject_types_supported: "public"[];
+                            id_token_signing_alg_values_supported: "ES256"[];
+                            response_types_supported: string[];
+                            grant_types_supported: string[];
+                            claims_supported: string[];
+                            service_documentation: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's open sessions, latest used first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            sessions: {
+                                /** @description the session id (the `sid` of its access tokens) */
+                                id: string;
+                                device: {
+                                    browser: string | null;
+                                    os: string | null;
+                                };
+                                /** @description the address of its latest sign-in or refresh */
+                                ip: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description when it signed in
+                                 */
+                                created_at: string;
+                                /** @description how it signed in */
+                                method: "sms" | "telegram";
+                                /**
+                                 * Format: date-time
+                                 * @description its latest sign-in or refresh
+                                 */
+                                last_used_at: string;
+                                /** @description true for the session of the access token that asked */
+                                current: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the signed-in user’s sessions
+         * @description 404 NOT_FOUND for an id that is not one of the user's open sessions, another user's included.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every other session of the signed-in user
+         * @description Keeps the session that asks unless `include_current` is true. A refresh of another session in flight at the same moment cannot leave it open.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description also end the caller's own session (default: keep it)
+                         * @default false
+                         */
+                        include_current?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API key this request carries (any valid key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            key: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API key, revoked ones included (never the keys themselves); scope keys:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            keys: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                                /** Format: date-time */
+                                created_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revokes an API key at once and cancels every message it queued; scope keys:write
+         * @description A message a worker is sending at that moment goes out (or fails); it is never sent after the revocation otherwise. Revoking a revoked key answers 200 with cancelled 0.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the key's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            key: {
+                                id: string;
+                                name: string;
+                                /** @description the first characters of the key, to tell keys apart */
+                                prefix: string;
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                                /** Format: date-time */
+                                created_at: string;
+                                last_used_at: string | null;
+                                revoked_at: string | null;
+                            };
+                            /** @description queued messages of the key cancelled by this revocation */
+                            cancelled: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/keys/{id}/cancel-queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels every queued message of an API key; scope sms:send for the key's own, keys:write for any
+         * @description Messages a worker is sending at that moment go out (or fail) as they would have.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the key's id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description queued messages cancelled */
+                            cancelled: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a message (a template with params, or a text) for delivery; scope sms:send */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description up to 255 printable ASCII characters; a retry with the same key and body returns the first message */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description `{to, template, params, locale?}` or `{to, text}` */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        to: string;
+                        /** @description a template key */
+                        template?: string;
+                        /** @description the template's placeholders (lower case, like order_id) and their values */
+                        params?: {
+                            [key: string]: string;
+                        };
+                        /** @description fa by default */
+                        locale?: string;
+                        /** @description free text, instead of a template */
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description the message id in the delivery log */
+                            id: string;
+                            /** @description `queued`; `sent` for a test number; for a repeated Idempotency-Key, where the first message is */
+                            status: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `TEMPLATE_PARAMS_MISSING`: Some placeholders of the template have no value */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "TEMPLATE_PARAMS_MISSING";
+                            /** @description placeholders without a value */
+                            missing?: string[];
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `TEMPLATE_RESERVED`: The service sends this template itself (a code message or a phone-change notice); no key may send it */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "TEMPLATE_RESERVED";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request; `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "IDEMPOTENCY_KEY_REUSED" | "MESSAGE_TOO_LONG";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SMS_FAILED" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancels a queued message; scope sms:send for the key's own messages, keys:write for any
+         * @description Only a message still waiting in the queue can be cancelled; one a worker is sending, or one already sent or failed, answers 409 MESSAGE_NOT_CANCELLABLE. Cancelling a cancelled message answers 200 again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            id: string;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `MESSAGE_NOT_CANCELLABLE`: Only a queued message can be cancelled; this one is being sent or has been sent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "MESSAGE_NOT_CANCELLABLE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first, filtered and paged by cursor; scope sms:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a mobile number as typed */
+                    phone_number?: string;
+                    status?: "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | "expired" | "cancelled";
+                    /** @description a template key */
+                    template?: string;
+                    /** @description a provider name */
                     provider?: string;
-                    mode: 'live' | 'development';
-                    /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                    providers?: {
-                      name: string;
-                      /** @description a live provider with its settings (false for the console fallback) */
-                      configured: boolean;
-                      /** @description this instance's circuit breaker for code messages through the provider */
-                      state: 'closed' | 'open' | 'half_open';
-                      /** @description this instance's circuit breaker for queued messages, separate from the codes' one */
-                      queue_state: 'closed' | 'open' | 'half_open';
-                      /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
-                      queue_rate_per_second: number;
-                    }[];
-                    /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
-                    test_numbers?: number;
-                  };
-                  rate_limit: {
-                    /** @description where counters go at this moment */
-                    store: 'database' | 'redis';
-                    /** @description degraded: Redis is configured but unreachable, and the database counts instead */
-                    status: 'ok' | 'degraded';
-                  };
-                }
-              | {
-                  /** @enum {boolean} */
-                  success: false;
-                  /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-                  message: string;
-                  /** @enum {string} */
-                  code: 'SERVICE_UNAVAILABLE';
+                    /** @description created at or after (ISO 8601) */
+                    from?: string;
+                    /** @description created at or before (ISO 8601) */
+                    to?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                    /** @description unmasked phone numbers */
+                    full_numbers?: "true" | "false";
                 };
-          };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            logs: {
+                                id: string;
+                                /** @description masked (+98912***6789) unless full_numbers=true */
+                                phone_number: string;
+                                template: string | null;
+                                locale: string | null;
+                                provider: string;
+                                provider_message_id: string | null;
+                                status: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description the message as sent, with any one-time code masked */
+                                text: string;
+                                /** @description provider calls made for it */
+                                attempts: number;
+                                provider_status: string | null;
+                                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
+                                poll_failures: number;
+                                /** @description what the provider says it cost, in its unit */
+                                cost: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                queued_at: string | null;
+                                sent_at: string | null;
+                                final_at: string | null;
+                                cancelled_by: string | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/otp/phone/login/request': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Send a sign-in code by SMS or Telegram
-     * @description The message's language: the best of Accept-Language that has a template; without that header, the user's stored locale (PATCH /api/v1/auth/me); otherwise Persian. With `channel` telegram or auto and the bot configured, the code goes as a bot message to the Telegram account linked to the number, when the bot can reach it, and by SMS otherwise or when the bot cannot deliver within TELEGRAM_CODE_TIMEOUT_MS. The answer is the same either way unless TELEGRAM_CODE_CHANNEL_DISCLOSE=true.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /**
-           * @description the message's language: the best of these that has a template; without it, the user's stored locale
-           * @example en-GB, en;q=0.8, fa;q=0.5
-           */
-          'accept-language'?: string;
-        };
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            phone_number: string;
-            /** @description sms (the default), or telegram / auto (the same): by the bot to the Telegram account linked to the number's account when it can reach it, else by SMS. Without the bot configured, always SMS. */
-            channel?: 'sms' | 'telegram' | 'auto';
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              /** @description seconds until the code expires */
-              expires_in: number;
-              /** @description seconds until another code may be requested */
-              resend_in: number;
-              /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
-              channel?: 'sms' | 'telegram';
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SMS_FAILED' | 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/otp/phone/login/verify': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sign in with the code
-     * @description With SESSION_COOKIE and an Origin of CORS_ORIGINS or the service itself, the refresh token is set as the HttpOnly otpgate_refresh cookie and left out of the body.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            phone_number: string;
-            /**
-             * @description The code from the SMS
-             * @example 123456
-             */
-            code: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              access_token: string;
-              /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
-              refresh_token?: string;
-              /** @enum {string} */
-              token_type: 'Bearer';
-              /** @description seconds until the access token expires */
-              expires_in: number;
-              user: {
-                id: string;
-                phone_number: string;
-                is_new: boolean;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE' | 'OTP_INVALID' | 'OTP_EXPIRED';
-              /** @description wrong codes left */
-              attempts_left?: number;
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After'?: number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'OTP_ATTEMPTS_EXCEEDED' | 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after?: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/otp/phone/change/request': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Send a code to the new number
-     * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. The message's language: the best of Accept-Language that has a template, else the user's stored locale.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /**
-           * @description the message's language: the best of these that has a template; without it, the user's stored locale
-           * @example en-GB, en;q=0.8, fa;q=0.5
-           */
-          'accept-language'?: string;
-        };
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            phone_number: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              /** @description seconds until the code expires */
-              expires_in: number;
-              /** @description seconds until another code may be requested */
-              resend_in: number;
-              /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
-              channel?: 'sms' | 'telegram';
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED' | 'REAUTH_REQUIRED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SMS_FAILED' | 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/otp/phone/change/confirm': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Move the account to the new number
-     * @description Needs a session signed in (with a code) less than PHONE_CHANGE_MAX_AUTH_AGE_SECONDS ago; otherwise 401 REAUTH_REQUIRED. Ends every other session of the account and sends the old number a notice.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            phone_number: string;
-            /**
-             * @description The code from the SMS
-             * @example 123456
-             */
-            code: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
-                phone_number: string | null;
-                phone_verified: boolean;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
-                locale: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE' | 'OTP_INVALID' | 'OTP_EXPIRED';
-              /** @description wrong codes left */
-              attempts_left?: number;
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired; `REAUTH_REQUIRED`: This needs a recent sign-in: sign in again with a code, then retry */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED' | 'REAUTH_REQUIRED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PHONE_IN_USE`: This phone number belongs to another account */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PHONE_IN_USE';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After'?: number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'OTP_ATTEMPTS_EXCEEDED' | 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after?: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Exchange a refresh token for a new pair
-     * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED). From an allowed Origin the new refresh token is set as the cookie and left out of the body.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
-            refresh_token?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              access_token: string;
-              /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
-              refresh_token?: string;
-              /** @enum {string} */
-              token_type: 'Bearer';
-              expires_in: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'ORIGIN_NOT_ALLOWED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * End the session the refresh token belongs to
-     * @description The token comes from the body, else (SESSION_COOKIE) from the otpgate_refresh cookie, which then needs an Origin of CORS_ORIGINS or the service itself (403 ORIGIN_NOT_ALLOWED); then the cookie is cleared.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description required, unless SESSION_COOKIE is on and the otpgate_refresh cookie carries the token */
-            refresh_token?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'ORIGIN_NOT_ALLOWED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
-                phone_number: string | null;
-                phone_verified: boolean;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
-                locale: string | null;
-                /** @description the linked Telegram account, if any */
-                telegram: {
-                  /** @description Telegram's user id, as a decimal string */
-                  id: string;
-                  username: string | null;
-                  first_name: string | null;
-                  last_name: string | null;
-                  photo_url: string | null;
-                } | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Store the signed-in user's preferences: the locale of the SMS they are sent */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description the language for SMS when a request has no Accept-Language header: a language tag as browsers send it (fa, en-US, fa-IR; fa_IR also works); its language is stored (en-US → en); null clears it */
-            locale: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram and has not added a number */
-                phone_number: string | null;
-                phone_verified: boolean;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-                /** @description the language SMS are sent in when a request has no Accept-Language header; null: the default (fa) */
-                locale: string | null;
-                /** @description the linked Telegram account, if any */
-                telegram: {
-                  /** @description Telegram's user id, as a decimal string */
-                  id: string;
-                  username: string | null;
-                  first_name: string | null;
-                  last_name: string | null;
-                  photo_url: string | null;
-                } | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  '/api/v1/auth/introspect': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Whether an access token is active, and its claims (RFC 7662); scope tokens:introspect
-     * @description The body is `application/x-www-form-urlencoded` (`token=...`), at most 8 KiB. A refresh token, or any token this service did not issue, answers `active: false`.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/x-www-form-urlencoded': {
-            /** @description the access token to check */
-            token: string;
-            /** @description RFC 7662 2.1; read as a hint only (`access_token`) */
-            token_type_hint?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description RFC 7662 2.2, with the service's `success` field */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description true only for a genuine, unexpired token whose session is live; every other field only then */
-              active: boolean;
-              /** @description the user id */
-              sub?: string;
-              /** @description the session */
-              sid?: string;
-              /** @description E.164, as at the time the token was issued; absent for a user without a number */
-              phone_number?: string;
-              /** @description how the session signed in: ["sms"] or ["telegram"] */
-              amr?: string[];
-              phone_number_verified?: boolean;
-              /** @description the shop's own id for the user, when set */
-              external_id?: string;
-              /** @description when the session signed in (seconds) */
-              auth_time?: number;
-              exp?: number;
-              iat?: number;
-              iss?: string;
-              aud?: string;
-              jti?: string;
-              /** @enum {string} */
-              token_type?: 'Bearer';
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/login/widget': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sign in with the Telegram login widget
-     * @description Send every field the widget gave, unchanged: Telegram signs them all. A login works once and only while its auth_date is within TELEGRAM_AUTH_MAX_AGE_SECONDS.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      /** @description the fields of the widget (id, first_name, last_name, username, photo_url, auth_date, hash, ...), as given */
-      requestBody: {
-        content: {
-          'application/json': {
-            [key: string]: string | number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              access_token: string;
-              /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
-              refresh_token?: string;
-              /** @enum {string} */
-              token_type: 'Bearer';
-              /** @description seconds until the access token expires */
-              expires_in: number;
-              user: {
-                id: string;
-                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
-                phone_number: string | null;
-                is_new: boolean;
-              };
-              telegram: {
-                /** @description Telegram's user id, as a decimal string */
-                id: string;
-                username: string | null;
-                first_name: string | null;
-                last_name: string | null;
-                photo_url: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_AUTH_INVALID' | 'TELEGRAM_AUTH_EXPIRED' | 'TELEGRAM_AUTH_REPLAYED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/login/webapp': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sign in from a Telegram Mini App
-     * @description The raw Telegram.WebApp.initData, as init_data in the body or as Authorization: tma <initData>.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description Telegram.WebApp.initData, unchanged (or send it as Authorization: tma <initData>) */
-            init_data?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-              access_token: string;
-              /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
-              refresh_token?: string;
-              /** @enum {string} */
-              token_type: 'Bearer';
-              /** @description seconds until the access token expires */
-              expires_in: number;
-              user: {
-                id: string;
-                /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
-                phone_number: string | null;
-                is_new: boolean;
-              };
-              telegram: {
-                /** @description Telegram's user id, as a decimal string */
-                id: string;
-                username: string | null;
-                first_name: string | null;
-                last_name: string | null;
-                photo_url: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_AUTH_INVALID' | 'TELEGRAM_AUTH_EXPIRED' | 'TELEGRAM_AUTH_REPLAYED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/link/widget': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Link Telegram to the signed-in user's account, with the login widget */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      /** @description the fields of the widget (id, first_name, last_name, username, photo_url, auth_date, hash, ...), as given */
-      requestBody: {
-        content: {
-          'application/json': {
-            [key: string]: string | number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              telegram: {
-                /** @description Telegram's user id, as a decimal string */
-                id: string;
-                username: string | null;
-                first_name: string | null;
-                last_name: string | null;
-                photo_url: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED' | 'TELEGRAM_AUTH_INVALID' | 'TELEGRAM_AUTH_EXPIRED' | 'TELEGRAM_AUTH_REPLAYED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_ALREADY_LINKED';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/link/webapp': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Link Telegram to the signed-in user's account, from a Mini App
-     * @description The Bearer token names the user; the body carries the initData.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description Telegram.WebApp.initData, unchanged (or send it as Authorization: tma <initData>) */
-            init_data: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              telegram: {
-                /** @description Telegram's user id, as a decimal string */
-                id: string;
-                username: string | null;
-                first_name: string | null;
-                last_name: string | null;
-                photo_url: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired; `TELEGRAM_AUTH_INVALID`: Telegram did not confirm this sign-in: the data is not valid or not signed for this service; start again; `TELEGRAM_AUTH_EXPIRED`: The Telegram sign-in data is too old or dated in the future; sign in with Telegram again; `TELEGRAM_AUTH_REPLAYED`: This Telegram sign-in data has already been used; sign in with Telegram again */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED' | 'TELEGRAM_AUTH_INVALID' | 'TELEGRAM_AUTH_EXPIRED' | 'TELEGRAM_AUTH_REPLAYED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_ALREADY_LINKED';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/link': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /**
-     * Unlink the signed-in user's Telegram account
-     * @description Refused (TELEGRAM_UNLINK_REFUSED) while Telegram is the only way into the account: add a number first.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `TELEGRAM_UNLINK_REFUSED`: Telegram is the only way into this account; add a phone number before unlinking it */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_UNLINK_REFUSED';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/oidc/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Start signing in with Telegram (OpenID Connect): redirects to Telegram
-     * @description Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; anything else is refused before anything happens.
-     */
-    get: {
-      parameters: {
-        query: {
-          /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
-          return_to: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description to Telegram's authorization page */
-        302: {
-          headers: {
-            /** @description to Telegram's authorization page */
-            Location?: string;
-            /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED' | 'TELEGRAM_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/link/oidc': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start linking Telegram to the signed-in user's account (OpenID Connect)
-     * @description Answers the URL to send the browser to; the front end exchanges the code it comes back with, with the same user's Bearer token. The browser must accept this service's cookie (same site as the front end).
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
-            return_to: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description otpgate_tg_…: binds this sign-in to the browser */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              authorization_url: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service; `TELEGRAM_UNAVAILABLE`: Telegram cannot be reached right now; try again later or sign in with a code */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED' | 'TELEGRAM_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/oidc/callback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Where Telegram sends the browser back; redirects to return_to with a one-time code
-     * @description Register this URL in @BotFather (Web Login, Allowed URLs). It redirects to return_to with ?code= on success, or ?error=<error code> when Telegram or the check refused; a state that is unknown, used, expired or from another browser is OIDC_STATE_INVALID.
-     */
-    get: {
-      parameters: {
-        query?: {
-          state?: string;
-          code?: string;
-          error?: string;
-          error_description?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description to return_to, with code or error */
-        302: {
-          headers: {
-            /** @description to return_to, with code or error */
-            Location?: string;
-            /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'OIDC_STATE_INVALID';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/oidc/exchange': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Exchange the one-time code from the callback for tokens (or finish linking)
-     * @description Within a minute, once. A sign-in answers tokens as the other sign-ins do (the refresh token as a cookie with SESSION_COOKIE); a link started with /link/oidc needs the same Bearer token and answers the account.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            code: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description clears the sign-in's otpgate_tg_… cookie; may also set the session cookie */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json':
-              | {
-                  /** @enum {boolean} */
-                  success: true;
-                  message: string;
-                  access_token: string;
-                  /** @description absent when SESSION_COOKIE is on and the request came from an allowed Origin: the token is then only in the HttpOnly otpgate_refresh cookie */
-                  refresh_token?: string;
-                  /** @enum {string} */
-                  token_type: 'Bearer';
-                  /** @description seconds until the access token expires */
-                  expires_in: number;
-                  user: {
+    "/api/v1/admin/sms/logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message of the delivery log; scope sms:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description unmasked phone numbers */
+                    full_numbers?: "true" | "false";
+                };
+                header?: never;
+                path: {
                     id: string;
-                    /** @description E.164; null until the user adds a number (the widget and Mini Apps give none) */
-                    phone_number: string | null;
-                    is_new: boolean;
-                  };
-                  telegram: {
-                    /** @description Telegram's user id, as a decimal string */
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            log: {
+                                id: string;
+                                /** @description masked (+98912***6789) unless full_numbers=true */
+                                phone_number: string;
+                                template: string | null;
+                                locale: string | null;
+                                provider: string;
+                                provider_message_id: string | null;
+                                status: string;
+                                error_code: string | null;
+                                error_message: string | null;
+                                /** @description the message as sent, with any one-time code masked */
+                                text: string;
+                                /** @description provider calls made for it */
+                                attempts: number;
+                                provider_status: string | null;
+                                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
+                                poll_failures: number;
+                                /** @description what the provider says it cost, in its unit */
+                                cost: number | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                                queued_at: string | null;
+                                sent_at: string | null;
+                                final_at: string | null;
+                                cancelled_by: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each SMS provider's circuit, last hour and credit, in the order they are tried; scope providers:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            providers: {
+                                name: string;
+                                /** @description false for the console fallback */
+                                live: boolean;
+                                /** @description this instance's circuit for code messages */
+                                circuit: "closed" | "open" | "half_open";
+                                /** @description this instance's circuit for queued messages, which has its own breaker */
+                                queue_circuit: "closed" | "open" | "half_open";
+                                /** @description messages created in the last hour that this provider carried or last failed */
+                                recent: {
+                                    sent: number;
+                                    failed: number;
+                                    /** @description null with no messages */
+                                    success_rate: number | null;
+                                };
+                                credit: {
+                                    amount: number;
+                                    unit: string;
+                                } | null;
+                                /** @description why credit is null: the provider's code or kind */
+                                credit_error?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message templates by key then locale, paged by cursor; scope templates:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key?: string;
+                    /** @description 1 to 100, default 50 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            templates: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/templates/{key}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message template; scope templates:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            template: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Create or replace a message template; scope templates:write
+         * @description Placeholders are {name} in lower case. Code messages (otp_login, otp_phone_change) must contain {code} and may use only {code} and {minutes}. Each approved provider names placeholders of the body.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the text, with placeholders such as {code}, {minutes}, {product} */
+                        body: string;
+                        /**
+                         * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                         * @example {
+                         *       "melipayamak": {
+                         *         "id": "123456",
+                         *         "args": [
+                         *           "code"
+                         *         ]
+                         *       }
+                         *     }
+                         */
+                        approved?: {
+                            [key: string]: {
+                                /** @description the template's id at the provider */
+                                id: string;
+                                /** @description placeholders of the body, in the order the provider takes them */
+                                args: string[];
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true when this created the template, false when it replaced one */
+                            created: boolean;
+                            template: {
+                                key: string;
+                                locale: string;
+                                body: string;
+                                /** @description in order of appearance */
+                                placeholders: string[];
+                                /**
+                                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
+                                 * @example {
+                                 *       "melipayamak": {
+                                 *         "id": "123456",
+                                 *         "args": [
+                                 *           "code"
+                                 *         ]
+                                 *       }
+                                 *     }
+                                 */
+                                approved: {
+                                    [key: string]: {
+                                        /** @description the template's id at the provider */
+                                        id: string;
+                                        /** @description placeholders of the body, in the order the provider takes them */
+                                        args: string[];
+                                    };
+                                };
+                                /** Format: date-time */
+                                created_at: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "MESSAGE_TOO_LONG";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a message template; the last locale of the service's own is refused; scope templates:write
+         * @description The service sends the code messages (otp_login, otp_phone_change) and the notice to the old number after a phone change (phone_changed) itself: the last locale of these answers 409 TEMPLATE_REQUIRED; replace it with PUT instead. Other templates can be deleted entirely.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description lower case letters, digits and _, e.g. back_in_stock */
+                    key: string;
+                    /** @description an ISO 639 language code: fa, en, ... */
+                    locale: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `TEMPLATE_REQUIRED`: The service sends this template: it is the last locale of its key */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TEMPLATE_REQUIRED";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every admin change, newest first, filtered by key and action and paged by cursor; scope audit:read */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only changes made with this API key */
+                    key_id?: string;
+                    /** @description only this action, e.g. template.put */
+                    action?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            records: {
+                                id: string;
+                                /** Format: date-time */
+                                created_at: string;
+                                actor: {
+                                    /** @description the API key that made it; null: the command line */
+                                    key_id: string | null;
+                                    /** @description the key's name at the time, or `cli` */
+                                    name: string;
+                                };
+                                /** @description template.put, template.delete, sms.send, sms.cancel, key.create, key.revoke, key.cancel_queued, limits.reset */
+                                action: string;
+                                /** @description a template key/locale, a message id, a key id */
+                                target: string | null;
+                                /** @description what changed, bounded: long strings are cut, recipients masked */
+                                summary: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users, newest first, filtered and paged by cursor; scope users:read
+         * @description phone_number (any form a person types) or external_id looks one user up: the page holds it or is empty.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a mobile number as typed */
+                    phone_number?: string;
+                    /**
+                     * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
+                     * @example customer-1042
+                     */
+                    external_id?: string;
+                    blocked?: "true" | "false";
+                    /** @description created at or after (ISO 8601) */
+                    created_from?: string;
+                    /** @description created at or before (ISO 8601) */
+                    created_to?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            users: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Creates the number's user with the shop's id, or finds it; scope users:write
+         * @description 201 with created: true for a new user; 200 for the user the number and external_id already name, or for the number's user that had no external_id (it now has this one). 409 USER_PHONE_CONFLICT: the number belongs to a user with another external_id; 409 EXTERNAL_ID_IN_USE: the external_id belongs to a user with another number. Safe to repeat.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
+                         * @example customer-1042
+                         */
+                        external_id: string;
+                        /** @description the language of its SMS (fa, en, ...); used for a new user only */
+                        locale?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created the user */
+                            created: boolean;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created the user */
+                            created: boolean;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `USER_PHONE_CONFLICT`: This phone number already belongs to a user with another external_id; `EXTERNAL_ID_IN_USE`: This external_id already belongs to a user with another phone number */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user; scope users:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
-                    username: string | null;
-                    first_name: string | null;
-                    last_name: string | null;
-                    photo_url: string | null;
-                  };
-                }
-              | {
-                  /** @enum {boolean} */
-                  success: true;
-                  telegram: {
-                    /** @description Telegram's user id, as a decimal string */
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Deletes a user and erases their number everywhere; scope users:write
+         * @description Sessions, codes and phone-change history go; the delivery log and the audit trail keep their rows with the number replaced by "erased". The number can then sign up again as a new user.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
-                    username: string | null;
-                    first_name: string | null;
-                    last_name: string | null;
-                    photo_url: string | null;
-                  };
                 };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `OIDC_STATE_INVALID`: The sign-in attempt is unknown, already used or expired; start again */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'OIDC_STATE_INVALID';
+                cookie?: never;
             };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_BLOCKED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `TELEGRAM_ALREADY_LINKED`: This Telegram account is linked to another account, or this account already has another Telegram account */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TELEGRAM_ALREADY_LINKED';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE' | 'TELEGRAM_NOT_CONFIGURED';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/telegram/gateway/report': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Telegram Gateway's delivery report for a code it carried (called by Telegram)
-     * @description The body is a Gateway RequestStatus, signed with the Gateway API token. A report that is signed and fresh (at most 5 minutes old, at most 1 minute ahead) is answered 200 even when it names no message of ours, so that Telegram does not retry it; its delivery status is written to the delivery log.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description unix seconds, as Telegram signed it */
-          'x-request-timestamp'?: string;
-          /** @description hex HMAC-SHA256 of timestamp + "\n" + body, keyed with SHA-256 of the API token */
-          'x-request-signature'?: string;
-        };
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/.well-known/jwks.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The public keys that verify access tokens (JWKS) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The public keys access tokens are signed with (RFC 7517): the one signing now, one about to sign, and retired ones until the tokens they signed have expired. Sent with `Cache-Control: public, max-age=300`. */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keys: {
-                /** @enum {string} */
-                kty: 'EC';
-                /** @enum {string} */
-                crv: 'P-256';
-                x: string;
-                y: string;
-                /** @description the RFC 7638 thumbprint of the key, as in the tokens' `kid` header */
-                kid: string;
-                /** @enum {string} */
-                alg: 'ES256';
-                /** @enum {string} */
-                use: 'sig';
-              }[];
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/.well-known/openid-configuration': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The issuer and where its keys are (discovery document) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Where a verifier finds the issuer and its keys (OpenID Connect Discovery 1.0 / RFC 8414). The service issues access tokens only (no authorization endpoint, no ID tokens). Sent with `Cache-Control: public, max-age=300`. */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description PUBLIC_URL: the `iss` of every access token */
-              issuer: string;
-              jwks_uri: string;
-              /** @description RFC 7662; needs an admin API key with tokens:introspect as a Bearer token */
-              introspection_endpoint: string;
-              subject_types_supported: 'public'[];
-              id_token_signing_alg_values_supported: 'ES256'[];
-              response_types_supported: string[];
-              grant_types_supported: string[];
-              claims_supported: string[];
-              service_documentation: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sessions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The signed-in user's open sessions, latest used first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              sessions: {
-                /** @description the session id (the `sid` of its access tokens) */
-                id: string;
-                device: {
-                  browser: string | null;
-                  os: string | null;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            id: string;
+                            /** @description delivery-log rows to its numbers, kept with the number erased */
+                            messages_erased: number;
+                            /** @description messages still queued to its numbers, cancelled */
+                            messages_cancelled: number;
+                        };
+                    };
                 };
-                /** @description the address of its latest sign-in or refresh */
-                ip: string | null;
-                /**
-                 * Format: date-time
-                 * @description when it signed in
-                 */
-                created_at: string;
-                /** @description how it signed in */
-                method: 'sms' | 'telegram';
-                /**
-                 * Format: date-time
-                 * @description its latest sign-in or refresh
-                 */
-                last_used_at: string;
-                /** @description true for the session of the access token that asked */
-                current: boolean;
-              }[];
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/sessions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /**
-     * End one of the signed-in user’s sessions
-     * @description 404 NOT_FOUND for an id that is not one of the user's open sessions, another user's included.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/logout-all': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * End every other session of the signed-in user
-     * @description Keeps the session that asks unless `include_current` is true. A refresh of another session in flight at the same moment cannot leave it open.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description also end the caller's own session (default: keep it)
-             * @default false
-             */
-            include_current?: boolean;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            /** @description with SESSION_COOKIE: otpgate_refresh=<token>; HttpOnly; SameSite=Lax; Path=/api/v1/auth (Secure) */
-            'Set-Cookie'?: string;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/keys/whoami': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The API key this request carries (any valid key) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              key: {
-                id: string;
-                name: string;
-                /** @description the first characters of the key, to tell keys apart */
-                prefix: string;
-                scopes: (
-                  | 'sms:send'
-                  | 'sms:read'
-                  | 'templates:read'
-                  | 'templates:write'
-                  | 'providers:read'
-                  | 'keys:read'
-                  | 'keys:write'
-                  | 'audit:read'
-                  | 'tokens:introspect'
-                  | 'users:read'
-                  | 'users:write'
-                  | 'events:read'
-                  | 'events:write'
-                )[];
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every API key, revoked ones included (never the keys themselves); scope keys:read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              keys: {
-                id: string;
-                name: string;
-                /** @description the first characters of the key, to tell keys apart */
-                prefix: string;
-                scopes: (
-                  | 'sms:send'
-                  | 'sms:read'
-                  | 'templates:read'
-                  | 'templates:write'
-                  | 'providers:read'
-                  | 'keys:read'
-                  | 'keys:write'
-                  | 'audit:read'
-                  | 'tokens:introspect'
-                  | 'users:read'
-                  | 'users:write'
-                  | 'events:read'
-                  | 'events:write'
-                )[];
-                /** Format: date-time */
-                created_at: string;
-                last_used_at: string | null;
-                revoked_at: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/keys/{id}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Revokes an API key at once and cancels every message it queued; scope keys:write
-     * @description A message a worker is sending at that moment goes out (or fails); it is never sent after the revocation otherwise. Revoking a revoked key answers 200 with cancelled 0.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description the key's id */
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              key: {
-                id: string;
-                name: string;
-                /** @description the first characters of the key, to tell keys apart */
-                prefix: string;
-                scopes: (
-                  | 'sms:send'
-                  | 'sms:read'
-                  | 'templates:read'
-                  | 'templates:write'
-                  | 'providers:read'
-                  | 'keys:read'
-                  | 'keys:write'
-                  | 'audit:read'
-                  | 'tokens:introspect'
-                  | 'users:read'
-                  | 'users:write'
-                  | 'events:read'
-                  | 'events:write'
-                )[];
-                /** Format: date-time */
-                created_at: string;
-                last_used_at: string | null;
-                revoked_at: string | null;
-              };
-              /** @description queued messages of the key cancelled by this revocation */
-              cancelled: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/keys/{id}/cancel-queued': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Cancels every queued message of an API key; scope sms:send for the key's own, keys:write for any
-     * @description Messages a worker is sending at that moment go out (or fail) as they would have.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description the key's id */
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description queued messages cancelled */
-              cancelled: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/send': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Queues a message (a template with params, or a text) for delivery; scope sms:send */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description up to 255 printable ASCII characters; a retry with the same key and body returns the first message */
-          'idempotency-key'?: string;
-        };
-        path?: never;
-        cookie?: never;
-      };
-      /** @description `{to, template, params, locale?}` or `{to, text}` */
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            to: string;
-            /** @description a template key */
-            template?: string;
-            /** @description the template's placeholders (lower case, like order_id) and their values */
-            params?: {
-              [key: string]: string;
-            };
-            /** @description fa by default */
-            locale?: string;
-            /** @description free text, instead of a template */
-            text?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description the message id in the delivery log */
-              id: string;
-              /** @description `queued`; `sent` for a test number; for a repeated Idempotency-Key, where the first message is */
-              status: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `TEMPLATE_PARAMS_MISSING`: Some placeholders of the template have no value */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE' | 'TEMPLATE_PARAMS_MISSING';
-              /** @description placeholders without a value */
-              missing?: string[];
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `TEMPLATE_RESERVED`: The service sends this template itself (a code message or a phone-change notice); no key may send it */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN' | 'TEMPLATE_RESERVED';
-            };
-          };
-        };
-        /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TEMPLATE_NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was already used for a different request; `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'IDEMPOTENCY_KEY_REUSED' | 'MESSAGE_TOO_LONG';
-            };
-          };
-        };
-        /** @description `RATE_LIMITED`: Too many requests; try again later */
-        429: {
-          headers: {
-            /** @description seconds until a retry may succeed */
-            'Retry-After': number;
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'RATE_LIMITED';
-              /** @description seconds; also the Retry-After header */
-              retry_after: number;
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SMS_FAILED`: The SMS could not be sent; try again; `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SMS_FAILED' | 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/messages/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /**
-     * Cancels a queued message; scope sms:send for the key's own messages, keys:write for any
-     * @description Only a message still waiting in the queue can be cancelled; one a worker is sending, or one already sent or failed, answers 409 MESSAGE_NOT_CANCELLABLE. Cancelling a cancelled message answers 200 again.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              id: string;
-              /** @enum {string} */
-              status: 'cancelled';
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `MESSAGE_NOT_CANCELLABLE`: Only a queued message can be cancelled; this one is being sent or has been sent */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'MESSAGE_NOT_CANCELLABLE';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/logs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The delivery log, newest first, filtered and paged by cursor; scope sms:read */
-    get: {
-      parameters: {
-        query?: {
-          /** @description a mobile number as typed */
-          phone_number?: string;
-          status?: 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'expired' | 'cancelled';
-          /** @description a template key */
-          template?: string;
-          /** @description a provider name */
-          provider?: string;
-          /** @description created at or after (ISO 8601) */
-          from?: string;
-          /** @description created at or before (ISO 8601) */
-          to?: string;
-          /** @description 1 to 100, default 20 */
-          limit?: string;
-          /** @description next_cursor of the previous page */
-          cursor?: string;
-          /** @description unmasked phone numbers */
-          full_numbers?: 'true' | 'false';
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              logs: {
-                id: string;
-                /** @description masked (+98912***6789) unless full_numbers=true */
-                phone_number: string;
-                template: string | null;
-                locale: string | null;
-                provider: string;
-                provider_message_id: string | null;
-                status: string;
-                error_code: string | null;
-                error_message: string | null;
-                /** @description the message as sent, with any one-time code masked */
-                text: string;
-                /** @description provider calls made for it */
-                attempts: number;
-                provider_status: string | null;
-                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
-                poll_failures: number;
-                /** @description what the provider says it cost, in its unit */
-                cost: number | null;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-                queued_at: string | null;
-                sent_at: string | null;
-                final_at: string | null;
-                cancelled_by: string | null;
-              }[];
-              /** @description null on the last page */
-              next_cursor: string | null;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/logs/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One message of the delivery log; scope sms:read */
-    get: {
-      parameters: {
-        query?: {
-          /** @description unmasked phone numbers */
-          full_numbers?: 'true' | 'false';
-        };
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              log: {
-                id: string;
-                /** @description masked (+98912***6789) unless full_numbers=true */
-                phone_number: string;
-                template: string | null;
-                locale: string | null;
-                provider: string;
-                provider_message_id: string | null;
-                status: string;
-                error_code: string | null;
-                error_message: string | null;
-                /** @description the message as sent, with any one-time code masked */
-                text: string;
-                /** @description provider calls made for it */
-                attempts: number;
-                provider_status: string | null;
-                /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
-                poll_failures: number;
-                /** @description what the provider says it cost, in its unit */
-                cost: number | null;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-                queued_at: string | null;
-                sent_at: string | null;
-                final_at: string | null;
-                cancelled_by: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/providers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Each SMS provider's circuit, last hour and credit, in the order they are tried; scope providers:read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              providers: {
-                name: string;
-                /** @description false for the console fallback */
-                live: boolean;
-                /** @description this instance's circuit for code messages */
-                circuit: 'closed' | 'open' | 'half_open';
-                /** @description this instance's circuit for queued messages, which has its own breaker */
-                queue_circuit: 'closed' | 'open' | 'half_open';
-                /** @description messages created in the last hour that this provider carried or last failed */
-                recent: {
-                  sent: number;
-                  failed: number;
-                  /** @description null with no messages */
-                  success_rate: number | null;
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
                 };
-                credit: {
-                  amount: number;
-                  unit: string;
-                } | null;
-                /** @description why credit is null: the provider's code or kind */
-                credit_error?: string;
-              }[];
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/templates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Message templates by key then locale, paged by cursor; scope templates:read */
-    get: {
-      parameters: {
-        query?: {
-          /** @description lower case letters, digits and _, e.g. back_in_stock */
-          key?: string;
-          /** @description 1 to 100, default 50 */
-          limit?: string;
-          /** @description next_cursor of the previous page */
-          cursor?: string;
+    "/api/v1/admin/users/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              templates: {
-                key: string;
-                locale: string;
-                body: string;
-                /** @description in order of appearance */
-                placeholders: string[];
-                /**
-                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
-                 * @example {
-                 *       "melipayamak": {
-                 *         "id": "123456",
-                 *         "args": [
-                 *           "code"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                approved: {
-                  [key: string]: {
-                    /** @description the template's id at the provider */
+        get?: never;
+        put?: never;
+        /**
+         * Blocks a user and ends every session; scope users:write
+         * @description A blocked user who enters a correct code gets 403 USER_BLOCKED and no session; nothing before the code (requests, wrong codes, limits) differs from any other number. Refresh tokens stop working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
-                    /** @description placeholders of the body, in the order the provider takes them */
-                    args: string[];
-                  };
                 };
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-              }[];
-              /** @description null on the last page */
-              next_cursor: string | null;
+                cookie?: never;
             };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            };
+                            /** @description sessions that were active and ended now */
+                            sessions_ended: number;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/sms/templates/{key}/{locale}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One message template; scope templates:read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits and _, e.g. back_in_stock */
-          key: string;
-          /** @description an ISO 639 language code: fa, en, ... */
-          locale: string;
+    "/api/v1/admin/users/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              template: {
-                key: string;
-                locale: string;
-                body: string;
-                /** @description in order of appearance */
-                placeholders: string[];
-                /**
-                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
-                 * @example {
-                 *       "melipayamak": {
-                 *         "id": "123456",
-                 *         "args": [
-                 *           "code"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                approved: {
-                  [key: string]: {
-                    /** @description the template's id at the provider */
+        get?: never;
+        put?: never;
+        /** Lets a blocked user sign in again; scope users:write */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
-                    /** @description placeholders of the body, in the order the provider takes them */
-                    args: string[];
-                  };
                 };
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-              };
+                cookie?: never;
             };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            user: {
+                                id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description false until the user first signs in with a code */
+                                phone_verified: boolean;
+                                external_id: string | null;
+                                locale: string | null;
+                                /** @description null unless the user is blocked */
+                                blocked_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_login_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TEMPLATE_NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Create or replace a message template; scope templates:write
-     * @description Placeholders are {name} in lower case. Code messages (otp_login, otp_phone_change) must contain {code} and may use only {code} and {minutes}. Each approved provider names placeholders of the body.
-     */
-    put: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits and _, e.g. back_in_stock */
-          key: string;
-          /** @description an ISO 639 language code: fa, en, ... */
-          locale: string;
+    "/api/v1/admin/users/{id}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @description the text, with placeholders such as {code}, {minutes}, {product} */
-            body: string;
-            /**
-             * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
-             * @example {
-             *       "melipayamak": {
-             *         "id": "123456",
-             *         "args": [
-             *           "code"
-             *         ]
-             *       }
-             *     }
-             */
-            approved?: {
-              [key: string]: {
-                /** @description the template's id at the provider */
-                id: string;
-                /** @description placeholders of the body, in the order the provider takes them */
-                args: string[];
-              };
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description true when this created the template, false when it replaced one */
-              created: boolean;
-              template: {
-                key: string;
-                locale: string;
-                body: string;
-                /** @description in order of appearance */
-                placeholders: string[];
-                /**
-                 * @description by provider (melipayamak, kavenegar, smsir): its approved template for this text
-                 * @example {
-                 *       "melipayamak": {
-                 *         "id": "123456",
-                 *         "args": [
-                 *           "code"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                approved: {
-                  [key: string]: {
-                    /** @description the template's id at the provider */
+        get?: never;
+        put?: never;
+        /** Ends every session of a user; its access tokens stop working at once; scope users:write */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
-                    /** @description placeholders of the body, in the order the provider takes them */
-                    args: string[];
-                  };
                 };
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-              };
+                cookie?: never;
             };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `MESSAGE_TOO_LONG`: The message would go out as more SMS than SMS_MAX_PARTS allows; shorten it */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'MESSAGE_TOO_LONG';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    post?: never;
-    /**
-     * Delete a message template; the last locale of the service's own is refused; scope templates:write
-     * @description The service sends the code messages (otp_login, otp_phone_change) and the notice to the old number after a phone change (phone_changed) itself: the last locale of these answers 409 TEMPLATE_REQUIRED; replace it with PUT instead. Other templates can be deleted entirely.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          /** @description lower case letters, digits and _, e.g. back_in_stock */
-          key: string;
-          /** @description an ISO 639 language code: fa, en, ... */
-          locale: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              message: string;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `TEMPLATE_NOT_FOUND`: No message template with this key */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TEMPLATE_NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `TEMPLATE_REQUIRED`: The service sends this template: it is the last locale of its key */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'TEMPLATE_REQUIRED';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Every admin change, newest first, filtered by key and action and paged by cursor; scope audit:read */
-    get: {
-      parameters: {
-        query?: {
-          /** @description only changes made with this API key */
-          key_id?: string;
-          /** @description only this action, e.g. template.put */
-          action?: string;
-          /** @description 1 to 100, default 20 */
-          limit?: string;
-          /** @description next_cursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              records: {
-                id: string;
-                /** Format: date-time */
-                created_at: string;
-                actor: {
-                  /** @description the API key that made it; null: the command line */
-                  key_id: string | null;
-                  /** @description the key's name at the time, or `cli` */
-                  name: string;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description sessions that were active */
+                            sessions_ended: number;
+                        };
+                    };
                 };
-                /** @description template.put, template.delete, sms.send, sms.cancel, key.create, key.revoke, key.cancel_queued, limits.reset */
-                action: string;
-                /** @description a template key/locale, a message id, a key id */
-                target: string | null;
-                /** @description what changed, bounded: long strings are cut, recipients masked */
-                summary: {
-                  [key: string]: unknown;
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
                 };
-              }[];
-              next_cursor: string | null;
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events sent to EVENTS_WEBHOOK_URL and their delivery, newest first, paged by cursor; scope events:read */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "sending" | "delivered" | "failed";
+                    type?: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            events: {
+                                /** @description the `webhook-id` of every try */
+                                id: string;
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                /** @description the event's data, as the body's `data` carries it */
+                                data: unknown;
+                                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
+                                status: "queued" | "sending" | "delivered" | "failed";
+                                /** @description tries made (counted afresh by a redelivery) */
+                                attempts: number;
+                                last_error: string | null;
+                                next_attempt_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_attempt_at: string | null;
+                                delivered_at: string | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Users, newest first, filtered and paged by cursor; scope users:read
-     * @description phone_number (any form a person types) or external_id looks one user up: the page holds it or is empty.
-     */
-    get: {
-      parameters: {
-        query?: {
-          /** @description a mobile number as typed */
-          phone_number?: string;
-          /**
-           * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
-           * @example customer-1042
-           */
-          external_id?: string;
-          blocked?: 'true' | 'false';
-          /** @description created at or after (ISO 8601) */
-          created_from?: string;
-          /** @description created at or before (ISO 8601) */
-          created_to?: string;
-          /** @description 1 to 100, default 20 */
-          limit?: string;
-          /** @description next_cursor of the previous page */
-          cursor?: string;
+    "/api/v1/admin/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              users: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              }[];
-              /** @description null on the last page */
-              next_cursor: string | null;
+        /** One event and its delivery; scope events:read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE';
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            event: {
+                                /** @description the `webhook-id` of every try */
+                                id: string;
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                /** @description the event's data, as the body's `data` carries it */
+                                data: unknown;
+                                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
+                                status: "queued" | "sending" | "delivered" | "failed";
+                                /** @description tries made (counted afresh by a redelivery) */
+                                attempts: number;
+                                last_error: string | null;
+                                next_attempt_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_attempt_at: string | null;
+                                delivered_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /**
-     * Creates the number's user with the shop's id, or finds it; scope users:write
-     * @description 201 with created: true for a new user; 200 for the user the number and external_id already name, or for the number's user that had no external_id (it now has this one). 409 USER_PHONE_CONFLICT: the number belongs to a user with another external_id; 409 EXTERNAL_ID_IN_USE: the external_id belongs to a user with another number. Safe to repeat.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /**
-             * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
-             * @example 09123456789
-             */
-            phone_number: string;
-            /**
-             * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
-             * @example customer-1042
-             */
-            external_id: string;
-            /** @description the language of its SMS (fa, en, ...); used for a new user only */
-            locale?: string;
-          };
+    "/api/v1/admin/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description true (and status 201) when this request created the user */
-              created: boolean;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              };
+        get?: never;
+        put?: never;
+        /**
+         * Queues an event for delivery again, now, with its tries counted afresh; scope events:write
+         * @description Any event not being sent at this moment: a failed one, or a delivered one the receiver lost. It goes out with the same `webhook-id`, so a receiver that kept it drops the repeat. An event being sent answers 409 EVENT_IN_FLIGHT. Recorded in the audit trail as `event.redeliver`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description true (and status 201) when this request created the user */
-              created: boolean;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            event: {
+                                /** @description the `webhook-id` of every try */
+                                id: string;
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                /** @description the event's data, as the body's `data` carries it */
+                                data: unknown;
+                                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
+                                status: "queued" | "sending" | "delivered" | "failed";
+                                /** @description tries made (counted afresh by a redelivery) */
+                                attempts: number;
+                                last_error: string | null;
+                                next_attempt_at: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                last_attempt_at: string | null;
+                                delivered_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EVENT_IN_FLIGHT`: This event is being delivered now; redeliver it once that try has ended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EVENT_IN_FLIGHT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR' | 'INVALID_PHONE';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `USER_PHONE_CONFLICT`: This phone number already belongs to a user with another external_id; `EXTERNAL_ID_IN_USE`: This external_id already belongs to a user with another phone number */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'USER_PHONE_CONFLICT' | 'EXTERNAL_ID_IN_USE';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (absent when METRICS_ENABLED=false) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the Prometheus text format */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One user; scope users:read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    /**
-     * Deletes a user and erases their number everywhere; scope users:write
-     * @description Sessions, codes and phone-change history go; the delivery log and the audit trail keep their rows with the number replaced by "erased". The number can then sign up again as a new user.
-     */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              id: string;
-              /** @description delivery-log rows to its numbers, kept with the number erased */
-              messages_erased: number;
-              /** @description messages still queued to its numbers, cancelled */
-              messages_cancelled: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/block': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Blocks a user and ends every session; scope users:write
-     * @description A blocked user who enters a correct code gets 403 USER_BLOCKED and no session; nothing before the code (requests, wrong codes, limits) differs from any other number. Refresh tokens stop working.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              };
-              /** @description sessions that were active and ended now */
-              sessions_ended: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/unblock': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Lets a blocked user sign in again; scope users:write */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              user: {
-                id: string;
-                /** @description E.164; null for a user who signed in with Telegram only */
-                phone_number: string | null;
-                /** @description false until the user first signs in with a code */
-                phone_verified: boolean;
-                external_id: string | null;
-                locale: string | null;
-                /** @description null unless the user is blocked */
-                blocked_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_login_at: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/users/{id}/sign-out': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ends every session of a user; its access tokens stop working at once; scope users:write */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              /** @description sessions that were active */
-              sessions_ended: number;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Events sent to EVENTS_WEBHOOK_URL and their delivery, newest first, paged by cursor; scope events:read */
-    get: {
-      parameters: {
-        query?: {
-          status?: 'queued' | 'sending' | 'delivered' | 'failed';
-          type?:
-            | 'user.created'
-            | 'user.signed_in'
-            | 'user.phone_changed'
-            | 'user.telegram_linked'
-            | 'user.telegram_unlinked'
-            | 'user.blocked'
-            | 'user.deleted'
-            | 'sms.status_changed';
-          /** @description 1 to 100, default 20 */
-          limit?: string;
-          /** @description next_cursor of the previous page */
-          cursor?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              events: {
-                /** @description the `webhook-id` of every try */
-                id: string;
-                type:
-                  | 'user.created'
-                  | 'user.signed_in'
-                  | 'user.phone_changed'
-                  | 'user.telegram_linked'
-                  | 'user.telegram_unlinked'
-                  | 'user.blocked'
-                  | 'user.deleted'
-                  | 'sms.status_changed';
-                /** @description the event's data, as the body's `data` carries it */
-                data: unknown;
-                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
-                status: 'queued' | 'sending' | 'delivered' | 'failed';
-                /** @description tries made (counted afresh by a redelivery) */
-                attempts: number;
-                last_error: string | null;
-                next_attempt_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_attempt_at: string | null;
-                delivered_at: string | null;
-              }[];
-              /** @description null on the last page */
-              next_cursor: string | null;
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/events/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One event and its delivery; scope events:read */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              event: {
-                /** @description the `webhook-id` of every try */
-                id: string;
-                type:
-                  | 'user.created'
-                  | 'user.signed_in'
-                  | 'user.phone_changed'
-                  | 'user.telegram_linked'
-                  | 'user.telegram_unlinked'
-                  | 'user.blocked'
-                  | 'user.deleted'
-                  | 'sms.status_changed';
-                /** @description the event's data, as the body's `data` carries it */
-                data: unknown;
-                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
-                status: 'queued' | 'sending' | 'delivered' | 'failed';
-                /** @description tries made (counted afresh by a redelivery) */
-                attempts: number;
-                last_error: string | null;
-                next_attempt_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_attempt_at: string | null;
-                delivered_at: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/events/{id}/redeliver': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Queues an event for delivery again, now, with its tries counted afresh; scope events:write
-     * @description Any event not being sent at this moment: a failed one, or a delivered one the receiver lost. It goes out with the same `webhook-id`, so a receiver that kept it drops the repeat. An event being sent answers 409 EVENT_IN_FLIGHT. Recorded in the audit trail as `event.redeliver`.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: true;
-              event: {
-                /** @description the `webhook-id` of every try */
-                id: string;
-                type:
-                  | 'user.created'
-                  | 'user.signed_in'
-                  | 'user.phone_changed'
-                  | 'user.telegram_linked'
-                  | 'user.telegram_unlinked'
-                  | 'user.blocked'
-                  | 'user.deleted'
-                  | 'sms.status_changed';
-                /** @description the event's data, as the body's `data` carries it */
-                data: unknown;
-                /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
-                status: 'queued' | 'sending' | 'delivered' | 'failed';
-                /** @description tries made (counted afresh by a redelivery) */
-                attempts: number;
-                last_error: string | null;
-                next_attempt_at: string | null;
-                /** Format: date-time */
-                created_at: string;
-                last_attempt_at: string | null;
-                delivered_at: string | null;
-              };
-            };
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'FORBIDDEN';
-            };
-          };
-        };
-        /** @description `NOT_FOUND`: Not found */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'NOT_FOUND';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EVENT_IN_FLIGHT`: This event is being delivered now; redeliver it once that try has ended */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EVENT_IN_FLIGHT';
-            };
-          };
-        };
-        /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'PAYLOAD_TOO_LARGE';
-            };
-          };
-        };
-        /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNSUPPORTED_MEDIA_TYPE';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'DATABASE_UNAVAILABLE' | 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Prometheus metrics (absent when METRICS_ENABLED=false) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description the Prometheus text format */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'text/plain': string;
-          };
-        };
-        /** @description `VALIDATION_ERROR`: The request is not valid */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'VALIDATION_ERROR';
-            };
-          };
-        };
-        /** @description `UNAUTHORIZED`: Authentication is required or has expired */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'UNAUTHORIZED';
-            };
-          };
-        };
-        /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
-        408: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'REQUEST_TIMEOUT';
-            };
-          };
-        };
-        /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
-        417: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'EXPECTATION_FAILED';
-            };
-          };
-        };
-        /** @description `INTERNAL_ERROR`: Internal error */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'INTERNAL_ERROR';
-              /** @description the id of the log line with the cause */
-              request_id: string;
-            };
-          };
-        };
-        /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {boolean} */
-              success: false;
-              /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
-              message: string;
-              /** @enum {string} */
-              code: 'SERVICE_UNAVAILABLE';
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** Error */
-    ErrorEnvelope: {
-      /** @enum {boolean} */
-      success: false;
-      message: string;
-      code:
-        | 'VALIDATION_ERROR'
-        | 'INVALID_PHONE'
-        | 'OTP_INVALID'
-        | 'OTP_EXPIRED'
-        | 'OTP_ATTEMPTS_EXCEEDED'
-        | 'RATE_LIMITED'
-        | 'SMS_FAILED'
-        | 'UNAUTHORIZED'
-        | 'REAUTH_REQUIRED'
-        | 'FORBIDDEN'
-        | 'ORIGIN_NOT_ALLOWED'
-        | 'PHONE_IN_USE'
-        | 'NOT_FOUND'
-        | 'REQUEST_TIMEOUT'
-        | 'EXPECTATION_FAILED'
-        | 'PAYLOAD_TOO_LARGE'
-        | 'UNSUPPORTED_MEDIA_TYPE'
-        | 'DATABASE_UNAVAILABLE'
-        | 'SERVICE_UNAVAILABLE'
-        | 'INTERNAL_ERROR'
-        | 'IDEMPOTENCY_KEY_REUSED'
-        | 'TEMPLATE_NOT_FOUND'
-        | 'TEMPLATE_PARAMS_MISSING'
-        | 'MESSAGE_TOO_LONG'
-        | 'TEMPLATE_RESERVED'
-        | 'TEMPLATE_REQUIRED'
-        | 'USER_BLOCKED'
-        | 'USER_PHONE_CONFLICT'
-        | 'EXTERNAL_ID_IN_USE'
-        | 'MESSAGE_NOT_CANCELLABLE'
-        | 'EVENT_IN_FLIGHT'
-        | 'TELEGRAM_AUTH_INVALID'
-        | 'TELEGRAM_AUTH_EXPIRED'
-        | 'TELEGRAM_AUTH_REPLAYED'
-        | 'TELEGRAM_NOT_CONFIGURED'
-        | 'TELEGRAM_ALREADY_LINKED'
-        | 'TELEGRAM_UNLINK_REFUSED'
-        | 'TELEGRAM_UNAVAILABLE'
-        | 'OIDC_STATE_INVALID';
-      attempts_left?: number;
-      /** @description seconds; also sent as the Retry-After header */
-      retry_after?: number;
-      request_id?: string;
-      /** @description placeholders without a value */
-      missing?: string[];
+    schemas: {
+        /** Error */
+        ErrorEnvelope: {
+            /** @enum {boolean} */
+            success: false;
+            message: string;
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID";
+            attempts_left?: number;
+            /** @description seconds; also sent as the Retry-After header */
+            retry_after?: number;
+            request_id?: string;
+            /** @description placeholders without a value */
+            missing?: string[];
+        };
     };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
