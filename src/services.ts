@@ -41,6 +41,7 @@ import { createTelegramLinkNotice } from './telegram/link-notice.ts';
 import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 import { createBotCodeRoute } from './telegram/bot/code-route.ts';
+import { createTelegramContacts } from './telegram/contact.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -169,17 +170,26 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     lockRows: database.dialect === 'postgres',
     now,
   });
+  const notifyJoined = createTelegramLinkNotice({
+    send: smsQueue.send.send,
+    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+    phoneKey: rules.phoneKey,
+    log,
+  });
   const telegramAccounts = createTelegramAccounts({
     db,
     sessions,
     sessionRows: sessionRepository,
     events: events.recorder,
-    notifyJoined: createTelegramLinkNotice({
-      send: smsQueue.send.send,
-      limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
-      phoneKey: rules.phoneKey,
-      log,
-    }),
+    notifyJoined,
+    now,
+  });
+  // A number shared with the bot (features/phone.ts): the same account rules, the same notice.
+  const telegramContacts = createTelegramContacts({
+    db,
+    events: events.recorder,
+    allowedCountries: config.phone.allowedCountries,
+    notifyJoined,
     now,
   });
   const telegramLogins = createTelegramLogins({
@@ -221,6 +231,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     audit,
     events,
     telegramAccounts,
+    telegramContacts,
     telegramLogins,
     telegramOidc,
   };
