@@ -17,6 +17,7 @@ import { healthRoutes, LivezSchema } from './health/routes.ts';
 import { registerCors } from './http/cors.ts';
 import { telegramRoutes } from './telegram/routes.ts';
 import { telegramOidcRoutes } from './telegram/oidc-routes.ts';
+import { telegramWebhookRoutes } from './telegram/bot/webhook-route.ts';
 import { gatewayReportRoutes } from './sms/gateway-reports/routes.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -105,6 +106,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => services.signingKeys.stop());
   // The recorder other domains write their events with, and the outbox (tests read both through this).
   app.decorate('events', services.events);
+  // The bot learns who it is and lists its commands once the app is ready, in the background: a Telegram that
+  // cannot be reached never stops the service from starting. With updates off nothing reaches out.
+  const telegramBot = services.telegramBot;
+  app.decorate('telegramBot', telegramBot);
+  if (telegramBot && telegramBot.config.updates !== 'off') {
+    app.addHook('onReady', async () => void telegramBot.start());
+    app.addHook('onClose', async () => telegramBot.stop());
+  }
   registerErrorHandler(app);
   // Only JSON bodies are part of the API; Fastify's built-in text/plain parser would let them through.
   app.removeContentTypeParser('text/plain');
@@ -167,6 +176,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cookie,
     charge: services.telegramLogins.charge,
   });
+  await app.register(telegramWebhookRoutes, { prefix: '/api/v1/telegram', bot: telegramBot });
   await app.register(gatewayReportRoutes, { prefix: '/api/v1/telegram', reports: services.gatewayReports });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/index.ts';
 import { OUTAGE_MARKER } from './rate-limit/outage.ts';
 import { purgeSmsLogs } from './sms/log-retention.ts';
+import { sweepBotUpdates } from './telegram/bot/updates.ts';
 
 const EVERY_MS = 10 * 60_000;
 const KEEP_MS = 24 * 3600_000;
@@ -36,9 +37,16 @@ export function startMaintenance(
       await db.deleteFrom('otp_codes').where('expires_at', '<', cutoff).execute();
       await db.deleteFrom('sessions').where('expires_at', '<', cutoff).execute();
       // Telegram logins remembered against replay, and sign-ins with Telegram never finished: past use.
-      for (const table of ['telegram_login_replays', 'telegram_oidc_states', 'telegram_oidc_grants'] as const) {
+      // And the bot's conversations left idle, and the updates Telegram can no longer deliver again.
+      for (const table of [
+        'telegram_login_replays',
+        'telegram_oidc_states',
+        'telegram_oidc_grants',
+        'telegram_bot_sessions',
+      ] as const) {
         await db.deleteFrom(table).where('expires_at', '<', now()).execute();
       }
+      await sweepBotUpdates(db, now());
       // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.
       await db.deleteFrom('rate_limits').where('expire', '<', now()).where('key', '<>', OUTAGE_MARKER).execute();
       if (options.smsLogRetentionDays > 0) {

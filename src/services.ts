@@ -42,6 +42,7 @@ import { createTelegramOidc } from './telegram/oidc/client.ts';
 import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 import { createBotCodeRoute } from './telegram/bot/code-route.ts';
 import { createTelegramContacts } from './telegram/contact.ts';
+import { createTelegramBot } from './telegram/bot/bot.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -207,6 +208,10 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     pkceKey: keys.telegramPkce,
     now,
   });
+  const botConfig = config.telegram.bot;
+  const telegramBot = botConfig
+    ? createTelegramBot({ config: botConfig, db, renderer, log, now, contacts: telegramContacts })
+    : null;
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -234,5 +239,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramContacts,
     telegramLogins,
     telegramOidc,
+    telegramBot,
   };
 }

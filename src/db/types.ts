@@ -142,6 +142,8 @@ export interface TelegramUsersTable {
   last_sign_in_at: number | null;
   /** When the bot learned it may not write to this user (403, or blocked in a `my_chat_member`); null: it may. */
   bot_blocked_at: number | null;
+  /** When the user sent /stop (no messages unasked until /start); null: they did not, or came back. */
+  bot_stopped_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -193,11 +195,26 @@ export interface TelegramLinkTokensTable {
   created_at: number;
 }
 
+/** grammY's session per Telegram user (telegram/bot/storage.ts); a row past `expires_at` reads as absent. */
 export interface TelegramBotSessionsTable {
-  chat_id: string;
-  state: string;
-  data: string;
+  key: string;
+  /** The session, as JSON. */
+  value: string;
+  expires_at: number;
   updated_at: number;
+}
+
+/** Each Telegram update taken, so that it is handled once (telegram/bot/updates.ts). */
+export interface TelegramBotUpdatesTable {
+  /** The numeric id at the head of the bot's token: update ids are unique per bot only. */
+  bot_id: string;
+  update_id: number;
+  status: 'handling' | 'done';
+  /** Who holds the update while `handling`: fences the holder's writes after its lease was taken over. */
+  claim: string | null;
+  claimed_until: number | null;
+  received_at: number;
+  done_at: number | null;
 }
 
 export interface TelegramDeepLinksTable {
@@ -310,6 +327,7 @@ export interface Database {
   telegram_oidc_grants: TelegramOidcGrantsTable;
   telegram_link_tokens: TelegramLinkTokensTable;
   telegram_bot_sessions: TelegramBotSessionsTable;
+  telegram_bot_updates: TelegramBotUpdatesTable;
   telegram_deep_links: TelegramDeepLinksTable;
   stock_alerts: StockAlertsTable;
   api_keys: ApiKeysTable;

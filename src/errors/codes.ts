@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   TELEGRAM_UNLINK_REFUSED: { status: 409 },
   TELEGRAM_UNAVAILABLE: { status: 503 },
   OIDC_STATE_INVALID: { status: 400 },
+  TELEGRAM_WEBHOOK_OFF: { status: 404 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

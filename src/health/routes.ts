@@ -48,6 +48,12 @@ const Health = Type.Object({
       oidc: Type.Object({
         configured: Type.Boolean({ description: 'TELEGRAM_OIDC_CLIENT_ID, its secret and return URLs are set' }),
       }),
+      bot: Type.Object({
+        configured: Type.Boolean({ description: 'TELEGRAM_BOT_TOKEN is set: the bot can write to users' }),
+        updates: Type.Union([Type.Literal('webhook'), Type.Literal('polling'), Type.Literal('off')], {
+          description: 'how the bot takes updates (TELEGRAM_UPDATES); off without a token',
+        }),
+      }),
     },
     { description: 'which ways of signing in with Telegram are on; never a token or secret' },
   ),
@@ -183,6 +189,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
           widget: { configured: config.telegram.botToken !== null },
           webapp: { configured: config.telegram.botToken !== null },
           oidc: { configured: config.telegram.oidc !== null },
+          bot: { configured: config.telegram.bot !== null, updates: config.telegram.bot?.updates ?? 'off' },
         },
       });
     },

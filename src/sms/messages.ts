@@ -12,6 +12,13 @@ export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 /** The notice to a number whose account a Telegram account joined by it (telegram/link-notice.ts); migration 0014. */
 export const TELEGRAM_LINKED_TEMPLATE = 'telegram_linked';
 
+/** The Telegram bot's own answers (telegram/bot/features/core.ts); seeded in fa and en by migration 0016. */
+export const TELEGRAM_BOT_TEMPLATES = {
+  welcome: 'telegram_bot_welcome',
+  help: 'telegram_bot_help',
+  stopped: 'telegram_bot_stopped',
+} as const;
+
 /**
  * The service's own templates: the code messages and the notices (a phone change, a Telegram account joined). Only the service sends them,
  * with values it made itself. A key that could send them with its own values could put a link where the
@@ -22,6 +29,7 @@ export const SERVICE_TEMPLATES: ReadonlySet<string> = new Set([
   ...Object.values(OTP_TEMPLATES),
   PHONE_CHANGED_TEMPLATE,
   TELEGRAM_LINKED_TEMPLATE,
+  ...Object.values(TELEGRAM_BOT_TEMPLATES),
 ]);
 
 /**

@@ -34,7 +34,12 @@ forEachDatabase('health', (backend) => {
       },
       rate_limit: { store: 'database', status: 'ok' },
       events: { configured: false },
-      telegram: { widget: { configured: false }, webapp: { configured: false }, oidc: { configured: false } },
+      telegram: {
+        widget: { configured: false },
+        webapp: { configured: false },
+        oidc: { configured: false },
+        bot: { configured: false, updates: 'off' },
+      },
     });
   });
 
@@ -104,6 +109,8 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/telegram/oidc/exchange': { method: 'post', body: ['code'] },
   // Called by Telegram; its body is read as raw bytes for the signature, so it has no schema here.
   '/api/v1/telegram/gateway/report': { method: 'post' },
+  // Called by Telegram; an Update is open to fields Telegram adds.
+  '/api/v1/telegram/webhook': { method: 'post', anyFields: true },
   '/api/v1/admin/keys/whoami': { method: 'get', admin: true },
   '/api/v1/admin/keys': { method: 'get', admin: true },
   '/api/v1/admin/keys/{id}/revoke': { method: 'post', admin: true },

@@ -10,10 +10,12 @@ import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 import { startFakeTelegramOidc, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
 import { signGatewayReport } from '../helpers/fake-telegram-gateway.ts';
+import { person, startFakeBotApi, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-contract';
 const RETURN_TO = 'https://shop.example.com/done';
 const GATEWAY_TOKEN = 'gateway-token-for-the-contract';
+const WEBHOOK_SECRET = 'webhook-secret-for-the-contract-0123';
 const ENV = {
   METRICS_TOKEN,
   // Each wrong guess comes from its own X-Forwarded-For address unless a test means to hit the IP limit.
@@ -48,20 +50,28 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
   let t: TestApp;
   let contract: Contract;
   let telegram: FakeTelegramOidc;
+  let botApi: FakeBotApi;
   before(async () => {
     telegram = await startFakeTelegramOidc({ clientId: '123456', clientSecret: 'secret' });
+    botApi = await startFakeBotApi({ token: TELEGRAM_BOT_TOKEN });
     const oidc = {
       TELEGRAM_OIDC_CLIENT_ID: '123456',
       TELEGRAM_OIDC_CLIENT_SECRET: 'secret',
       TELEGRAM_OIDC_ISSUER: telegram.issuer,
       TELEGRAM_LOGIN_RETURN_URLS: RETURN_TO,
     };
-    t = await startTestApp(backend, { env: { ...ENV, ...oidc } });
+    const bot = {
+      TELEGRAM_API_ROOT: botApi.apiRoot,
+      TELEGRAM_UPDATES: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    };
+    t = await startTestApp(backend, { env: { ...ENV, ...oidc, ...bot } });
     contract = await Contract.of(t.app);
   });
   after(async () => {
     await t?.close();
     await telegram?.close();
+    await botApi?.close();
   });
 
   /** Sends a request, checks the real answer against the document, then that it is the one expected. */
@@ -436,6 +446,19 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', REPORT, { raw, headers: signed }, 200);
     const forged = signGatewayReport('another-token', payload, Math.floor(t.clock.now() / 1000));
     await expect('POST', REPORT, { raw, headers: forged }, 401, 'UNAUTHORIZED');
+  });
+
+  it("telegram: the bot's webhook, with its secret and without", async () => {
+    const WEBHOOK = '/api/v1/telegram/webhook';
+    const body = { update_id: 1, ...textUpdate(person(4242), '/help') };
+    await expect('POST', WEBHOOK, { body, headers: { 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET } }, 200);
+    await expect(
+      'POST',
+      WEBHOOK,
+      { body, headers: { 'x-telegram-bot-api-secret-token': 'wrong' } },
+      401,
+      'UNAUTHORIZED',
+    );
   });
 
   it('drove every documented route through its success and, where a client can cause one, an error', () => {

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { Bot, MemorySessionStorage } from 'grammy';
 import { seedTemplates } from '../../src/db/migrations/seed-templates.ts';
-import { composeBot } from '../../src/telegram/bot/compose.ts';
-import type { BotContext, BotSession } from '../../src/telegram/bot/feature.ts';
-import { phoneFeature } from '../../src/telegram/bot/features/phone.ts';
+import type { BotSession } from '../../src/telegram/bot/feature.ts';
+import { createBotSessionStorage } from '../../src/telegram/bot/storage.ts';
 import { PHONE_TEMPLATE_SEEDS } from '../../src/telegram/bot/features/phone-templates.ts';
 import { createTelegramContacts } from '../../src/telegram/contact.ts';
-import { createTemplateCache } from '../../src/templates/cache.ts';
-import { createTemplateRenderer } from '../../src/templates/renderer.ts';
-import { createTemplateRepository } from '../../src/templates/repository.ts';
-import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { forEachDatabase, type TestApp } from '../helpers/app.ts';
 import type { DatabaseBackend } from '../helpers/backends.ts';
 import {
   contactUpdate,
@@ -24,47 +19,37 @@ import {
 import { mobile, post, REQUEST } from '../helpers/otp-flow.ts';
 import { signIn } from '../helpers/session-sign-in.ts';
 import { userAdmin } from '../users/helpers.ts';
+import { deliver, sentTo, startBotApp } from './bot/helpers.ts';
 
 interface Harness {
   readonly t: TestApp;
   readonly fake: FakeBotApi;
-  readonly sessions: MemorySessionStorage<BotSession>;
-  /** Hands `update` to the bot as Telegram would, and resolves once it has answered. */
+  /** What the chat with `who` is in the middle of (`telegram_bot_sessions`). */
+  session(who: BotUser): Promise<BotSession | undefined>;
+  /** Posts `update` to the webhook as Telegram would; resolves once the service answered 200. */
   send(update: UpdateBody): Promise<void>;
-  /** The text of the bot's last message to `who`. */
+  /** The bot's last message to `who`. */
   lastTo(who: BotUser): { text: string; replyMarkup?: any };
 }
 
-/**
- * The service with the bot on (its Bot API a local fake), and the bot's composition with the `/phone`
- * feature, handed updates one at a time.
- */
+/** The service with its bot on, taking updates by webhook, its Bot API a local fake. */
 async function withPhoneBot(backend: DatabaseBackend, fn: (h: Harness) => Promise<void>): Promise<void> {
   const fake = await startFakeBotApi();
-  const t = await startTestApp(backend, { env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot } });
+  const t = await startBotApp(backend, fake);
   try {
     const { db } = t.database;
     await seedTemplates(db, PHONE_TEMPLATE_SEEDS);
-    const renderer = createTemplateRenderer(
-      createTemplateCache({ load: createTemplateRepository(db).all, now: t.clock.now }),
-    );
-    const contacts = createTelegramContacts({
-      db,
-      events: t.app.events.recorder,
-      allowedCountries: t.config.phone.allowedCountries,
-      now: t.clock.now,
-    });
-    const sessions = new MemorySessionStorage<BotSession>();
-    const bot = new Bot<BotContext>(fake.token, { botInfo: fake.botInfo as never, client: { apiRoot: fake.apiRoot } });
-    bot.use(composeBot({ renderer, features: [phoneFeature(contacts)], storage: sessions }));
-    let updateId = 1;
+    const sessions = createBotSessionStorage(db, t.clock.now);
     await fn({
       t,
       fake,
-      sessions,
-      send: (update) => bot.handleUpdate({ update_id: updateId++, ...update } as never),
+      session: async (who) => sessions.read(String(who.id)),
+      async send(update) {
+        const answer = await deliver(t, update);
+        assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      },
       lastTo(who) {
-        const message = fake.sent.filter((m) => m.chatId === String(who.id)).at(-1);
+        const message = sentTo(fake, who).at(-1);
         assert.ok(message, `the bot wrote nothing to ${who.id}`);
         return message;
       },
@@ -89,7 +74,7 @@ async function accountOf(t: TestApp, who: BotUser) {
 
 forEachDatabase('sharing a phone number with the bot', (backend) => {
   it('/phone asks with a one-time, resized keyboard whose button shares the contact, and waits for it', async () => {
-    await withPhoneBot(backend, async ({ fake, sessions, send, lastTo }) => {
+    await withPhoneBot(backend, async ({ fake, session, send, lastTo }) => {
       const sara = person(5001);
       await send(textUpdate(sara, '/phone'));
       const asked = lastTo(sara);
@@ -99,13 +84,13 @@ forEachDatabase('sharing a phone number with the bot', (backend) => {
         one_time_keyboard: true,
         resize_keyboard: true,
       });
-      assert.equal(sessions.read(String(sara.id))?.awaitingContact, true);
+      assert.equal((await session(sara))?.awaitingContact, true);
       assert.equal(fake.sent.length, 1);
     });
   });
 
   it('their own card, for a number no account has: a new account with it as its verified number', async () => {
-    await withPhoneBot(backend, async ({ t, sessions, send, lastTo }) => {
+    await withPhoneBot(backend, async ({ t, session, send, lastTo }) => {
       const sara = person(5002);
       await send(textUpdate(sara, '/phone'));
       await send(contactUpdate(sara, { phone_number: digits(mobile(5002)), user_id: sara.id }));
@@ -118,7 +103,7 @@ forEachDatabase('sharing a phone number with the bot', (backend) => {
       const reply = lastTo(sara);
       assert.equal(reply.text, `${mobile(5002)} is now the verified number of your account.`);
       assert.deepEqual(reply.replyMarkup, { remove_keyboard: true });
-      assert.equal(sessions.read(String(sara.id))?.awaitingContact, false);
+      assert.equal((await session(sara))?.awaitingContact, false);
     });
   });
 
@@ -181,7 +166,7 @@ forEachDatabase('sharing a phone number with the bot', (backend) => {
   });
 
   it("someone else's card, or one without a user id, is refused with the button again, and nothing is written", async () => {
-    await withPhoneBot(backend, async ({ t, sessions, send, lastTo }) => {
+    await withPhoneBot(backend, async ({ t, session, send, lastTo }) => {
       const sara = person(5007);
       await send(textUpdate(sara, '/phone'));
       for (const card of [
@@ -196,7 +181,7 @@ forEachDatabase('sharing a phone number with the bot', (backend) => {
       assert.equal(await accountOf(t, sara), undefined);
       const users = await t.database.db.selectFrom('users').select('id').execute();
       assert.equal(users.length, 0);
-      assert.equal(sessions.read(String(sara.id))?.awaitingContact, true);
+      assert.equal((await session(sara))?.awaitingContact, true);
     });
   });
 

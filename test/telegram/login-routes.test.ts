@@ -174,6 +174,7 @@ forEachDatabase('signing in with the Telegram widget and Mini Apps', (backend) =
       widget: { configured: true },
       webapp: { configured: true },
       oidc: { configured: false },
+      bot: { configured: true, updates: 'off' },
     });
     assert.ok(!JSON.stringify(health.body).includes(TEST_BOT_TOKEN.split(':')[1]!));
   });

@@ -15,6 +15,12 @@ const SEEDED = [
   'otp_phone_change/fa',
   'phone_changed/en',
   'phone_changed/fa',
+  'telegram_bot_help/en',
+  'telegram_bot_help/fa',
+  'telegram_bot_stopped/en',
+  'telegram_bot_stopped/fa',
+  'telegram_bot_welcome/en',
+  'telegram_bot_welcome/fa',
   'telegram_linked/en',
   'telegram_linked/fa',
 ];
@@ -32,7 +38,7 @@ forEachDatabase('message templates over the admin API', (backend) => {
 
   const names = (templates: Array<{ key: string; locale: string }>) => templates.map((x) => `${x.key}/${x.locale}`);
 
-  it('lists the eight seeded templates, by key then locale, and one key on request', async () => {
+  it('lists the seeded templates, by key then locale, and one key on request', async () => {
     const all = await t.get(TEMPLATES, read);
     assert.equal(all.status, 200, JSON.stringify(all.body));
     assert.deepEqual(names(all.body.templates), SEEDED);

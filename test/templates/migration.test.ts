@@ -34,8 +34,9 @@ forEachDatabase('migration 0004_sms_templates', (backend) => {
     assert.ok(!columns.includes('approved'), `columns: ${columns.join(', ')}`);
 
     await migrateToLatest(t.database);
-    // The six seeds of 0004, the two of 0006 and of 0014 (reverted on the way down), and the one added.
-    assert.equal((await rows()).length, 11);
+    // The six seeds of 0004, the two of 0006 and of 0014, the six of 0016 (reverted on the way down), and the
+    // one added.
+    assert.equal((await rows()).length, 17);
     const seeded = await t.database.db
       .selectFrom('sms_templates')
       .select(['body', 'approved'])

@@ -27,4 +27,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     'every Telegram identity and sign-in under way, which session signed in how (sessions.amr), the telegram_linked templates, and every user without a phone number (those who signed in with Telegram only), with their sessions',
   '0015_telegram_bot_reach':
     'the column telegram_users.bot_blocked_at (which users blocked the bot: the bot may write to them again)',
+  '0016_telegram_bot':
+    "the bot's conversation state (telegram_bot_sessions, back to the unused placeholder), the record of Telegram updates already handled (a redelivered update may be handled again), which users sent /stop (telegram_users.bot_stopped_at), and the telegram_bot_* templates",
 };

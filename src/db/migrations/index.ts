@@ -14,6 +14,7 @@ import * as userAccounts from './0012_user_accounts.ts';
 import * as events from './0013_events.ts';
 import * as telegramAccounts from './0014_telegram_accounts.ts';
 import * as telegramBotReach from './0015_telegram_bot_reach.ts';
+import * as telegramBot from './0016_telegram_bot.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_events': events,
   '0014_telegram_accounts': telegramAccounts,
   '0015_telegram_bot_reach': telegramBotReach,
+  '0016_telegram_bot': telegramBot,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -45,4 +45,5 @@ export const en: MessageCatalogue = {
     'This Telegram account is linked to another account, or this account already has another Telegram account',
   TELEGRAM_UNLINK_REFUSED: 'Telegram is the only way into this account; add a phone number before unlinking it',
   OIDC_STATE_INVALID: 'The sign-in attempt is unknown, already used or expired; start again',
+  TELEGRAM_WEBHOOK_OFF: 'This service does not take Telegram updates by webhook (see TELEGRAM_UPDATES)',
 };

@@ -10,12 +10,11 @@ export interface TelegramBotCodeOptions {
   readonly api: Pick<Api, 'sendMessage'>;
   /** Where the bot may write to a number's user (telegram/bot/reach.ts). */
   readonly reach: {
-    chatFor(phoneNumber: string): Promise<string | null>;
-    markBlocked(chatId: string, at: number): Promise<void>;
+    chatFor(phoneNumber: string): Promise<{ telegramId: string; chatId: string } | null>;
+    blocked(telegramId: string): Promise<unknown>;
   };
   /** TELEGRAM_CODE_TIMEOUT_MS: the call is given up after this, and the code goes by SMS. */
   readonly timeoutMs: number;
-  readonly now: () => number;
 }
 
 /**
@@ -23,13 +22,13 @@ export interface TelegramBotCodeOptions {
  * Telegram account linked to the number's user. It is put ahead of the SMS providers only for a request that
  * asked for Telegram, so that failover, the log row, the limits and the attempts are the SMS path's own.
  *
- * A number whose user has no linked Telegram, no chat with the bot, or blocked it is `unreachable` here:
+ * A number whose user has no linked Telegram, no chat with the bot, blocked it or sent /stop is `unreachable` here:
  * like a number not on the Gateway, it never counts against the breaker (anyone may ask for a code to any
  * number) and the next provider, an SMS one, carries the code. A 403 says the person blocked the bot: it is
  * written down, so the next code goes straight to SMS.
  */
 export function createTelegramBotCodeProvider(options: TelegramBotCodeOptions): SmsProvider {
-  const { api, reach, timeoutMs, now } = options;
+  const { api, reach, timeoutMs } = options;
   return {
     name: NAME,
     live: true,
@@ -38,12 +37,12 @@ export function createTelegramBotCodeProvider(options: TelegramBotCodeOptions): 
       if (!message.code) {
         throw new SmsError(NAME, 'rejected', `${NAME} carries one-time codes only`, 'NOT_A_CODE', 'unknown');
       }
-      const chatId = await reach.chatFor(message.to).catch((error: unknown) => {
+      const chat = await reach.chatFor(message.to).catch((error: unknown) => {
         // Nothing went to Telegram: no copy can be on the way.
         const text = `${NAME}: could not read the chat (${String(error)})`;
         throw new SmsError(NAME, 'transport', text, 'DATABASE', null, false);
       });
-      if (chatId === null) {
+      if (chat === null) {
         throw new SmsError(NAME, 'rejected', 'no chat with the bot for this number', 'NO_CHAT', 'unreachable');
       }
       const abort = new AbortController();
@@ -51,12 +50,12 @@ export function createTelegramBotCodeProvider(options: TelegramBotCodeOptions): 
       try {
         // grammY types the signal with its abort-controller shim; Node's own is what it uses at run time.
         const signal = abort.signal as Parameters<Api['sendMessage']>[3];
-        const sent = await api.sendMessage(chatId, withoutWebOtpLine(message.text), undefined, signal);
+        const sent = await api.sendMessage(chat.chatId, withoutWebOtpLine(message.text), undefined, signal);
         return { messageId: String(sent.message_id) };
       } catch (error) {
         if (abort.signal.aborted) throw new SmsError(NAME, 'timeout', `no answer within ${timeoutMs} ms`);
         if (error instanceof GrammyError && error.error_code === 403) {
-          await reach.markBlocked(chatId, now()).catch(() => {});
+          await reach.blocked(chat.telegramId).catch(() => {});
         }
         throw failure(error);
       } finally {

@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api } from 'grammy';
+import { Api, type ApiClientOptions } from 'grammy';
 import type { TelegramBotConfig } from '../../config/telegram.ts';
 
 /**
@@ -8,27 +8,30 @@ import type { TelegramBotConfig } from '../../config/telegram.ts';
  */
 export const BOT_CALL_TIMEOUT_SECONDS = 10;
 
+export interface BotClientOptions {
+  readonly maxDelaySeconds?: number;
+  readonly timeoutSeconds?: number;
+}
+
+/** grammY's client options for our Bot API root and call timeout (for `new Bot(token, { client })`). */
+export function botClientOptions(config: TelegramBotConfig, options: BotClientOptions = {}): ApiClientOptions {
+  return { apiRoot: config.apiRoot, timeoutSeconds: options.timeoutSeconds ?? BOT_CALL_TIMEOUT_SECONDS };
+}
+
 /**
- * The Bot API client every part of the service calls Telegram through. auto-retry waits out a 429's
- * `retry_after` and backs off on 5xx and network errors, but within bounds: three tries and 30 s at most
- * between them, so a Telegram that stays down ends in an error the caller handles (a code falls back to SMS,
- * an update is retried later) rather than a wait of hours.
+ * Installs auto-retry on a Bot API client, within bounds: a 429's `retry_after` is waited out (up to 30 s)
+ * and a 5xx retried with backoff, three tries at most. A network failure or a timeout is not retried here
+ * (auto-retry would retry it without end, whatever `maxRetryAttempts` says): it ends in grammY's HttpError
+ * at once, and the caller handles it (a code falls back to SMS, an update is delivered again later).
  */
-export function createBotApi(
-  config: TelegramBotConfig,
-  options: {
-    maxDelaySeconds?: number;
-    /**
-     * False for a caller with a better way than waiting: a code has SMS to fall back on, and a retry would
-     * only make it later (auto-retry also retries a network error until the call is aborted).
-     * @default true
-     */
-    retries?: boolean;
-  } = {},
-): Api {
-  const api = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: BOT_CALL_TIMEOUT_SECONDS });
-  if (options.retries !== false) {
-    api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxDelaySeconds ?? 30 }));
-  }
+export function boundRetries(api: Api, options: BotClientOptions = {}): Api {
+  api.config.use(
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: options.maxDelaySeconds ?? 30, rethrowHttpErrors: true }),
+  );
   return api;
+}
+
+/** The Bot API client every part of the service calls Telegram through (see `boundRetries`). */
+export function createBotApi(config: TelegramBotConfig, options: BotClientOptions = {}): Api {
+  return boundRetries(new Api(config.token, botClientOptions(config, options)), options);
 }

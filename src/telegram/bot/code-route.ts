@@ -4,7 +4,8 @@ import type { Database } from '../../db/types.ts';
 import { createBreaker } from '../../sms/breaker.ts';
 import type { SmsEvents, SmsRoute } from '../../sms/dispatcher.ts';
 import { createTelegramBotCodeProvider, TELEGRAM_BOT } from '../../sms/providers/telegram-bot.ts';
-import { createBotApi } from './api.ts';
+import { Api } from 'grammy';
+import { botClientOptions } from './api.ts';
 import { createBotReach } from './reach.ts';
 
 /**
@@ -27,10 +28,10 @@ export function createBotCodeRoute(
   const { failures, cooldownSeconds } = config.sms.breaker;
   return {
     provider: createTelegramBotCodeProvider({
-      api: createBotApi(bot, { retries: false }),
-      reach: createBotReach(deps.db),
+      // Without auto-retry: SMS is the retry, and waiting out a 429 or a backoff would only make the code later.
+      api: new Api(bot.token, botClientOptions(bot)),
+      reach: createBotReach(deps.db, now),
       timeoutMs: bot.codeTimeoutMs,
-      now,
     }),
     breaker: createBreaker({
       failures,
