@@ -35,7 +35,8 @@ forEachDatabase("the bot's own commands and whether it may write to a user", (ba
     await deliver(t, textUpdate(en, '/help'));
     assert.equal(
       lastTo(en),
-      'Commands:\n/start - Start\n/help - Help and the list of commands\n/stop - Stop messages from the bot',
+      'Commands:\n/start - Start\n/help - Help and the list of commands\n/stop - Stop messages from the bot\n' +
+        '/phone - Add your phone number',
     );
     await deliver(t, textUpdate(fa, '/help'));
     assert.match(lastTo(fa), /^فرمان‌ها:\n\/start - شروع\n\/help - راهنما/);
