@@ -34,6 +34,8 @@ async function withBot(
 interface Linked {
   readonly chatId?: string | null;
   readonly blocked?: boolean;
+  /** The person sent /stop. */
+  readonly stopped?: boolean;
 }
 
 /** An account with `phone` and a linked Telegram account whose chat with the bot is `chatId`. */
@@ -71,6 +73,7 @@ async function linkedAccount(t: TestApp, phone: string, n: number, linked: Linke
       created_at: at,
       updated_at: at,
       bot_blocked_at: linked.blocked ? at : null,
+      bot_stopped_at: linked.stopped ? at : null,
     })
     .execute();
   return chatId ?? '';
@@ -142,6 +145,16 @@ forEachDatabase('sign-in codes by Telegram', (backend) => {
     await withBot(backend, {}, async (t, fake) => {
       const phone = mobile(9121);
       await linkedAccount(t, phone, 21, { blocked: true });
+      assert.equal((await ask(t, phone, 'telegram')).status, 200);
+      assert.equal(fake.calls.filter((c) => c.method === 'sendMessage').length, 0);
+      assert.equal((await verifyCode(t, phone, await wentBySms(t, phone))).status, 200);
+    });
+  });
+
+  it('a user who sent /stop gets the code by SMS, and Telegram is not asked', async () => {
+    await withBot(backend, {}, async (t, fake) => {
+      const phone = mobile(9122);
+      await linkedAccount(t, phone, 22, { stopped: true });
       assert.equal((await ask(t, phone, 'telegram')).status, 200);
       assert.equal(fake.calls.filter((c) => c.method === 'sendMessage').length, 0);
       assert.equal((await verifyCode(t, phone, await wentBySms(t, phone))).status, 200);

@@ -116,6 +116,10 @@ forEachDatabase('sharing a phone number with the bot', (backend) => {
       const account = await accountOf(t, sara);
       assert.equal(account?.id, existing.userId);
       assert.equal(lastTo(sara).text, `تلگرام شما به حسابی که شماره‌ی ${phone} دارد وصل شد.`);
+      // The number's holder hears of it by SMS, as when OpenID Connect joins by the number.
+      while ((await t.app.smsQueue.worker.runOnce()) > 0);
+      const notices = t.sink.messagesTo(phone).filter((m) => m.message?.template === 'telegram_linked');
+      assert.equal(notices.length, 1);
     });
   });
 
