@@ -533,8 +533,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a sign-in code by SMS
-         * @description The message's language: the best of Accept-Language that has a template; without that header, the user's stored locale (PATCH /api/v1/auth/me); otherwise Persian.
+         * Send a sign-in code by SMS or Telegram
+         * @description The message's language: the best of Accept-Language that has a template; without that header, the user's stored locale (PATCH /api/v1/auth/me); otherwise Persian. With `channel` telegram or auto and the bot configured, the code goes as a bot message to the Telegram account linked to the number, when the bot can reach it, and by SMS otherwise or when the bot cannot deliver within TELEGRAM_CODE_TIMEOUT_MS. The answer is the same either way unless TELEGRAM_CODE_CHANNEL_DISCLOSE=true.
          */
         post: {
             parameters: {
@@ -557,6 +557,8 @@ export interface paths {
                          * @example 09123456789
                          */
                         phone_number: string;
+                        /** @description sms (the default), or telegram / auto (the same): by the bot to the Telegram account linked to the number's account when it can reach it, else by SMS. Without the bot configured, always SMS. */
+                        channel?: "sms" | "telegram" | "auto";
                     };
                 };
             };
@@ -575,6 +577,8 @@ export interface paths {
                             expires_in: number;
                             /** @description seconds until another code may be requested */
                             resend_in: number;
+                            /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
+                            channel?: "sms" | "telegram";
                         };
                     };
                 };
@@ -996,6 +1000,8 @@ export interface paths {
                             expires_in: number;
                             /** @description seconds until another code may be requested */
                             resend_in: number;
+                            /** @description which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true */
+                            channel?: "sms" | "telegram";
                         };
                     };
                 };

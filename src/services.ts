@@ -43,6 +43,8 @@ import { createTelegramOidcFlow } from './telegram/oidc/flow.ts';
 import { createLinkSignIn } from './telegram/link-sign-in/service.ts';
 import { createLinkTokenRepository } from './telegram/link-sign-in/repository.ts';
 import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
+import { createBotCodeRoute } from './telegram/bot/code-route.ts';
+import { createTelegramContacts } from './telegram/contact.ts';
 import { createTelegramBot } from './telegram/bot/bot.ts';
 
 export interface Infrastructure {
@@ -90,6 +92,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     testNumbers: config.sms.testNumbers,
     webOtpDomain: config.otp.webOtpDomain,
     events: metrics,
+    viaTelegram: createBotCodeRoute(config, { db, log, now, events: metrics }),
   });
   const rules = otpRules(config, keys.rateLimitPhone);
   const ceilingReached = dailyCeilingAlarm({ rule: rules.dailyTotal, log, metrics, now });
@@ -171,17 +174,26 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     lockRows: database.dialect === 'postgres',
     now,
   });
+  const notifyJoined = createTelegramLinkNotice({
+    send: smsQueue.send.send,
+    limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
+    phoneKey: rules.phoneKey,
+    log,
+  });
   const telegramAccounts = createTelegramAccounts({
     db,
     sessions,
     sessionRows: sessionRepository,
     events: events.recorder,
-    notifyJoined: createTelegramLinkNotice({
-      send: smsQueue.send.send,
-      limiter: reportingRejections(limiter, (rule) => metrics.rateLimitRejection(rule.name)),
-      phoneKey: rules.phoneKey,
-      log,
-    }),
+    notifyJoined,
+    now,
+  });
+  // A number shared with the bot (features/phone.ts): the same account rules, the same notice.
+  const telegramContacts = createTelegramContacts({
+    db,
+    events: events.recorder,
+    allowedCountries: config.phone.allowedCountries,
+    notifyJoined,
     now,
   });
   const telegramLogins = createTelegramLogins({
@@ -210,7 +222,14 @@ export function createServices({ config, database, limiter, keys, log, now }: In
   });
   const botConfig = config.telegram.bot;
   const telegramBot = botConfig
-    ? createTelegramBot({ config: botConfig, db, renderer, log, now, features: { linkSignIn: telegramLinkSignIn } })
+    ? createTelegramBot({
+        config: botConfig,
+        db,
+        renderer,
+        log,
+        now,
+        features: { linkSignIn: telegramLinkSignIn, contacts: telegramContacts },
+      })
     : null;
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
@@ -236,6 +255,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     audit,
     events,
     telegramAccounts,
+    telegramContacts,
     telegramLogins,
     telegramOidc,
     telegramLinkSignIn,

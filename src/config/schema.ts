@@ -618,6 +618,19 @@ export const EnvSchema = Type.Object({
       makeWith: 'openssl rand -hex 32',
     }),
   ),
+  // Codes by Telegram (POST /phone/login/request with channel telegram or auto): the bot's try, then SMS.
+  TELEGRAM_CODE_TIMEOUT_MS: Type.Integer({
+    description:
+      'how long a code sent by the bot may take before it goes by SMS instead; at most SMS_OTP_DEADLINE_MS minus SMS_TIMEOUT_MS, so that the SMS still has its full call',
+    minimum: 100,
+    maximum: 60_000,
+    default: 3000,
+  }),
+  TELEGRAM_CODE_CHANNEL_DISCLOSE: Type.Boolean({
+    description:
+      'true adds `channel` (sms or telegram) to the code request answer; it then tells anyone whether a number has an account with a linked Telegram',
+    default: false,
+  }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -755,7 +768,13 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
   },
   {
     title: 'The Telegram bot',
-    variables: ['TELEGRAM_API_ROOT', 'TELEGRAM_UPDATES', 'TELEGRAM_WEBHOOK_SECRET'],
+    variables: [
+      'TELEGRAM_API_ROOT',
+      'TELEGRAM_UPDATES',
+      'TELEGRAM_WEBHOOK_SECRET',
+      'TELEGRAM_CODE_TIMEOUT_MS',
+      'TELEGRAM_CODE_CHANNEL_DISCLOSE',
+    ],
   },
   { title: 'Metrics', variables: ['METRICS_ENABLED', 'METRICS_TOKEN', 'METRICS_PORT'] },
 ];

@@ -29,6 +29,10 @@ export interface TelegramBotConfig {
   readonly updates: 'webhook' | 'polling' | 'off';
   /** TELEGRAM_WEBHOOK_SECRET; set whenever `updates` is `webhook`. */
   readonly webhookSecret: string | null;
+  /** TELEGRAM_CODE_TIMEOUT_MS: a code the bot has not delivered by then goes by SMS. */
+  readonly codeTimeoutMs: number;
+  /** TELEGRAM_CODE_CHANNEL_DISCLOSE: the code request answer says which way the code went. */
+  readonly discloseCodeChannel: boolean;
 }
 
 export interface TelegramOidcConfig {
@@ -114,7 +118,21 @@ function botConfig(env: Env, isProduction: boolean): TelegramBotConfig | null {
   if (isProduction && !secure(env.TELEGRAM_API_ROOT)) {
     throw invalid('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT, { expected: 'an https:// URL in production' });
   }
-  return { token, apiRoot: env.TELEGRAM_API_ROOT, updates, webhookSecret };
+  // The bot's try comes first out of the code's deadline: the SMS after it must still get its whole call.
+  const roomForSms = env.SMS_OTP_DEADLINE_MS - env.SMS_TIMEOUT_MS;
+  if (env.TELEGRAM_CODE_TIMEOUT_MS > roomForSms) {
+    throw invalid('TELEGRAM_CODE_TIMEOUT_MS', String(env.TELEGRAM_CODE_TIMEOUT_MS), {
+      expected: `at most SMS_OTP_DEADLINE_MS minus SMS_TIMEOUT_MS (${roomForSms}), so that the SMS after it still has its call`,
+    });
+  }
+  return {
+    token,
+    apiRoot: env.TELEGRAM_API_ROOT,
+    updates,
+    webhookSecret,
+    codeTimeoutMs: env.TELEGRAM_CODE_TIMEOUT_MS,
+    discloseCodeChannel: env.TELEGRAM_CODE_CHANNEL_DISCLOSE,
+  };
 }
 
 function listedUrls(env: Env, isProduction: boolean): string[] {

@@ -10,6 +10,7 @@ import type { User, UserRepository } from '../users/repository.ts';
 import type { PhoneChangeNotice } from './phone-change-notice.ts';
 import type { OtpService } from './service.ts';
 import type { CodeWrites } from './writes/index.ts';
+import type { CodeChannel } from '../sms/sender.ts';
 import { NO_EVENTS, type EventRecorder } from '../events/recorder.ts';
 
 /** The sign-in and phone-change flows: number parsing, codes, users and sessions put together. */
@@ -40,14 +41,18 @@ export function createPhoneFlows(deps: {
   };
 
   return {
-    /** `acceptLanguage` picks the message's locale; without it, the stored locale of the number's user. */
-    requestLogin: (phone: string, ip: string, acceptLanguage?: string) =>
-      countOtpRequest(metrics, () => {
+    /**
+     * `acceptLanguage` picks the message's locale; without it, the stored locale of the number's user.
+     * `channel` says whether the bot may carry the code (sender.ts). Which way it went is in the answer only
+     * with TELEGRAM_CODE_CHANNEL_DISCLOSE: otherwise the answer would tell anyone asking whether the number
+     * has an account with a Telegram the bot can reach.
+     */
+    requestLogin: (phone: string, ip: string, acceptLanguage?: string, channel?: CodeChannel) =>
+      countOtpRequest(metrics, async () => {
         const phoneNumber = canonical(phone);
-        return otp.request({ phoneNumber, purpose: 'login' }, ip, {
-          locales: requestedLocales(acceptLanguage),
-          recipient: { phoneNumber },
-        });
+        const language = { locales: requestedLocales(acceptLanguage), recipient: { phoneNumber } };
+        const { channel: via, ...sent } = await otp.request({ phoneNumber, purpose: 'login' }, ip, language, channel);
+        return config.telegram.bot?.discloseCodeChannel ? { ...sent, channel: via } : sent;
       }),
 
     async verifyLogin(
@@ -84,12 +89,14 @@ export function createPhoneFlows(deps: {
       if (user?.phone_number === phoneNumber) {
         throw new AppError('VALIDATION_ERROR', "phone_number is already this account's number");
       }
-      return countOtpRequest(metrics, () =>
+      // By SMS only: the Telegram linked to a number is its current holder's, not the one taking the number over.
+      const { expiresIn, resendIn } = await countOtpRequest(metrics, () =>
         otp.request({ phoneNumber, purpose: 'phone_change', userId }, ip, {
           locales: requestedLocales(acceptLanguage),
           recipient: { userId },
         }),
       );
+      return { expiresIn, resendIn };
     },
 
     /**

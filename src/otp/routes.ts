@@ -6,13 +6,14 @@ import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { userView } from '../users/schemas.ts';
 import type { PhoneFlows } from './phone-flows.ts';
-import { CodeRequestBody, CodeSent, CodeVerifyBody, PhoneChanged, SignedIn } from './schemas.ts';
+import { CodeRequestBody, CodeSent, CodeVerifyBody, LoginCodeRequestBody, PhoneChanged, SignedIn } from './schemas.ts';
 
-const codeSent = (r: { expiresIn: number; resendIn: number }) => ({
+const codeSent = (r: { expiresIn: number; resendIn: number; channel?: 'sms' | 'telegram' }) => ({
   success: true as const,
   message: 'OTP code sent',
   expires_in: r.expiresIn,
   resend_in: r.resendIn,
+  ...(r.channel ? { channel: r.channel } : {}),
 });
 
 /** What checking a typed code can answer (OtpService.verify); VALIDATION_ERROR is a code that is not digits. */
@@ -34,12 +35,15 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         tags: ['sign-in'],
-        summary: 'Send a sign-in code by SMS',
+        summary: 'Send a sign-in code by SMS or Telegram',
         description:
           "The message's language: the best of Accept-Language that has a template; without that header, the " +
-          "user's stored locale (PATCH /api/v1/auth/me); otherwise Persian.",
+          "user's stored locale (PATCH /api/v1/auth/me); otherwise Persian. With `channel` telegram or auto and " +
+          'the bot configured, the code goes as a bot message to the Telegram account linked to the number, when ' +
+          'the bot can reach it, and by SMS otherwise or when the bot cannot deliver within TELEGRAM_CODE_TIMEOUT_MS. ' +
+          'The answer is the same either way unless TELEGRAM_CODE_CHANNEL_DISCLOSE=true.',
         headers: AcceptLanguage,
-        body: CodeRequestBody,
+        body: LoginCodeRequestBody,
         response: responses(200, CodeSent, [
           ...BODY_ERRORS,
           'INVALID_PHONE',
@@ -50,7 +54,14 @@ export const otpRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) =>
-      codeSent(await flows.requestLogin(request.body.phone_number, request.ip, request.headers['accept-language'])),
+      codeSent(
+        await flows.requestLogin(
+          request.body.phone_number,
+          request.ip,
+          request.headers['accept-language'],
+          request.body.channel,
+        ),
+      ),
   );
 
   app.post(

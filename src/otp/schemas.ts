@@ -6,6 +6,20 @@ import { UserView } from '../users/schemas.ts';
 
 export const CodeRequestBody = Type.Object({ phone_number: PhoneNumber }, { additionalProperties: false });
 
+export const LoginCodeRequestBody = Type.Object(
+  {
+    phone_number: PhoneNumber,
+    channel: Type.Optional(
+      Type.Union([Type.Literal('sms'), Type.Literal('telegram'), Type.Literal('auto')], {
+        description:
+          'sms (the default), or telegram / auto (the same): by the bot to the Telegram account linked to the ' +
+          "number's account when it can reach it, else by SMS. Without the bot configured, always SMS.",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const CodeVerifyBody = Type.Object({ phone_number: PhoneNumber, code: Code }, { additionalProperties: false });
 
 export const CodeSent = Type.Object({
@@ -13,6 +27,11 @@ export const CodeSent = Type.Object({
   message: Type.String(),
   expires_in: Type.Integer({ description: 'seconds until the code expires' }),
   resend_in: Type.Integer({ description: 'seconds until another code may be requested' }),
+  channel: Type.Optional(
+    Type.Union([Type.Literal('sms'), Type.Literal('telegram')], {
+      description: 'which way the code went; only with TELEGRAM_CODE_CHANNEL_DISCLOSE=true',
+    }),
+  ),
 });
 
 export const SignedIn = Type.Object(

@@ -7,7 +7,8 @@ import { normalizeCode } from '../phone/digits.ts';
 import type { RateLimiter, RefundPart, Taken } from '../rate-limit/limiter.ts';
 import { refundAll } from '../rate-limit/take-all.ts';
 import type { OtpPurpose } from '../sms/messages.ts';
-import { CodeNotSent, type CodeSender, type ComposedCode } from '../sms/sender.ts';
+import { TELEGRAM_BOT } from '../sms/providers/telegram-bot.ts';
+import { CodeNotSent, type CodeChannel, type CodeSender, type ComposedCode } from '../sms/sender.ts';
 import { generateCode, hashCode } from './code.ts';
 import { requestCharges, verifyCharges, type OtpRules } from './limits.ts';
 import { openCode, sealCode } from './pending-code.ts';
@@ -153,12 +154,16 @@ export function createOtpService(deps: OtpServiceDeps) {
      *   everything back.
      * The message is rendered first, so a missing template or an SMS service that is not available costs
      * nothing; then the limits, the code and its log row are one round trip (see writes/).
+     *
+     * `channel` other than `sms` puts the bot ahead of the SMS providers for this code (sender.ts): the same
+     * limits, log row and attempts, whichever carried it. `channel` in the result says which did.
      */
     async request(
       challenge: Challenge,
       ip: string,
       language: Language,
-    ): Promise<{ expiresIn: number; resendIn: number }> {
+      channel: CodeChannel = 'sms',
+    ): Promise<{ expiresIn: number; resendIn: number; channel: 'sms' | 'telegram' }> {
       const { phoneNumber } = challenge;
       const charges = requestCharges(rules, challenge.purpose, phoneNumber, ip, prefixBits);
       const key = challengeKey(challenge);
@@ -184,6 +189,7 @@ export function createOtpService(deps: OtpServiceDeps) {
         const outcome = await sender.deliver(sending.message, sending.locale, sending.logId, {
           client: ip,
           mayTryAgain: secondCopy(limiter, rules, phoneNumber),
+          channel,
         });
         // The code is out. A copy left behind only means a later retry resends this same code, as it should.
         await settle(
@@ -194,7 +200,8 @@ export function createOtpService(deps: OtpServiceDeps) {
           },
           decision.taken.filter(charges.isFailure),
         );
-        return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds };
+        const via = outcome?.provider === TELEGRAM_BOT ? 'telegram' : 'sms';
+        return { expiresIn: ttlSeconds, resendIn: config.otp.resendSeconds, channel: via };
       } catch (error) {
         const outcome = error instanceof CodeNotSent ? error.outcome : undefined;
         await settle(

@@ -83,6 +83,11 @@ export interface DispatchOptions {
    * Without it, the next provider is tried.
    */
   readonly mayTryAgain?: (() => Promise<boolean>) | undefined;
+  /**
+   * Tried before the lane's own routes, for this message only: a code the caller asked to go by Telegram
+   * goes to the bot first, and then on through the SMS providers as any code would.
+   */
+  readonly first?: SmsRoute | undefined;
 }
 
 /**
@@ -114,6 +119,7 @@ export function createDispatcher(deps: {
      */
     async dispatch(message: SmsMessage, options: DispatchOptions): Promise<Dispatched> {
       const { deadlineMs, client, mayTryAgain } = options;
+      const ordered = options.first ? [options.first, ...routes] : routes;
       const started = performance.now();
       let attempts = 0;
       let last: SmsError | null = null;
@@ -123,8 +129,8 @@ export function createDispatcher(deps: {
       let askedAgain = false;
       let carriers = 0;
 
-      for (let index = 0; index < routes.length; index += 1) {
-        const { provider, breaker, pacer, yieldsTo } = routes[index]!;
+      for (let index = 0; index < ordered.length; index += 1) {
+        const { provider, breaker, pacer, yieldsTo } = ordered[index]!;
         // Passed by before its breaker is asked: a message it cannot carry says nothing about its health.
         if (!carries(provider, message)) continue;
         carriers += 1;

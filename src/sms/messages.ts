@@ -42,6 +42,14 @@ export function withWebOtpLine(text: string, code: string, webOtpDomain?: string
 }
 
 /**
+ * `text` without the WebOTP line `withWebOtpLine` added: for a channel other than SMS (the bot), where no
+ * browser reads it and it would only be noise under the code.
+ */
+export function withoutWebOtpLine(text: string): string {
+  return text.replace(/\n\n@[^\s#]+ #\d+$/, '');
+}
+
+/**
  * The text as it may be stored: every occurrence of the code replaced by asterisks. Only for a code the
  * service issued: masking a caller's value would let it hide its own text from the delivery log.
  */

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { TestNumber } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { maskPhone } from '../phone/parse.ts';
-import { DispatchFailure, type DispatchOptions, type SmsEvents } from './dispatcher.ts';
+import { DispatchFailure, type DispatchOptions, type SmsEvents, type SmsRoute } from './dispatcher.ts';
 import { providerCodeFields } from './provider-codes.ts';
 import type { SmsLogOutcome } from './log-repository.ts';
 import type { RenderedMessage, TemplateRenderer } from '../templates/types.ts';
@@ -22,6 +22,12 @@ export interface CodeDelivery {
    */
   readonly locales?: readonly string[] | undefined;
 }
+
+/**
+ * How a code request asks its code to go: `sms`, or `telegram` / `auto` (the two are the same today): the
+ * bot first, when the number's user has a chat with it, and SMS otherwise or when the bot cannot deliver.
+ */
+export type CodeChannel = 'sms' | 'telegram' | 'auto';
 
 /** A code message in one locale: the text to send, and the same with the code masked, to store. */
 export interface CodeText {
@@ -85,6 +91,8 @@ export function createCodeSender(deps: {
   testNumbers: readonly TestNumber[];
   webOtpDomain?: string | undefined;
   events?: Pick<SmsEvents, 'smsMessage'> | undefined;
+  /** The bot's route (telegram/bot/code-route.ts), tried first by a code that asks for Telegram; null without the bot. */
+  viaTelegram?: SmsRoute | null | undefined;
 }) {
   const { sms, log, deadlineMs, events } = deps;
   const fixedCodes = new Map(deps.testNumbers.map(({ phoneNumber, code }) => [phoneNumber, code]));
@@ -134,7 +142,7 @@ export function createCodeSender(deps: {
       message: ComposedCode,
       locale: string | null,
       logId: string,
-      options: Pick<DispatchOptions, 'client' | 'mayTryAgain'>,
+      options: Pick<DispatchOptions, 'client' | 'mayTryAgain'> & { channel?: CodeChannel | undefined },
     ): Promise<SmsLogOutcome | undefined> {
       const { template } = message;
       if (message.test) {
@@ -152,7 +160,10 @@ export function createCodeSender(deps: {
         code: message.code,
       };
       try {
-        const sent = await sms.codes.dispatcher.dispatch(outgoing, { deadlineMs, ...options });
+        const { channel, ...rest } = options;
+        // Without the bot, a code that asks for Telegram goes by SMS as any other.
+        const first = channel === undefined || channel === 'sms' ? undefined : (deps.viaTelegram ?? undefined);
+        const sent = await sms.codes.dispatcher.dispatch(outgoing, { deadlineMs, ...rest, first });
         events?.smsMessage({ provider: sent.provider, template, status: 'sent' });
         return {
           provider: sent.provider,

@@ -3,12 +3,24 @@ import { maskPhone } from '../phone/parse.ts';
 import type { RateLimiter, RateRule } from '../rate-limit/limiter.ts';
 import { TELEGRAM_LINKED_TEMPLATE } from '../sms/messages.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
+import type { User } from '../users/repository.ts';
+import type { TelegramProfile } from './verify/types.ts';
 
 export interface JoinedByNumber {
   readonly phoneNumber: string;
   readonly locale: string | null;
   /** How the Telegram account is named to the number's holder: its @username, else its name, else its id. */
   readonly telegram: string;
+}
+
+/** The notice for `user`, whose number `profile` joined by. */
+export function joinedBy(user: Pick<User, 'phone_number' | 'locale'>, profile: TelegramProfile): JoinedByNumber {
+  const { username, firstName, telegramId } = profile;
+  return {
+    phoneNumber: user.phone_number!,
+    locale: user.locale,
+    telegram: username ? `@${username}` : (firstName ?? telegramId),
+  };
 }
 
 /**

@@ -77,7 +77,7 @@ interface Operation {
 const API: Record<string, Operation | Operation[]> = {
   '/api/v1/openapi.json': { method: 'get' },
   '/api/v1/otp/health': { method: 'get' },
-  '/api/v1/otp/phone/login/request': { method: 'post', body: ['phone_number'] },
+  '/api/v1/otp/phone/login/request': { method: 'post', body: ['phone_number'], optional: ['channel'] },
   '/api/v1/otp/phone/login/verify': { method: 'post', body: ['phone_number', 'code'] },
   '/api/v1/otp/phone/change/request': { method: 'post', body: ['phone_number'], bearer: true },
   '/api/v1/otp/phone/change/confirm': { method: 'post', body: ['phone_number', 'code'], bearer: true },

@@ -105,6 +105,8 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', REQUEST, { body: { phone_number: phone } }, 429, 'RATE_LIMITED');
     await expect('POST', REQUEST, { body: { phone_number: '123' } }, 400, 'INVALID_PHONE');
     await expect('POST', REQUEST, { body: { phone_number: freshPhone(), role: 'admin' } }, 400, 'VALIDATION_ERROR');
+    await expect('POST', REQUEST, { body: { phone_number: freshPhone(), channel: 'telegram' } }, 200);
+    await expect('POST', REQUEST, { body: { phone_number: freshPhone(), channel: 'fax' } }, 400, 'VALIDATION_ERROR');
     await expect('POST', REQUEST, { raw: { payload: `{"phone_number": "${phone}"}`, type: 'text/plain' } }, 415);
     const huge = JSON.stringify({ phone_number: 'x'.repeat(70_000) });
     await expect('POST', REQUEST, { raw: { payload: huge, type: 'application/json' } }, 413, 'PAYLOAD_TOO_LARGE');

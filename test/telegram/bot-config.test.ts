@@ -29,6 +29,8 @@ describe('Telegram bot configuration', () => {
       apiRoot: 'https://api.telegram.org',
       updates: 'polling',
       webhookSecret: null,
+      codeTimeoutMs: 3000,
+      discloseCodeChannel: false,
     });
     assert.equal(loadConfig({ NODE_ENV: 'test', TELEGRAM_BOT_TOKEN: TOKEN }).telegram.bot?.updates, 'off');
   });
@@ -65,5 +67,17 @@ describe('Telegram bot configuration', () => {
       refusal({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'https://relay.example.com/' }),
       /TELEGRAM_API_ROOT/,
     );
+  });
+
+  it('TELEGRAM_CODE_TIMEOUT_MS leaves the SMS after it a whole call within SMS_OTP_DEADLINE_MS', () => {
+    const sms = { SMS_OTP_DEADLINE_MS: '6000', SMS_TIMEOUT_MS: '2000' };
+    const env = { ...sms, TELEGRAM_BOT_TOKEN: TOKEN };
+    assert.equal(loadConfig({ ...env, TELEGRAM_CODE_TIMEOUT_MS: '4000' }).telegram.bot?.codeTimeoutMs, 4000);
+    assert.match(
+      refusal({ ...env, TELEGRAM_CODE_TIMEOUT_MS: '4001' }),
+      /^Invalid configuration: TELEGRAM_CODE_TIMEOUT_MS: expected at most SMS_OTP_DEADLINE_MS minus SMS_TIMEOUT_MS \(4000\)/,
+    );
+    // Without the bot the setting has nothing to say.
+    assert.equal(loadConfig({ ...sms, TELEGRAM_CODE_TIMEOUT_MS: '9000' }).telegram.bot, null);
   });
 });

@@ -63,7 +63,7 @@ forEachDatabase('long polling shared by instances', (backend) => {
 
   function botApi(calls: Instance['calls']): Api {
     const api = createBotApi(
-      { token: fake.token, apiRoot: fake.apiRoot, updates: 'polling', webhookSecret: null },
+      { token: fake.token, apiRoot: fake.apiRoot },
       { timeoutSeconds: BOT_CALL_TIMEOUT_SECONDS + POLL_SECONDS, maxDelaySeconds: 1 },
     );
     api.config.use((prev, method, payload, signal) => {

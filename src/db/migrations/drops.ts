@@ -33,4 +33,5 @@ export const DROPS: Readonly<Record<string, string>> = {
     "every sign-in and link through the bot under way (links already opened stop working) and the bot's telegram_bot_* message templates the migration seeded",
   '0018_telegram_bot_polling':
     'the table telegram_bot_pollers (which instance polls Telegram, and the offset of the next update): the next poller starts from the updates Telegram still holds, so some may be handled again',
+  '0019_telegram_bot_phone': 'the telegram_bot_phone_* templates (what the bot says when a number is shared with it)',
 };

@@ -17,6 +17,7 @@ import * as telegramBotReach from './0015_telegram_bot_reach.ts';
 import * as telegramBot from './0016_telegram_bot.ts';
 import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 import * as telegramBotPolling from './0018_telegram_bot_polling.ts';
+import * as telegramBotPhone from './0019_telegram_bot_phone.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_telegram_bot': telegramBot,
   '0017_telegram_link_tokens': telegramLinkTokens,
   '0018_telegram_bot_polling': telegramBotPolling,
+  '0019_telegram_bot_phone': telegramBotPhone,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -14,7 +14,10 @@ export interface BotClientOptions {
 }
 
 /** grammY's client options for our Bot API root and call timeout (for `new Bot(token, { client })`). */
-export function botClientOptions(config: TelegramBotConfig, options: BotClientOptions = {}): ApiClientOptions {
+/** Where the bot's calls go and with which token: all a Bot API client needs of the bot's settings. */
+export type BotEndpoint = Pick<TelegramBotConfig, 'token' | 'apiRoot'>;
+
+export function botClientOptions(config: BotEndpoint, options: BotClientOptions = {}): ApiClientOptions {
   return { apiRoot: config.apiRoot, timeoutSeconds: options.timeoutSeconds ?? BOT_CALL_TIMEOUT_SECONDS };
 }
 
@@ -32,6 +35,6 @@ export function boundRetries(api: Api, options: BotClientOptions = {}): Api {
 }
 
 /** The Bot API client every part of the service calls Telegram through (see `boundRetries`). */
-export function createBotApi(config: TelegramBotConfig, options: BotClientOptions = {}): Api {
+export function createBotApi(config: BotEndpoint, options: BotClientOptions = {}): Api {
   return boundRetries(new Api(config.token, botClientOptions(config, options)), options);
 }

@@ -34,6 +34,22 @@ export function createBotReach(db: Kysely<Database>, now: () => number) {
             : eb.or([eb('chat_id', '=', target.chatId), eb('telegram_id', '=', target.chatId)]),
         )
         .executeTakeFirst(),
+    /**
+     * The Telegram account linked to the user with `phoneNumber`, and its chat, when the bot may write there
+     * (a code by Telegram, sms/providers/telegram-bot.ts); null otherwise.
+     */
+    async chatFor(phoneNumber: string): Promise<{ telegramId: string; chatId: string } | null> {
+      const row = await db
+        .selectFrom('telegram_users')
+        .innerJoin('users', 'users.id', 'telegram_users.user_id')
+        .select(['telegram_users.telegram_id', 'telegram_users.chat_id'])
+        .where('users.phone_number', '=', phoneNumber)
+        .where('telegram_users.chat_id', 'is not', null)
+        .where('telegram_users.bot_blocked_at', 'is', null)
+        .where('telegram_users.bot_stopped_at', 'is', null)
+        .executeTakeFirst();
+      return row?.chat_id ? { telegramId: row.telegram_id, chatId: row.chat_id } : null;
+    },
     /** The account's locale for a Telegram user, if it has one (the bot writes in it). */
     async locale(telegramId: string): Promise<string | null> {
       const row = await db

@@ -36,7 +36,7 @@ forEachDatabase("the bot's own commands and whether it may write to a user", (ba
     assert.equal(
       lastTo(en),
       'Commands:\n/start - Start\n/help - Help and the list of commands\n/stop - Stop messages from the bot\n' +
-        '/login - Sign in to the website with Telegram\n/link - Link Telegram to your account',
+        '/login - Sign in to the website with Telegram\n/link - Link Telegram to your account\n/phone - Add your phone number',
     );
     await deliver(t, textUpdate(fa, '/help'));
     assert.match(lastTo(fa), /^فرمان‌ها:\n\/start - شروع\n\/help - راهنما/);
