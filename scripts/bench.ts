@@ -27,12 +27,15 @@
  * Telegram: sign-ins with the login widget and from a Mini App, each a new person with a login signed just
  * before it is sent (a login works once) under a bot token of the run's own; BENCH_ONLY=telegram runs the
  * trivial route, the phone sign-ins and the Telegram sign-ins alone on each store.
+ * Telegram bot: updates POSTed to the webhook (scenario h), each a /help whose reply goes to a local Bot API
+ * in this process; BENCH_ONLY=telegram runs it too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { startBenchBotApi } from './bench/bot-updates.ts';
 import { importLine } from './bench/import.ts';
 import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
 import { numberSource } from './bench/scenarios.ts';
@@ -82,6 +85,7 @@ async function main(): Promise<number> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'otpgate-bench-'));
   const sink = await startSmsSink();
+  const botApi = await startBenchBotApi();
   const servers = new Set<ServerChild>();
   const undo = new Set<() => Promise<unknown>>();
   let backends: Backends | undefined;
@@ -122,6 +126,7 @@ async function main(): Promise<number> {
       root: ROOT,
       dataDir,
       sink,
+      botApiRoot: botApi.apiRoot,
       fresh,
       freshTelegramId: telegramIdSource(),
       backends,
@@ -196,6 +201,7 @@ async function main(): Promise<number> {
     await Promise.allSettled([...undo].map((step) => step()));
     await closeBackends();
     await sink.close();
+    await botApi.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (cpuProfileDir) console.log(`server CPU profile written to ${cpuProfileDir}`);
   }
@@ -205,7 +211,8 @@ async function main(): Promise<number> {
 function printSignIns(runs: readonly TelegramOutcome['run'][]): void {
   console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}`);
   console.log(`\n${summary(runs, 'telegram widget sign-ins', (run) => run.telegramWidget)}`);
-  console.log(`\n${summary(runs, 'telegram Mini App sign-ins', (run) => run.telegramWebApp)}\n`);
+  console.log(`\n${summary(runs, 'telegram Mini App sign-ins', (run) => run.telegramWebApp)}`);
+  console.log(`\n${summary(runs, 'telegram bot updates by webhook', (run) => run.botUpdates)}\n`);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -28,6 +28,8 @@ export interface StoreRun {
   /** Scenarios f and g: one request each, a new person signing in with a fresh login. */
   readonly telegramWidget: Measurement;
   readonly telegramWebApp: Measurement;
+  /** Scenario h: Telegram updates handled through the webhook, each with the bot's reply. */
+  readonly botUpdates: Measurement;
   readonly memory: ServerMemory | null;
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BENCH_WEBHOOK_SECRET } from './bot-updates.ts';
 import { BENCH_BOT_TOKEN } from './telegram.ts';
 
 const READY_TIMEOUT_MS = 20_000;
@@ -16,6 +17,8 @@ export interface ServerOptions {
   /** A fresh directory of the bench's own: the database, and the child's working directory. */
   readonly dataDir: string;
   readonly smsWebhookUrl: string;
+  /** The Bot API the server's bot calls (scenario h's sink). */
+  readonly botApiRoot: string;
   /** When set, the child runs with `--cpu-prof` and writes its profile there on exit. */
   readonly cpuProfileDir?: string | undefined;
   /** The store's settings (DATABASE_URL, REDIS_URL, ...), over the SQLite default; AUTH_SECRET too, to share one. */
@@ -84,6 +87,10 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     // Scenarios f and g sign in with the widget and Mini Apps; their per-address limit would measure the limit.
     TELEGRAM_BOT_TOKEN: BENCH_BOT_TOKEN,
     TELEGRAM_IP_HOURLY_LIMIT: '1000000',
+    // Scenario h: the bot takes its updates by webhook, and calls a Bot API in the bench process.
+    TELEGRAM_UPDATES: 'webhook',
+    TELEGRAM_WEBHOOK_SECRET: BENCH_WEBHOOK_SECRET,
+    TELEGRAM_API_ROOT: options.botApiRoot,
     ...options.env,
   };
   const start = startCommand(options.root);

@@ -5,6 +5,7 @@ import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, typ
 import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
 import { prepareStore, type Backends, type PreparedStore, type StoreName } from './stores.ts';
+import { botUpdates } from './bot-updates.ts';
 import { telegramWebAppSignIns, telegramWidgetSignIns } from './telegram.ts';
 import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
 import { eventsDelivered, eventsLine, type EventsResult } from './events.ts';
@@ -14,6 +15,8 @@ export interface StoreRunContext {
   readonly root: string;
   readonly dataDir: string;
   readonly sink: SmsSink;
+  /** The Bot API of scenario h (see bot-updates.ts). */
+  readonly botApiRoot: string;
   readonly fresh: () => string;
   /** Fresh Telegram ids for scenarios f and g, shared by the run as `fresh` is. */
   readonly freshTelegramId: () => number;
@@ -55,6 +58,7 @@ function starter(name: StoreName, context: StoreRunContext, store: PreparedStore
         root: context.root,
         dataDir: context.dataDir,
         smsWebhookUrl: context.sink.url,
+        botApiRoot: context.botApiRoot,
         cpuProfileDir: context.cpuProfileDir,
         env: { ...store.env, ...extra },
       });
@@ -130,6 +134,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const pairs = await step(() => signIns(settings, fresh, sink));
     const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
     const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
+    const updates = await step(() => botUpdates(settings, context.freshTelegramId));
     const queued = context.campaign
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
       : null;
@@ -169,6 +174,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       signIns: pairs,
       telegramWidget: widget,
       telegramWebApp: webApp,
+      botUpdates: updates,
       memory,
     };
     return { run, failures, two, imported, events };
@@ -197,12 +203,20 @@ export async function runTelegramOnly(name: StoreName, context: StoreRunContext)
     const signInsRun = await step(() => signIns(settings, context.fresh, context.sink));
     const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
     const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
+    const updates = await step(() => botUpdates(settings, context.freshTelegramId));
     console.log(`\n${table(results, trivial.rate)}`);
     const counters = storeTable(results);
     if (counters) console.log(`\n${counters}`);
     printLogs(started);
     return {
-      run: { store: name, trivial, signIns: signInsRun, telegramWidget: widget, telegramWebApp: webApp },
+      run: {
+        store: name,
+        trivial,
+        signIns: signInsRun,
+        telegramWidget: widget,
+        telegramWebApp: webApp,
+        botUpdates: updates,
+      },
       failures: failuresOf(name, results),
     };
   } finally {
@@ -213,7 +227,7 @@ export async function runTelegramOnly(name: StoreName, context: StoreRunContext)
 }
 
 export interface TelegramOutcome {
-  readonly run: Pick<StoreRun, 'store' | 'trivial' | 'signIns' | 'telegramWidget' | 'telegramWebApp'>;
+  readonly run: Pick<StoreRun, 'store' | 'trivial' | 'signIns' | 'telegramWidget' | 'telegramWebApp' | 'botUpdates'>;
   readonly failures: readonly string[];
 }
 
@@ -231,6 +245,7 @@ export async function runEventsOnly(name: StoreName, context: StoreRunContext): 
         root: context.root,
         dataDir: context.dataDir,
         smsWebhookUrl: context.sink.url,
+        botApiRoot: context.botApiRoot,
         cpuProfileDir: context.cpuProfileDir,
         env: { ...store.env, ...extra },
       });
