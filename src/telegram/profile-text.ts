@@ -34,3 +34,24 @@ function text(value: string | null, max: number): string | null {
   const kept = [...value.replace(UNSAFE, '').replace(LONE_SURROGATES, '')].slice(0, max).join('').trim();
   return kept === '' ? null : kept;
 }
+
+/** The Telegram user an update came from, as the Bot API describes them (`ctx.from`). */
+export interface TelegramSender {
+  readonly id: number;
+  readonly first_name: string;
+  readonly last_name?: string;
+  readonly username?: string;
+  readonly language_code?: string;
+}
+
+/** The sender of a bot update as a stored profile; updates carry no photo URL. */
+export function senderProfile(from: TelegramSender): TelegramProfile {
+  return storableProfile({
+    telegramId: String(from.id),
+    username: from.username ?? null,
+    firstName: from.first_name,
+    lastName: from.last_name ?? null,
+    photoUrl: null,
+    languageCode: from.language_code ?? null,
+  });
+}

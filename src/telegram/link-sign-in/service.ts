@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { ClientInfo } from '../../sessions/service.ts';
 import type { TelegramAccounts, TelegramSignIn } from '../accounts.ts';
-import { storableProfile } from '../profile-text.ts';
+import { senderProfile, type TelegramSender } from '../profile-text.ts';
 import type { TelegramProfile } from '../verify/types.ts';
 import type { LinkTokenRepository, LinkTokenRow } from './repository.ts';
 import { deviceText, newPollSecret, newStartToken, purposeOf, type Purpose } from './tokens.ts';
@@ -17,15 +17,6 @@ const LINK_TTL_MS = 10 * 60_000;
 export const MAX_WAIT_SECONDS = 25;
 /** What Telegram allows in a `start` payload. */
 const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The Telegram user an update came from, as the Bot API describes them (`ctx.from`). */
-export interface TelegramSender {
-  readonly id: number;
-  readonly first_name: string;
-  readonly last_name?: string;
-  readonly username?: string;
-  readonly language_code?: string;
-}
 
 export interface StartedLink {
   /** `https://t.me/<bot>?start=<token>`: the token is in it, so it is a credential until used or expired. */
@@ -172,7 +163,7 @@ export function createLinkSignIn(deps: {
       const purpose = purposeOf(payload);
       if (!purpose) return null;
       if (!PAYLOAD.test(payload)) return { kind: 'unknown' };
-      const profile = profileOf(from);
+      const profile = senderProfile(from);
       const tokenHash = sha256Hex(payload);
       const at = now();
       const opened = await tokens.open(
@@ -227,18 +218,6 @@ export function createLinkSignIn(deps: {
 }
 
 export type LinkSignIn = ReturnType<typeof createLinkSignIn>;
-
-/** The sender as a profile: what Telegram says about the user the update came from (no photo in updates). */
-function profileOf(from: TelegramSender): TelegramProfile {
-  return storableProfile({
-    telegramId: String(from.id),
-    username: from.username ?? null,
-    firstName: from.first_name,
-    lastName: from.last_name ?? null,
-    photoUrl: null,
-    languageCode: from.language_code ?? null,
-  });
-}
 
 declare module 'fastify' {
   interface FastifyInstance {

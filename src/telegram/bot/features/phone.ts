@@ -1,6 +1,5 @@
-import type { User as TelegramUser } from 'grammy/types';
+import { senderProfile } from '../../profile-text.ts';
 import type { ContactOutcome, TelegramContacts } from '../../contact.ts';
-import type { TelegramProfile } from '../../verify/types.ts';
 import type { BotContext, BotFeature } from '../feature.ts';
 import { PHONE_TEMPLATES as T } from './phone-templates.ts';
 
@@ -33,7 +32,7 @@ export function phoneFeature(contacts: Pick<TelegramContacts, 'share'>): BotFeat
       bot.on('message:contact', async (ctx) => {
         const { contact } = ctx.message;
         const shared = await contacts.share({
-          profile: profileOf(ctx.from),
+          profile: senderProfile(ctx.from),
           contact: { phone_number: contact.phone_number, user_id: contact.user_id },
           chat: ctx.chat,
         });
@@ -54,16 +53,4 @@ export function phoneFeature(contacts: Pick<TelegramContacts, 'share'>): BotFeat
 async function shareButton(ctx: BotContext) {
   const button = { text: await ctx.say(T.button), request_contact: true };
   return { keyboard: [[button]], one_time_keyboard: true, resize_keyboard: true };
-}
-
-/** The sender as a Telegram profile; a bot update carries no photo URL. */
-function profileOf(from: TelegramUser): TelegramProfile {
-  return {
-    telegramId: String(from.id),
-    username: from.username ?? null,
-    firstName: from.first_name,
-    lastName: from.last_name ?? null,
-    photoUrl: null,
-    languageCode: from.language_code ?? null,
-  };
 }
