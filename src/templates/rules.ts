@@ -13,6 +13,14 @@ export const CODE_TEMPLATE_KEYS: ReadonlySet<string> = new Set(Object.values(OTP
  */
 export const REQUIRED_TEMPLATE_KEYS: ReadonlySet<string> = SERVICE_TEMPLATES;
 
+/** The Telegram bot's messages (`telegram_bot_*`), which each bot feature seeds and sends itself. */
+const BOT_TEMPLATE_PREFIX = 'telegram_bot_';
+
+/** Whether the service sends this key's messages itself, with values of its own (and so needs it to exist). */
+export function isSentByService(key: string): boolean {
+  return REQUIRED_TEMPLATE_KEYS.has(key) || key.startsWith(BOT_TEMPLATE_PREFIX);
+}
+
 /** What the code sender fills in. A placeholder beyond these would fail every code request of that locale. */
 const CODE_PARAMS: readonly string[] = ['code', 'minutes'];
 

@@ -7,7 +7,7 @@ import { decodeTemplateCursor, encodeTemplateCursor } from './cursor.ts';
 import type { TemplateRecord } from './record.ts';
 import { placeholdersOf } from './placeholders.ts';
 import type { TemplateInput, TemplateRepository, Written } from './repository.ts';
-import { REQUIRED_TEMPLATE_KEYS, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
+import { CODE_TEMPLATE_KEYS, isSentByService, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
 
 /**
  * Managing templates (the admin API). Reads go to the database, so staff see what is stored; every write
@@ -23,6 +23,24 @@ export function createTemplateService(deps: {
   codeFill: CodeFill;
 }) {
   const { templates, cache, now } = deps;
+
+  /**
+   * A message the service sends itself (a notice, a bot message) is rendered with the values the service
+   * has, no others: a placeholder it does not fill would fail every such message, and one left out can take
+   * away what the message must show (the device and address of a sign-in to confirm). So an edit keeps
+   * exactly the placeholders the key already has. Code messages have their own rule (rules.ts).
+   */
+  async function sentByServiceProblem(key: string, input: TemplateInput): Promise<string | null> {
+    if (CODE_TEMPLATE_KEYS.has(key) || !isSentByService(key)) return null;
+    const existing = (await cache.index()).get(key);
+    if (!existing || existing.size === 0) return null;
+    const expected = [...new Set([...existing.values()].flatMap((record) => record.placeholders))].sort();
+    const parsed = placeholdersOf(input.body);
+    const given = parsed.ok ? [...new Set(parsed.names)].sort() : [];
+    if (given.join() === expected.join()) return null;
+    const list = expected.length === 0 ? 'no placeholders' : expected.map((name) => `{${name}}`).join(', ');
+    return `${key} is a message the service sends with its own values: its body must use exactly ${list}`;
+  }
 
   return {
     /**
@@ -57,7 +75,7 @@ export function createTemplateService(deps: {
       input: TemplateInput,
       actor: Actor,
     ): Promise<{ record: TemplateRecord; created: boolean }> {
-      const problem = templateProblem(key, input);
+      const problem = templateProblem(key, input) ?? (await sentByServiceProblem(key, input));
       if (problem) throw new AppError('VALIDATION_ERROR', problem);
       const names = placeholdersOf(input.body);
       if (names.ok) assertFits(shortestRendering(key, input.body, names.names, deps.codeFill), deps.maxParts);
@@ -76,7 +94,7 @@ export function createTemplateService(deps: {
     async remove(key: string, locale: string, actor: Actor): Promise<void> {
       let outcome: Awaited<ReturnType<TemplateRepository['remove']>>;
       const at = now();
-      const keepLast = REQUIRED_TEMPLATE_KEYS.has(key);
+      const keepLast = isSentByService(key);
       try {
         outcome = await templates.remove(key, locale, { keepLast }, audited(actor, 'template.delete', at));
       } finally {

@@ -8,7 +8,7 @@ import { databaseNowPlus } from '../../src/db/clock.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { BOT_CALL_TIMEOUT_SECONDS, createBotApi } from '../../src/telegram/bot/api.ts';
-import { createPoller, type Poller, type PollerOptions } from '../../src/telegram/bot/polling.ts';
+import { createPoller, MAX_UPDATE_TRIES, type Poller, type PollerOptions } from '../../src/telegram/bot/polling.ts';
 import { forEachDatabase } from '../helpers/app.ts';
 import { startFakeBotApi, person, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 import { sharedDatabase } from '../helpers/infra-cli.ts';
@@ -228,6 +228,23 @@ forEachDatabase('long polling shared by instances', (backend) => {
     const tries = attempts.filter((a) => a.updateId === failing).map((a) => a.at);
     const gaps = tries.slice(1).map((at, i) => at - tries[i]!);
     assert.ok(gaps[0]! >= RETRY_MS && gaps[1]! >= 2 * RETRY_MS && gaps[2]! >= 4 * RETRY_MS, String(gaps));
+    assert.equal(Number((await row())!.next_offset), after + 1);
+  });
+
+  it('an update that fails every try is left after MAX_UPDATE_TRIES, and the updates behind it are handled', async () => {
+    handled = [];
+    const attempts: number[] = [];
+    const [failing, after] = pushTexts(2) as [number, number];
+    startPoller('instance-a', {
+      handle: async (update) => {
+        attempts.push(update.update_id);
+        if (update.update_id === failing) throw new Error('this update can never be handled');
+        handled.push({ holder: 'instance-a', updateId: update.update_id });
+      },
+    });
+    await until(() => handled.length === 1, 20_000, 'the update behind the failing one handled');
+    assert.deepEqual(handled, [{ holder: 'instance-a', updateId: after }]);
+    assert.equal(attempts.filter((id) => id === failing).length, MAX_UPDATE_TRIES);
     assert.equal(Number((await row())!.next_offset), after + 1);
   });
 

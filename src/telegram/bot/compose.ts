@@ -47,5 +47,8 @@ export function composeBot(options: BotComposition): Composer<BotContext> {
     await next();
   });
   for (const feature of options.features) feature.install?.(privateChats);
+  // A button no feature knows (an old message, forged data): answered, or the client spins until Telegram
+  // gives up.
+  bot.on('callback_query', async (ctx) => void (await ctx.answerCallbackQuery()));
   return bot;
 }

@@ -60,6 +60,9 @@ export interface Poller {
 export const DEFAULT_LEASE_MS = 10_000;
 export const DEFAULT_POLL_TIMEOUT_SECONDS = 8;
 const MAX_RETRY_MS = 30_000;
+/** How many times one update is tried before polling leaves it (about a minute of pauses: 1, 2, 4, 8, 16 s). */
+export const MAX_UPDATE_TRIES = 6;
+
 /** How long one getUpdates may take, retries by auto-retry included, beyond its hold. */
 const POLL_CALL_SLACK_MS = 60_000;
 
@@ -180,12 +183,20 @@ export function createPoller(options: PollerOptions): Poller {
           try {
             await handle(update);
           } catch (error) {
-            failed = true;
+            if (++handleFailures < MAX_UPDATE_TRIES) {
+              failed = true;
+              log.error(
+                { updateId: update.update_id, reason: reasonOf(error) },
+                'Telegram polling: an update could not be handled; it will be tried again',
+              );
+              break;
+            }
+            // One update that always fails (a bug, a template that cannot render) must not stop the bot for
+            // everyone behind it: after MAX_UPDATE_TRIES it is left, as Telegram leaves a webhook update.
             log.error(
-              { updateId: update.update_id, reason: reasonOf(error) },
-              'Telegram polling: an update could not be handled; it will be tried again',
+              { updateId: update.update_id, reason: reasonOf(error), tries: handleFailures },
+              'Telegram polling: an update failed every try; it is skipped',
             );
-            break;
           }
           handleFailures = 0;
           if (!(await repository.advance(holderId, update.update_id + 1))) {
@@ -196,7 +207,7 @@ export function createPoller(options: PollerOptions): Poller {
           offset = update.update_id + 1;
         }
         // The next getUpdates asks from the update that failed: it comes back, after a pause.
-        if (failed) await pause(delay(++handleFailures), ended.signal);
+        if (failed) await pause(delay(handleFailures), ended.signal);
       }
     } catch (error) {
       // The database failed to store an offset: start over from what it holds, once it answers.

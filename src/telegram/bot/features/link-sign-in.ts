@@ -85,7 +85,9 @@ export function linkSignInFeature(service: Pick<LinkSignIn, 'open' | 'decide' | 
           const text = await decisionText(ctx, decided);
           answered = true;
           await ctx.answerCallbackQuery({ text: text.slice(0, 200) });
-          await ctx.editMessageText(text).catch(ignoreUnchanged);
+          // The decision is made; the edit only tidies the message, and a button on an inline message (no
+          // `message` in the update) or one Telegram will not edit must not fail the update.
+          if (ctx.callbackQuery.message) await ctx.editMessageText(text).catch(ignoreRefusedEdit);
         } finally {
           if (!answered) await ctx.answerCallbackQuery().catch(() => {});
         }
@@ -94,8 +96,8 @@ export function linkSignInFeature(service: Pick<LinkSignIn, 'open' | 'decide' | 
   };
 }
 
-/** Tapping a button twice edits the message to the text it already has, which Telegram refuses. */
-function ignoreUnchanged(error: unknown): void {
-  if (error instanceof GrammyError && /message is not modified/.test(error.description)) return;
+/** Telegram refusing the edit (tapping twice edits to the same text; an old message cannot be edited). */
+function ignoreRefusedEdit(error: unknown): void {
+  if (error instanceof GrammyError && error.error_code === 400) return;
   throw error;
 }
