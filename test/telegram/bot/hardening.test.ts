@@ -1,38 +1,23 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, it } from 'node:test';
-import { forEachDatabase, type TestApp } from '../../helpers/app.ts';
-import {
-  callbackUpdate,
-  person,
-  startFakeBotApi,
-  textUpdate,
-  type FakeBotApi,
-} from '../../helpers/fake-telegram-bot-api.ts';
+import { it } from 'node:test';
+import { forEachDatabase } from '../../helpers/app.ts';
+import { callbackUpdate, person, textUpdate } from '../../helpers/fake-telegram-bot-api.ts';
 import { adminHeaders, TEMPLATES } from '../../templates/helpers.ts';
-import { deliver, sentTo, startBotApp } from './helpers.ts';
+import { botSuite, deliver, sentTo } from './helpers.ts';
 
 // What an outsider found could stop the bot: a button on a message the bot cannot edit, a button no feature
 // knows, and a template edit that leaves a bot message unrenderable.
 forEachDatabase('the bot keeps going', (backend) => {
-  let fake: FakeBotApi;
-  let t: TestApp;
-  before(async () => {
-    fake = await startFakeBotApi();
-    t = await startBotApp(backend, fake);
-  });
-  after(async () => {
-    await t?.close();
-    await fake?.close();
-  });
+  const suite = botSuite(backend);
 
-  const answeredCallbacks = () => fake.calls.filter((c) => c.method === 'answerCallbackQuery').length;
+  const answeredCallbacks = () => suite.fake.calls.filter((c) => c.method === 'answerCallbackQuery').length;
 
   it('a sign-in button pressed on an inline message (no message to edit) is answered and handled', async () => {
     const before = answeredCallbacks();
     const press = callbackUpdate(person(9101), `lsi:ok:${randomUUID()}`);
     delete (press.callback_query as { message?: unknown }).message;
-    const answer = await deliver(t, press);
+    const answer = await deliver(suite.t, press);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     assert.equal(answeredCallbacks(), before + 1);
   });
@@ -40,16 +25,16 @@ forEachDatabase('the bot keeps going', (backend) => {
   it('a button no feature knows is answered, so the client does not spin', async () => {
     for (const data of ['foo', 'x'.repeat(64)]) {
       const before = answeredCallbacks();
-      const answer = await deliver(t, callbackUpdate(person(9102), data, { message_id: 5 }));
+      const answer = await deliver(suite.t, callbackUpdate(person(9102), data, { message_id: 5 }));
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       assert.equal(answeredCallbacks(), before + 1, data);
     }
   });
 
   it('a bot message keeps exactly its placeholders: none it cannot fill, none it must show', async () => {
-    const write = await adminHeaders(t, ['templates:write']);
+    const write = await adminHeaders(suite.t, ['templates:write']);
     const put = (key: string, body: string) =>
-      t.inject({ method: 'PUT', url: `${TEMPLATES}/${key}/en`, headers: write, payload: { body } });
+      suite.t.inject({ method: 'PUT', url: `${TEMPLATES}/${key}/en`, headers: write, payload: { body } });
 
     const unfillable = await put('telegram_bot_help', 'Commands: {code} {commands}');
     assert.equal(unfillable.statusCode, 400, unfillable.body);
@@ -61,7 +46,7 @@ forEachDatabase('the bot keeps going', (backend) => {
     const same = await put('telegram_bot_help', 'What I can do:\n{commands}');
     assert.equal(same.statusCode, 200, same.body);
     const sara = person(9103);
-    assert.equal((await deliver(t, textUpdate(sara, '/help'))).status, 200);
-    assert.match(sentTo(fake, sara).at(-1)?.text ?? '', /^What I can do:\n\/start/);
+    assert.equal((await deliver(suite.t, textUpdate(sara, '/help'))).status, 200);
+    assert.match(sentTo(suite.fake, sara).at(-1)?.text ?? '', /^What I can do:\n\/start/);
   });
 });

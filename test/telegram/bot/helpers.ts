@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { DatabaseBackend } from '../../helpers/backends.ts';
 import { startTestApp, type TestApp } from '../../helpers/app.ts';
-import type { BotUser, FakeBotApi, UpdateBody } from '../../helpers/fake-telegram-bot-api.ts';
+import {
+  startFakeBotApi,
+  type BotUser,
+  type FakeBotApi,
+  type UpdateBody,
+} from '../../helpers/fake-telegram-bot-api.ts';
 
 export const WEBHOOK = '/api/v1/telegram/webhook';
 export const SECRET = 'webhook-secret_0123456789abcdef-0123';
@@ -56,3 +62,17 @@ export async function reachOf(t: TestApp, who: BotUser) {
 }
 
 export const sentTo = (fake: FakeBotApi, who: BotUser) => fake.sent.filter((m) => m.chatId === String(who.id));
+
+/** For one suite: a fake Bot API and the service's bot on it, started before its tests and closed after. */
+export function botSuite(backend: DatabaseBackend): { fake: FakeBotApi; t: TestApp } {
+  const suite = {} as { fake: FakeBotApi; t: TestApp };
+  before(async () => {
+    suite.fake = await startFakeBotApi();
+    suite.t = await startBotApp(backend, suite.fake);
+  });
+  after(async () => {
+    await suite.t?.close();
+    await suite.fake?.close();
+  });
+  return suite;
+}
