@@ -6140,7 +6140,7 @@ export interface paths {
                                 name: string;
                                 /** @description the first characters of the key, to tell keys apart */
                                 prefix: string;
-                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write" | "alerts:read" | "alerts:write")[];
                             };
                         };
                     };
@@ -6284,7 +6284,7 @@ export interface paths {
                                 name: string;
                                 /** @description the first characters of the key, to tell keys apart */
                                 prefix: string;
-                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write" | "alerts:read" | "alerts:write")[];
                                 /** Format: date-time */
                                 created_at: string;
                                 last_used_at: string | null;
@@ -6456,7 +6456,7 @@ export interface paths {
                                 name: string;
                                 /** @description the first characters of the key, to tell keys apart */
                                 prefix: string;
-                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write")[];
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write" | "alerts:read" | "alerts:write")[];
                                 /** Format: date-time */
                                 created_at: string;
                                 last_used_at: string | null;
@@ -11168,7 +11168,7 @@ export interface components {
             /** @enum {boolean} */
             success: false;
             message: string;
-            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN";
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN" | "ALERT_CHANNEL_UNAVAILABLE";
             attempts_left?: number;
             /** @description seconds; also sent as the Retry-After header */
             retry_after?: number;

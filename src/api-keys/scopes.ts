@@ -16,6 +16,8 @@ export const API_KEY_SCOPES = {
   'users:write': 'create, block, unblock, sign out and delete users',
   'events:read': 'read the events sent to EVENTS_WEBHOOK_URL and their delivery (GET /api/v1/admin/events)',
   'events:write': 'redeliver an event (POST /api/v1/admin/events/:id/redeliver)',
+  'alerts:read': 'read back-in-stock alerts, subscribers per product and restocks',
+  'alerts:write': "subscribe users to back-in-stock alerts, cancel them, and report a product's stock",
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

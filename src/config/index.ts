@@ -5,6 +5,7 @@ import { ConfigError } from './config-error.ts';
 import { browserConfig, type BrowserConfig } from './browser.ts';
 import { eventsConfig, type EventsConfig } from './events.ts';
 import { telegramConfig, type TelegramConfig } from './telegram.ts';
+import { alertsConfig, type AlertsConfig } from './alerts.ts';
 import { metricsConfig, type MetricsConfig } from './metrics.ts';
 import { invalid, isUnreadableUrl } from './explain.ts';
 import {
@@ -147,6 +148,8 @@ export interface Config {
   /** Events to the shop's backend (EVENTS_WEBHOOK_URL); `webhook` null when off. */
   readonly events: EventsConfig;
   readonly telegram: TelegramConfig;
+  /** Back-in-stock alerts. */
+  readonly alerts: AlertsConfig;
 }
 
 /**
@@ -288,6 +291,7 @@ function buildConfig(env: Env): Config {
     browser: browserConfig(env),
     events: eventsConfig(env, isProduction),
     telegram: telegramConfig(env, isProduction, issuer),
+    alerts: alertsConfig(env),
   });
 }
 

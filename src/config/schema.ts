@@ -631,6 +631,35 @@ export const EnvSchema = Type.Object({
       'true adds `channel` (sms or telegram) to the code request answer; it then tells anyone whether a number has an account with a linked Telegram',
     default: false,
   }),
+  ALERTS_PER_UNIT: Type.Optional(
+    Type.Integer({
+      description:
+        'a restock notifies at most this many subscribers per unit reported, oldest first (the rest wait for the next); unset: everyone',
+      minimum: 1,
+      maximum: 1_000_000,
+    }),
+  ),
+  ALERTS_QUIET_HOURS: Type.Optional(
+    Type.String({
+      description:
+        'hours in ALERTS_TIME_ZONE when SMS alerts wait for the morning, as START-END (22-08, or 22:30-07:45); Telegram alerts are not held',
+      pattern: '^\\d{1,2}(:\\d{2})?-\\d{1,2}(:\\d{2})?$',
+      allowed: 'START-END in hours (22-08) or hours and minutes (22:30-07:45)',
+    }),
+  ),
+  ALERTS_TIME_ZONE: Type.String({
+    description: 'the IANA time zone ALERTS_QUIET_HOURS is read in',
+    default: 'Asia/Tehran',
+    minLength: 1,
+    maxLength: 64,
+  }),
+  ALERTS_TELEGRAM_PER_SECOND: Type.Integer({
+    description:
+      'alert messages the bot sends per second, all chats together (Telegram allows about 30; each chat gets at most one a second)',
+    default: 25,
+    minimum: 1,
+    maximum: 30,
+  }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -775,6 +804,10 @@ export const ENV_GROUPS: readonly EnvGroup[] = [
       'TELEGRAM_CODE_TIMEOUT_MS',
       'TELEGRAM_CODE_CHANNEL_DISCLOSE',
     ],
+  },
+  {
+    title: 'Back-in-stock alerts',
+    variables: ['ALERTS_PER_UNIT', 'ALERTS_QUIET_HOURS', 'ALERTS_TIME_ZONE', 'ALERTS_TELEGRAM_PER_SECOND'],
   },
   { title: 'Metrics', variables: ['METRICS_ENABLED', 'METRICS_TOKEN', 'METRICS_PORT'] },
 ];

@@ -16,6 +16,8 @@ export interface Keys {
   readonly rateLimitPhone: Buffer;
   /** HMAC key that turns a Telegram sign-in's `state` into its PKCE verifier (telegram/oidc/flow.ts). */
   readonly telegramPkce: Buffer;
+  /** HMAC key of the tokens in an alert's cancel and click links (alerts/link-token.ts). */
+  readonly alertLink: Buffer;
 }
 
 export function deriveKeys(authSecret: string): Keys {
@@ -27,6 +29,7 @@ export function deriveKeys(authSecret: string): Keys {
     otpPending: derive('otp-pending v1'),
     rateLimitPhone: derive('rate-limit-phone v1'),
     telegramPkce: derive('telegram-pkce v1'),
+    alertLink: derive('alert-link v1'),
   };
 }
 

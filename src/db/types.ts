@@ -262,16 +262,77 @@ export interface TelegramDeepLinksTable {
   created_at: number;
 }
 
+/** Back-in-stock subscriptions (0020): see the migration for the meaning of each column. */
 export interface StockAlertsTable {
   id: string;
+  user_id: string;
   product_id: string;
+  /** '' when the shop has no variants. */
+  variant_id: string;
+  /** `sms` or `telegram`. */
   channel: string;
-  user_id: string | null;
-  phone_number: string | null;
-  telegram_chat_id: string | null;
+  locale: string;
+  /** `active`, `notified` or `cancelled`. */
   status: string;
+  /** Random, unique: the one-click cancel and click tokens are made from it (alerts/link-token.ts). */
+  link_key: string;
   created_at: number;
   notified_at: number | null;
+  restock_id: string | null;
+  /** The queued message: an `sms_logs` id (channel sms) or a `telegram_messages` id (channel telegram). */
+  message_id: string | null;
+  clicked_at: number | null;
+  cancelled_at: number | null;
+  /** user, link, telegram_button, bot_blocked, admin. */
+  cancel_reason: string | null;
+}
+
+/** The last stock the shop reported per product and variant. */
+export interface ProductStockTable {
+  product_id: string;
+  variant_id: string;
+  quantity: number;
+  name: string | null;
+  url: string | null;
+  updated_at: number;
+}
+
+/** One change of a product from none to some, and its fan-out. */
+export interface RestocksTable {
+  id: string;
+  product_id: string;
+  variant_id: string;
+  quantity: number;
+  name: string | null;
+  url: string | null;
+  /** How many subscriptions this restock may notify; null: all of them. */
+  notify_limit: number | null;
+  notified: number;
+  /** `fanning` or `done`. */
+  status: string;
+  /** While a fan-out holds it: when its claim lapses (database clock). */
+  lease_until: number | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** Telegram messages the bot sends unasked (alerts), queued. */
+export interface TelegramMessagesTable {
+  id: string;
+  chat_id: string;
+  text: string;
+  /** The Bot API's reply_markup, as JSON. */
+  reply_markup: string | null;
+  alert_id: string | null;
+  /** `queued`, `sending`, `sent`, `blocked` or `failed`. */
+  status: string;
+  tries: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  telegram_message_id: string | null;
+  error: string | null;
+  created_at: number;
+  sent_at: number | null;
 }
 
 export interface ApiKeysTable {
@@ -365,6 +426,9 @@ export interface Database {
   telegram_deep_links: TelegramDeepLinksTable;
   telegram_bot_pollers: TelegramBotPollersTable;
   stock_alerts: StockAlertsTable;
+  product_stock: ProductStockTable;
+  restocks: RestocksTable;
+  telegram_messages: TelegramMessagesTable;
   api_keys: ApiKeysTable;
   admin_audit: AdminAuditTable;
   signing_keys: SigningKeysTable;

@@ -50,6 +50,9 @@ export const ERROR_CODES = {
   // A poll secret that names no sign-in through the bot. Expired, cancelled and used sign-ins are not errors
   // but statuses of the poll's answer: the browser shows each its own way and starts again.
   TELEGRAM_LINK_UNKNOWN: { status: 404 },
+  // An alert asked for on a channel that cannot reach the user: Telegram not linked, the bot blocked or
+  // stopped, or no bot configured; SMS with no number on the account.
+  ALERT_CHANNEL_UNAVAILABLE: { status: 409 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

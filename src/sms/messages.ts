@@ -12,6 +12,9 @@ export const PHONE_CHANGED_TEMPLATE = 'phone_changed';
 /** The notice to a number whose account a Telegram account joined by it (telegram/link-notice.ts); migration 0014. */
 export const TELEGRAM_LINKED_TEMPLATE = 'telegram_linked';
 
+/** A back-in-stock alert by SMS (alerts/); seeded in fa and en by migration 0020. */
+export const STOCK_ALERT_TEMPLATE = 'stock_alert';
+
 /** The Telegram bot's own answers (telegram/bot/features/core.ts); seeded in fa and en by migration 0016. */
 export const TELEGRAM_BOT_TEMPLATES = {
   welcome: 'telegram_bot_welcome',
@@ -20,7 +23,8 @@ export const TELEGRAM_BOT_TEMPLATES = {
 } as const;
 
 /**
- * The service's own templates: the code messages and the notices (a phone change, a Telegram account joined). Only the service sends them,
+ * The service's own templates: the code messages, the notices (a phone change, a Telegram account joined) and
+ * the back-in-stock alert. Only the service sends them,
  * with values it made itself. A key that could send them with its own values could put a link where the
  * sign-in code goes and have it arrive as the service's own sign-in message, so the admin send refuses them
  * (TEMPLATE_RESERVED).
@@ -29,6 +33,7 @@ export const SERVICE_TEMPLATES: ReadonlySet<string> = new Set([
   ...Object.values(OTP_TEMPLATES),
   PHONE_CHANGED_TEMPLATE,
   TELEGRAM_LINKED_TEMPLATE,
+  STOCK_ALERT_TEMPLATE,
   ...Object.values(TELEGRAM_BOT_TEMPLATES),
 ]);
 

@@ -53,6 +53,11 @@ export async function eraseUser(db: Kysely<Database>, user: User, by: string, no
     .where('telegram_id', 'in', db.selectFrom('telegram_users').select('telegram_id').where('user_id', '=', user.id))
     .execute();
   await db.deleteFrom('telegram_users').where('user_id', '=', user.id).execute();
+  // Alert messages name the product and the user's chat; those of an erased user go, sent or not.
+  await db
+    .deleteFrom('telegram_messages')
+    .where('alert_id', 'in', db.selectFrom('stock_alerts').select('id').where('user_id', '=', user.id))
+    .execute();
   await db.deleteFrom('stock_alerts').where('user_id', '=', user.id).execute();
   await db.deleteFrom('otp_codes').where('user_id', '=', user.id).execute();
   // Events about the user: those already delivered or given up go; those still to be delivered keep only the
@@ -96,7 +101,6 @@ async function eraseNumber(db: Kysely<Database>, number: string): Promise<number
       .execute();
   }
   await db.deleteFrom('otp_codes').where('phone_number', '=', number).execute();
-  await db.deleteFrom('stock_alerts').where('phone_number', '=', number).execute();
   await db
     .updateTable('phone_verifications')
     .set({ old_phone_number: ERASED })

@@ -34,9 +34,9 @@ forEachDatabase('migration 0004_sms_templates', (backend) => {
     assert.ok(!columns.includes('approved'), `columns: ${columns.join(', ')}`);
 
     await migrateToLatest(t.database);
-    // The six seeds of 0004, the two of 0006 and of 0014, the six of 0016, the 28 of 0017 and the 18 of 0019
-    // (reverted on the way down), and the one added.
-    assert.equal((await rows()).length, 63);
+    // The six seeds of 0004, the two of 0006 and of 0014, the six of 0016, the 28 of 0017, the 18 of 0019 and
+    // the 14 of 0020 (reverted on the way down), and the one added.
+    assert.equal((await rows()).length, 77);
     const seeded = await t.database.db
       .selectFrom('sms_templates')
       .select(['body', 'approved'])

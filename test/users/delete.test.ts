@@ -80,14 +80,39 @@ forEachDatabase('deleting a user', (backend) => {
         .insertInto('stock_alerts')
         .values({
           id: 'alert-1',
+          user_id: id,
           product_id: 'p1',
-          channel: 'sms',
-          user_id: null,
-          phone_number: second,
-          telegram_chat_id: null,
-          status: 'waiting',
+          variant_id: '',
+          channel: 'telegram',
+          locale: 'en',
+          status: 'notified',
+          link_key: 'alert-1-key',
           created_at: now,
-          notified_at: null,
+          notified_at: now,
+          restock_id: null,
+          message_id: 'tg-1',
+          clicked_at: null,
+          cancelled_at: null,
+          cancel_reason: null,
+        })
+        .execute();
+      // The alert's message names the user (here by their handle): it goes with the alert.
+      await db
+        .insertInto('telegram_messages')
+        .values({
+          id: 'tg-1',
+          chat_id: '777',
+          text: 'Back in stock for gone-42',
+          reply_markup: null,
+          alert_id: 'alert-1',
+          status: 'sent',
+          tries: 1,
+          next_attempt_at: null,
+          lease_until: null,
+          telegram_message_id: '5',
+          error: null,
+          created_at: now,
+          sent_at: now,
         })
         .execute();
       await db
@@ -166,7 +191,7 @@ forEachDatabase('deleting a user', (backend) => {
         .where('phone_number', '=', '+989126660001')
         .execute();
       assert.ok(logs.length >= 2, "the successor's messages keep their number");
-      assert.deepEqual(await whereFound(t, traces('+989126660002', 'none')), []);
+      assert.deepEqual(await whereFound(t, traces('+989126660002', 'no-external-id-given')), []);
     });
   });
 

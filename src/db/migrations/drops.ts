@@ -34,4 +34,6 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0018_telegram_bot_polling':
     'the table telegram_bot_pollers (which instance polls Telegram, and the offset of the next update): the next poller starts from the updates Telegram still holds, so some may be handled again',
   '0019_telegram_bot_phone': 'the telegram_bot_phone_* templates (what the bot says when a number is shared with it)',
+  '0020_stock_alerts':
+    'every back-in-stock alert, the stock last reported per product, the record of restocks, the queue of Telegram messages (those not yet sent are never sent), and the alert templates',
 };

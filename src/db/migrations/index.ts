@@ -18,6 +18,7 @@ import * as telegramBot from './0016_telegram_bot.ts';
 import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 import * as telegramBotPolling from './0018_telegram_bot_polling.ts';
 import * as telegramBotPhone from './0019_telegram_bot_phone.ts';
+import * as stockAlerts from './0020_stock_alerts.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -43,6 +44,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0017_telegram_link_tokens': telegramLinkTokens,
   '0018_telegram_bot_polling': telegramBotPolling,
   '0019_telegram_bot_phone': telegramBotPhone,
+  '0020_stock_alerts': stockAlerts,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;

@@ -47,4 +47,6 @@ export const en: MessageCatalogue = {
   OIDC_STATE_INVALID: 'The sign-in attempt is unknown, already used or expired; start again',
   TELEGRAM_WEBHOOK_OFF: 'This service does not take Telegram updates by webhook (see TELEGRAM_UPDATES)',
   TELEGRAM_LINK_UNKNOWN: 'This sign-in through the Telegram bot is unknown or long over; start again',
+  ALERT_CHANNEL_UNAVAILABLE:
+    'This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS',
 };
