@@ -27,6 +27,7 @@ import { httpTimeouts } from './http/timeouts.ts';
 import { createLogger, OneLinePerRequest } from './log/logger.ts';
 import { metricsRoutes } from './metrics/routes.ts';
 import { otpRoutes } from './otp/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 import { createServices } from './services.ts';
 import { introspectionRoutes } from './sessions/introspection-routes.ts';
 import { createSessionCookie } from './sessions/cookie.ts';
@@ -215,8 +216,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     users: services.userAdmin,
     allowedCountries: config.phone.allowedCountries,
     events: services.events,
+    alerts: services.alerts,
     now: options.now ?? Date.now,
   });
+  await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).
   if (config.metrics.enabled && config.metrics.port === undefined) {

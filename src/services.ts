@@ -46,6 +46,7 @@ import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
 import { createBotCodeRoute } from './telegram/bot/code-route.ts';
 import { createTelegramContacts } from './telegram/contact.ts';
 import { createTelegramBot } from './telegram/bot/bot.ts';
+import { createAlerts } from './alerts/service.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -221,6 +222,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
   });
   const botConfig = config.telegram.bot;
+  const alerts = createAlerts({ db, botConfigured: botConfig !== null, now });
   const telegramBot = botConfig
     ? createTelegramBot({
         config: botConfig,
@@ -228,7 +230,11 @@ export function createServices({ config, database, limiter, keys, log, now }: In
         renderer,
         log,
         now,
-        features: { linkSignIn: telegramLinkSignIn, contacts: telegramContacts },
+        features: {
+          linkSignIn: telegramLinkSignIn,
+          contacts: telegramContacts,
+          alerts: { service: alerts, shopName: config.telegram.shopName },
+        },
       })
     : null;
   const gatewayReports = createGatewayReports({
@@ -260,5 +266,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramOidc,
     telegramLinkSignIn,
     telegramBot,
+    alerts,
   };
 }

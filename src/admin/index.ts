@@ -15,6 +15,8 @@ import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
 import { eventAdminRoutes } from '../events/routes.ts';
 import type { Events } from '../events/index.ts';
+import { alertAdminRoutes } from '../alerts/admin-routes.ts';
+import type { Alerts } from '../alerts/service.ts';
 
 export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
@@ -33,6 +35,8 @@ export interface AdminOptions {
   readonly allowedCountries: readonly string[];
   /** Events sent to the shop (GET /events, POST /events/:id/redeliver). */
   readonly events: Pick<Events, 'repository' | 'wake'>;
+  /** Back-in-stock alerts (/alerts, /products/:product_id/alerts). */
+  readonly alerts: Alerts;
   readonly now: () => number;
 }
 
@@ -63,4 +67,5 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     now: options.now,
     requireScope,
   });
+  await app.register(alertAdminRoutes, { alerts: options.alerts, allowedCountries, requireScope });
 };

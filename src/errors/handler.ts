@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { isDatabaseUnavailable, isUnstorableText } from '../db/errors.ts';
 import { setSecurityHeaders } from '../http/security-headers.ts';
-import { SAFE_TEXT_PATTERN } from '../text/characters.ts';
+import { SAFE_LINE_PATTERN, SAFE_TEXT_PATTERN } from '../text/characters.ts';
 import { AppError } from './app-error.ts';
 import type { ErrorCode } from './codes.ts';
 import { DEFAULT_MESSAGE_LOCALE, messageFor, messageLocale } from './messages/index.ts';
@@ -102,6 +102,9 @@ function validationMessage(error: FastifyError): string {
   if (unknown) return `${field ? `${field}.${unknown}` : unknown} is not a field this route accepts`;
   if ((first.params as { pattern?: string } | undefined)?.pattern === SAFE_TEXT_PATTERN) {
     return `${field ?? 'body'} holds a control or text-direction character (only line breaks are allowed)`;
+  }
+  if ((first.params as { pattern?: string } | undefined)?.pattern === SAFE_LINE_PATTERN) {
+    return `${field ?? 'body'} holds a line break, a control or a text-direction character`;
   }
   const missing = params?.missingProperty;
   const name = field ?? missing ?? 'body';

@@ -34,6 +34,13 @@ const EXTRAS: Partial<Record<ErrorCode, Extras>> = {
     headers: { 'Retry-After': Type.Integer({ minimum: 0, description: 'seconds until a retry may succeed' }) },
   },
   INTERNAL_ERROR: { fields: { request_id: Type.String({ description: 'the id of the log line with the cause' }) } },
+  ALERT_CHANNEL_UNAVAILABLE: {
+    fields: {
+      channel: Type.Union([Type.Literal('sms'), Type.Literal('telegram')], {
+        description: 'the channel asked for that cannot reach the user',
+      }),
+    },
+  },
   TEMPLATE_PARAMS_MISSING: {
     fields: { missing: Type.Array(Type.String(), { description: 'placeholders without a value' }) },
   },

@@ -17,6 +17,9 @@ export const ErrorEnvelope = Type.Object(
     retry_after: Type.Optional(Type.Integer({ description: 'seconds; also sent as the Retry-After header' })),
     request_id: Type.Optional(Type.String()),
     missing: Type.Optional(Type.Array(Type.String(), { description: 'placeholders without a value' })),
+    channel: Type.Optional(
+      Type.String({ description: 'ALERT_CHANNEL_UNAVAILABLE: the channel that cannot reach the user' }),
+    ),
   },
   { $id: 'ErrorEnvelope', title: 'Error' },
 );

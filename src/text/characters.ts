@@ -20,3 +20,9 @@ export const SAFE_TEXT_PATTERN = `^[^${UNSAFE_CLASS}]*$`;
  * a look-alike), so two names that print alike are alike.
  */
 export const KEY_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} _.:@/()'#-]*$/u;
+
+/**
+ * An identifier the shop gives (a product or variant id) as a JSON-schema pattern: SAFE_TEXT_PATTERN without
+ * the line breaks, since an id is one line and is shown inside messages and buttons.
+ */
+export const SAFE_LINE_PATTERN = `^[^${UNSAFE_CLASS}\\u000A\\u000D]*$`;

@@ -69,6 +69,8 @@ interface Operation {
   form?: true;
   body?: string[];
   optional?: string[];
+  /** Required body fields that are lists of strings (every other required field is a string). */
+  lists?: string[];
   /** A body of any fields (the Telegram widget signs whatever it sends): an object open to more. */
   anyFields?: true;
   bearer?: true;
@@ -98,6 +100,11 @@ const API: Record<string, Operation | Operation[]> = {
     optional: ['token_type_hint'],
     admin: true,
   },
+  '/api/v1/alerts': [
+    { method: 'get', bearer: true },
+    { method: 'post', body: ['product_id', 'channels'], optional: ['variant_id'], lists: ['channels'], bearer: true },
+  ],
+  '/api/v1/alerts/{id}': { method: 'delete', bearer: true },
   '/api/v1/telegram/login/widget': { method: 'post', anyFields: true },
   '/api/v1/telegram/login/webapp': { method: 'post', body: [], optional: ['init_data'] },
   '/api/v1/telegram/link/widget': { method: 'post', anyFields: true, bearer: true },
@@ -149,6 +156,18 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/admin/users/{id}/block': { method: 'post', admin: true },
   '/api/v1/admin/users/{id}/unblock': { method: 'post', admin: true },
   '/api/v1/admin/users/{id}/sign-out': { method: 'post', admin: true },
+  '/api/v1/admin/alerts': [
+    { method: 'get', admin: true },
+    {
+      method: 'post',
+      body: ['product_id', 'channels'],
+      optional: ['variant_id', 'phone_number', 'external_id', 'user_id'],
+      lists: ['channels'],
+      admin: true,
+    },
+  ],
+  '/api/v1/admin/alerts/{id}': { method: 'delete', admin: true },
+  '/api/v1/admin/products/{product_id}/alerts': { method: 'get', admin: true },
 };
 
 const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>
@@ -189,7 +208,9 @@ describe('the API reference', () => {
     // A string field, or one that may also be null (`{"locale": null}` clears a preference).
     const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
       field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
-    for (const { path, method, body, optional = [], bearer, admin, form, anyFields } of OPERATIONS) {
+    const listField = (field: { type?: string; items?: object }) =>
+      field.type === 'array' && JSON.stringify(field.items).includes('"type":"string"');
+    for (const { path, method, body, optional = [], lists = [], bearer, admin, form, anyFields } of OPERATIONS) {
       const operation = doc.paths[path][method];
       if (anyFields) {
         const schema = operation.requestBody.content['application/json'].schema;
@@ -204,7 +225,12 @@ describe('the API reference', () => {
         assert.equal(schema.additionalProperties, false, path);
         assert.deepEqual(schema.required ?? [], body, path);
         assert.deepEqual(Object.keys(schema.properties), [...body, ...optional], path);
-        for (const field of body) assert.ok(stringField(schema.properties[field]), `${path} ${field}`);
+        for (const field of body) {
+          const ok = lists.includes(field)
+            ? listField(schema.properties[field])
+            : stringField(schema.properties[field]);
+          assert.ok(ok, `${path} ${field}`);
+        }
       } else {
         assert.equal(operation.requestBody, undefined, path);
       }

@@ -25,7 +25,7 @@ forEachDatabase('the bot takes each update once, by webhook', (backend) => {
     for (const lang of ['fa', 'en']) {
       const call = await fake.waitFor('setMyCommands', (c) => c.params.language_code === lang);
       const commands = call.params.commands.map((c: { command: string }) => c.command);
-      assert.deepEqual(commands, ['start', 'help', 'stop', 'login', 'link', 'phone']);
+      assert.deepEqual(commands, ['start', 'help', 'stop', 'login', 'link', 'phone', 'alerts']);
     }
     const en = await fake.waitFor('setMyCommands', (c) => c.params.language_code === 'en');
     assert.equal(en.params.commands[1].description, 'Help and the list of commands');

@@ -5,6 +5,8 @@ import { linkSignInFeature } from './link-sign-in.ts';
 import type { TelegramContacts } from '../../contact.ts';
 import { coreFeature } from './core.ts';
 import { phoneFeature } from './phone.ts';
+import { alertsFeature } from './alerts.ts';
+import type { Alerts } from '../../../alerts/service.ts';
 
 /** What features may use from the service; grows as features need more. */
 export interface FeatureDeps {
@@ -13,6 +15,11 @@ export interface FeatureDeps {
   readonly linkSignIn?: Pick<LinkSignIn, 'open' | 'decide' | 'shopName'>;
   /** A number shared with the bot (telegram/contact.ts); without it there is no /phone. */
   readonly contacts?: Pick<TelegramContacts, 'share'> | undefined;
+  /** Back-in-stock alerts (alerts/service.ts) and the shop's name; without them there is no /alerts. */
+  readonly alerts?: {
+    readonly service: Pick<Alerts, 'activeForTelegram' | 'cancelFromTelegram'>;
+    readonly shopName: string;
+  };
 }
 
 /**
@@ -25,5 +32,6 @@ export function botFeatures(deps: FeatureDeps): BotFeature[] {
   features.push(coreFeature(deps.reach, commands));
   if (deps.linkSignIn) features.push(linkSignInFeature(deps.linkSignIn));
   if (deps.contacts) features.push(phoneFeature(deps.contacts));
+  if (deps.alerts) features.push(alertsFeature(deps.alerts.service, deps.alerts.shopName));
   return features;
 }
