@@ -11025,6 +11025,1536 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts, newest first, filtered and paged by cursor; scope alerts:read
+         * @description Filters combine: phone_number (as typed), external_id, user_id, product_id, status.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a mobile number as typed */
+                    phone_number?: string;
+                    /**
+                     * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
+                     * @example customer-1042
+                     */
+                    external_id?: string;
+                    user_id?: string;
+                    /** @description the shop's id for the product */
+                    product_id?: string;
+                    status?: "active" | "notified" | "cancelled";
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                user_id: string;
+                                /** @description the restock that notified it */
+                                restock_id: string | null;
+                                /** @description the first click on the alert's link */
+                                clicked_at: string | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribes a user to a back-in-stock alert, for the shop; scope alerts:write
+         * @description For a guest who proved a number on the product page: name the user by exactly one of phone_number (a number without a user gets one, as POST /users creates it, and user_created is true), external_id or user_id. Safe to repeat: 201 when any alert was created, else 200 with the same alerts. All channels or none (409 ALERT_CHANNEL_UNAVAILABLE with `channel`). A blocked user is 403 USER_BLOCKED. Audited as alert.subscribe (and user.create for a new user).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the shop's id for the product */
+                        product_id: string;
+                        /** @description `sms` (needs a number on the account) and/or `telegram` (needs a linked Telegram that has not blocked or stopped the bot); all or nothing: one that cannot reach the user refuses the request */
+                        channels: ("sms" | "telegram")[];
+                        /** @description the shop's id for the variant; leave it out for a product without variants */
+                        variant_id?: string;
+                        /** @description a mobile number as typed; its user is created when there is none */
+                        phone_number?: string;
+                        /**
+                         * @description the shop's own id for the user: 1 to 128 visible ASCII characters, no quote or backslash
+                         * @example customer-1042
+                         */
+                        external_id?: string;
+                        user_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created any of the alerts */
+                            created: boolean;
+                            /** @description true when the phone number had no user and one was created */
+                            user_created: boolean;
+                            user_id: string;
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                user_id: string;
+                                /** @description the restock that notified it */
+                                restock_id: string | null;
+                                /** @description the first click on the alert's link */
+                                clicked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created any of the alerts */
+                            created: boolean;
+                            /** @description true when the phone number had no user and one was created */
+                            user_created: boolean;
+                            user_id: string;
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                user_id: string;
+                                /** @description the restock that notified it */
+                                restock_id: string | null;
+                                /** @description the first click on the alert's link */
+                                clicked_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `ALERT_CHANNEL_UNAVAILABLE`: This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ALERT_CHANNEL_UNAVAILABLE";
+                            /** @description the channel asked for that cannot reach the user */
+                            channel: "sms" | "telegram";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancels an alert (reason admin); scope alerts:write
+         * @description An alert already notified or cancelled is answered as it is, with cancelled false. Audited as alert.cancel.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description false when it was already notified or cancelled (nothing changed) */
+                            cancelled: boolean;
+                            alert: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                user_id: string;
+                                /** @description the restock that notified it */
+                                restock_id: string | null;
+                                /** @description the first click on the alert's link */
+                                clicked_at: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/products/{product_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's subscribers: active per variant and channel, and how many were notified or cancelled
+         * @description A product nobody subscribed to answers an empty list. Scope alerts:read.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the shop's id for the product */
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            product_id: string;
+                            /** @description every variant with an alert of any status, in variant_id order */
+                            variants: {
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                product_name: string | null;
+                                /** @description subscribers waiting, per channel */
+                                active: {
+                                    sms: number;
+                                    telegram: number;
+                                    total: number;
+                                };
+                                notified: number;
+                                cancelled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's alerts: active ones first, then notified and cancelled, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                            }[];
+                            /** @description null on the last page */
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Asks to be told, once, when a product is back in stock, by SMS and/or Telegram
+         * @description Safe to repeat: each channel has at most one active alert per product and variant, and asking again answers the same alerts (200, created false); 201 when this request created any. All channels or none: 409 ALERT_CHANNEL_UNAVAILABLE (with `channel`) when one cannot reach the user. The alert goes out in the user's stored locale, else the language of Accept-Language (fa or en), else fa.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the shop's id for the product */
+                        product_id: string;
+                        /** @description `sms` (needs a number on the account) and/or `telegram` (needs a linked Telegram that has not blocked or stopped the bot); all or nothing: one that cannot reach the user refuses the request */
+                        channels: ("sms" | "telegram")[];
+                        /** @description the shop's id for the variant; leave it out for a product without variants */
+                        variant_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created any of the alerts */
+                            created: boolean;
+                            /** @description the active alert of each channel asked for */
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description true (and status 201) when this request created any of the alerts */
+                            created: boolean;
+                            /** @description the active alert of each channel asked for */
+                            alerts: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `ALERT_CHANNEL_UNAVAILABLE`: This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ALERT_CHANNEL_UNAVAILABLE";
+                            /** @description the channel asked for that cannot reach the user */
+                            channel: "sms" | "telegram";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancels one of your alerts
+         * @description Cancelling again, or an alert already notified, answers 200 with cancelled false. Another user's alert is 404 NOT_FOUND, as an id that does not exist.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description false when it was already notified or cancelled (nothing changed) */
+                            cancelled: boolean;
+                            alert: {
+                                id: string;
+                                product_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
+                                /** @description as the shop last reported it with the stock; null until it has */
+                                product_name: string | null;
+                                channel: "sms" | "telegram";
+                                /** @description the language the alert goes out in */
+                                locale: string;
+                                /** @description `active` until a restock notifies it (`notified`) or it is `cancelled` */
+                                status: "active" | "notified" | "cancelled";
+                                /** Format: date-time */
+                                created_at: string;
+                                notified_at: string | null;
+                                cancelled_at: string | null;
+                                /** @description who or what cancelled it; null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `NOT_FOUND`: Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -11175,6 +12705,8 @@ export interface components {
             request_id?: string;
             /** @description placeholders without a value */
             missing?: string[];
+            /** @description ALERT_CHANNEL_UNAVAILABLE: the channel that cannot reach the user */
+            channel?: string;
         };
     };
     responses: never;

@@ -366,6 +366,48 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 404, 'NOT_FOUND');
   });
 
+  it('back-in-stock alerts: the user API and the admin API', async () => {
+    const ALERTS = '/api/v1/alerts';
+    const user = await signIn(t);
+    const headers = bearer(user.accessToken);
+    const body = { product_id: 'contract-tea', channels: ['sms'] };
+    const made = await expect('POST', ALERTS, { body, headers }, 201);
+    await expect('POST', ALERTS, { body, headers }, 200);
+    await expect('POST', ALERTS, { body }, 401, 'UNAUTHORIZED');
+    await expect('POST', ALERTS, { body: { ...body, channels: [] }, headers }, 400, 'VALIDATION_ERROR');
+    const telegram = { ...body, channels: ['telegram'] };
+    const refused = await expect('POST', ALERTS, { body: telegram, headers }, 409, 'ALERT_CHANNEL_UNAVAILABLE');
+    assert.equal(refused.json().channel, 'telegram');
+    await expect('GET', `${ALERTS}?limit=5`, { headers }, 200);
+    await expect('GET', `${ALERTS}?cursor=nothing-we-issued`, { headers }, 400, 'VALIDATION_ERROR');
+    await expect('GET', ALERTS, {}, 401, 'UNAUTHORIZED');
+    const id = made.json().alerts[0].id as string;
+    await expect('DELETE', `${ALERTS}/${id}`, { headers }, 200);
+    await expect('DELETE', `${ALERTS}/no-such-alert`, { headers }, 404, 'NOT_FOUND');
+    await expect('DELETE', `${ALERTS}/${id}`, {}, 401, 'UNAUTHORIZED');
+
+    const ADMIN = '/api/v1/admin/alerts';
+    const admin = { authorization: `Bearer ${(await newKey(t, SCOPE_NAMES)).secret}` };
+    const scopeless = { authorization: `Bearer ${(await newKey(t, [])).secret}` };
+    const guest = { phone_number: freshPhone(), product_id: 'contract-pot', variant_id: 'red', channels: ['sms'] };
+    const subscribed = await expect('POST', ADMIN, { body: guest, headers: admin }, 201);
+    await expect('POST', ADMIN, { body: guest, headers: admin }, 200);
+    await expect('POST', ADMIN, { body: guest, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('POST', ADMIN, { body: { ...guest, phone_number: '123' }, headers: admin }, 400, 'INVALID_PHONE');
+    const byId = { user_id: 'no-such-user', product_id: 'contract-pot', channels: ['sms'] };
+    await expect('POST', ADMIN, { body: byId, headers: admin }, 404, 'NOT_FOUND');
+    await expect('POST', ADMIN, { body: { ...guest, channels: ['telegram'] }, headers: admin }, 409);
+    await expect('GET', `${ADMIN}?product_id=contract-pot&status=active`, { headers: admin }, 200);
+    await expect('GET', `${ADMIN}?status=gone`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', ADMIN, { headers: scopeless }, 403, 'FORBIDDEN');
+    const alertId = subscribed.json().alerts[0].id as string;
+    await expect('DELETE', `${ADMIN}/${alertId}`, { headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('DELETE', `${ADMIN}/${alertId}`, { headers: admin }, 200);
+    await expect('DELETE', `${ADMIN}/no-such-alert`, { headers: admin }, 404, 'NOT_FOUND');
+    await expect('GET', '/api/v1/admin/products/contract-pot/alerts', { headers: admin }, 200);
+    await expect('GET', '/api/v1/admin/products/contract-pot/alerts', { headers: scopeless }, 403, 'FORBIDDEN');
+  });
+
   it('telegram: widget and Mini App sign-in, linking and unlinking', async () => {
     const now = () => Math.floor(Date.now() / 1000);
     const widget = (id: number, name = 'Sara') =>
