@@ -100,11 +100,14 @@ export function createAlerts(deps: {
       variantId: request.variantId,
       locale: user.locale ?? fallbackLocale,
     };
+    // Always in one order: two transactions inserting the same rows in opposite orders could each wait on a
+    // row the other holds (a deadlock on PostgreSQL).
+    const channels = [...request.channels].sort();
     let created = 0;
     for (let tries = 0; tries < MAX_TRIES; tries += 1) {
-      created += await alertRows.insertActive(trx, to, request.channels, now());
-      const alerts = await alertRows.activeFor(trx, to, request.channels);
-      if (alerts.length === request.channels.length) return { alerts, created };
+      created += await alertRows.insertActive(trx, to, channels, now());
+      const alerts = await alertRows.activeFor(trx, to, channels);
+      if (alerts.length === channels.length) return { alerts, created };
     }
     throw new Error('alerts: a subscription kept being cancelled while it was made; try again');
   }
