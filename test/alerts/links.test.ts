@@ -180,4 +180,27 @@ forEachDatabase('the alert links', (backend) => {
     }
     assert.equal((await alertRow(t, alert.id)).clicked_at, null);
   });
+
+  it('an error of ours answers an HTML page with the strict headers, never the JSON envelope', async () => {
+    const broken = await startTestApp(backend);
+    try {
+      const user = await newUser(broken);
+      const alert = await newAlert(broken, { userId: user, productId: 'broken-1', status: 'notified' });
+      await broken.database.db.schema.dropTable('product_stock').execute();
+      for (const purpose of ['stop', 'click'] as const) {
+        const prefix = purpose === 'stop' ? 's' : 'c';
+        const answer = await broken.inject({
+          method: 'GET',
+          url: `/${prefix}/${tokenFor(broken, purpose, alert.linkKey)}`,
+          headers: { 'accept-language': 'fa' },
+        });
+        assert.equal(answer.statusCode, 500, answer.body);
+        assertPage(answer);
+        assert.match(answer.body, /dir="rtl"/);
+        assert.doesNotMatch(answer.body, /product_stock|INTERNAL_ERROR/);
+      }
+    } finally {
+      await broken.close();
+    }
+  });
 });
