@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTelegramQueueRepository } from '../../src/alerts/telegram-queue/repository.ts';
 import { TELEGRAM_QUEUE_MAX_TRIES } from '../../src/alerts/telegram-queue/worker.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
+import { redisSkip, redisUrl, type DatabaseBackend } from '../helpers/backends.ts';
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 import { webhookBotEnv } from '../helpers/telegram-bot.ts';
 import { alertRow, linkChat, messageRow, newAlert, newUser, queueTelegram, until } from './helpers.ts';
@@ -199,7 +200,18 @@ forEachDatabase('the Telegram alert queue', (backend) => {
   });
 });
 
+/** Where the shared limits are counted: the database (no REDIS_URL), or Redis. */
+const STORES = [
+  { store: 'the database', env: {} as Record<string, string>, skip: false as string | false },
+  { store: 'Redis', env: redisUrl ? { REDIS_URL: redisUrl } : {}, skip: redisSkip },
+];
+
 forEachDatabase('the Telegram alert queue across two instances', (backend) => {
+  for (const { store, env: storeEnv, skip } of STORES)
+    describe(`counted in ${store}`, { skip }, () => twoInstances(backend, storeEnv));
+});
+
+function twoInstances(backend: DatabaseBackend, storeEnv: Record<string, string>) {
   const PER_SECOND = 3;
   const MESSAGES = 12;
   let fake: FakeBotApi;
@@ -207,7 +219,7 @@ forEachDatabase('the Telegram alert queue across two instances', (backend) => {
   let b: TestApp;
   before(async () => {
     fake = await startFakeBotApi();
-    const env = { ...webhookBotEnv(fake), ALERTS_TELEGRAM_PER_SECOND: String(PER_SECOND) };
+    const env = { ...webhookBotEnv(fake), ...storeEnv, ALERTS_TELEGRAM_PER_SECOND: String(PER_SECOND) };
     a = await startTestApp(backend, { env });
     b = await startTestApp(backend, { env, shareWith: a });
   });
@@ -247,4 +259,4 @@ forEachDatabase('the Telegram alert queue across two instances', (backend) => {
     }
     assert.equal(byInstance.size, MESSAGES);
   });
-});
+}
