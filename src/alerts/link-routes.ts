@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { AppError } from '../errors/app-error.ts';
+import { errorResponses } from '../http/error-responses.ts';
 import { PAGE_CSP, pageLocale, pageLocaleOf, renderPage, type PageKind, type PageLocale } from './link-pages.ts';
 import type { AlertLinks } from './links.ts';
 
@@ -13,8 +14,13 @@ const Page = (description: string) => ({
   content: { 'text/html': { schema: Type.String({ description: 'a small HTML page (fa: dir=rtl)' }) } },
 });
 
-/** Every answer of these routes that is not a redirect is a page: a browser opened the link. */
+/**
+ * Every answer of these routes' own is a page or a redirect: a browser opened the link. What the server
+ * answers before any route (a path it cannot decode, a request that is too slow, an `Expect`) stays the
+ * JSON envelope, as on every route.
+ */
 const PAGES = {
+  ...errorResponses([]),
   404: Page('the link is not valid (forged, altered, or of another kind), or the product has no web page'),
   500: Page('something went wrong (the log has the cause)'),
   503: Page('the database cannot be reached, or the instance is closing'),
