@@ -123,6 +123,19 @@ forEachDatabase('the Telegram alert queue', (backend) => {
     row = await messageRow(t, refused);
     assert.deepEqual([row.status, row.tries], ['failed', 1]);
     assert.match(String(row.error), /chat not found/);
+
+    // A stored reply_markup that is not JSON can never be sent: failed at once, without a call.
+    const unreadable = await queueTelegram(t, { chatId: newChat() });
+    await t.database.db
+      .updateTable('telegram_messages')
+      .set({ reply_markup: '{not json' })
+      .where('id', '=', unreadable)
+      .execute();
+    const calls = fake.calls.length;
+    await worker().runOnce();
+    row = await messageRow(t, unreadable);
+    assert.deepEqual([row.status, row.error], ['failed', 'reply_markup is not JSON']);
+    assert.equal(fake.calls.length, calls);
   });
 
   it(`fails a message after ${TELEGRAM_QUEUE_MAX_TRIES} tries of network errors or 5xx`, async () => {
@@ -158,22 +171,26 @@ forEachDatabase('the Telegram alert queue', (backend) => {
     fake.failNext('sendMessage', { kind: 'rate', retryAfter: 1 });
     worker().start();
     try {
-      await until('the 429 is answered', async () => (await messageRow(t, id)).error !== null);
+      // The row as the 429's outcome wrote it (read at once: it is claimed again only after retry_after).
+      let row = await messageRow(t, id);
+      await until('the 429 is answered', async () => (row = await messageRow(t, id)).error !== null);
       const refusedAt = fake.calls.filter((c) => c.method.toLowerCase() === 'sendmessage').at(-1)!.at;
-      const row = await messageRow(t, id);
       assert.deepEqual([row.status, row.tries], ['queued', 0], 'back in the queue without using a try');
+      assert.match(String(row.error), /429/);
       // Others queued now wait as well: Telegram's flood limit is the bot's, not one chat's.
       const others = [newChat(), newChat(), newChat()];
-      for (const chat of others) await queueTelegram(t, { chatId: chat });
+      const ids = [id];
+      for (const chat of others) ids.push(await queueTelegram(t, { chatId: chat }));
       worker().wake();
-      await until('everything is sent', async () =>
-        [first, ...others].every((chat) => sentTo(fake, chat).length === 1),
-      );
+      await until('everything is sent', async () => {
+        for (const queued of ids) if ((await messageRow(t, queued)).status !== 'sent') return false;
+        return true;
+      });
       for (const chat of [first, ...others]) {
         const [call] = sendsTo(fake, chat).slice(-1);
         assert.ok(call!.at >= refusedAt + 1000, `chat ${chat}: sent ${call!.at - refusedAt} ms after the 429`);
       }
-      assert.equal((await messageRow(t, id)).status, 'sent');
+      assert.equal(sentTo(fake, first).length, 1);
     } finally {
       await worker().stop(5000);
     }

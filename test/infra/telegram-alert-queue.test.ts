@@ -95,8 +95,8 @@ for (const backend of DATABASES) {
       async () => {
         const web = await serve({ ...env, SMS_QUEUE_WORKER: 'false' });
         const id = await queued('7300001');
-        // A negative: several of the worker's poll intervals (500 ms) pass with the row left alone.
-        await sleep(2000);
+        // A negative: two of the worker's poll intervals (a second) pass with the row left alone.
+        await sleep(2500);
         assert.equal(await statusOf(id), 'queued');
         assert.equal(fake.sent.length, 0);
 

@@ -1,4 +1,5 @@
 import { Api, GrammyError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { TelegramBotConfig } from '../../config/telegram.ts';
 import type { RateLimiter, RateRule } from '../../rate-limit/limiter.ts';
 import { backoffDelayMs, type Backoff } from '../../sms/queue/backoff.ts';
@@ -49,7 +50,7 @@ export interface TelegramQueueWorkerOptions {
   /** ALERTS_TELEGRAM_PER_SECOND: messages a second, every chat and every instance together. */
   readonly perSecond: number;
   readonly log: TelegramQueueLog;
-  /** How often an idle worker looks for due rows. @default 500 */
+  /** How often an idle worker looks for due rows (as the SMS queue: every look is a claim, a write). @default 1000 */
   readonly pollIntervalMs?: number;
 }
 
@@ -107,8 +108,12 @@ export function createTelegramQueueWorker(options: TelegramQueueWorkerOptions) {
       await queue.retryLater(row, { retryInMs: wait, countTry: false, error: null });
       return;
     }
+    const markup = replyMarkupOf(row);
+    if (markup === false) {
+      await queue.markFailed(row, 'reply_markup is not JSON');
+      return;
+    }
     try {
-      const markup = row.replyMarkup === null ? undefined : JSON.parse(row.replyMarkup);
       const message = await api.sendMessage(row.chatId, row.text, markup ? { reply_markup: markup } : {});
       if (!(await queue.markSent(row, String(message.message_id)))) {
         log.warn({ telegramMessageId: row.id }, 'a Telegram alert was sent after its lease lapsed');
@@ -153,7 +158,7 @@ export function createTelegramQueueWorker(options: TelegramQueueWorkerOptions) {
     releaseLapsed: () => queue.releaseLapsed(),
     deliver,
     concurrency: TELEGRAM_QUEUE_CONCURRENCY,
-    pollIntervalMs: options.pollIntervalMs ?? 500,
+    pollIntervalMs: options.pollIntervalMs ?? 1000,
     holdBack: () => pausedUntil > Date.now(),
     name: 'Telegram alert queue',
     describe: (row) => ({ telegramMessageId: row.id }),
@@ -162,6 +167,16 @@ export function createTelegramQueueWorker(options: TelegramQueueWorkerOptions) {
 }
 
 export type TelegramQueueWorker = ReturnType<typeof createTelegramQueueWorker>;
+
+/** The stored reply_markup as the Bot API takes it; null for none, false when it cannot be read (never sendable). */
+function replyMarkupOf(row: ClaimedTelegramMessage): InlineKeyboardMarkup | null | false {
+  if (row.replyMarkup === null) return null;
+  try {
+    return JSON.parse(row.replyMarkup) as InlineKeyboardMarkup;
+  } catch {
+    return false;
+  }
+}
 
 function describe(error: unknown): string {
   if (error instanceof GrammyError) return `Telegram ${error.error_code}: ${error.description}`;
