@@ -5339,6 +5339,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stop a product's back-in-stock alerts (the one-click link in an alert SMS)
+         * @description Cancels every active alert of the link's user for that product and variant, on every channel, and answers a page in the alert's language. Opening it again answers the same page.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the token from the alert message */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description alerts for the product are stopped */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description the link is not valid (forged, altered, or of another kind), or the product has no web page */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description something went wrong (the log has the cause) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description the database cannot be reached, or the instance is closing */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open the product of a back-in-stock alert (the alert's link); records the first click
+         * @description Redirects to the product page the restock (else the last stock report) gave; nothing in the request chooses where. No http(s) page known: 404 page.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the token from the alert message */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the product's page */
+                302: {
+                    headers: {
+                        /** @description the product's page */
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description the link is not valid (forged, altered, or of another kind), or the product has no web page */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description something went wrong (the log has the cause) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description the database cannot be reached, or the instance is closing */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;

@@ -35,6 +35,10 @@ import { sessionListRoutes } from './sessions/list-routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
+import { alertLinkRoutes } from './alerts/link-routes.ts';
+
+/** What the alert queue's sends in flight get to finish when an app closes (one Bot API call's timeout). */
+const QUEUE_STOP_GRACE_MS = 10_000;
 
 export interface AppOptions {
   /** A database the caller owns and closes; otherwise one is opened from the config and closed with the app. */
@@ -117,6 +121,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     app.addHook('onReady', async () => void telegramBot.start());
     app.addHook('onClose', async () => telegramBot.stop());
   }
+  // `serve` starts the alert queue's worker with the SMS queue's; tests drive it through this. Stopping it is
+  // idempotent: `serve` stops it before the database closes, and this covers an app closed without `serve`.
+  const telegramQueue = services.telegramQueue;
+  app.decorate('telegramQueue', telegramQueue);
+  if (telegramQueue) app.addHook('onClose', () => telegramQueue.stop(QUEUE_STOP_GRACE_MS));
   // What the Telegram bot's features use: sign-in and linking through t.me links, and the message templates.
   app.decorate('telegramLinkSignIn', services.telegramLinkSignIn);
   app.decorate('templateRenderer', services.renderer);
@@ -202,6 +211,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cookie,
   });
   await app.register(gatewayReportRoutes, { prefix: '/api/v1/telegram', reports: services.gatewayReports });
+  // The links in alert messages (/s/ stop, /c/ click): pages for a browser, outside the API.
+  await app.register(alertLinkRoutes, { links: services.alertLinks });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {

@@ -12,7 +12,8 @@ const QUEUE_STOP_GRACE_MS = 7_000;
 
 /**
  * Opens the database, brings the schema up to date or refuses a schema that is behind, builds the app,
- * listens, and starts the SMS queue's worker and delivery poller (unless SMS_QUEUE_WORKER=false). Returns
+ * listens, and starts the SMS queue's worker and delivery poller and, with a bot, the Telegram alert queue's
+ * worker (unless SMS_QUEUE_WORKER=false). Returns
  * the running app; SIGTERM and SIGINT close it gracefully, the queue's sends in flight included.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -27,9 +28,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       eventRetentionDays: config.events.retentionDays,
     });
     const queue = app.smsQueue;
+    const telegramQueue = app.telegramQueue;
     app.addHook('onClose', async () => {
       // Before the database closes: a send in flight still writes its outcome.
-      await queue.stop(QUEUE_STOP_GRACE_MS);
+      await Promise.all([queue.stop(QUEUE_STOP_GRACE_MS), telegramQueue?.stop(QUEUE_STOP_GRACE_MS)]);
       await stopMaintenance();
       await database.close();
     });
@@ -43,6 +45,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     throw error;
   }
   app.smsQueue.start();
+  // The alert queue's worker follows the same switch: SMS_QUEUE_WORKER=false leaves delivery to other instances.
+  if (config.sms.queue.worker) app.telegramQueue?.start();
   handleSignals(app);
   return app;
 }

@@ -47,6 +47,8 @@ import { createBotCodeRoute } from './telegram/bot/code-route.ts';
 import { createTelegramContacts } from './telegram/contact.ts';
 import { createTelegramBot } from './telegram/bot/bot.ts';
 import { createAlerts } from './alerts/service.ts';
+import { createTelegramQueue } from './alerts/telegram-queue/index.ts';
+import { createAlertLinks } from './alerts/links.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -237,6 +239,20 @@ export function createServices({ config, database, limiter, keys, log, now }: In
         },
       })
     : null;
+  // The alerts' Telegram messages go out through the bot's token, paced for every instance by the limiter.
+  const telegramQueue =
+    botConfig && telegramBot
+      ? createTelegramQueue({
+          database,
+          bot: botConfig,
+          reach: telegramBot.reach,
+          limiter,
+          perSecond: config.alerts.telegramPerSecond,
+          log,
+          now,
+        })
+      : null;
+  const alertLinks = createAlertLinks({ db, secret: keys.alertLink, now });
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -267,5 +283,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramLinkSignIn,
     telegramBot,
     alerts,
+    telegramQueue,
+    alertLinks,
   };
 }

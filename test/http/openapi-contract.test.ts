@@ -10,6 +10,7 @@ import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 import { startFakeTelegramOidc, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
 import { signGatewayReport } from '../helpers/fake-telegram-gateway.ts';
+import { newAlert, newUser, stockOf, tokenFor } from '../alerts/rows.ts';
 import { person, startFakeBotApi, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 
 const METRICS_TOKEN = 'metrics-token-for-the-contract';
@@ -511,6 +512,16 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', REPORT, { raw, headers: signed }, 200);
     const forged = signGatewayReport('another-token', payload, Math.floor(t.clock.now() / 1000));
     await expect('POST', REPORT, { raw, headers: forged }, 401, 'UNAUTHORIZED');
+  });
+
+  it('alert links: the stop page, the click redirect, and tokens that are not valid', async () => {
+    const user = await newUser(t);
+    await stockOf(t, 'contract-product', { name: 'Kettle', url: 'https://shop.example/p/kettle' });
+    const alert = await newAlert(t, { userId: user, productId: 'contract-product' });
+    await expect('GET', `/s/${tokenFor(t, 'stop', alert.linkKey)}`, {}, 200);
+    await expect('GET', `/s/${tokenFor(t, 'click', alert.linkKey)}`, {}, 404);
+    await expect('GET', `/c/${tokenFor(t, 'click', alert.linkKey)}`, {}, 302);
+    await expect('GET', `/c/${tokenFor(t, 'stop', alert.linkKey)}`, {}, 404);
   });
 
   it("telegram: the bot's webhook, with its secret and without", async () => {
