@@ -102,6 +102,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', () => services.events.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
+  // The restocks' fan-out: `serve` starts and stops it with the queue; tests drive it through this.
+  app.decorate('alertFanOut', services.alertFanOut);
   // Read before the first request, so that signing a token costs no database round trip; reread on a timer.
   app.decorate('signingKeys', services.signingKeys);
   app.addHook('onReady', () => services.signingKeys.start());
@@ -216,6 +218,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     allowedCountries: config.phone.allowedCountries,
     events: services.events,
     now: options.now ?? Date.now,
+    stock: services.stockReports,
+    db: database.db,
+    isProduction: config.isProduction,
   });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).

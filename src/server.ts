@@ -27,9 +27,11 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       eventRetentionDays: config.events.retentionDays,
     });
     const queue = app.smsQueue;
+    const fanOut = app.alertFanOut;
     app.addHook('onClose', async () => {
-      // Before the database closes: a send in flight still writes its outcome.
-      await queue.stop(QUEUE_STOP_GRACE_MS);
+      // Before the database closes: a send in flight still writes its outcome, and a fan-out between
+      // batches gives its restock back.
+      await Promise.all([queue.stop(QUEUE_STOP_GRACE_MS), fanOut.stop(QUEUE_STOP_GRACE_MS)]);
       await stopMaintenance();
       await database.close();
     });
@@ -43,6 +45,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     throw error;
   }
   app.smsQueue.start();
+  // The restocks' fan-out runs where the queue's worker does (SMS_QUEUE_WORKER): it only queues messages.
+  if (config.sms.queue.worker) app.alertFanOut.start();
   handleSignals(app);
   return app;
 }

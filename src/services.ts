@@ -46,6 +46,8 @@ import { createPollWatcher } from './telegram/link-sign-in/watcher.ts';
 import { createBotCodeRoute } from './telegram/bot/code-route.ts';
 import { createTelegramContacts } from './telegram/contact.ts';
 import { createTelegramBot } from './telegram/bot/bot.ts';
+import { createFanOut } from './alerts/fan-out.ts';
+import { createStockReports } from './alerts/stock.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -231,6 +233,28 @@ export function createServices({ config, database, limiter, keys, log, now }: In
         features: { linkSignIn: telegramLinkSignIn, contacts: telegramContacts },
       })
     : null;
+  // Back-in-stock alerts: a stock report that restocks a product wakes the fan-out, which queues SMS on the
+  // queue above (and wakes its worker) and Telegram messages for the bot.
+  const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
+  const alertFanOut = createFanOut({
+    database,
+    renderer,
+    events: events.recorder,
+    now,
+    log,
+    links: { issuer: config.tokens.issuer, secret: keys.alertLink },
+    quietHours: config.alerts.quietHours,
+    timeZone: config.alerts.timeZone,
+    sms: { provider: sms.provider.name, isTestNumber: (to) => testNumbers.has(to) },
+    telegramBot: config.telegram.bot !== null,
+    wakeSms: () => smsQueue.worker.wake(),
+  });
+  const stockReports = createStockReports({
+    database,
+    perUnit: config.alerts.perUnit,
+    now,
+    restocked: () => alertFanOut.wake(),
+  });
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -260,5 +284,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     telegramOidc,
     telegramLinkSignIn,
     telegramBot,
+    alertFanOut,
+    stockReports,
   };
 }

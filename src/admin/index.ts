@@ -15,6 +15,10 @@ import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
 import { eventAdminRoutes } from '../events/routes.ts';
 import type { Events } from '../events/index.ts';
+import { stockRoutes } from '../alerts/stock-routes.ts';
+import type { StockReports } from '../alerts/stock.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
 
 export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
@@ -34,6 +38,10 @@ export interface AdminOptions {
   /** Events sent to the shop (GET /events, POST /events/:id/redeliver). */
   readonly events: Pick<Events, 'repository' | 'wake'>;
   readonly now: () => number;
+  /** Stock reports (PUT /products/:id/stock) and the database the restock figures are read from. */
+  readonly stock: StockReports;
+  readonly db: Kysely<Database>;
+  readonly isProduction: boolean;
 }
 
 /**
@@ -61,6 +69,12 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     events: options.events.repository,
     wake: options.events.wake,
     now: options.now,
+    requireScope,
+  });
+  await app.register(stockRoutes, {
+    stock: options.stock,
+    db: options.db,
+    isProduction: options.isProduction,
     requireScope,
   });
 };

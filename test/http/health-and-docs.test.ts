@@ -149,6 +149,13 @@ const API: Record<string, Operation | Operation[]> = {
   '/api/v1/admin/users/{id}/block': { method: 'post', admin: true },
   '/api/v1/admin/users/{id}/unblock': { method: 'post', admin: true },
   '/api/v1/admin/users/{id}/sign-out': { method: 'post', admin: true },
+  '/api/v1/admin/products/{product_id}/stock': {
+    method: 'put',
+    body: ['quantity'],
+    optional: ['variant_id', 'name', 'url'],
+    admin: true,
+  },
+  '/api/v1/admin/products/{product_id}/restocks': { method: 'get', admin: true },
 };
 
 const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>
@@ -186,9 +193,12 @@ describe('the API reference', () => {
   });
 
   it('documents the request body schema of every route with a body, and the Bearer requirement where there is one', () => {
-    // A string field, or one that may also be null (`{"locale": null}` clears a preference).
+    // A string field, or one that may also be null (`{"locale": null}` clears a preference); or a count (a
+    // stock report's quantity).
     const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
-      field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
+      field.type === 'string' ||
+      field.type === 'integer' ||
+      (field.anyOf ?? []).some((option) => option.type === 'string');
     for (const { path, method, body, optional = [], bearer, admin, form, anyFields } of OPERATIONS) {
       const operation = doc.paths[path][method];
       if (anyFields) {
