@@ -385,3 +385,34 @@ forEachDatabase('restocks: quiet hours', (backend) => {
     assert.ok(Number(log.next_attempt_at) <= Date.now() + 1000);
   });
 });
+
+forEachDatabase('restocks: two instances on one database', (backend) => {
+  let a: TestApp;
+  let b: TestApp;
+  before(async () => {
+    a = await startTestApp(backend);
+    b = await startTestApp(backend, { shareWith: a });
+  });
+  after(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('concurrent reports through both make one restock; both fanning out queue each subscription once', async () => {
+    const product = newProduct();
+    for (let i = 0; i < 30; i += 1) await subscribe(a.database.db, { product, createdAt: a.clock.now() - 10_000 + i });
+    const [adminA, adminB] = [await stockAdmin(a), await stockAdmin(b)];
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? adminA : adminB).report(product, { quantity: 3 })),
+    );
+    assert.equal(answers.filter((x) => x.body.restock !== null).length, 1);
+    await Promise.all([a.app.alertFanOut.runOnce(), b.app.alertFanOut.runOnce()]);
+    const counts = await messagesPerAlert(a.database.db, product);
+    assert.deepEqual([...counts.values()], Array(30).fill(1));
+    const restocks = await a.database.db.selectFrom('restocks').selectAll().where('product_id', '=', product).execute();
+    assert.deepEqual(
+      restocks.map((r) => [r.status, Number(r.notified)]),
+      [['done', 30]],
+    );
+  });
+});
