@@ -10665,7 +10665,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "queued" | "sending" | "delivered" | "failed";
-                    type?: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                    type?: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed" | "alert.notified";
                     /** @description 1 to 100, default 20 */
                     limit?: string;
                     /** @description next_cursor of the previous page */
@@ -10689,7 +10689,7 @@ export interface paths {
                             events: {
                                 /** @description the `webhook-id` of every try */
                                 id: string;
-                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed" | "alert.notified";
                                 /** @description the event's data, as the body's `data` carries it */
                                 data: unknown;
                                 /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
@@ -10863,7 +10863,7 @@ export interface paths {
                             event: {
                                 /** @description the `webhook-id` of every try */
                                 id: string;
-                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed" | "alert.notified";
                                 /** @description the event's data, as the body's `data` carries it */
                                 data: unknown;
                                 /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
@@ -11056,7 +11056,7 @@ export interface paths {
                             event: {
                                 /** @description the `webhook-id` of every try */
                                 id: string;
-                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed";
+                                type: "user.created" | "user.signed_in" | "user.phone_changed" | "user.telegram_linked" | "user.telegram_unlinked" | "user.blocked" | "user.deleted" | "sms.status_changed" | "alert.notified";
                                 /** @description the event's data, as the body's `data` carries it */
                                 data: unknown;
                                 /** @description `queued` (waiting for its next try), `sending`, `delivered` or `failed` (given up) */
@@ -12030,6 +12030,401 @@ export interface paths {
                                 };
                                 notified: number;
                                 cancelled: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/products/{product_id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reports a product's stock; a change from none to some starts a restock; scope alerts:write
+         * @description Records the quantity (0 or less: out of stock; report backorderable items as 0). When the product had none (never reported, or 0 or less) and now has some, a restock is written in the same transaction and its subscribers are notified in the background, oldest first, at most quantity times ALERTS_PER_UNIT of them. Safe to repeat: the same report twice, or concurrent reports, make one restock.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the shop's product id */
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description units in stock now; 0 or less is out of stock (backorders are not stock: report a backorderable item as 0) */
+                        quantity: number;
+                        /** @description the shop's variant id; '' or absent for a product without variants */
+                        variant_id?: string;
+                        /** @description what messages call the product; kept when omitted */
+                        name?: string;
+                        /** @description the product's page, where the alert's link leads (http or https; https in production) */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            product_id: string;
+                            variant_id: string;
+                            quantity: number;
+                            /** @description the restock this report started (the product went from none to some); null otherwise */
+                            restock: {
+                                id: string;
+                                /** @description how many subscribers it notifies: quantity times ALERTS_PER_UNIT; null: all of them */
+                                notify_limit: number | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/products/{product_id}/restocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's restocks, newest first, with what came of their alerts; scope alerts:read
+         * @description delivered counts SMS the provider took or reported delivered (sent, delivered) and Telegram messages Telegram accepted (sent); clicked counts alerts whose link was opened.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the shop's variant id; '' or absent for a product without variants */
+                    variant_id?: string;
+                    /** @description 1 to 100, default 20 */
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the shop's product id */
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            restocks: {
+                                id: string;
+                                product_id: string;
+                                variant_id: string;
+                                /** @description the quantity reported */
+                                quantity: number;
+                                notify_limit: number | null;
+                                status: "fanning" | "done";
+                                /** @description subscribers whose message was queued */
+                                notified: number;
+                                /** @description of those, messages the SMS provider took (sent or delivered) or Telegram accepted (sent) */
+                                delivered: number;
+                                /** @description of those, alerts whose link was opened */
+                                clicked: number;
+                                /** Format: date-time */
+                                created_at: string;
+                                finished_at: string | null;
                             }[];
                         };
                     };

@@ -107,6 +107,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', () => services.events.close());
   // `serve` starts the queue's worker and poller; tests drive them through this.
   app.decorate('smsQueue', services.smsQueue);
+  // The restocks' fan-out: `serve` starts and stops it with the queue; tests drive it through this.
+  app.decorate('alertFanOut', services.alertFanOut);
   // Read before the first request, so that signing a token costs no database round trip; reread on a timer.
   app.decorate('signingKeys', services.signingKeys);
   app.addHook('onReady', () => services.signingKeys.start());
@@ -229,6 +231,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     events: services.events,
     alerts: services.alerts,
     now: options.now ?? Date.now,
+    stock: services.stockReports,
+    db: database.db,
+    isProduction: config.isProduction,
   });
   await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
   app.decorate('metrics', services.metrics);

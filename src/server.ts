@@ -29,9 +29,15 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     });
     const queue = app.smsQueue;
     const telegramQueue = app.telegramQueue;
+    const fanOut = app.alertFanOut;
     app.addHook('onClose', async () => {
-      // Before the database closes: a send in flight still writes its outcome.
-      await Promise.all([queue.stop(QUEUE_STOP_GRACE_MS), telegramQueue?.stop(QUEUE_STOP_GRACE_MS)]);
+      // Before the database closes: a send in flight still writes its outcome, and a fan-out between
+      // batches gives its restock back.
+      await Promise.all([
+        queue.stop(QUEUE_STOP_GRACE_MS),
+        telegramQueue?.stop(QUEUE_STOP_GRACE_MS),
+        fanOut.stop(QUEUE_STOP_GRACE_MS),
+      ]);
       await stopMaintenance();
       await database.close();
     });
@@ -47,6 +53,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   app.smsQueue.start();
   // The alert queue's worker follows the same switch: SMS_QUEUE_WORKER=false leaves delivery to other instances.
   if (config.sms.queue.worker) app.telegramQueue?.start();
+  // The restocks' fan-out runs where the queue's worker does (SMS_QUEUE_WORKER): it only queues messages.
+  if (config.sms.queue.worker) app.alertFanOut.start();
   handleSignals(app);
   return app;
 }

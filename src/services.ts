@@ -49,6 +49,8 @@ import { createTelegramBot } from './telegram/bot/bot.ts';
 import { createAlerts } from './alerts/service.ts';
 import { createTelegramQueue } from './alerts/telegram-queue/index.ts';
 import { createAlertLinks } from './alerts/links.ts';
+import { createFanOut } from './alerts/fan-out.ts';
+import { createStockReports } from './alerts/stock.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -253,6 +255,28 @@ export function createServices({ config, database, limiter, keys, log, now }: In
         })
       : null;
   const alertLinks = createAlertLinks({ db, secret: keys.alertLink, now });
+  // Back-in-stock alerts: a stock report that restocks a product wakes the fan-out, which queues SMS on the
+  // queue above (and wakes its worker) and Telegram messages for the bot.
+  const testNumbers = new Set(config.sms.testNumbers.map(({ phoneNumber }) => phoneNumber));
+  const alertFanOut = createFanOut({
+    database,
+    renderer,
+    events: events.recorder,
+    now,
+    log,
+    links: { issuer: config.tokens.issuer, secret: keys.alertLink },
+    quietHours: config.alerts.quietHours,
+    timeZone: config.alerts.timeZone,
+    sms: { provider: sms.provider.name, isTestNumber: (to) => testNumbers.has(to) },
+    telegramBot: config.telegram.bot !== null,
+    wakeSms: () => smsQueue.worker.wake(),
+  });
+  const stockReports = createStockReports({
+    database,
+    perUnit: config.alerts.perUnit,
+    now,
+    restocked: () => alertFanOut.wake(),
+  });
   const gatewayReports = createGatewayReports({
     token: config.sms.telegramGateway.token,
     polls: createPollRepository(database, now, events.recorder),
@@ -285,5 +309,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     alerts,
     telegramQueue,
     alertLinks,
+    alertFanOut,
+    stockReports,
   };
 }

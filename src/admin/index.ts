@@ -17,6 +17,10 @@ import { eventAdminRoutes } from '../events/routes.ts';
 import type { Events } from '../events/index.ts';
 import { alertAdminRoutes } from '../alerts/admin-routes.ts';
 import type { Alerts } from '../alerts/service.ts';
+import { stockRoutes } from '../alerts/stock-routes.ts';
+import type { StockReports } from '../alerts/stock.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/types.ts';
 
 export interface AdminOptions {
   readonly apiKeys: ApiKeyService;
@@ -38,6 +42,10 @@ export interface AdminOptions {
   /** Back-in-stock alerts (/alerts, /products/:product_id/alerts). */
   readonly alerts: Alerts;
   readonly now: () => number;
+  /** Stock reports (PUT /products/:id/stock) and the database the restock figures are read from. */
+  readonly stock: StockReports;
+  readonly db: Kysely<Database>;
+  readonly isProduction: boolean;
 }
 
 /**
@@ -68,4 +76,10 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     requireScope,
   });
   await app.register(alertAdminRoutes, { alerts: options.alerts, allowedCountries, requireScope });
+  await app.register(stockRoutes, {
+    stock: options.stock,
+    db: options.db,
+    isProduction: options.isProduction,
+    requireScope,
+  });
 };

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
-/** Why an alert was cancelled, as `stock_alerts.cancel_reason` records it. */
-export type CancelReason = 'user' | 'link' | 'telegram_button' | 'bot_blocked' | 'admin';
+/**
+ * Why an alert was cancelled, as `stock_alerts.cancel_reason` records it. `no_phone`: a restock found the
+ * SMS alert's user without a number (they removed it), so there was nowhere to send it.
+ */
+export type CancelReason = 'user' | 'link' | 'telegram_button' | 'bot_blocked' | 'admin' | 'no_phone';
 
 /**
  * Cancels one alert if it is still active. Returns whether this call cancelled it: false for an alert that

@@ -8,6 +8,7 @@ export const EVENT_TYPES = [
   'user.blocked',
   'user.deleted',
   'sms.status_changed',
+  'alert.notified',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -40,6 +41,19 @@ export interface EventData {
     readonly template: string | null;
     /** Why a message failed, as the log keeps it; null otherwise. */
     readonly error_code: string | null;
+  };
+  /**
+   * A back-in-stock alert was queued by a restock's fan-out: `message_id` is the `sms_logs` id (channel sms,
+   * readable with sms:read) or the Telegram message's id (channel telegram).
+   */
+  'alert.notified': {
+    readonly alert_id: string;
+    readonly user_id: string;
+    readonly product_id: string;
+    readonly variant_id: string;
+    readonly channel: 'sms' | 'telegram';
+    readonly restock_id: string;
+    readonly message_id: string;
   };
 }
 

@@ -168,6 +168,13 @@ const API: Record<string, Operation | Operation[]> = {
   ],
   '/api/v1/admin/alerts/{id}': { method: 'delete', admin: true },
   '/api/v1/admin/products/{product_id}/alerts': { method: 'get', admin: true },
+  '/api/v1/admin/products/{product_id}/stock': {
+    method: 'put',
+    body: ['quantity'],
+    optional: ['variant_id', 'name', 'url'],
+    admin: true,
+  },
+  '/api/v1/admin/products/{product_id}/restocks': { method: 'get', admin: true },
 };
 
 const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>
@@ -205,9 +212,12 @@ describe('the API reference', () => {
   });
 
   it('documents the request body schema of every route with a body, and the Bearer requirement where there is one', () => {
-    // A string field, or one that may also be null (`{"locale": null}` clears a preference).
+    // A string field, or one that may also be null (`{"locale": null}` clears a preference); or a count (a
+    // stock report's quantity).
     const stringField = (field: { type?: string; anyOf?: Array<{ type?: string }> }) =>
-      field.type === 'string' || (field.anyOf ?? []).some((option) => option.type === 'string');
+      field.type === 'string' ||
+      field.type === 'integer' ||
+      (field.anyOf ?? []).some((option) => option.type === 'string');
     const listField = (field: { type?: string; items?: object }) =>
       field.type === 'array' && JSON.stringify(field.items).includes('"type":"string"');
     for (const { path, method, body, optional = [], lists = [], bearer, admin, form, anyFields } of OPERATIONS) {

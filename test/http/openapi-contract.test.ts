@@ -409,6 +409,22 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', '/api/v1/admin/products/contract-pot/alerts', { headers: scopeless }, 403, 'FORBIDDEN');
   });
 
+  it("the admin API over a product's stock and restocks", async () => {
+    const admin = { authorization: `Bearer ${(await newKey(t, SCOPE_NAMES)).secret}` };
+    const scopeless = { authorization: `Bearer ${(await newKey(t, [])).secret}` };
+    const PRODUCT = '/api/v1/admin/products/contract-sku';
+    const body = { quantity: 3, name: 'Contract shoe', url: 'https://shop.example.com/p/1' };
+    await expect('PUT', `${PRODUCT}/stock`, { body, headers: admin }, 200);
+    await expect('PUT', `${PRODUCT}/stock`, { body: { quantity: 0 }, headers: admin }, 200);
+    await expect('PUT', `${PRODUCT}/stock`, { body: { quantity: 1.5 }, headers: admin }, 400, 'VALIDATION_ERROR');
+    const ftp = { quantity: 1, url: 'ftp://shop.example.com/p/1' };
+    await expect('PUT', `${PRODUCT}/stock`, { body: ftp, headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('PUT', `${PRODUCT}/stock`, { body, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('GET', `${PRODUCT}/restocks?limit=5`, { headers: admin }, 200);
+    await expect('GET', `${PRODUCT}/restocks?limit=0`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', `${PRODUCT}/restocks`, { headers: scopeless }, 403, 'FORBIDDEN');
+  });
+
   it('telegram: widget and Mini App sign-in, linking and unlinking', async () => {
     const now = () => Math.floor(Date.now() / 1000);
     const widget = (id: number, name = 'Sara') =>
