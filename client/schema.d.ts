@@ -11320,8 +11320,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                                 user_id: string;
                                 /** @description the restock that notified it */
                                 restock_id: string | null;
@@ -11512,8 +11512,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                                 user_id: string;
                                 /** @description the restock that notified it */
                                 restock_id: string | null;
@@ -11553,8 +11553,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                                 user_id: string;
                                 /** @description the restock that notified it */
                                 restock_id: string | null;
@@ -11804,8 +11804,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                                 user_id: string;
                                 /** @description the restock that notified it */
                                 restock_id: string | null;
@@ -12600,8 +12600,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                             }[];
                             /** @description null on the last page */
                             next_cursor: string | null;
@@ -12761,8 +12761,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                             }[];
                         };
                     };
@@ -12795,8 +12795,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                             }[];
                         };
                     };
@@ -13025,8 +13025,8 @@ export interface paths {
                                 created_at: string;
                                 notified_at: string | null;
                                 cancelled_at: string | null;
-                                /** @description who or what cancelled it; null unless cancelled */
-                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | null;
+                                /** @description who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled */
+                                cancel_reason: "user" | "link" | "telegram_button" | "bot_blocked" | "admin" | "no_phone" | "user_blocked" | null;
                             };
                         };
                     };

@@ -3,9 +3,20 @@ import type { Database } from '../db/types.ts';
 
 /**
  * Why an alert was cancelled, as `stock_alerts.cancel_reason` records it. `no_phone`: a restock found the
- * SMS alert's user without a number (they removed it), so there was nowhere to send it.
+ * SMS alert's user without a number (they removed it), so there was nowhere to send it. `user_blocked`: a
+ * restock found the user blocked by the shop, who hears nothing from it.
  */
-export type CancelReason = 'user' | 'link' | 'telegram_button' | 'bot_blocked' | 'admin' | 'no_phone';
+export const CANCEL_REASONS = [
+  'user',
+  'link',
+  'telegram_button',
+  'bot_blocked',
+  'admin',
+  'no_phone',
+  'user_blocked',
+] as const;
+
+export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /**
  * Cancels one alert if it is still active. Returns whether this call cancelled it: false for an alert that

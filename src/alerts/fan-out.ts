@@ -56,6 +56,8 @@ interface Candidate {
   readonly locale: string;
   readonly link_key: string;
   readonly phone_number: string | null;
+  /** When the shop blocked the user: they hear nothing. */
+  readonly blocked_at: number | null;
   readonly chat_id: string | null;
   readonly bot_blocked_at: number | null;
   readonly bot_stopped_at: number | null;
@@ -148,6 +150,7 @@ export function createFanOut(options: FanOutOptions) {
         'stock_alerts.locale',
         'stock_alerts.link_key',
         'users.phone_number',
+        'users.blocked_at',
         'telegram_users.chat_id',
         'telegram_users.bot_blocked_at',
         'telegram_users.bot_stopped_at',
@@ -165,6 +168,7 @@ export function createFanOut(options: FanOutOptions) {
   async function plan(restock: Restock, alert: Candidate): Promise<Plan> {
     const product = restock.name ?? restock.product_id;
     const links = alertLinks(options.links.issuer, options.links.secret, alert.link_key);
+    if (alert.blocked_at !== null) return { alert, cancel: 'user_blocked' };
     if (alert.channel === 'telegram') {
       const reachable =
         options.telegramBot && alert.chat_id !== null && alert.bot_blocked_at === null && alert.bot_stopped_at === null;

@@ -1,3 +1,4 @@
+import { CANCEL_REASONS, type CancelReason } from './cancel.ts';
 import { Type } from '@sinclair/typebox';
 import { SAFE_LINE_PATTERN } from '../text/characters.ts';
 import { ExternalId } from '../users/admin-schemas.ts';
@@ -94,17 +95,10 @@ const Alert = Type.Object({
   created_at: Time,
   notified_at: NullableTime,
   cancelled_at: NullableTime,
-  cancel_reason: Type.Union(
-    [
-      Type.Literal('user'),
-      Type.Literal('link'),
-      Type.Literal('telegram_button'),
-      Type.Literal('bot_blocked'),
-      Type.Literal('admin'),
-      Type.Null(),
-    ],
-    { description: 'who or what cancelled it; null unless cancelled' },
-  ),
+  cancel_reason: Type.Union([...CANCEL_REASONS.map((reason) => Type.Literal(reason)), Type.Null()], {
+    description:
+      'who or what cancelled it (the user, their stop link or button, the bot blocked, an admin, no number or the user blocked when a restock came); null unless cancelled',
+  }),
 });
 
 const AdminAlert = Type.Object({
@@ -185,7 +179,7 @@ export const alertView = (row: AlertWithName) => ({
   created_at: new Date(row.created_at).toISOString(),
   notified_at: iso(row.notified_at),
   cancelled_at: iso(row.cancelled_at),
-  cancel_reason: row.cancel_reason as 'user' | 'link' | 'telegram_button' | 'bot_blocked' | 'admin' | null,
+  cancel_reason: row.cancel_reason as CancelReason | null,
 });
 
 export const adminAlertView = (row: AlertWithName) => ({

@@ -90,6 +90,8 @@ forEachDatabase('restocks: stock reports and the fan-out', (backend) => {
     });
     const numberless = await subscribe(db(), { product, createdAt: start + 5, phone: null });
     const otherVariant = await subscribe(db(), { product, variant: 'xl', createdAt: start + 6 });
+    const shunned = await subscribe(db(), { product, channel: 'telegram', createdAt: start + 7 });
+    await db().updateTable('users').set({ blocked_at: start }).where('id', '=', shunned.userId).execute();
     const answer = await admin.report(product, { quantity: 10, name: 'Green hat' });
     const restockId = answer.body.restock.id as string;
     const later = await subscribe(db(), { product, createdAt: t.clock.now() + 1 });
@@ -105,6 +107,7 @@ forEachDatabase('restocks: stock reports and the fan-out', (backend) => {
     assert.equal(alerts.get(blocked.alertId)!.cancel_reason, 'bot_blocked');
     assert.equal(alerts.get(stopped.alertId)!.cancel_reason, 'bot_blocked');
     assert.equal(alerts.get(numberless.alertId)!.cancel_reason, 'no_phone');
+    assert.equal(alerts.get(shunned.alertId)!.cancel_reason, 'user_blocked', 'a user the shop blocked hears nothing');
     assert.equal(alerts.get(otherVariant.alertId)!.status, 'active', 'another variant is another product');
     assert.equal(alerts.get(later.alertId)!.status, 'active', 'made after the restock: waits for the next');
 
