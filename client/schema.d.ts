@@ -12205,7 +12205,8 @@ export interface paths {
                             /** @enum {boolean} */
                             success: true;
                             product_id: string;
-                            variant_id: string;
+                            /** @description null for a product without variants */
+                            variant_id: string | null;
                             quantity: number;
                             /** @description the restock this report started (the product went from none to some); null otherwise */
                             restock: {
@@ -12411,7 +12412,8 @@ export interface paths {
                             restocks: {
                                 id: string;
                                 product_id: string;
-                                variant_id: string;
+                                /** @description null for a product without variants */
+                                variant_id: string | null;
                                 /** @description the quantity reported */
                                 quantity: number;
                                 notify_limit: number | null;

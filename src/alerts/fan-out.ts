@@ -255,7 +255,7 @@ export function createFanOut(options: FanOutOptions) {
       alert_id: alert.id,
       user_id: alert.user_id,
       product_id: restock.product_id,
-      variant_id: restock.variant_id,
+      variant_id: restock.variant_id === '' ? null : restock.variant_id,
       channel: 'sms' in step ? 'sms' : 'telegram',
       restock_id: restock.id,
       message_id: messageId,

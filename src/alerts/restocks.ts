@@ -9,7 +9,7 @@ export const TELEGRAM_DELIVERED = ['sent'] as const;
 export interface RestockStats {
   readonly id: string;
   readonly product_id: string;
-  readonly variant_id: string;
+  readonly variant_id: string | null;
   readonly quantity: number;
   readonly notify_limit: number | null;
   readonly status: string;
@@ -71,7 +71,7 @@ export async function listRestocks(
   return rows.map((row) => ({
     id: row.id,
     product_id: row.product_id,
-    variant_id: row.variant_id,
+    variant_id: row.variant_id === '' ? null : row.variant_id,
     quantity: Number(row.quantity),
     notify_limit: row.notify_limit === null ? null : Number(row.notify_limit),
     status: row.status,

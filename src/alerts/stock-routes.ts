@@ -73,7 +73,7 @@ export const stockRoutes: FastifyPluginAsyncTypebox<StockRouteOptions> = async (
       return {
         success: true as const,
         product_id: recorded.productId,
-        variant_id: recorded.variantId,
+        variant_id: recorded.variantId === '' ? null : recorded.variantId,
         quantity: recorded.quantity,
         restock: recorded.restock && { id: recorded.restock.id, notify_limit: recorded.restock.notifyLimit },
       };

@@ -41,7 +41,7 @@ export const StockBody = Type.Object(
 export const StockRecordedBody = Type.Object({
   success: Type.Literal(true),
   product_id: Type.String(),
-  variant_id: Type.String(),
+  variant_id: Type.Union([Type.String(), Type.Null()], { description: 'null for a product without variants' }),
   quantity: Type.Integer(),
   restock: Type.Union(
     [
@@ -68,7 +68,7 @@ export const RestockQuery = Type.Object(
 export const Restock = Type.Object({
   id: Type.String(),
   product_id: Type.String(),
-  variant_id: Type.String(),
+  variant_id: Type.Union([Type.String(), Type.Null()], { description: 'null for a product without variants' }),
   quantity: Type.Integer({ description: 'the quantity reported' }),
   notify_limit: Type.Union([Type.Integer(), Type.Null()]),
   status: Type.Union([Type.Literal('fanning'), Type.Literal('done')]),

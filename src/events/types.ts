@@ -50,7 +50,7 @@ export interface EventData {
     readonly alert_id: string;
     readonly user_id: string;
     readonly product_id: string;
-    readonly variant_id: string;
+    readonly variant_id: string | null;
     readonly channel: 'sms' | 'telegram';
     readonly restock_id: string;
     readonly message_id: string;

@@ -57,6 +57,7 @@ forEachDatabase('restocks: stock reports and the fan-out', (backend) => {
     const product = newProduct();
     await admin.report(product, { quantity: 0, name: 'Blue shoe', url: 'https://shop.example.com/blue' });
     const answer = await admin.report(product, { quantity: 2 });
+    assert.equal(answer.body.variant_id, null, 'no variant reads as null, as in the alerts');
     const restock = await db()
       .selectFrom('restocks')
       .selectAll()
@@ -176,7 +177,7 @@ forEachDatabase('restocks: stock reports and the fan-out', (backend) => {
         alert_id: alertId,
         user_id: userId,
         product_id: product,
-        variant_id: '',
+        variant_id: null,
         channel: 'sms',
         restock_id: restockId,
         message_id: alert.message_id,
