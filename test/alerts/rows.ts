@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/types.ts';
 import { deriveKeys } from '../../src/crypto/keys.ts';
 import { newId } from '../../src/db/ids.ts';
 import { linkToken, newLinkKey, type LinkPurpose } from '../../src/alerts/link-token.ts';
@@ -125,18 +127,22 @@ export function tokenFor(t: TestApp, purpose: LinkPurpose, linkKey: string): str
 }
 
 /** A queued Telegram message, due now (as the fan-out writes one). */
-export async function queueTelegram(
-  t: TestApp,
-  fields: {
-    chatId: number | string;
-    text?: string;
-    alertId?: string | null;
-    replyMarkup?: object | null;
-    tries?: number;
-  },
-): Promise<string> {
+export function queueTelegram(t: TestApp, fields: TelegramRowFields): Promise<string> {
+  return queueTelegramIn(t.database.db, fields);
+}
+
+interface TelegramRowFields {
+  chatId: number | string;
+  text?: string;
+  alertId?: string | null;
+  replyMarkup?: object | null;
+  tries?: number;
+}
+
+/** The same, in any database (a test of separate processes has no app of its own). */
+export async function queueTelegramIn(db: Kysely<Database>, fields: TelegramRowFields): Promise<string> {
   const id = newId();
-  await t.database.db
+  await db
     .insertInto('telegram_messages')
     .values({
       id,

@@ -6,7 +6,6 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
-import { newId } from '../../src/db/ids.ts';
 import { DATABASES } from '../helpers/backends.ts';
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 import {
@@ -18,6 +17,7 @@ import {
   waitUntilServing,
   type CliProcess,
 } from '../helpers/infra-cli.ts';
+import { queueTelegramIn } from '../alerts/rows.ts';
 
 for (const backend of DATABASES) {
   describe(`otpgate serve and the Telegram alert queue, on ${backend.name}`, { skip: backend.skip }, () => {
@@ -62,28 +62,7 @@ for (const backend of DATABASES) {
       return server;
     }
 
-    async function queued(chatId: string): Promise<string> {
-      const id = newId();
-      await handle.db
-        .insertInto('telegram_messages')
-        .values({
-          id,
-          chat_id: chatId,
-          text: 'Kettle is back in stock.',
-          reply_markup: null,
-          alert_id: null,
-          status: 'queued',
-          tries: 0,
-          next_attempt_at: Date.now() - 1000,
-          lease_until: null,
-          telegram_message_id: null,
-          error: null,
-          created_at: Date.now(),
-          sent_at: null,
-        })
-        .execute();
-      return id;
-    }
+    const queued = (chatId: string) => queueTelegramIn(handle.db, { chatId, text: 'Kettle is back in stock.' });
 
     const statusOf = async (id: string) =>
       (await handle.db.selectFrom('telegram_messages').select('status').where('id', '=', id).executeTakeFirstOrThrow())
