@@ -67,5 +67,5 @@ export async function productName(db: Kysely<Database>, productId: string, varia
     .where('product_id', '=', productId)
     .where('variant_id', '=', variantId)
     .executeTakeFirst();
-  return row?.name ?? productId;
+  return row?.name?.trim() || productId;
 }

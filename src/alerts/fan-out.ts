@@ -166,7 +166,8 @@ export function createFanOut(options: FanOutOptions) {
   }
 
   async function plan(restock: Restock, alert: Candidate): Promise<Plan> {
-    const product = restock.name ?? restock.product_id;
+    // A name stored before names were checked may be blank: the product's id then, as with no name.
+    const product = restock.name?.trim() || restock.product_id;
     const links = alertLinks(options.links.issuer, options.links.secret, alert.link_key);
     if (alert.blocked_at !== null) return { alert, cancel: 'user_blocked' };
     if (alert.channel === 'telegram') {

@@ -11,9 +11,13 @@ export const ALERT_STATUSES = ['active', 'notified', 'cancelled'] as const;
 const Time = Type.String({ format: 'date-time' });
 const NullableTime = Type.Union([Time, Type.Null()]);
 
-/** The shop's id for a product or a variant: one line of 1 to 128 characters, no control or direction mark. */
-const ShopId = (description: string) =>
-  Type.String({ minLength: 1, maxLength: 128, pattern: SAFE_LINE_PATTERN, description });
+/**
+ * The shop's id for a product or a variant, and a product's name: one line of 1 to 100 characters, no control
+ * or direction character, no space at either end. 100, because a product id is also a path parameter
+ * (`/admin/products/:product_id/...`), and those are at most 100 characters.
+ */
+export const ShopId = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 100, pattern: SAFE_LINE_PATTERN, description });
 
 const ProductId = ShopId("the shop's id for the product");
 const VariantId = ShopId("the shop's id for the variant; leave it out for a product without variants");

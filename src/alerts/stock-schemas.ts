@@ -1,19 +1,15 @@
+import { ShopId } from './schemas.ts';
 import { Type } from '@sinclair/typebox';
 import type { RestockStats } from './restocks.ts';
 
 const Time = Type.String({ format: 'date-time' });
 
-/** The shop's ids: visible ASCII without quotes or backslashes, as external ids. */
-const ID_PATTERN = '^[!#-\\[\\]-~]{1,128}$';
-
+/** The same ids as a subscription names, so that every alert can be restocked. */
 export const ProductParams = Type.Object({
-  product_id: Type.String({ pattern: ID_PATTERN, description: "the shop's product id" }),
+  product_id: ShopId("the shop's product id"),
 });
 
-const VariantId = Type.String({
-  pattern: '^[!#-\\[\\]-~]{0,128}$',
-  description: "the shop's variant id; '' or absent for a product without variants",
-});
+const VariantId = ShopId("the shop's variant id; absent for a product without variants");
 
 export const StockBody = Type.Object(
   {
@@ -24,9 +20,7 @@ export const StockBody = Type.Object(
         'units in stock now; 0 or less is out of stock (backorders are not stock: report a backorderable item as 0)',
     }),
     variant_id: Type.Optional(VariantId),
-    name: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'what messages call the product; kept when omitted' }),
-    ),
+    name: Type.Optional(ShopId('what messages call the product (one line, at most 100 characters); kept when omitted')),
     url: Type.Optional(
       Type.String({
         minLength: 1,

@@ -104,7 +104,7 @@ function validationMessage(error: FastifyError): string {
     return `${field ?? 'body'} holds a control or text-direction character (only line breaks are allowed)`;
   }
   if ((first.params as { pattern?: string } | undefined)?.pattern === SAFE_LINE_PATTERN) {
-    return `${field ?? 'body'} holds a line break, a control or a text-direction character`;
+    return `${field ?? 'body'} holds a line break, a control or a text-direction character, or starts or ends with a space`;
   }
   const missing = params?.missingProperty;
   const name = field ?? missing ?? 'body';

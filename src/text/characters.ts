@@ -22,7 +22,9 @@ export const SAFE_TEXT_PATTERN = `^[^${UNSAFE_CLASS}]*$`;
 export const KEY_NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} _.:@/()'#-]*$/u;
 
 /**
- * An identifier the shop gives (a product or variant id) as a JSON-schema pattern: SAFE_TEXT_PATTERN without
- * the line breaks, since an id is one line and is shown inside messages and buttons.
+ * A name or identifier the shop gives (a product's id, variant id or name) as a JSON-schema pattern:
+ * SAFE_TEXT_PATTERN on one line (no line break, U+2028 or U+2029 either), since it is shown inside messages,
+ * buttons and pages, and neither starting nor ending with white space, so that it is never blank and `tea`
+ * and ` tea ` are not two products.
  */
-export const SAFE_LINE_PATTERN = `^[^${UNSAFE_CLASS}\\u000A\\u000D]*$`;
+export const SAFE_LINE_PATTERN = `^[^${UNSAFE_CLASS}\\s](?:[^${UNSAFE_CLASS}\\n\\r\\u2028\\u2029]*[^${UNSAFE_CLASS}\\s])?$`;

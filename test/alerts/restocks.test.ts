@@ -68,6 +68,16 @@ forEachDatabase('restocks: stock reports and the fan-out', (backend) => {
     const refused = await admin.report(product, { quantity: 2, url: 'javascript:alert(1)' });
     assert.equal(refused.status, 400);
     assert.equal(refused.body.code, 'VALIDATION_ERROR');
+    // A name goes into SMS, buttons and pages: one line, not blank, nothing that reorders the text around it.
+    for (const name of ['   ', ' padded', 'evil\u202Eelif', 'two\nlines', 'n'.repeat(101)]) {
+      const answer = await admin.report(product, { quantity: 2, name });
+      assert.equal(answer.status, 400, JSON.stringify(name));
+      assert.equal(answer.body.code, 'VALIDATION_ERROR');
+    }
+    // Every id a subscription may name can be reported: Persian variants, spaces inside, 100 characters.
+    assert.equal((await admin.report(product, { quantity: 0, variant_id: 'قرمز روشن' })).status, 200);
+    assert.equal((await admin.report('p'.repeat(100), { quantity: 0 })).status, 200);
+    assert.equal((await admin.report(product, { quantity: 0, variant_id: '' })).status, 400);
   });
 
   it('queues one message per active subscription made before the restock, oldest first, with its links', async () => {
