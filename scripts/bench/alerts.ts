@@ -59,6 +59,8 @@ export interface AlertsResult {
   readonly telegramSeconds: number | null;
   readonly telegramDelivered: number;
   readonly telegramRepeated: number;
+  /** The most Telegram messages the Bot API took in any one second. */
+  readonly telegramBusiestSecond: number;
   /** Server CPU per subscriber, from the report to the last message. */
   readonly cpuMsPerSubscriber: number | null;
   readonly memory: ServerMemory | null;
@@ -173,6 +175,7 @@ export async function restockFanOut(
       telegramSeconds,
       telegramDelivered: seen.distinct,
       telegramRepeated: seen.repeated,
+      telegramBusiestSecond: seen.busiestSecond,
       cpuMsPerSubscriber:
         cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / settings.subscribers,
       memory,
@@ -310,12 +313,12 @@ async function readRestock(database: DatabaseHandle, id: string) {
  */
 export function chatCounts(calls: readonly BotApiCall[], chats: number) {
   const perChat = new Map<string, number>();
+  const times: number[] = [];
   let strangers = 0;
-  let delivered = 0;
   let lastAt: number | null = null;
   for (const call of calls) {
     if (call.method.toLowerCase() !== 'sendmessage') continue;
-    delivered += 1;
+    times.push(call.at);
     lastAt = call.at;
     const chatId = String(call.params.chat_id);
     const chat = Number(chatId);
@@ -324,7 +327,25 @@ export function chatCounts(calls: readonly BotApiCall[], chats: number) {
   }
   let repeated = 0;
   for (const count of perChat.values()) repeated += count - 1;
-  return { distinct: perChat.size, repeated, strangers, delivered, lastAt };
+  return {
+    distinct: perChat.size,
+    repeated,
+    strangers,
+    delivered: times.length,
+    lastAt,
+    busiestSecond: busiest(times),
+  };
+}
+
+/** The most arrivals in any one second (times in ms, in order): Telegram allows a bot about 30. */
+function busiest(times: readonly number[]): number {
+  let most = 0;
+  let from = 0;
+  for (let to = 0; to < times.length; to += 1) {
+    while (times[to]! - times[from]! >= 1000) from += 1;
+    most = Math.max(most, to - from + 1);
+  }
+  return most;
 }
 
 /** Every SMS subscriber's number at the sink once, every Telegram subscriber's chat at the Bot API once. */
@@ -348,8 +369,9 @@ export function alertsReport(r: AlertsResult): string {
       `${Math.round(r.smsPerSecond)} delivered/s, the last after ${seconds(r.smsSeconds)} ` +
       `(SMS_QUEUE_RATE_PER_SECOND ${r.smsQueue.ratePerSecond}, SMS_QUEUE_CONCURRENCY ${r.smsQueue.concurrency}, the sink unlimited)`,
     `  Telegram: ${r.telegramDelivered} of ${r.telegram} chats at the Bot API, ${r.telegramRepeated} twice; ` +
-      `${r.telegramPerSecond.toFixed(1)} sent/s, the last after ${seconds(r.telegramSeconds)} ` +
-      `(ALERTS_TELEGRAM_PER_SECOND ${TELEGRAM_PER_SECOND})`,
+      `${r.telegramPerSecond.toFixed(1)} sent/s, the last after ${seconds(r.telegramSeconds)}, ` +
+      `at most ${r.telegramBusiestSecond} in one second (ALERTS_TELEGRAM_PER_SECOND ${TELEGRAM_PER_SECOND}); ` +
+      `each is sent once the fan-out has queued it, so the fan-out sets this pace when it is slower`,
     `  server CPU per subscriber ${cpu}`,
     `  goal: server peak memory < ${GOALS.peakMemoryMiB} MiB: ` +
       `${r.memory ? `${mib(r.memory.peakKiB)} (RSS now ${mib(r.memory.rssKiB)})` : 'unknown (no /proc)'} ${verdict(memoryPass)}` +

@@ -66,6 +66,19 @@ describe('bench restock: the Bot API calls are counted per chat', () => {
       ],
       2,
     );
-    assert.deepEqual(counts, { distinct: 2, repeated: 1, strangers: 2, delivered: 5, lastAt: 14 });
+    assert.deepEqual(counts, {
+      distinct: 2,
+      repeated: 1,
+      strangers: 2,
+      delivered: 5,
+      lastAt: 14,
+      busiestSecond: 5,
+    });
+  });
+
+  it('finds the busiest second as a sliding window', () => {
+    const at = [0, 100, 999, 1000, 1500, 1998, 1999, 3500].map((ms) => send(FIRST_CHAT_ID, ms));
+    // 1000, 1500, 1998 and 1999 fall within one second; 0 to 999 holds only three.
+    assert.equal(chatCounts(at, 1).busiestSecond, 4);
   });
 });
