@@ -159,8 +159,13 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const events = context.events > 0 ? await eventsDelivered(store.databaseUrl, context.events, start) : null;
     if (events) console.log(`  ${eventsLine(events)}`);
 
-    // Last, on a server of its own: its peak memory is the fan-out's, and its subscribers stay out of the above.
-    const alerts = context.alerts ? await restockFanOut(context, store, context.alerts, start) : null;
+    // Last, on a server of its own: its peak memory is the fan-out's. The servers above are stopped first, or
+    // their queue workers would take a share of the messages (sending Telegram ones to another Bot API).
+    let alerts: AlertsResult | null = null;
+    if (context.alerts) {
+      for (const server of started) await server.stop();
+      alerts = await restockFanOut(context, store, context.alerts, start);
+    }
     if (alerts) console.log(alertsReport(alerts));
 
     console.log(`\n${table(results, trivial.rate)}`);
