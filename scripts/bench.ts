@@ -29,12 +29,20 @@
  * trivial route, the phone sign-ins and the Telegram sign-ins alone on each store.
  * Telegram bot: updates POSTed to the webhook (scenario h), each a /help whose reply goes to a local Bot API
  * in this process; BENCH_ONLY=telegram runs it too.
+ * Restock fan-out (scenario i, last on each store, on a server of its own): BENCH_ALERTS (100000)
+ * subscribers to one product written straight into the store, BENCH_ALERTS_TELEGRAM (300) of them by Telegram
+ * (linked chats, each its own), the rest by SMS; one stock report through the admin API, then the time until
+ * every subscription is queued, SMS/s at the sink and Telegram messages/s at a local Bot API until the last,
+ * the server's peak memory, and every subscriber getting exactly one message. BENCH_ALERTS=0 leaves it out;
+ * BENCH_ONLY=alerts runs it alone on each store; BENCH_ALERTS_SMS_CONCURRENCY (8) is the alert server's
+ * SMS_QUEUE_CONCURRENCY, which bounds its SMS rate.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { alertsGoalsFailed, alertsReport, type AlertsSettings } from './bench/alerts.ts';
 import { startBenchBotApi } from './bench/bot-updates.ts';
 import { importLine } from './bench/import.ts';
 import { goals, machineFacts, summary, type StoreRun } from './bench/report.ts';
@@ -46,6 +54,7 @@ import { telegramIdSource } from './bench/telegram.ts';
 import {
   eventsLine,
   NotStarted,
+  runAlertsOnly,
   runEventsOnly,
   runStore,
   runTelegramOnly,
@@ -58,6 +67,15 @@ import { chooseStores, type Backends } from './bench/stores.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** How long Ctrl-C waits for the databases to be dropped and the keys deleted before it gives up. */
 const UNDO_TIMEOUT_MS = 15_000;
+
+/** A whole number of at least 0 (0 leaves a scenario out), or the fallback when unset. */
+function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more (got ${raw})`);
+  return value;
+}
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -82,6 +100,15 @@ async function main(): Promise<number> {
     process.env.BENCH_IMPORT_ROWS === '0' ? 0 : Math.round(positiveNumber('BENCH_IMPORT_ROWS', 100_000));
   const databaseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+  const subscribers = count('BENCH_ALERTS', 100_000);
+  const alerts: AlertsSettings | null =
+    subscribers === 0
+      ? null
+      : {
+          subscribers,
+          telegram: count('BENCH_ALERTS_TELEGRAM', 300),
+          smsConcurrency: Math.round(positiveNumber('BENCH_ALERTS_SMS_CONCURRENCY', 8)),
+        };
 
   const dataDir = mkdtempSync(join(tmpdir(), 'otpgate-bench-'));
   const sink = await startSmsSink();
@@ -140,7 +167,25 @@ async function main(): Promise<number> {
       twoInstances: false,
       events,
       importRows: 0,
+      alerts: null,
     };
+    if (process.env.BENCH_ONLY === 'alerts') {
+      if (!alerts) {
+        console.error('bench: BENCH_ONLY=alerts with BENCH_ALERTS=0 runs nothing');
+        return 1;
+      }
+      const failures: string[] = [];
+      let failedGoals = 0;
+      for (const name of backends.stores) {
+        const only = await runAlertsOnly(name, { ...storeContext, alerts });
+        failures.push(...only.failures);
+        failedGoals += alertsGoalsFailed(only.alerts);
+      }
+      for (const line of failures) console.error(`bench: ${line}`);
+      if (failures.length > 0) return 1;
+      console.log(failedGoals === 0 ? 'all goals pass' : `${failedGoals} goal(s) not met`);
+      return 0;
+    }
     if (process.env.BENCH_ONLY === 'events') {
       const failures: string[] = [];
       for (const name of backends.stores) failures.push(...(await runEventsOnly(name, storeContext)));
@@ -164,6 +209,7 @@ async function main(): Promise<number> {
             campaign: index === 0 || campaignOnAll ? campaign : null,
             twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
             importRows,
+            alerts,
           }),
         );
       } catch (error) {
@@ -182,6 +228,9 @@ async function main(): Promise<number> {
     printSignIns(runs);
     for (const { imported, run } of outcomes) if (imported) console.log(`${run.store}: ${importLine(imported)}`);
     if (outcomes.some((outcome) => outcome.imported)) console.log('');
+    for (const { alerts: fanned, run } of outcomes) {
+      if (fanned) console.log(`${run.store}: ${alertsReport(fanned)}\n`);
+    }
     const sqliteCodeCpu = runs.find((run) => run.store === 'sqlite')?.codes.cpuMsPerOp ?? null;
     let failedGoals = 0;
     for (const run of runs) {
@@ -189,6 +238,7 @@ async function main(): Promise<number> {
       console.log(`${verdict.text}\n`);
       failedGoals += verdict.failed;
     }
+    for (const { alerts: fanned } of outcomes) if (fanned) failedGoals += alertsGoalsFailed(fanned);
     console.log(`SMS sink received ${sink.received()} messages`);
 
     const failures = outcomes.flatMap((outcome) => outcome.failures);

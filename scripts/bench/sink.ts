@@ -20,7 +20,31 @@ export interface SmsSink {
   limitRate(perSecond: number | null): void;
   /** Messages answered 429 so far. */
   readonly limited: () => number;
+  /**
+   * From now on, counts the messages it takes (200) per recipient whose number starts with `prefix`: the
+   * restock scenario's subscribers, so that each one is seen to get exactly one message.
+   */
+  countRecipients(prefix: string): RecipientCounts;
   close(): Promise<void>;
+}
+
+/** What `countRecipients` saw. */
+export interface RecipientCounts {
+  /** Recipients that got at least one message. */
+  distinct(): number;
+  /** Messages to a recipient that had already got one: each one is a failure. */
+  repeated(): number;
+  /** When the last counted message was taken (performance.now()), or null before the first. */
+  lastAt(): number | null;
+  /** Stops counting and lets the recipients go. */
+  stop(): void;
+}
+
+interface Tracked {
+  readonly prefix: string;
+  readonly seen: Set<string>;
+  repeated: number;
+  lastAt: number | null;
 }
 
 interface WebhookMessage {
@@ -41,6 +65,7 @@ export async function startSmsSink(): Promise<SmsSink> {
   let repeated = 0;
   let limit: number | null = null;
   let limited = 0;
+  let tracked: Tracked | null = null;
   /** When each message of the last second was taken, oldest first. */
   const taken: number[] = [];
   const overLimit = (): boolean => {
@@ -64,6 +89,11 @@ export async function startSmsSink(): Promise<SmsSink> {
       received += 1;
       try {
         const message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookMessage;
+        if (tracked && typeof message.to === 'string' && message.to.startsWith(tracked.prefix)) {
+          if (tracked.seen.has(message.to)) tracked.repeated += 1;
+          else tracked.seen.add(message.to);
+          tracked.lastAt = performance.now();
+        }
         if (typeof message.to === 'string' && typeof message.params?.code === 'string') {
           codes.set(message.to, message.params.code);
         }
@@ -99,6 +129,19 @@ export async function startSmsSink(): Promise<SmsSink> {
       taken.length = 0;
     },
     limited: () => limited,
+    countRecipients(prefix) {
+      const counting: Tracked = { prefix, seen: new Set(), repeated: 0, lastAt: null };
+      tracked = counting;
+      return {
+        distinct: () => counting.seen.size,
+        repeated: () => counting.repeated,
+        lastAt: () => counting.lastAt,
+        stop: () => {
+          if (tracked === counting) tracked = null;
+          counting.seen.clear();
+        },
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,6 +9,7 @@ import { botUpdates } from './bot-updates.ts';
 import { telegramWebAppSignIns, telegramWidgetSignIns } from './telegram.ts';
 import { twoInstances, type TwoInstancesResult } from './two-instances.ts';
 import { eventsDelivered, eventsLine, type EventsResult } from './events.ts';
+import { alertsReport, restockFanOut, type AlertsResult, type AlertsSettings } from './alerts.ts';
 export { eventsLine };
 
 export interface StoreRunContext {
@@ -36,6 +37,8 @@ export interface StoreRunContext {
   readonly importRows: number;
   /** Events written and delivered in scenario e (BENCH_EVENTS); 0 leaves it out. */
   readonly events: number;
+  /** The restock fan-out (scenario i: BENCH_ALERTS, BENCH_ALERTS_TELEGRAM); null leaves it out. */
+  readonly alerts: AlertsSettings | null;
 }
 
 export interface StoreOutcome {
@@ -45,6 +48,7 @@ export interface StoreOutcome {
   readonly two: TwoInstancesResult | null;
   readonly imported: ImportResult | null;
   readonly events: EventsResult | null;
+  readonly alerts: AlertsResult | null;
 }
 
 /** The server did not start: nothing was measured. */
@@ -155,6 +159,15 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const events = context.events > 0 ? await eventsDelivered(store.databaseUrl, context.events, start) : null;
     if (events) console.log(`  ${eventsLine(events)}`);
 
+    // Last, on a server of its own: its peak memory is the fan-out's. The servers above are stopped first, or
+    // their queue workers would take a share of the messages (sending Telegram ones to another Bot API).
+    let alerts: AlertsResult | null = null;
+    if (context.alerts) {
+      for (const server of started) await server.stop();
+      alerts = await restockFanOut(context, store, context.alerts, start);
+    }
+    if (alerts) console.log(alertsReport(alerts));
+
     console.log(`\n${table(results, trivial.rate)}`);
     const counters = storeTable([...results, ...(two ? [two] : [])]);
     if (counters) console.log(`\n${counters}`);
@@ -166,6 +179,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       failures.push(`${name}: events had ${events.failures} failures; first: ${events.firstFailure}`);
     if (two && two.failures > 0)
       failures.push(`${name}: two instances had ${two.failures} failures; first: ${two.firstFailure}`);
+    for (const line of alerts?.failures ?? []) failures.push(`${name}: restock fan-out: ${line}`);
     printLogs(started);
     const run: StoreRun = {
       store: name,
@@ -177,7 +191,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
       botUpdates: updates,
       memory,
     };
-    return { run, failures, two, imported, events };
+    return { run, failures, two, imported, events, alerts };
   } finally {
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
@@ -259,6 +273,29 @@ export async function runEventsOnly(name: StoreName, context: StoreRunContext): 
       : [];
   } finally {
     await Promise.all(servers.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(removed);
+  }
+}
+
+/**
+ * Scenario i alone (BENCH_ONLY=alerts): a fresh store, the subscribers, a server of their own, the restock.
+ * Returns the result with the store's failures.
+ */
+export async function runAlertsOnly(
+  name: StoreName,
+  context: StoreRunContext & { readonly alerts: AlertsSettings },
+): Promise<{ alerts: AlertsResult; failures: string[] }> {
+  console.log(`\n== ${name}: restock fan-out only ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const started: ServerChild[] = [];
+  try {
+    const alerts = await restockFanOut(context, store, context.alerts, starter(name, context, store, started));
+    console.log(alertsReport(alerts));
+    printLogs(started);
+    return { alerts, failures: alerts.failures.map((line) => `${name}: restock fan-out: ${line}`) };
+  } finally {
+    await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
     if (removed) console.log(removed);
   }
