@@ -12185,9 +12185,9 @@ export interface paths {
                     "application/json": {
                         /** @description units in stock now; 0 or less is out of stock (backorders are not stock: report a backorderable item as 0) */
                         quantity: number;
-                        /** @description the shop's variant id; '' or absent for a product without variants */
+                        /** @description the shop's variant id; absent for a product without variants */
                         variant_id?: string;
-                        /** @description what messages call the product; kept when omitted */
+                        /** @description what messages call the product (one line, at most 100 characters); kept when omitted */
                         name?: string;
                         /** @description the product's page, where the alert's link leads (http or https; https in production) */
                         url?: string;
@@ -12386,7 +12386,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description the shop's variant id; '' or absent for a product without variants */
+                    /** @description the shop's variant id; absent for a product without variants */
                     variant_id?: string;
                     /** @description 1 to 100, default 20 */
                     limit?: string;
