@@ -1,73 +1,23 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../src/config/index.ts';
-import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
 import { DEFAULT_LEASE_MS } from '../../src/telegram/bot/polling.ts';
 import { DATABASES } from '../helpers/backends.ts';
-import { startFakeBotApi, person, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
-import {
-  freePort,
-  runCli,
-  sharedDatabase,
-  startCli,
-  tempDir,
-  waitUntilServing,
-  type CliProcess,
-} from '../helpers/infra-cli.ts';
+import { person, textUpdate } from '../helpers/fake-telegram-bot-api.ts';
+import { botProcesses } from '../helpers/infra-bot.ts';
+import type { CliProcess } from '../helpers/infra-cli.ts';
 
 /** How soon after the holder's death the other instance must be polling: the lease, and a try to take it. */
 const TAKEOVER_MS = DEFAULT_LEASE_MS + 3000;
 
 for (const backend of DATABASES) {
   describe(`two service processes polling one bot, on ${backend.name}`, { skip: backend.skip }, () => {
-    let fake: FakeBotApi;
-    let database: { url: string; drop(): Promise<void> };
-    let handle: DatabaseHandle;
-    let dir: string;
-    /** Every instance's settings: one database, one AUTH_SECRET, the bot polling the fake. */
-    let env: Record<string, string>;
-    const servers: CliProcess[] = [];
-
-    before(async () => {
-      fake = await startFakeBotApi();
-      database = await sharedDatabase(backend);
-      dir = tempDir();
-      const migrated = await runCli(['migrate'], { DATABASE_URL: database.url });
-      assert.equal(migrated.code, 0, migrated.stderr);
-      handle = createDatabase(loadConfig({ DATABASE_URL: database.url }).database);
-      env = {
-        DATABASE_URL: database.url,
-        DATA_DIR: join(dir, 'data'),
-        AUTH_SECRET: randomBytes(32).toString('hex'),
-        TELEGRAM_BOT_TOKEN: fake.token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        TELEGRAM_UPDATES: 'polling',
-      };
-    });
-    after(async () => {
-      for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGKILL');
-      await Promise.all(servers.map((server) => server.exited));
-      await handle?.close();
-      await fake?.close();
-      await database?.drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    async function serve(settings: Record<string, string>): Promise<CliProcess> {
-      const port = await freePort();
-      const server = startCli(['serve'], { ...settings, PORT: String(port) }, dir);
-      servers.push(server);
-      await waitUntilServing(`http://127.0.0.1:${port}/livez`, server);
-      return server;
-    }
+    const bot = botProcesses(backend, 'polling');
+    const { servers, serve } = bot;
 
     /** The process whose id the live lease names (`host/pid/random`), or undefined while none holds it. */
     async function holder(): Promise<CliProcess | undefined> {
-      const row = await handle.db
+      const row = await bot.handle.db
         .selectFrom('telegram_bot_pollers')
         .select(['holder', 'lease_until'])
         .executeTakeFirst();
@@ -77,7 +27,7 @@ for (const backend of DATABASES) {
     }
 
     async function nextOffset(): Promise<number | undefined> {
-      const row = await handle.db.selectFrom('telegram_bot_pollers').select('next_offset').executeTakeFirst();
+      const row = await bot.handle.db.selectFrom('telegram_bot_pollers').select('next_offset').executeTakeFirst();
       return row ? Number(row.next_offset) : undefined;
     }
 
@@ -99,11 +49,11 @@ for (const backend of DATABASES) {
 
     /** Each person sends /help once: each must get exactly one answer, whichever instance polled it. */
     const people = Array.from({ length: 30 }, (_, i) => person(70_000 + i));
-    const answers = (who: (typeof people)[number]) => fake.sent.filter((m) => m.chatId === String(who.id)).length;
+    const answers = (who: (typeof people)[number]) => bot.fake.sent.filter((m) => m.chatId === String(who.id)).length;
     const allAnswered = (group: typeof people) => (group.every((who) => answers(who) >= 1) ? true : undefined);
 
     it('only one polls; kill -9 it and the other takes over within seconds; no update is lost or answered twice', async () => {
-      await Promise.all([serve(env), serve(env)]);
+      await Promise.all([serve(bot.env), serve(bot.env)]);
       const { found: first } = await until(holder, 10_000, 'one instance holds the lease');
       const other = servers.find((server) => server !== first)!;
       const polling = (server: CliProcess) => server.stdout().includes('this instance polls for the bot');
@@ -114,7 +64,7 @@ for (const backend of DATABASES) {
       );
 
       const before = people.slice(0, 10);
-      const ids = before.map((who) => fake.push(textUpdate(who, '/help')));
+      const ids = before.map((who) => bot.fake.push(textUpdate(who, '/help')));
       await until(() => allAnswered(before), 10_000, 'the first ten answered');
       // Killed between updates. Killed while handling one, the bot's record of it (telegram/bot/updates.ts)
       // keeps it from the next holder until its claim lapses, and its answer may then go out twice.
@@ -125,7 +75,7 @@ for (const backend of DATABASES) {
       const killedAt = Date.now();
       // Sent while nobody polls: Telegram keeps them for whoever asks next.
       const during = people.slice(10, 20);
-      for (const who of during) fake.push(textUpdate(who, '/help'));
+      for (const who of during) bot.fake.push(textUpdate(who, '/help'));
       const { found: next, afterMs } = await until(
         async () => ((await holder()) === other ? other : undefined),
         TAKEOVER_MS,
@@ -137,7 +87,7 @@ for (const backend of DATABASES) {
       await until(() => allAnswered(during), TAKEOVER_MS - (Date.now() - killedAt), 'the ten sent meanwhile answered');
 
       const afterwards = people.slice(20);
-      for (const who of afterwards) fake.push(textUpdate(who, '/help'));
+      for (const who of afterwards) bot.fake.push(textUpdate(who, '/help'));
       await until(() => allAnswered(afterwards), 10_000, 'the last ten answered');
       await sleep(1000);
       assert.deepEqual(
@@ -145,13 +95,13 @@ for (const backend of DATABASES) {
         [],
         'each /help answered exactly once',
       );
-      assert.equal(fake.sent.length, people.length);
+      assert.equal(bot.fake.sent.length, people.length);
       assert.ok(other.child.exitCode === null, 'the survivor still runs');
     });
 
     it('SIGTERM gives the lease up on the way out: a third instance takes over well within the lease', async () => {
       const holding = (await holder())!;
-      const third = await serve(env);
+      const third = await serve(bot.env);
       holding.child.kill('SIGTERM');
       assert.equal((await holding.exited).code, 0);
       const { afterMs } = await until(
@@ -161,7 +111,7 @@ for (const backend of DATABASES) {
       );
       assert.ok(afterMs < DEFAULT_LEASE_MS / 2, `took over ${afterMs} ms after the exit`);
       const last = [person(79_001), person(79_002)];
-      for (const who of last) fake.push(textUpdate(who, '/help'));
+      for (const who of last) bot.fake.push(textUpdate(who, '/help'));
       await until(() => allAnswered(last), 10_000, 'answered by the third');
       assert.deepEqual(last.map(answers), [1, 1]);
     });
