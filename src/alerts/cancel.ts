@@ -18,6 +18,9 @@ export const CANCEL_REASONS = [
 
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
+const cancelled = (reason: CancelReason, at: number) =>
+  ({ status: 'cancelled', cancelled_at: at, cancel_reason: reason }) as const;
+
 /**
  * Cancels one alert if it is still active. Returns whether this call cancelled it: false for an alert that
  * was already notified or cancelled (or is not there), so a repeated cancel changes nothing.
@@ -30,7 +33,7 @@ export async function cancelAlert(
 ): Promise<boolean> {
   const result = await db
     .updateTable('stock_alerts')
-    .set({ status: 'cancelled', cancelled_at: at, cancel_reason: reason })
+    .set(cancelled(reason, at))
     .where('id', '=', id)
     .where('status', '=', 'active')
     .executeTakeFirst();
@@ -50,7 +53,7 @@ export async function stopProductAlerts(
 ): Promise<number> {
   const result = await db
     .updateTable('stock_alerts')
-    .set({ status: 'cancelled', cancelled_at: at, cancel_reason: reason })
+    .set(cancelled(reason, at))
     .where('user_id', '=', alert.user_id)
     .where('product_id', '=', alert.product_id)
     .where('variant_id', '=', alert.variant_id)

@@ -8,7 +8,7 @@ import type { EventRecorder } from '../events/recorder.ts';
 import { queuedRow } from '../sms/queue/repository.ts';
 import { createLeaseLoop, type LoopLog } from '../sms/queue/lease-loop.ts';
 import type { RenderedMessage, TemplateRenderer } from '../templates/types.ts';
-import type { CancelReason } from './cancel.ts';
+import { cancelAlert, type CancelReason } from './cancel.ts';
 import { alertLinks } from './link-token.ts';
 import { quietUntil, type QuietHours } from './quiet-hours.ts';
 
@@ -193,12 +193,7 @@ export function createFanOut(options: FanOutOptions) {
   async function queue(trx: Kysely<Database>, restock: Restock, step: Plan, at: number, smsDue: number | null) {
     const { alert } = step;
     if ('cancel' in step) {
-      await trx
-        .updateTable('stock_alerts')
-        .set({ status: 'cancelled', cancelled_at: at, cancel_reason: step.cancel })
-        .where('id', '=', alert.id)
-        .where('status', '=', 'active')
-        .execute();
+      await cancelAlert(trx, alert.id, step.cancel, at);
       return null;
     }
     const messageId = newId();
