@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTelegramQueueRepository } from '../../src/alerts/telegram-queue/repository.ts';
@@ -159,7 +160,9 @@ forEachDatabase('the Telegram alert queue', (backend) => {
     const [first] = await repository.claim(1, 60_000);
     assert.equal(first?.id, id);
     assert.deepEqual(await repository.claim(1, 60_000), [], 'a held row is not claimed twice');
-    // Its worker stalled: the lease runs out and another worker takes the row.
+    // Its worker stalled: the lease runs out and another worker takes the row. Time passes first, as it must
+    // for a lease to run out: a claim in the same millisecond would get the same lease, the fencing token.
+    await sleep(5);
     await sql`update telegram_messages set lease_until = lease_until - 120000 where id = ${id}`.execute(t.database.db);
     assert.equal(await repository.releaseLapsed(), 1);
     const [second] = await repository.claim(1, 60_000);

@@ -207,9 +207,9 @@ export function createQueueRepository(
               .end(),
             next_attempt_at: null,
             lease_until: eb.case().when(revoked).then(null).else(databaseNowPlus(database, leaseMs)).end(),
-            sending_at: eb.case().when(revoked).then(eb.ref('sending_at')).else(at).end(),
+            sending_at: eb.case().when(revoked).then(eb.ref('sending_at')).else(eb.val(at)).end(),
             payload: eb.case().when(revoked).then(null).else(eb.ref('payload')).end(),
-            final_at: eb.case().when(revoked).then(at).else(eb.ref('final_at')).end(),
+            final_at: eb.case().when(revoked).then(eb.val(at)).else(eb.ref('final_at')).end(),
             cancelled_by: revoker,
             updated_at: at,
           };
