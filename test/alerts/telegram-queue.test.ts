@@ -226,6 +226,42 @@ forEachDatabase('the Telegram alert queue', (backend) => {
   });
 });
 
+forEachDatabase('the Telegram alert queue on one instance', (backend) => {
+  const PER_SECOND = 5;
+  let fake: FakeBotApi;
+  let t: TestApp;
+  before(async () => {
+    fake = await startFakeBotApi();
+    t = await startTestApp(backend, {
+      env: { ...webhookBotEnv(fake), ALERTS_TELEGRAM_PER_SECOND: String(PER_SECOND) },
+    });
+  });
+  after(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  it(`spaces its sends 1 / ALERTS_TELEGRAM_PER_SECOND apart rather than sending a second's ${PER_SECOND} at once`, async () => {
+    const chats = Array.from({ length: PER_SECOND }, () => newChat());
+    for (const chat of chats) await queueTelegram(t, { chatId: chat });
+    t.app.telegramQueue!.start();
+    try {
+      await until('every message sent', () => fake.sent.length >= PER_SECOND);
+    } finally {
+      await t.app.telegramQueue!.stop(5000);
+    }
+    const times = fake.calls
+      .filter((c) => c.method.toLowerCase() === 'sendmessage')
+      .map((c) => c.at)
+      .sort((x, y) => x - y);
+    assert.equal(times.length, PER_SECOND, 'each sent once');
+    // Spaced, the five span four intervals of 200 ms; at once (the limiter's window alone), a few milliseconds.
+    // A stalled event loop can bring two turns together, hence the margin.
+    const span = times.at(-1)! - times[0]!;
+    assert.ok(span >= 500, `${PER_SECOND} sends within ${span} ms`);
+  });
+});
+
 /** Where the shared limits are counted: the database (no REDIS_URL), or Redis. */
 const STORES = [
   { store: 'the database', env: {} as Record<string, string>, skip: false as string | false },

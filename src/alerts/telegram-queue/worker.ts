@@ -2,6 +2,7 @@ import { Api, GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { TelegramBotConfig } from '../../config/telegram.ts';
 import type { RateLimiter, RateRule } from '../../rate-limit/limiter.ts';
+import { createPacer } from '../../sms/pacer.ts';
 import { backoffDelayMs, type Backoff } from '../../sms/queue/backoff.ts';
 import { createLeaseLoop } from '../../sms/queue/lease-loop.ts';
 import { BOT_CALL_TIMEOUT_SECONDS, botClientOptions } from '../../telegram/bot/api.ts';
@@ -41,6 +42,9 @@ export const PER_CHAT_RULE: RateRule = { name: 'telegram-alert-chat', points: 1,
  */
 const GLOBAL_REFUSED_WAIT_MS = 200;
 
+/** A claimed message waits at most this long for its turn in this instance's spacing, else goes back to the queue. */
+const SPACING_MAX_WAIT_MS = 2000;
+
 export interface TelegramQueueWorkerOptions {
   readonly queue: TelegramQueueRepository;
   readonly bot: Pick<TelegramBotConfig, 'token' | 'apiRoot'>;
@@ -59,8 +63,9 @@ export interface TelegramQueueWorkerOptions {
  * auto-retry: a 429 must pause this worker for every chat rather than hold one call, and a 5xx is retried
  * through the queue with backoff, where a restart does not lose count.
  *
- * Per message: the shared limiter takes one point of the global rule (ALERTS_TELEGRAM_PER_SECOND, key `all`)
- * and one of the chat's (one a second), both or neither. Then sendMessage, and the outcome:
+ * Per message: a turn in this instance's spacing (1 / ALERTS_TELEGRAM_PER_SECOND apart); then the shared
+ * limiter takes one point of the global rule (ALERTS_TELEGRAM_PER_SECOND, key `all`) and one of the chat's
+ * (one a second), both or neither. Then sendMessage, and the outcome:
  * - sent: `sent`, `sent_at`, `telegram_message_id`;
  * - 403 (blocked, deactivated, kicked) or the user already blocked / stopped the bot: `blocked`, the user
  *   marked unreachable, the alert cancelled `bot_blocked`;
@@ -72,6 +77,10 @@ export function createTelegramQueueWorker(options: TelegramQueueWorkerOptions) {
   const { queue, reach, limiter, log } = options;
   const api = new Api(options.bot.token, botClientOptions(options.bot));
   const globalRule: RateRule = { name: 'telegram-alert-send', points: options.perSecond, durationSeconds: 1 };
+  // The shared limiter counts whole-second windows, which let the last of one window and the first of the
+  // next go out together: up to twice the rate in a second. Spacing this instance's sends 1 / rate apart
+  // keeps one instance at the rate in every second; instances together are held to it by the limiter.
+  const spacing = createPacer(options.perSecond);
   /** Until when (this instance's clock) claiming waits: a 429's retry_after, or a spent second. */
   let pausedUntil = 0;
   const pause = (ms: number) => {
@@ -93,6 +102,10 @@ export function createTelegramQueueWorker(options: TelegramQueueWorkerOptions) {
     const linked = await reach.find({ chatId: row.chatId });
     if (linked && (linked.bot_blocked_at !== null || linked.bot_stopped_at !== null)) {
       await queue.markBlocked(row, 'the user blocked or stopped the bot');
+      return;
+    }
+    if (!(await spacing.take(SPACING_MAX_WAIT_MS))) {
+      await queue.retryLater(row, { retryInMs: spacing.waitMs(), countTry: false, error: null });
       return;
     }
     const decision = await limiter.consumeAll([
