@@ -94,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
     ...options.env,
   };
   const start = startCommand(options.root);
+  Object.assign(env, start.env);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...start.nodeFlags, ...profile, start.script, ...start.args], {
     cwd: options.dataDir,
@@ -171,20 +172,35 @@ async function waitUntilReady(child: ChildProcess, baseUrl: string): Promise<voi
  * What `npm start` runs, so that the bench measures exactly that: its `prestart` (the build) is run here,
  * and its `node [flags] script [args]` is taken apart to start the same script with the same flags.
  */
-function startCommand(root: string): { nodeFlags: string[]; script: string; args: string[] } {
+function startCommand(root: string): {
+  env: Record<string, string>;
+  nodeFlags: string[];
+  script: string;
+  args: string[];
+} {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string | undefined>;
   };
   if (scripts.prestart) execSync(scripts.prestart, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  // `exec` only makes the shell npm runs the script in give way to node, so signals reach the server.
-  const [command, ...words] = (scripts.start ?? '')
-    .trim()
-    .replace(/^exec\s+/, '')
-    .split(/\s+/);
+  // `NAME=value` words come first and go into the server's environment; `exec` only makes the shell npm runs
+  // the script in give way to node, so signals reach the server.
+  const all = (scripts.start ?? '').trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (all[0] && /^[A-Z_][A-Z0-9_]*=/.test(all[0])) {
+    const [name, ...value] = all.shift()!.split('=');
+    env[name!] = value.join('=');
+  }
+  if (all[0] === 'exec') all.shift();
+  const [command, ...words] = all;
   const scriptAt = words.findIndex((word) => !word.startsWith('-'));
   if (command !== 'node' || scriptAt < 0)
-    throw new Error(`npm start must be "node [flags] script ..." (is "${scripts.start}")`);
-  return { nodeFlags: words.slice(0, scriptAt), script: join(root, words[scriptAt]!), args: words.slice(scriptAt + 1) };
+    throw new Error(`npm start must be "[NAME=value ...] [exec] node [flags] script ..." (is "${scripts.start}")`);
+  return {
+    env,
+    nodeFlags: words.slice(0, scriptAt),
+    script: join(root, words[scriptAt]!),
+    args: words.slice(scriptAt + 1),
+  };
 }
 
 /** A port that was free a moment ago; the child binds it right after, so a clash is unlikely. */

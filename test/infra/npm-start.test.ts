@@ -51,6 +51,14 @@ function stat(pid: number): { state: string; startedAt: string } | undefined {
   }
 }
 
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 interface Known {
   readonly pid: number;
   readonly startedAt: string;
@@ -97,6 +105,10 @@ it('npm start, the documented production command, stops with its whole process t
       return known ? [{ pid, startedAt: known.startedAt }] : [];
     });
     assert.ok(tree.length >= 2, `npm and the server it started: ${tree.map((p) => p.pid).join(', ')}`);
+    // Two malloc arenas rather than one per thread: the server's peak memory is measured with it.
+    const server = tree.find(({ pid }) => /otpgate\.js\0serve/.test(cmdline(pid)));
+    assert.ok(server, 'the server process is in the tree');
+    assert.match(readFileSync(`/proc/${server.pid}/environ`, 'utf8'), /(^|\0)MALLOC_ARENA_MAX=2\0/);
     child.kill('SIGTERM');
     const deadline = Date.now() + GONE_WITHIN_MS;
     while (Date.now() < deadline && tree.some(alive)) await sleep(100);
