@@ -69,6 +69,7 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
   const app = await buildApp(config, { database, now: clock.now, logStream: logs.stream });
   const departures = checkEveryAnswer(app);
   await app.ready();
+  if (config.redis.url) await untilCountingInRedis(app);
 
   const call = async (opts: InjectOptions) => {
     const res = await app.inject(opts);
@@ -102,6 +103,20 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
       assert.deepEqual(departures, [], 'answers that depart from the API reference (/api/v1/openapi.json)');
     },
   };
+}
+
+/**
+ * Until its Redis connection is ready the rate limiter counts in the database. A test that sets REDIS_URL
+ * means Redis, and must not depend on how fast the connection comes up on a busy machine; one whose Redis
+ * is meant to be away goes on after the wait.
+ */
+async function untilCountingInRedis(app: FastifyInstance, waitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const health = await app.inject({ method: 'GET', url: '/api/v1/otp/health' });
+    if (health.json()?.rate_limit?.store === 'redis') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
