@@ -48,7 +48,6 @@ export function renderLoginPage(locale: PageLocale, assets: PageAssets, returnTo
     resendIn: text.resendIn,
     signedIn: text.signedIn,
     redirecting: text.redirecting,
-    busy: text.busy,
     generic: text.generic,
     network: text.network,
     errors: text.errors,

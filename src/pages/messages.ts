@@ -21,7 +21,6 @@ export interface LoginText {
   readonly signedIn: string;
   readonly redirecting: string;
   readonly otherLanguage: string;
-  readonly busy: string;
   /** For a code the page has no sentence for, and for a request that got no answer. */
   readonly generic: string;
   readonly network: string;
@@ -44,7 +43,6 @@ const fa: LoginText = {
   signedIn: 'وارد شدید.',
   redirecting: 'در حال بازگشت…',
   otherLanguage: 'English',
-  busy: 'لطفاً صبر کنید…',
   generic: 'خطایی رخ داد. لطفاً دوباره تلاش کنید.',
   network: 'اتصال برقرار نشد. اینترنت خود را بررسی کنید و دوباره تلاش کنید.',
   errors: {
@@ -82,7 +80,6 @@ const en: LoginText = {
   signedIn: 'You are signed in.',
   redirecting: 'Taking you back…',
   otherLanguage: 'فارسی',
-  busy: 'Please wait…',
   generic: 'Something went wrong. Please try again.',
   network: 'Could not connect. Check your connection and try again.',
   errors: {
