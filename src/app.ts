@@ -36,6 +36,7 @@ import { sessionRoutes } from './sessions/routes.ts';
 import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
 import { alertLinkRoutes } from './alerts/link-routes.ts';
+import { pageRoutes } from './pages/index.ts';
 
 /** What the alert queue's sends in flight get to finish when an app closes (one Bot API call's timeout). */
 const QUEUE_STOP_GRACE_MS = 10_000;
@@ -215,6 +216,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(gatewayReportRoutes, { prefix: '/api/v1/telegram', reports: services.gatewayReports });
   // The links in alert messages (/s/ stop, /c/ click): pages for a browser, outside the API.
   await app.register(alertLinkRoutes, { links: services.alertLinks });
+  // The hosted sign-in page and its assets: pages for a browser, outside the API.
+  await app.register(pageRoutes, { config });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {

@@ -35,6 +35,8 @@ const NO_CLIENT_ERROR = [
   'get /api/v1/otp/health',
   'get /.well-known/jwks.json',
   'get /.well-known/openid-configuration',
+  // Any query shows the page: an unknown ?lang= is Persian, a foreign ?return_to= is ignored.
+  'get /login',
 ];
 
 interface Ask {
@@ -538,6 +540,14 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', `/s/${tokenFor(t, 'click', alert.linkKey)}`, {}, 404);
     await expect('GET', `/c/${tokenFor(t, 'click', alert.linkKey)}`, {}, 302);
     await expect('GET', `/c/${tokenFor(t, 'stop', alert.linkKey)}`, {}, 404);
+  });
+
+  it('hosted pages: the sign-in page, its stylesheet, script and font, and a name that is none of them', async () => {
+    const page = (await expect('GET', '/login?lang=en&return_to=/account', {}, 200)).body;
+    const names = [...page.matchAll(/\/assets\/([\w.-]+)/g)].map((match) => match[1]!);
+    assert.equal(new Set(names).size, 3, page);
+    for (const name of new Set(names)) await expect('GET', `/assets/${name}`, {}, 200);
+    await expect('GET', '/assets/login.000000000000.css', {}, 404, 'NOT_FOUND');
   });
 
   it("telegram: the bot's webhook, with its secret and without", async () => {

@@ -104,6 +104,14 @@ it('npm start, the documented production command, stops with its whole process t
       const known = stat(pid);
       return known ? [{ pid, startedAt: known.startedAt }] : [];
     });
+    // The bundle in dist/ finds the hosted pages' files (in src/pages/assets/ and node_modules) from the root.
+    const page = await fetch(`http://127.0.0.1:${port}/login`);
+    assert.equal(page.status, 200);
+    const assets = [...(await page.text()).matchAll(/\/assets\/[\w.-]+/g)].map((match) => match[0]);
+    assert.equal(new Set(assets).size, 3);
+    for (const asset of new Set(assets)) {
+      assert.equal((await fetch(`http://127.0.0.1:${port}${asset}`)).status, 200, asset);
+    }
     assert.ok(tree.length >= 2, `npm and the server it started: ${tree.map((p) => p.pid).join(', ')}`);
     // Two malloc arenas rather than one per thread: the server's peak memory is measured with it.
     const server = tree.find(({ pid }) => /otpgate\.js\0serve/.test(cmdline(pid)));
