@@ -13453,6 +13453,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in staff member: their role and its scopes
+         * @description The console's first call. Takes the user's own access token, as /api/v1/auth/me does. 403 STAFF_ONLY for a user who is not staff; staff are read afresh on every request, so a removal counts at once.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            staff: {
+                                user_id: string;
+                                /** @description E.164; null for a user who signed in with Telegram only */
+                                phone_number: string | null;
+                                /** @description admin: every scope; support: every *:read scope */
+                                role: "admin" | "support";
+                                /** @description what the role may do, named as the admin API's scopes are */
+                                scopes: ("sms:send" | "sms:read" | "templates:read" | "templates:write" | "providers:read" | "keys:read" | "keys:write" | "audit:read" | "tokens:introspect" | "users:read" | "users:write" | "events:read" | "events:write" | "alerts:read" | "alerts:write")[];
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "USER_BLOCKED" | "STAFF_ONLY";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -13596,7 +13761,7 @@ export interface components {
             /** @enum {boolean} */
             success: false;
             message: string;
-            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN" | "ALERT_CHANNEL_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN" | "ALERT_CHANNEL_UNAVAILABLE" | "STAFF_ONLY";
             attempts_left?: number;
             /** @description seconds; also sent as the Retry-After header */
             retry_after?: number;

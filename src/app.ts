@@ -37,6 +37,8 @@ import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
 import { alertLinkRoutes } from './alerts/link-routes.ts';
 import { pageRoutes } from './pages/index.ts';
+import { createStaffGuard } from './staff/guard.ts';
+import { staffRoutes } from './staff/routes.ts';
 
 /** What the alert queue's sends in flight get to finish when an app closes (one Bot API call's timeout). */
 const QUEUE_STOP_GRACE_MS = 10_000;
@@ -239,6 +241,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     isProduction: config.isProduction,
   });
   await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
+  // The admin console's routes: a staff member's own access token, and the scopes of their role.
+  const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
+  await app.register(staffRoutes, { prefix: '/api/v1/staff', guard: staffGuard });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).
   if (config.metrics.enabled && config.metrics.port === undefined) {

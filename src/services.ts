@@ -51,6 +51,7 @@ import { createTelegramQueue } from './alerts/telegram-queue/index.ts';
 import { createAlertLinks } from './alerts/links.ts';
 import { createFanOut } from './alerts/fan-out.ts';
 import { createStockReports } from './alerts/stock.ts';
+import { createStaff } from './staff/service.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -283,6 +284,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
     events: metrics,
   });
+  const staff = createStaff({ db, lockRows: database.dialect === 'postgres', now });
   return {
     sms,
     smsLogs,
@@ -311,5 +313,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     alertLinks,
     alertFanOut,
     stockReports,
+    staff,
   };
 }

@@ -47,3 +47,22 @@ export function parseScopes(list: string): { ok: true; scopes: ApiKeyScope[] } |
   }
   return { ok: true, scopes: SCOPE_NAMES.filter((scope) => named.includes(scope)) };
 }
+
+/**
+ * What a staff member of each role may do in the admin console: the same scopes as an API key's, checked by
+ * the same names. `admin` holds every scope; `support` every `*:read` scope, derived from the list above so
+ * that a read scope added there reaches support with no second list to keep. Nothing else is read-only by
+ * name: `tokens:introspect` stays with admin.
+ */
+export const STAFF_ROLE_SCOPES = {
+  admin: SCOPE_NAMES,
+  support: SCOPE_NAMES.filter((scope) => scope.endsWith(':read')),
+} as const satisfies Record<string, readonly ApiKeyScope[]>;
+
+export type StaffRole = keyof typeof STAFF_ROLE_SCOPES;
+
+export const STAFF_ROLES = Object.keys(STAFF_ROLE_SCOPES) as StaffRole[];
+
+export function isStaffRole(value: string): value is StaffRole {
+  return Object.hasOwn(STAFF_ROLE_SCOPES, value);
+}

@@ -26,6 +26,11 @@ const USAGE = `Usage: otpgate <command> [--help]
                                   published until the tokens it signed have expired
   users import FILE.csv           bring in existing customers (phone_number,external_id[,locale]);
                                   safe to run again
+  admins add --phone N [--role admin|support]
+                                  make the number's user staff of the admin console (admin: every
+                                  scope; support: the read scopes); a number without a user gets one
+  admins remove --phone N         take the number's user off staff, at once
+  admins list                     list the staff with their numbers and roles
   telegram set-webhook            register PUBLIC_URL/api/v1/telegram/webhook with Telegram for the bot
   telegram delete-webhook [--drop-pending-updates]
                                   stop webhook delivery (updates then wait for polling)
@@ -111,6 +116,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'users': {
         const { runUsers } = await import('./users.ts');
         return await runUsers(() => configFromEnvironmentOnly([...DATABASE, 'PHONE_ALLOWED_COUNTRIES']), rest);
+      }
+      case 'admins': {
+        const { runAdmins } = await import('./admins.ts');
+        return await runAdmins(() => configFromEnvironmentOnly([...DATABASE, 'PHONE_ALLOWED_COUNTRIES']), rest);
       }
       case 'telegram': {
         const { runTelegram } = await import('./telegram.ts');

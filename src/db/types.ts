@@ -408,6 +408,16 @@ export interface EventsTable {
   delivered_at: number | null;
 }
 
+/** A user who may use the admin console (0022_staff). */
+export interface StaffTable {
+  user_id: string;
+  /** What the CHECK constraint allows; the scopes of each are api-keys/scopes.ts's STAFF_ROLE_SCOPES. */
+  role: 'admin' | 'support';
+  created_at: number;
+  /** Who added them: an API key's id, or `cli`. */
+  created_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -433,4 +443,5 @@ export interface Database {
   admin_audit: AdminAuditTable;
   signing_keys: SigningKeysTable;
   events: EventsTable;
+  staff: StaffTable;
 }

@@ -53,6 +53,9 @@ export const ERROR_CODES = {
   // An alert asked for on a channel that cannot reach the user: Telegram not linked, the bot blocked or
   // stopped, or no bot configured; SMS with no number on the account.
   ALERT_CHANNEL_UNAVAILABLE: { status: 409 },
+  // A signed-in user who is not staff, at the admin console's routes. Not FORBIDDEN, which says a credential
+  // lacks a scope: this user has no role at all, and the console tells them so rather than hide a button.
+  STAFF_ONLY: { status: 403 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,6 +11,13 @@ export interface ShopUser {
   readonly locale: string | null;
 }
 
+/** A user made from a number before its first sign-in: with the shop's id (the admin API, an import) or not. */
+export interface NewUser {
+  readonly phoneNumber: string;
+  readonly externalId: string | null;
+  readonly locale: string | null;
+}
+
 /**
  * How a shop user was resolved. `created`: a new user. `linked`: the number's user had no external_id and
  * now has this one. `matched`: the number's user already had this external_id (nothing changed).
@@ -74,7 +81,7 @@ export const userAccounts = {
    * missing from it met a user another writer created meanwhile (the unique indexes decide), for the caller
    * to resolve again.
    */
-  async insertMany(db: Executor, rows: readonly ShopUser[], now: number): Promise<Map<string, User>> {
+  async insertMany(db: Executor, rows: readonly NewUser[], now: number): Promise<Map<string, User>> {
     if (rows.length === 0) return new Map();
     const inserted = await db
       .insertInto('users')

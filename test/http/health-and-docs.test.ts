@@ -105,6 +105,7 @@ const API: Record<string, Operation | Operation[]> = {
     { method: 'post', body: ['product_id', 'channels'], optional: ['variant_id'], lists: ['channels'], bearer: true },
   ],
   '/api/v1/alerts/{id}': { method: 'delete', bearer: true },
+  '/api/v1/staff/me': { method: 'get', bearer: true },
   '/api/v1/telegram/login/widget': { method: 'post', anyFields: true },
   '/api/v1/telegram/login/webapp': { method: 'post', body: [], optional: ['init_data'] },
   '/api/v1/telegram/link/widget': { method: 'post', anyFields: true, bearer: true },

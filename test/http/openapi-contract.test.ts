@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { SCOPE_NAMES } from '../../src/api-keys/scopes.ts';
+import { CLI_ACTOR } from '../../src/audit/actor.ts';
+import { createStaff } from '../../src/staff/service.ts';
 import { createEventRecorder } from '../../src/events/recorder.ts';
 import type { ErrorCode } from '../../src/errors/codes.ts';
 import { newKey } from '../helpers/api-keys.ts';
@@ -367,6 +369,16 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('DELETE', `${USERS}/${id}`, { headers: scopeless }, 403, 'FORBIDDEN');
     await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 200);
     await expect('DELETE', `${USERS}/${id}`, { headers: admin }, 404, 'NOT_FOUND');
+  });
+
+  it('the admin console: the staff member a token belongs to', async () => {
+    const ME = '/api/v1/staff/me';
+    const staff = createStaff({ db: t.database.db, lockRows: backend.name === 'postgres', now: t.clock.now });
+    const member = await signIn(t);
+    await staff.add({ userId: member.userId }, 'support', CLI_ACTOR);
+    await expect('GET', ME, { headers: bearer(member.accessToken) }, 200);
+    await expect('GET', ME, {}, 401, 'UNAUTHORIZED');
+    await expect('GET', ME, { headers: bearer((await signIn(t)).accessToken) }, 403, 'STAFF_ONLY');
   });
 
   it('back-in-stock alerts: the user API and the admin API', async () => {

@@ -31,6 +31,8 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     ['signing-keys', 'rotate'],
     ['telegram'],
     ['telegram', 'set-webhook'],
+    ['admins'],
+    ['admins', 'add'],
   ]) {
     it(`${args.join(' ')} --help prints its usage and exits 0`, async () => {
       const result = await runCli([...args, '--help'], broken);
@@ -56,6 +58,7 @@ describe('--help and unknown options', { concurrency: 3 }, () => {
     [['limits', 'reset', '--number', '0912'], "otpgate: limits: Unknown option '--number'"],
     [['signing-keys', 'rotate', '--force'], "otpgate: signing-keys: Unknown option '--force'"],
     [['telegram', 'set-webhook', '--url', 'x'], "otpgate: telegram: Unknown option '--url'"],
+    [['admins', 'add', '--phone', '0912', '--admin'], "otpgate: admins: Unknown option '--admin'"],
   ];
   for (const [args, first] of unknown) {
     it(`${args.join(' ')} is an error, with the usage, exit 2`, async () => {

@@ -49,4 +49,5 @@ export const en: MessageCatalogue = {
   TELEGRAM_LINK_UNKNOWN: 'This sign-in through the Telegram bot is unknown or long over; start again',
   ALERT_CHANNEL_UNAVAILABLE:
     'This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS',
+  STAFF_ONLY: 'Only shop staff may use the admin console',
 };
