@@ -19,6 +19,7 @@ import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 import * as telegramBotPolling from './0018_telegram_bot_polling.ts';
 import * as telegramBotPhone from './0019_telegram_bot_phone.ts';
 import * as stockAlerts from './0020_stock_alerts.ts';
+import * as oidc from './0021_oidc.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018_telegram_bot_polling': telegramBotPolling,
   '0019_telegram_bot_phone': telegramBotPhone,
   '0020_stock_alerts': stockAlerts,
+  '0021_oidc': oidc,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
