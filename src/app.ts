@@ -234,6 +234,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stock: services.stockReports,
     db: database.db,
     isProduction: config.isProduction,
+    oidcClients: services.oidcClients,
   });
   await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
   app.decorate('metrics', services.metrics);

@@ -51,6 +51,8 @@ import { createTelegramQueue } from './alerts/telegram-queue/index.ts';
 import { createAlertLinks } from './alerts/links.ts';
 import { createFanOut } from './alerts/fan-out.ts';
 import { createStockReports } from './alerts/stock.ts';
+import { createClientRepository } from './oidc/client-repository.ts';
+import { createOidcClients } from './oidc/clients.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -283,6 +285,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     now,
     events: metrics,
   });
+  const oidcClients = createOidcClients({ clients: createClientRepository(db), now });
   return {
     sms,
     smsLogs,
@@ -311,5 +314,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     alertLinks,
     alertFanOut,
     stockReports,
+    oidcClients,
   };
 }

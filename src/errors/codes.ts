@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   // An alert asked for on a channel that cannot reach the user: Telegram not linked, the bot blocked or
   // stopped, or no bot configured; SMS with no number on the account.
   ALERT_CHANNEL_UNAVAILABLE: { status: 409 },
+  OIDC_CLIENT_NOT_FOUND: { status: 404 },
+  // A redirect URI the provider must never send a code to: not https (or http on a loopback host), with a
+  // fragment or a wildcard. The message names the URI and what is wrong with it.
+  INVALID_REDIRECT_URI: { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

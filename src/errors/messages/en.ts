@@ -49,4 +49,7 @@ export const en: MessageCatalogue = {
   TELEGRAM_LINK_UNKNOWN: 'This sign-in through the Telegram bot is unknown or long over; start again',
   ALERT_CHANNEL_UNAVAILABLE:
     'This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS',
+  OIDC_CLIENT_NOT_FOUND: 'No OpenID Connect client with this client_id',
+  INVALID_REDIRECT_URI:
+    'A redirect URI must be an absolute https URL (or http on localhost or 127.0.0.1), with no fragment and no wildcard',
 };

@@ -48,4 +48,7 @@ export const fa: MessageCatalogue = {
   TELEGRAM_LINK_UNKNOWN: 'این ورود از راه ربات تلگرام ناشناخته است یا مدت‌ها پیش تمام شده است؛ از نو شروع کنید',
   ALERT_CHANNEL_UNAVAILABLE:
     'از این راه نمی‌توان به شما خبر داد: برای تلگرام، حساب تلگرام را وصل کنید و ربات را شروع کنید؛ برای پیامک، شمارهٔ موبایل بیفزایید',
+  OIDC_CLIENT_NOT_FOUND: 'کلاینت OpenID Connect با این client_id وجود ندارد',
+  INVALID_REDIRECT_URI:
+    'نشانی بازگشت باید یک URL کامل https باشد (یا http روی localhost یا 127.0.0.1)، بدون بخش # و بدون نویسهٔ جایگزین *',
 };
