@@ -239,6 +239,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stock: services.stockReports,
     db: database.db,
     isProduction: config.isProduction,
+    oidcClients: services.oidcClients,
   });
   await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
   // The admin console's routes: a staff member's own access token, and the scopes of their role.

@@ -17,7 +17,7 @@ export interface MaintenanceOptions {
 
 /**
  * Deletes rows nothing will read again: codes and sessions a day past their expiry, rate-limit windows that
- * have ended, Telegram logins and sign-ins past their use, and delivery-log rows past their retention (never a message still queued or sending). Runs at
+ * have ended, Telegram logins and sign-ins past their use, the OpenID Connect provider's expired entries, and delivery-log rows past their retention (never a message still queued or sending). Runs at
  * start and every 10 minutes, on every instance; the deletes are idempotent and the log is purged in short
  * batches that concurrent instances split between them, so that is harmless. Returns a stop that waits for
  * a pass under way, which ends after its current batch.
@@ -47,6 +47,8 @@ export function startMaintenance(
         await db.deleteFrom(table).where('expires_at', '<', now()).execute();
       }
       await sweepBotUpdates(db, now());
+      // What the OpenID Connect provider stored and no longer reads (reads already treat it as gone).
+      await db.deleteFrom('oidc_payloads').where('expires_at', '<=', now()).execute();
       // Sign-ins and links through the bot: kept a day past expiry, so a late poll still hears `used` or `expired`.
       await db.deleteFrom('telegram_link_tokens').where('expires_at', '<', cutoff).execute();
       // Not the outage marker: its `expire` is on the database's clock, which this instance's may be behind.

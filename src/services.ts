@@ -52,6 +52,8 @@ import { createAlertLinks } from './alerts/links.ts';
 import { createFanOut } from './alerts/fan-out.ts';
 import { createStockReports } from './alerts/stock.ts';
 import { createStaff } from './staff/service.ts';
+import { createClientRepository } from './oidc/client-repository.ts';
+import { createOidcClients } from './oidc/clients.ts';
 
 export interface Infrastructure {
   readonly config: Config;
@@ -285,6 +287,7 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     events: metrics,
   });
   const staff = createStaff({ db, lockRows: database.dialect === 'postgres', now });
+  const oidcClients = createOidcClients({ clients: createClientRepository(db), now });
   return {
     sms,
     smsLogs,
@@ -314,5 +317,6 @@ export function createServices({ config, database, limiter, keys, log, now }: In
     alertFanOut,
     stockReports,
     staff,
+    oidcClients,
   };
 }

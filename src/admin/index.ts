@@ -19,6 +19,8 @@ import { alertAdminRoutes } from '../alerts/admin-routes.ts';
 import type { Alerts } from '../alerts/service.ts';
 import { stockRoutes } from '../alerts/stock-routes.ts';
 import type { StockReports } from '../alerts/stock.ts';
+import { oidcClientAdminRoutes } from '../oidc/admin-routes.ts';
+import type { OidcClients } from '../oidc/clients.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 
@@ -46,6 +48,8 @@ export interface AdminOptions {
   readonly stock: StockReports;
   readonly db: Kysely<Database>;
   readonly isProduction: boolean;
+  /** The OpenID Connect clients (/oidc/clients). */
+  readonly oidcClients: OidcClients;
 }
 
 /**
@@ -82,4 +86,5 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     isProduction: options.isProduction,
     requireScope,
   });
+  await app.register(oidcClientAdminRoutes, { clients: options.oidcClients, requireScope });
 };

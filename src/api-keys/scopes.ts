@@ -18,6 +18,8 @@ export const API_KEY_SCOPES = {
   'events:write': 'redeliver an event (POST /api/v1/admin/events/:id/redeliver)',
   'alerts:read': 'read back-in-stock alerts, subscribers per product and restocks',
   'alerts:write': "subscribe users to back-in-stock alerts, cancel them, and report a product's stock",
+  'clients:read': 'list the OpenID Connect clients (never their secrets)',
+  'clients:write': 'register and disable OpenID Connect clients',
 } as const;
 
 export type ApiKeyScope = keyof typeof API_KEY_SCOPES;

@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
+  /** The option may be given more than once; its value is then the list, in order. */
+  readonly multiple?: boolean;
 }
 
 export interface CommandLine {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

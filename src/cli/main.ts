@@ -19,6 +19,14 @@ const USAGE = `Usage: otpgate <command> [--help]
                                   tokens:introspect)
   keys list                       list the admin API keys (never the keys themselves)
   keys revoke <id|prefix>         revoke an admin API key at once
+  clients create --name NAME --redirect-uri URL [--redirect-uri URL ...]
+                 [--post-logout-redirect-uri URL ...] [--first-party] [--public]
+                                  register an OpenID Connect client; a confidential client's secret
+                                  is printed once, alone on the last line
+  clients list                    list the OpenID Connect clients (never their secrets)
+  clients disable <client_id>     disable an OpenID Connect client at once
+  clients rotate-secret <client_id>
+                                  give a confidential client a new secret (the old one stops working)
   limits reset --phone N | --ip A clear a number's or an address's rate limits
   openapi                         print the API's OpenAPI document (needs no configuration or database)
   signing-keys list               list the keys access tokens are signed with
@@ -101,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./smoke.ts')).runSmoke(rest);
       case 'keys':
         return await (await import('./keys.ts')).runKeys(() => configFromEnvironmentOnly(DATABASE), rest);
+      case 'clients':
+        return await (await import('./clients.ts')).runClients(() => configFromEnvironmentOnly(DATABASE), rest);
       case 'openapi':
         return await (await import('./openapi.ts')).runOpenApi(rest);
       case 'signing-keys': {

@@ -418,6 +418,38 @@ export interface StaffTable {
   created_by: string | null;
 }
 
+/** A relying party of the OpenID Connect provider (see migration 0021 and oidc/clients.ts). */
+export interface OidcClientsTable {
+  /** Random and public: what the client sends as `client_id`. */
+  client_id: string;
+  /** SHA-256 (hex) of the client secret; null for a public client (PKCE, no secret). */
+  secret_hash: string | null;
+  name: string;
+  /** JSON array of exact URLs. */
+  redirect_uris: string;
+  /** JSON array of exact URLs. */
+  post_logout_redirect_uris: string;
+  /** 1: the shop's own application, not asked for consent. */
+  first_party: number;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+/** What oidc-provider stores through its adapter (oidc/adapter.ts): one row per model and id. */
+export interface OidcPayloadsTable {
+  /** The provider's model: `Session`, `Interaction`, `Grant`, `AuthorizationCode`, `AccessToken`, ... */
+  model: string;
+  id: string;
+  /** The provider's payload, as JSON. */
+  payload: string;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  /** Null: kept until destroyed. */
+  expires_at: number | null;
+  consumed_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -444,4 +476,6 @@ export interface Database {
   signing_keys: SigningKeysTable;
   events: EventsTable;
   staff: StaffTable;
+  oidc_clients: OidcClientsTable;
+  oidc_payloads: OidcPayloadsTable;
 }

@@ -56,6 +56,10 @@ export const ERROR_CODES = {
   // A signed-in user who is not staff, at the admin console's routes. Not FORBIDDEN, which says a credential
   // lacks a scope: this user has no role at all, and the console tells them so rather than hide a button.
   STAFF_ONLY: { status: 403 },
+  OIDC_CLIENT_NOT_FOUND: { status: 404 },
+  // A redirect URI the provider must never send a code to: not https (or http on a loopback host), with a
+  // fragment or a wildcard. The message names the URI and what is wrong with it.
+  INVALID_REDIRECT_URI: { status: 400 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -137,7 +137,7 @@ describe('otpgate keys', { concurrency: 2 }, () => {
         [['create', '--scopes', 'sms:send'], 'otpgate: keys: --name is required'],
         [
           ['create', '--name', 'x', '--scopes', 'sms:send,sms:sned'],
-          'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read, keys:write, audit:read, tokens:introspect, users:read, users:write, events:read, events:write, alerts:read, alerts:write)',
+          'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read, keys:write, audit:read, tokens:introspect, users:read, users:write, events:read, events:write, alerts:read, alerts:write, clients:read, clients:write)',
         ],
       ];
       for (const [args, message] of cases) {

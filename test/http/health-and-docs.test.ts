@@ -176,6 +176,20 @@ const API: Record<string, Operation | Operation[]> = {
     admin: true,
   },
   '/api/v1/admin/products/{product_id}/restocks': { method: 'get', admin: true },
+  '/api/v1/admin/oidc/clients': [
+    { method: 'get', admin: true },
+    {
+      method: 'post',
+      body: ['name', 'redirect_uris'],
+      optional: ['post_logout_redirect_uris', 'first_party', 'public'],
+      lists: ['redirect_uris'],
+      admin: true,
+    },
+  ],
+  '/api/v1/admin/oidc/clients/{id}': [
+    { method: 'get', admin: true },
+    { method: 'delete', admin: true },
+  ],
 };
 
 const OPERATIONS = Object.entries(API).flatMap(([path, operations]) =>

@@ -439,6 +439,26 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', `${PRODUCT}/restocks`, { headers: scopeless }, 403, 'FORBIDDEN');
   });
 
+  it('the admin API over OpenID Connect clients', async () => {
+    const admin = { authorization: `Bearer ${(await newKey(t, SCOPE_NAMES)).secret}` };
+    const scopeless = { authorization: `Bearer ${(await newKey(t, [])).secret}` };
+    const CLIENTS = '/api/v1/admin/oidc/clients';
+    const body = { name: 'Contract shop', redirect_uris: ['https://shop.example.com/callback'] };
+    const made = await expect('POST', CLIENTS, { body, headers: admin }, 201);
+    const evil = { ...body, redirect_uris: ['https://shop.example.com/*'] };
+    await expect('POST', CLIENTS, { body: evil, headers: admin }, 400, 'INVALID_REDIRECT_URI');
+    await expect('POST', CLIENTS, { body: { ...body, secret: 'mine' }, headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('POST', CLIENTS, { body, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('GET', CLIENTS, { headers: admin }, 200);
+    await expect('GET', CLIENTS, { headers: scopeless }, 403, 'FORBIDDEN');
+    const id = made.json().client.client_id as string;
+    await expect('GET', `${CLIENTS}/${id}`, { headers: admin }, 200);
+    await expect('GET', `${CLIENTS}/no-such-client`, { headers: admin }, 404, 'OIDC_CLIENT_NOT_FOUND');
+    await expect('DELETE', `${CLIENTS}/${id}`, { headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('DELETE', `${CLIENTS}/${id}`, { headers: admin }, 200);
+    await expect('DELETE', `${CLIENTS}/no-such-client`, { headers: admin }, 404, 'OIDC_CLIENT_NOT_FOUND');
+  });
+
   it('telegram: widget and Mini App sign-in, linking and unlinking', async () => {
     const now = () => Math.floor(Date.now() / 1000);
     const widget = (id: number, name = 'Sara') =>

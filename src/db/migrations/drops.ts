@@ -36,6 +36,8 @@ export const DROPS: Readonly<Record<string, string>> = {
   '0019_telegram_bot_phone': 'the telegram_bot_phone_* templates (what the bot says when a number is shared with it)',
   '0020_stock_alerts':
     'every back-in-stock alert, the stock last reported per product, the record of restocks, the queue of Telegram messages (those not yet sent are never sent), and the alert templates',
+  '0021_oidc':
+    "the tables oidc_clients (every registered OpenID Connect client: their secrets stop working) and oidc_payloads (the provider's sessions, grants, codes and tokens: everyone signed in through it must sign in again)",
   '0022_staff':
     'the table staff (who may use the admin console, and with which role): every staff member is an ordinary user again',
 };

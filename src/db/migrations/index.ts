@@ -19,6 +19,7 @@ import * as telegramLinkTokens from './0017_telegram_link_tokens.ts';
 import * as telegramBotPolling from './0018_telegram_bot_polling.ts';
 import * as telegramBotPhone from './0019_telegram_bot_phone.ts';
 import * as stockAlerts from './0020_stock_alerts.ts';
+import * as oidc from './0021_oidc.ts';
 import * as staff from './0022_staff.ts';
 
 /**
@@ -46,6 +47,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0018_telegram_bot_polling': telegramBotPolling,
   '0019_telegram_bot_phone': telegramBotPhone,
   '0020_stock_alerts': stockAlerts,
+  '0021_oidc': oidc,
   '0022_staff': staff,
 };
 

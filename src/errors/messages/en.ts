@@ -50,4 +50,7 @@ export const en: MessageCatalogue = {
   ALERT_CHANNEL_UNAVAILABLE:
     'This channel cannot reach you: link Telegram and start the bot for Telegram alerts, or add a phone number for SMS',
   STAFF_ONLY: 'Only shop staff may use the admin console',
+  OIDC_CLIENT_NOT_FOUND: 'No OpenID Connect client with this client_id',
+  INVALID_REDIRECT_URI:
+    'A redirect URI must be an absolute https URL (or http on localhost or 127.0.0.1), with no fragment and no wildcard',
 };
