@@ -19,6 +19,7 @@ const READ_SCOPES = [
   'users:read',
   'events:read',
   'alerts:read',
+  'clients:read',
 ];
 
 forEachDatabase('GET /api/v1/staff/me', (backend) => {
