@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -8,7 +8,13 @@ import type { DatabaseBackend } from '../helpers/backends.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { DATABASE_LINE, runCli, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
+import {
+  assertRefusedBeforeDatabase,
+  DATABASE_LINE,
+  runCli,
+  tempDir,
+  withoutDatabaseLine,
+} from '../helpers/infra-cli.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { bearer } from '../helpers/session-sign-in.ts';
 
@@ -129,27 +135,13 @@ describe('otpgate keys', { concurrency: 2 }, () => {
   }
 
   it('a missing name or an unknown scope exits 2 with one line, before opening the database', async () => {
-    const dir = tempDir();
-    try {
-      const file = join(dir, 'never.db');
-      const env = { DATABASE_URL: `sqlite:${file}` };
-      const cases: Array<[string[], string]> = [
-        [['create', '--scopes', 'sms:send'], 'otpgate: keys: --name is required'],
-        [
-          ['create', '--name', 'x', '--scopes', 'sms:send,sms:sned'],
-          'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read, keys:write, audit:read, tokens:introspect, users:read, users:write, events:read, events:write, alerts:read, alerts:write, clients:read, clients:write)',
-        ],
-      ];
-      for (const [args, message] of cases) {
-        const result = await runCli(['keys', ...args], env);
-        assert.equal(result.code, 2, args.join(' '));
-        assert.equal(oneLine(result.stderr), message);
-        assert.equal(result.stdout, '');
-      }
-      assert.equal(existsSync(file), false, 'no database file was created');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await assertRefusedBeforeDatabase('keys', [
+      [['create', '--scopes', 'sms:send'], 'otpgate: keys: --name is required'],
+      [
+        ['create', '--name', 'x', '--scopes', 'sms:send,sms:sned'],
+        'otpgate: keys: --scopes: unknown scope "sms:sned" (choose from sms:send, sms:read, templates:read, templates:write, providers:read, keys:read, keys:write, audit:read, tokens:introspect, users:read, users:write, events:read, events:write, alerts:read, alerts:write, clients:read, clients:write)',
+      ],
+    ]);
   });
 
   it('revoking a key nobody created exits 1 with one line', async () => {

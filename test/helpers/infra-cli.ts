@@ -1,5 +1,6 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +121,30 @@ export function withoutDatabaseLine(stderr: string): string {
     .split('\n')
     .filter((line) => !DATABASE_LINE.test(line))
     .join('\n');
+}
+
+/** The lines a command printed, without empty ones. */
+export const outputLines = (text: string) => text.split('\n').filter(Boolean);
+
+/**
+ * Each case (the arguments after `command`, and the one line it must print) exits 2 with that line alone on
+ * stderr and nothing on stdout, before opening the database: the SQLite file DATABASE_URL names is never made.
+ */
+export async function assertRefusedBeforeDatabase(
+  command: string,
+  cases: ReadonlyArray<readonly [args: readonly string[], line: string]>,
+): Promise<void> {
+  const dir = tempDir();
+  try {
+    const file = join(dir, 'never.db');
+    for (const [args, line] of cases) {
+      const result = await runCli([command, ...args], { DATABASE_URL: `sqlite:${file}` });
+      assert.equal(result.code, 2, args.join(' '));
+      assert.deepEqual(outputLines(result.stderr), [line]);
+      assert.equal(result.stdout, '');
+    }
+    assert.equal(existsSync(file), false, 'no database file was created');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { loadConfig } from '../../src/config/index.ts';
@@ -7,7 +6,13 @@ import { createDatabase } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { hashClientSecret } from '../../src/oidc/client-secret.ts';
 import { DATABASES, forEachDatabase } from '../helpers/app.ts';
-import { DATABASE_LINE, runCli, sharedDatabase, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
+import {
+  assertRefusedBeforeDatabase,
+  DATABASE_LINE,
+  runCli,
+  sharedDatabase,
+  withoutDatabaseLine,
+} from '../helpers/infra-cli.ts';
 
 const SECRET = /^otpgcs_[A-Za-z0-9_-]{43}$/;
 const lines = (text: string) => text.split('\n').filter(Boolean);
@@ -80,41 +85,27 @@ forEachDatabase('otpgate clients', (backend) => {
 });
 
 it('a redirect URI that is not allowed, or no name, exits 2 with one line, before opening the database', async () => {
-  const dir = tempDir();
-  try {
-    const file = join(dir, 'never.db');
-    const env = { DATABASE_URL: `sqlite:${file}` };
-    const cases: Array<[string[], string]> = [
-      [['create', '--redirect-uri', 'https://a.example/cb'], 'otpgate: clients: --name is required'],
-      [['create', '--name', 'x'], 'otpgate: clients: at least one redirect URI is required'],
+  await assertRefusedBeforeDatabase('clients', [
+    [['create', '--redirect-uri', 'https://a.example/cb'], 'otpgate: clients: --name is required'],
+    [['create', '--name', 'x'], 'otpgate: clients: at least one redirect URI is required'],
+    [
+      ['create', '--name', 'x', '--redirect-uri', 'http://shop.example.com/cb'],
+      'otpgate: clients: redirect_uris: "http://shop.example.com/cb" must be https (plain http only on localhost or 127.0.0.1)',
+    ],
+    [
       [
-        ['create', '--name', 'x', '--redirect-uri', 'http://shop.example.com/cb'],
-        'otpgate: clients: redirect_uris: "http://shop.example.com/cb" must be https (plain http only on localhost or 127.0.0.1)',
+        'create',
+        '--name',
+        'x',
+        '--redirect-uri',
+        'https://a.example/cb',
+        '--post-logout-redirect-uri',
+        'https://a.example/#x',
       ],
-      [
-        [
-          'create',
-          '--name',
-          'x',
-          '--redirect-uri',
-          'https://a.example/cb',
-          '--post-logout-redirect-uri',
-          'https://a.example/#x',
-        ],
-        'otpgate: clients: post_logout_redirect_uris: "https://a.example/#x" may not have a fragment (#)',
-      ],
-      [['disable'], 'otpgate: clients: clients disable takes one client_id'],
-    ];
-    for (const [args, message] of cases) {
-      const result = await runCli(['clients', ...args], env);
-      assert.equal(result.code, 2, args.join(' '));
-      assert.deepEqual(lines(result.stderr), [message]);
-      assert.equal(result.stdout, '');
-    }
-    assert.equal(existsSync(file), false, 'no database file was created');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+      'otpgate: clients: post_logout_redirect_uris: "https://a.example/#x" may not have a fragment (#)',
+    ],
+    [['disable'], 'otpgate: clients: clients disable takes one client_id'],
+  ]);
 });
 
 it('an unknown client_id exits 1 with one line', async () => {

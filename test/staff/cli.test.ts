@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DATABASES, startTestApp } from '../helpers/app.ts';
-import { DATABASE_LINE, runCli, sharedDatabase, tempDir, withoutDatabaseLine } from '../helpers/infra-cli.ts';
+import {
+  assertRefusedBeforeDatabase,
+  DATABASE_LINE,
+  runCli,
+  sharedDatabase,
+  withoutDatabaseLine,
+} from '../helpers/infra-cli.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 
@@ -98,34 +103,20 @@ describe('otpgate admins', { concurrency: 2 }, () => {
   }
 
   it('a wrong number, an unknown role or a missing --phone exits 2 with one line, before opening the database', async () => {
-    const dir = tempDir();
-    try {
-      const file = join(dir, 'never.db');
-      const env = { DATABASE_URL: `sqlite:${file}` };
-      const cases: Array<[string[], string]> = [
-        [['add'], 'otpgate: admins: admins add needs --phone'],
-        [['remove'], 'otpgate: admins: admins remove needs --phone'],
-        [
-          ['add', '--phone', '123'],
-          'otpgate: admins: --phone: "123" is not a mobile number of IR (PHONE_ALLOWED_COUNTRIES)',
-        ],
-        [
-          ['add', '--phone', '09121234567', '--role', 'owner'],
-          'otpgate: admins: --role: "owner" is not a role (choose from admin, support)',
-        ],
-        [['list', '--role', 'admin'], 'otpgate: admins: admins list takes no options'],
-        [['promote'], 'otpgate: admins: unknown action "promote" (see otpgate admins --help)'],
-      ];
-      for (const [args, message] of cases) {
-        const result = await runCli(['admins', ...args], env);
-        assert.equal(result.code, 2, args.join(' '));
-        assert.equal(oneLine(result.stderr), message);
-        assert.equal(result.stdout, '');
-      }
-      assert.equal(existsSync(file), false, 'no database file was created');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await assertRefusedBeforeDatabase('admins', [
+      [['add'], 'otpgate: admins: admins add needs --phone'],
+      [['remove'], 'otpgate: admins: admins remove needs --phone'],
+      [
+        ['add', '--phone', '123'],
+        'otpgate: admins: --phone: "123" is not a mobile number of IR (PHONE_ALLOWED_COUNTRIES)',
+      ],
+      [
+        ['add', '--phone', '09121234567', '--role', 'owner'],
+        'otpgate: admins: --role: "owner" is not a role (choose from admin, support)',
+      ],
+      [['list', '--role', 'admin'], 'otpgate: admins: admins list takes no options'],
+      [['promote'], 'otpgate: admins: unknown action "promote" (see otpgate admins --help)'],
+    ]);
   });
 
   it('removing a number that is not staff exits 1 with one line', async () => {
