@@ -47,6 +47,10 @@ forEachDatabase('event delivery by two instances', (backend) => {
     const databaseUrl = created?.url ?? `sqlite:${join(dir, 'otpgate.db')}`;
     const port = await freePort();
     receiver.answer('hang');
+    // Each held post times out after EVENTS_TIMEOUT_MS, and its event goes back to the queue: 3 s gives a busy
+    // machine time to post all three before the first times out (with 1 s, one was sometimes queued again
+    // before the kill). The lease is that plus 5 s.
+    const timeoutMs = 3000;
     const child = startCli(
       ['serve'],
       {
@@ -55,7 +59,7 @@ forEachDatabase('event delivery by two instances', (backend) => {
         MIGRATE_ON_START: 'true',
         DATA_DIR: join(dir, 'data'),
         SMS_TEST_NUMBERS: `${TEST_NUMBER}:${TEST_CODE}`,
-        ...eventsEnv(receiver, 1000),
+        ...eventsEnv(receiver, timeoutMs),
       },
       dir,
     );
@@ -80,7 +84,7 @@ forEachDatabase('event delivery by two instances', (backend) => {
       assert.equal(receiver.processed.size, 0, 'nothing was acknowledged');
 
       receiver.answer(200);
-      survivor = await startTestApp(backend, { env: { ...eventsEnv(receiver, 1000), DATABASE_URL: databaseUrl } });
+      survivor = await startTestApp(backend, { env: { ...eventsEnv(receiver, timeoutMs), DATABASE_URL: databaseUrl } });
       const rows = await eventIds(survivor);
       assert.equal(rows.length, 3);
       assert.ok(
