@@ -69,7 +69,7 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
   const app = await buildApp(config, { database, now: clock.now, logStream: logs.stream });
   const departures = checkEveryAnswer(app);
   await app.ready();
-  if (config.redis.url) await untilCountingInRedis(app);
+  if (config.redis.url) await untilRedisCounts(app);
 
   const call = async (opts: InjectOptions) => {
     const res = await app.inject(opts);
@@ -106,11 +106,12 @@ export async function startTestApp(backend: DatabaseBackend, options: TestAppOpt
 }
 
 /**
- * Until its Redis connection is ready the rate limiter counts in the database. A test that sets REDIS_URL
+ * Until its Redis connection is ready the rate limiter counts in the database (otp-redis.ts's
+ * `untilCountingInRedis` shows it by the counters' keys, for tests that look at them). A test that sets REDIS_URL
  * means Redis, and must not depend on how fast the connection comes up on a busy machine; one whose Redis
  * is meant to be away goes on after the wait.
  */
-async function untilCountingInRedis(app: FastifyInstance, waitMs = 10_000): Promise<void> {
+async function untilRedisCounts(app: FastifyInstance, waitMs = 10_000): Promise<void> {
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     const health = await app.inject({ method: 'GET', url: '/api/v1/otp/health' });
