@@ -5582,7 +5582,7 @@ export interface paths {
         };
         /**
          * The hosted sign-in page (HTML; Persian by default, English with ?lang=en)
-         * @description A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. `?lang=` sets the otpgate_lang cookie.
+         * @description A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. `?lang=` sets the otpgate_lang cookie. A visitor already signed in to the pages (otpgate_session) with a `return_to` is sent there at once.
          */
         get: {
             parameters: {
@@ -5608,6 +5608,14 @@ export interface paths {
                     content: {
                         "text/html": string;
                     };
+                };
+                /** @description already signed in: to `return_to` */
+                303: {
+                    headers: {
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description `VALIDATION_ERROR`: The request is not valid */
                 400: {
@@ -5675,7 +5683,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -5687,7 +5695,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "SERVICE_UNAVAILABLE";
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
                         };
                     };
                 };
@@ -5834,6 +5842,360 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the hosted pages with the code (the sign-in page's own call)
+         * @description Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Sets the otpgate_session cookie (HttpOnly, SameSite=Lax, Path=/) and answers no token.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A mobile number as typed: national or international form, Persian or Arabic-Indic digits allowed
+                         * @example 09123456789
+                         */
+                        phone_number: string;
+                        /**
+                         * @description The code from the SMS
+                         * @example 123456
+                         */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure); empty with Max-Age=0 to end it */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            message: string;
+                            user: {
+                                id: string;
+                                is_new: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid; `INVALID_PHONE`: The phone number is not a valid mobile number for an accepted country; `OTP_INVALID`: The code is not correct; `OTP_EXPIRED`: The code has expired or was never requested; request a new one */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED";
+                            /** @description wrong codes left */
+                            attempts_left?: number;
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin; `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED" | "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `OTP_ATTEMPTS_EXCEEDED`: Too many wrong codes; request a new one; `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after?: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out of the hosted pages (a form's POST)
+         * @description Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Ends the session of the otpgate_session cookie, drops the cookie and sends the browser to /login.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to /login */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure); empty with Max-Age=0 to end it */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -37,6 +37,8 @@ import { wellKnownRoutes } from './signing-keys/routes.ts';
 import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.ts';
 import { alertLinkRoutes } from './alerts/link-routes.ts';
 import { pageRoutes } from './pages/index.ts';
+import { createPageSession } from './pages/page-session.ts';
+import { pageSessionRoutes } from './pages/session-routes.ts';
 import { createStaffGuard } from './staff/guard.ts';
 import { staffRoutes } from './staff/routes.ts';
 
@@ -179,6 +181,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     eventsConfigured: services.events.configured,
   });
   const cookie = createSessionCookie(config);
+  // The hosted pages' own sign-in (pages/page-session.ts), beside the API's cookie.
+  const pageSession = createPageSession(config, services.sessions);
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions, cookie });
   await app.register(sessionRoutes, {
     prefix: '/api/v1/auth',
@@ -219,7 +223,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The links in alert messages (/s/ stop, /c/ click): pages for a browser, outside the API.
   await app.register(alertLinkRoutes, { links: services.alertLinks });
   // The hosted sign-in page and its assets: pages for a browser, outside the API.
-  await app.register(pageRoutes, { config });
+  await app.register(pageRoutes, { config, pageSession });
+  await app.register(pageSessionRoutes, { flows: services.flows, pageSession });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {

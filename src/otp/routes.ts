@@ -17,7 +17,7 @@ const codeSent = (r: { expiresIn: number; resendIn: number; channel?: 'sms' | 't
 });
 
 /** What checking a typed code can answer (OtpService.verify); VALIDATION_ERROR is a code that is not digits. */
-const VERIFY_ERRORS = [
+export const VERIFY_ERRORS = [
   'VALIDATION_ERROR',
   'OTP_INVALID',
   'OTP_EXPIRED',

@@ -6,6 +6,7 @@ import { errorResponses } from '../http/error-responses.ts';
 import { loadPageAssets } from './assets.ts';
 import { chooseLocale, langCookie } from './locale.ts';
 import { LOGIN_CSP, renderLoginPage, safeReturnTo } from './login-page.ts';
+import type { PageSession } from './page-session.ts';
 
 /** The name has the content's hash in it: a new release serves new names, so old ones may be kept forever. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -22,7 +23,10 @@ const LoginQuery = Type.Object({
  * assets it loads. Pages and assets are server-rendered and read at start; nothing is inline, so the page's
  * Content-Security-Policy allows only this origin's files.
  */
-export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config; pageSession: PageSession }> = async (
+  app,
+  { config, pageSession },
+) => {
   const assets = loadPageAssets();
 
   app.get(
@@ -34,7 +38,8 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         description:
           'A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request ' +
           'and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. ' +
-          '`?lang=` sets the otpgate_lang cookie.',
+          '`?lang=` sets the otpgate_lang cookie. A visitor already signed in to the pages (otpgate_session) with ' +
+          'a `return_to` is sent there at once.',
         querystring: LoginQuery,
         response: {
           200: {
@@ -46,11 +51,14 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
             },
             content: { 'text/html': { schema: Type.String({ description: 'the page (fa: dir=rtl)' }) } },
           },
-          ...errorResponses([]),
+          303: Type.Null({ description: 'already signed in: to `return_to`', headers: { Location: Type.String() } }),
+          ...errorResponses(['DATABASE_UNAVAILABLE']),
         },
       },
     },
     async (request, reply) => {
+      const returnTo = safeReturnTo(request.query.return_to);
+      if (returnTo && (await pageSession.visitor(request))) return reply.redirect(returnTo, 303);
       const { locale, remember } = chooseLocale(request, request.query.lang);
       if (remember) reply.header('set-cookie', langCookie(locale, config.isProduction || request.protocol === 'https'));
       return reply
@@ -59,7 +67,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (
         .header('content-security-policy', LOGIN_CSP)
         .header('x-frame-options', 'DENY')
         .header('referrer-policy', 'same-origin')
-        .send(renderLoginPage(locale, assets, safeReturnTo(request.query.return_to)));
+        .send(renderLoginPage(locale, assets, returnTo));
     },
   );
 

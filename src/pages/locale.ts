@@ -7,7 +7,7 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const asLocale = (value: unknown): PageLocale | undefined => (value === 'fa' || value === 'en' ? value : undefined);
 
 /** The one cookie the pages read; parsed here so that the pages need no cookie plugin (it is optional). */
-function cookieValue(header: string | undefined, name: string): string | undefined {
+export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=');
     if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();

@@ -1,5 +1,5 @@
 import { newId } from '../db/ids.ts';
-import type { Kysely, UpdateQueryBuilder, UpdateResult } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database } from '../db/types.ts';
 
@@ -36,6 +36,50 @@ export type RotateResult =
   | { readonly outcome: 'reused'; readonly familyId: string }
   | { readonly outcome: 'invalid' };
 
+/** A session as a live refresh token names it (SessionRepository.current). */
+export type LiveSession = Omit<Extract<RotateResult, { outcome: 'rotated' }>, 'outcome'>;
+
+/**
+ * A refresh token that can still be used: the newest of its family, not expired, its family neither past
+ * its absolute lifetime (`signedInAfter`) nor being revoked, its user not blocked. One rule for spending a
+ * token (rotate) and for reading it (current).
+ */
+function liveToken(
+  eb: ExpressionBuilder<Database, 'sessions'>,
+  tokenHash: string,
+  now: number,
+  signedInAfter: number,
+): Expression<SqlBool> {
+  return eb.and([
+    eb('sessions.token_hash', '=', tokenHash),
+    eb('sessions.rotated_at', 'is', null),
+    eb('sessions.revoked_at', 'is', null),
+    eb('sessions.expires_at', '>', now),
+    eb('sessions.auth_time', '>', signedInAfter),
+    // A family that a logout or reuse has begun to revoke is over, whichever of its rows that revocation has
+    // reached yet.
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('sessions as ended')
+          .select('ended.id')
+          .whereRef('ended.family_id', '=', 'sessions.family_id')
+          .where('ended.revoked_at', 'is not', null),
+      ),
+    ),
+    // Blocking ends the user's sessions; this refuses a token that a refresh racing the block rotated.
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('users as blocked')
+          .select('blocked.id')
+          .whereRef('blocked.id', '=', 'sessions.user_id')
+          .where('blocked.blocked_at', 'is not', null),
+      ),
+    ),
+  ]);
+}
+
 export function createSessionRepository(db: Kysely<Database>) {
   // Every sign-in and refresh writes one; compiled once (see db/compiled-query.ts).
   const insertToken = compiledOnce(db, INSERT_ARGS, insertQuery(db));
@@ -63,34 +107,7 @@ export function createSessionRepository(db: Kysely<Database>) {
         const row = await trx
           .updateTable('sessions')
           .set({ rotated_at: now })
-          .where('token_hash', '=', tokenHash)
-          .where('rotated_at', 'is', null)
-          .where('revoked_at', 'is', null)
-          .where('expires_at', '>', now)
-          .where('auth_time', '>', signedInAfter)
-          // A family that a logout or reuse has begun to revoke is over, whichever of its rows that
-          // revocation has reached yet.
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('sessions as ended')
-                  .select('ended.id')
-                  .whereRef('ended.family_id', '=', 'sessions.family_id')
-                  .where('ended.revoked_at', 'is not', null),
-              ),
-            ),
-          )
-          // Blocking ends the user's sessions; this refuses a token that a refresh racing the block rotated.
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom('users')
-                  .select('users.id')
-                  .whereRef('users.id', '=', 'sessions.user_id')
-                  .where('users.blocked_at', 'is not', null),
-              ),
-            ),
-          )
+          .where((eb) => liveToken(eb, tokenHash, now, signedInAfter))
           .returning((eb) => [
             'user_id',
             'family_id',
@@ -255,6 +272,36 @@ export function createSessionRepository(db: Kysely<Database>) {
      * The sign-in time of the family while it has a token that was neither revoked nor expired and it
      * signed in after `signedInAfter`; otherwise null (the session has ended).
      */
+    /**
+     * The session of a refresh token that is still the newest of its family, without spending it: what
+     * rotate would accept, read rather than updated. The hosted pages' cookie keeps such a token (see
+     * pages/page-session.ts); reading it many times at once, from several tabs, is harmless.
+     */
+    async current(tokenHash: string, now: number, signedInAfter: number): Promise<LiveSession | null> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select([
+          'sessions.user_id',
+          'sessions.family_id',
+          'sessions.auth_time',
+          'sessions.amr',
+          'users.phone_number',
+          'users.external_id',
+        ])
+        .where((eb) => liveToken(eb, tokenHash, now, signedInAfter))
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        userId: row.user_id,
+        familyId: row.family_id,
+        authTime: row.auth_time,
+        amr: signInMethod(row.amr),
+        phoneNumber: row.phone_number,
+        externalId: row.external_id,
+      };
+    },
+
     async activeFamily(familyId: string, now: number, signedInAfter: number): Promise<{ authTime: number } | null> {
       const row = await db
         .selectFrom('sessions')

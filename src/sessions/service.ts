@@ -113,6 +113,19 @@ export function createSessionService(deps: {
       throw new AppError('UNAUTHORIZED', 'The refresh token is not valid');
     },
 
+    /**
+     * The session of a refresh token that is still usable, with a fresh access token for it, without
+     * spending the refresh token; null when it cannot be used. For the hosted pages, whose cookie holds the
+     * token (pages/page-session.ts): several tabs may load pages at once, which rotation would take for reuse.
+     */
+    async resume(refreshToken: string): Promise<{ session: Session; accessToken: string } | null> {
+      const live = await sessions.current(sha256Hex(refreshToken), now(), signedInAfter());
+      if (!live) return null;
+      const { userId, familyId, authTime, amr, phoneNumber, externalId } = live;
+      const claims = { userId, phoneNumber, externalId, sessionId: familyId, authTime, amr };
+      return { session: claims, accessToken: await tokens.sign(claims) };
+    },
+
     async logout(refreshToken: string): Promise<void> {
       const known = await sessions.revokeFamilyOf(sha256Hex(refreshToken), now());
       if (!known) throw new AppError('UNAUTHORIZED', 'The refresh token is not valid');

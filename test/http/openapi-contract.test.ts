@@ -582,6 +582,27 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', '/assets/login.000000000000.css', {}, 404, 'NOT_FOUND');
   });
 
+  it("hosted pages: signing in to the pages' session and out of it, from this origin and from another", async () => {
+    const own = { host: 'otpgate.test', origin: 'http://otpgate.test' };
+    const phone = freshPhone();
+    await expect('POST', '/api/v1/otp/phone/login/request', { body: { phone_number: phone } }, 200);
+    const body = { phone_number: phone, code: code(phone) };
+    const foreign = { host: own.host, origin: 'https://evil.example' };
+    await expect('POST', '/login/session', { body, headers: foreign }, 403, 'ORIGIN_NOT_ALLOWED');
+    await expect(
+      'POST',
+      '/login/session',
+      { body: { ...body, code: wrong(body.code) }, headers: own },
+      400,
+      'OTP_INVALID',
+    );
+    const signedIn = await expect('POST', '/login/session', { body, headers: own }, 200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    await expect('GET', '/login?return_to=/account', { headers: { ...own, cookie } }, 303);
+    await expect('POST', '/logout', { headers: { ...foreign, cookie } }, 403, 'ORIGIN_NOT_ALLOWED');
+    await expect('POST', '/logout', { headers: { ...own, cookie } }, 303);
+  });
+
   it("telegram: the bot's webhook, with its secret and without", async () => {
     const WEBHOOK = '/api/v1/telegram/webhook';
     const body = { update_id: 1, ...textUpdate(person(4242), '/help') };

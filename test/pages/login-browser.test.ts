@@ -84,10 +84,12 @@ describe('the hosted sign-in page in Chromium', () => {
     await page.locator('#done-text', { hasText: fa.signedIn }).waitFor(WAIT);
     await shoot(page, 'login-fa-done.png');
 
-    // The refresh token is in the HttpOnly cookie; nothing is left in storage.
+    // The session is in the pages' HttpOnly cookie; nothing is left in storage.
     const cookies = await open!.context.cookies();
-    const refresh = cookies.find((cookie) => cookie.name === 'otpgate_refresh');
-    assert.ok(refresh?.httpOnly, JSON.stringify(cookies));
+    const session = cookies.find((cookie) => cookie.name === 'otpgate_session');
+    assert.ok(session?.httpOnly, JSON.stringify(cookies));
+    assert.equal(session.sameSite, 'Lax');
+    assert.equal(session.path, '/');
     assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
   });
 

@@ -1,5 +1,5 @@
-// The hosted sign-in page: asks for a code (POST .../login/request), then signs in with it (.../login/verify).
-// The access token lives in this closure only; the refresh token stays in the HttpOnly cookie (SESSION_COOKIE).
+// The hosted sign-in page: asks for a code (POST /api/v1/otp/phone/login/request), then signs in with it
+// (POST /login/session), which keeps the session in the pages' HttpOnly cookie: this script never holds a token.
 (function () {
   'use strict';
   var root = document.getElementById('login');
@@ -18,8 +18,6 @@
   var phone = '';
   var countdown = null;
   var webOtp = null;
-  // { accessToken, expiresAt }: kept in memory only, never in storage, where any script could read it later.
-  var session = null;
 
   function digits(value) {
     var s = String(value);
@@ -40,8 +38,8 @@
     say((code && text.errors[code]) || text.generic);
   }
 
-  function post(path, body) {
-    return fetch('/api/v1/otp/phone/login/' + path, {
+  function post(url, body) {
+    return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'accept-language': locale },
@@ -100,7 +98,7 @@
   function requestCode(form) {
     say('');
     busy(form, true);
-    return post('request', { phone_number: phone })
+    return post('/api/v1/otp/phone/login/request', { phone_number: phone })
       .then(function (res) {
         if (!res.ok) return sayError(res.body);
         phoneStep.hidden = true;
@@ -129,7 +127,7 @@
   function verify() {
     say('');
     busy(codeStep, true);
-    return post('verify', { phone_number: phone, code: codeInput.value })
+    return post('/login/session', { phone_number: phone, code: codeInput.value })
       .then(function (res) {
         if (!res.ok) {
           sayError(res.body);
@@ -137,7 +135,6 @@
           codeInput.select();
           return;
         }
-        session = { accessToken: res.body.access_token, expiresAt: Date.now() + res.body.expires_in * 1000 };
         if (webOtp) webOtp.abort();
         clearInterval(countdown);
         codeStep.hidden = true;

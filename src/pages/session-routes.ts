@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { BODY_ERRORS, errorResponses } from '../http/error-responses.ts';
+import { responses } from '../http/schemas.ts';
+import { VERIFY_ERRORS } from '../otp/routes.ts';
+import type { PhoneFlows } from '../otp/phone-flows.ts';
+import { CodeVerifyBody } from '../otp/schemas.ts';
+import type { PageSession } from './page-session.ts';
+
+const SetsPageSession = {
+  'Set-Cookie': Type.String({
+    description: 'otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure); empty with Max-Age=0 to end it',
+  }),
+};
+
+const PageSignedIn = Type.Object(
+  {
+    success: Type.Literal(true),
+    message: Type.String(),
+    user: Type.Object({ id: Type.String(), is_new: Type.Boolean() }),
+  },
+  { headers: SetsPageSession },
+);
+
+/**
+ * Signing in and out of the hosted pages. The sign-in checks the code as /api/v1/otp/phone/login/verify does
+ * (the same flow, limits and log); what differs is where the session goes: into the pages' cookie, and no
+ * token into the answer.
+ */
+export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; pageSession: PageSession }> = async (
+  app,
+  { flows, pageSession },
+) => {
+  app.post(
+    '/login/session',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: "Sign in to the hosted pages with the code (the sign-in page's own call)",
+        description:
+          'Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Sets the otpgate_session ' +
+          'cookie (HttpOnly, SameSite=Lax, Path=/) and answers no token.',
+        body: CodeVerifyBody,
+        response: responses(200, PageSignedIn, [
+          ...BODY_ERRORS,
+          'ORIGIN_NOT_ALLOWED',
+          'INVALID_PHONE',
+          ...VERIFY_ERRORS,
+          'USER_BLOCKED',
+          'DATABASE_UNAVAILABLE',
+        ]),
+      },
+    },
+    async (request, reply) => {
+      pageSession.requireOwnOrigin(request);
+      const { user, isNew, tokens } = await flows.verifyLogin(request.body.phone_number, request.body.code, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      pageSession.start(request, reply, tokens);
+      return { success: true as const, message: 'Signed in', user: { id: user.id, is_new: isNew } };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: "Sign out of the hosted pages (a form's POST)",
+        description:
+          'Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Ends the session of the ' +
+          'otpgate_session cookie, drops the cookie and sends the browser to /login.',
+        response: {
+          303: Type.Null({ description: 'to /login', headers: { Location: Type.String(), ...SetsPageSession } }),
+          ...errorResponses(['ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE']),
+        },
+      },
+    },
+    async (request, reply) => {
+      pageSession.requireOwnOrigin(request);
+      await pageSession.end(request, reply);
+      return reply.redirect('/login', 303);
+    },
+  );
+};
