@@ -2268,7 +2268,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2280,7 +2280,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -6972,6 +6972,459 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The admin console: to the first page the staff member’s role may see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `fa` or `en`: show the page in it and remember the choice */
+                    lang?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the first page, or to /login */
+                303: {
+                    headers: {
+                        /** @description where to */
+                        Location?: string;
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description not staff, or a role without the page’s scope */
+                403: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the admin console (HTML; staff only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `fa` or `en`: show the page in it and remember the choice */
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the page: health */
+                    page: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the page (its script fills it from the admin API) */
+                200: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description not signed in: to /login, and back here after */
+                303: {
+                    headers: {
+                        /** @description where to */
+                        Location?: string;
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description not staff, or a role without the page’s scope */
+                403: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description no such page */
+                404: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/{page}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item on a page of the admin console (a message, a user, ...; HTML; staff only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `fa` or `en`: show the page in it and remember the choice */
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the page: health */
+                    page: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the page (its script fills it from the admin API) */
+                200: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description not signed in: to /login, and back here after */
+                303: {
+                    headers: {
+                        /** @description where to */
+                        Location?: string;
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description not staff, or a role without the page’s scope */
+                403: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description no such page */
+                404: {
+                    headers: {
+                        /** @description with ?lang=: otpgate_lang=fa|en, as on /login */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/keys/whoami": {
         parameters: {
             query?: never;
@@ -6979,7 +7432,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The API key this request carries (any valid key) */
+        /**
+         * The API key this request carries (any valid key)
+         * @description 403 FORBIDDEN with a staff member's token: it names an API key (staff have /api/v1/staff/me).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -7037,6 +7493,22 @@ export interface paths {
                             message: string;
                             /** @enum {string} */
                             code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -7188,7 +7660,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7200,7 +7672,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -7362,7 +7834,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7374,7 +7846,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -7571,7 +8043,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7583,7 +8055,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -7802,7 +8274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `TEMPLATE_RESERVED`: The service sends this template itself (a code message or a phone-change notice); no key may send it */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `TEMPLATE_RESERVED`: The service sends this template itself (a code message or a phone-change notice); no key may send it; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7814,7 +8286,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "TEMPLATE_RESERVED";
+                            code: "FORBIDDEN" | "TEMPLATE_RESERVED" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -8048,7 +8520,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8060,7 +8532,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -8311,7 +8783,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8323,7 +8795,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -8498,7 +8970,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8510,7 +8982,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -8689,7 +9161,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8701,7 +9173,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -8881,7 +9353,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8893,7 +9365,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -9069,7 +9541,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9081,7 +9553,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -9289,7 +9761,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9301,7 +9773,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -9485,7 +9957,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9497,7 +9969,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -9728,7 +10200,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9740,7 +10212,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -9917,7 +10389,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9929,7 +10401,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -10120,7 +10592,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10132,7 +10604,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -10335,7 +10807,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10347,7 +10819,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -10501,7 +10973,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10513,7 +10985,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -10722,7 +11194,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10734,7 +11206,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -10939,7 +11411,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -10951,7 +11423,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -11144,7 +11616,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11156,7 +11628,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -11369,7 +11841,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11381,7 +11853,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -11541,7 +12013,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11553,7 +12025,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -11734,7 +12206,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11746,7 +12218,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -11994,7 +12466,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12006,7 +12478,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -12225,7 +12697,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12237,7 +12709,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN" | "USER_BLOCKED";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -12476,7 +12948,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12488,7 +12960,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -12695,7 +13167,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12707,7 +13179,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -12878,7 +13350,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12890,7 +13362,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -13092,7 +13564,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13104,7 +13576,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -13257,7 +13729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13269,7 +13741,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -13425,7 +13897,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13437,7 +13909,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -13623,7 +14095,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13635,7 +14107,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };
@@ -13797,7 +14269,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `FORBIDDEN`: The credentials are valid but do not allow this */
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13809,7 +14281,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "FORBIDDEN";
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };

@@ -38,6 +38,8 @@ import { createRateLimiter, type RateLimiterOptions } from './rate-limit/create.
 import { alertLinkRoutes } from './alerts/link-routes.ts';
 import { pageRoutes } from './pages/index.ts';
 import { createPageSession } from './pages/page-session.ts';
+import { loadPageAssets } from './pages/assets.ts';
+import { consoleRoutes } from './pages/console/routes.ts';
 import { pageSessionRoutes } from './pages/session-routes.ts';
 import { createStaffGuard } from './staff/guard.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -183,6 +185,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const cookie = createSessionCookie(config);
   // The hosted pages' own sign-in (pages/page-session.ts), beside the API's cookie.
   const pageSession = createPageSession(config, services.sessions);
+  // Read once, at start: the pages' stylesheets, scripts and font (a missing file fails the start).
+  const pageAssets = loadPageAssets();
   await app.register(otpRoutes, { prefix: '/api/v1/otp', flows: services.flows, sessions: services.sessions, cookie });
   await app.register(sessionRoutes, {
     prefix: '/api/v1/auth',
@@ -223,12 +227,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The links in alert messages (/s/ stop, /c/ click): pages for a browser, outside the API.
   await app.register(alertLinkRoutes, { links: services.alertLinks });
   // The hosted sign-in page and its assets: pages for a browser, outside the API.
-  await app.register(pageRoutes, { config, pageSession });
+  await app.register(pageRoutes, { config, assets: pageAssets, pageSession });
   await app.register(pageSessionRoutes, { flows: services.flows, pageSession });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
+  const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
+  await app.register(consoleRoutes, { config, assets: pageAssets, pageSession, staff: services.staff });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',
+    staffOf: staffGuard.identify,
     apiKeys: services.apiKeys,
     smsLogs: services.smsLogs,
     smsProviders: services.smsProviders,
@@ -248,7 +255,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await app.register(alertRoutes, { prefix: '/api/v1', alerts: services.alerts, sessions: services.sessions });
   // The admin console's routes: a staff member's own access token, and the scopes of their role.
-  const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
   await app.register(staffRoutes, { prefix: '/api/v1/staff', guard: staffGuard });
   app.decorate('metrics', services.metrics);
   // With METRICS_PORT, server.ts serves /metrics on a loopback listener of its own (metrics/listener.ts).

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { StaffAccess } from '../staff/service.ts';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { apiKeyRoutes } from '../api-keys/routes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import type { SmsLogRepository } from '../sms/log-repository.ts';
@@ -50,16 +51,19 @@ export interface AdminOptions {
   readonly isProduction: boolean;
   /** The OpenID Connect clients (/oidc/clients). */
   readonly oidcClients: OidcClients;
+  /** The staff member a console request's access token belongs to (staff/guard.ts). */
+  readonly staffOf: (request: FastifyRequest) => Promise<StaffAccess>;
 }
 
 /**
- * The server-to-server admin API, registered at /api/v1/admin. Every route in it needs a valid API key
- * (checked once per request, before the body is read); each route adds `preHandler: requireScope(...)` for
- * the scope it needs. Admin routes of other domains register here and receive `requireScope`.
+ * The admin API, registered at /api/v1/admin: for a shop's backend with an API key, and for the admin console
+ * with a staff member's access token. Every route in it needs a valid credential (checked once per request,
+ * before the body is read); each route adds `preHandler: requireScope(...)` for the scope it needs. Admin
+ * routes of other domains register here and receive `requireScope`.
  */
 export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
   const { apiKeys, smsLogs, smsProviders, allowedCountries } = options;
-  const { authenticate, requireScope } = createAdminAuth(apiKeys);
+  const { authenticate, requireScope } = createAdminAuth(apiKeys, options.staffOf);
   app.addHook('onRequest', authenticate);
   await app.register(apiKeyRoutes, { apiKeys, requireScope });
   await app.register(smsAdminRoutes, {

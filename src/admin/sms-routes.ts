@@ -7,8 +7,7 @@ import { parseMobile } from '../phone/parse.ts';
 import type { SmsLogFilter, SmsLogRepository } from '../sms/log-repository.ts';
 import type { CancelService } from '../sms/queue/cancel-service.ts';
 import type { SendService } from '../sms/queue/send-service.ts';
-import { keyActor } from '../audit/actor.ts';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from './auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestCaller, requestKey, type RequireScope } from './auth.ts';
 import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import {
@@ -93,9 +92,10 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
       },
     },
     async (request) => {
-      const key = requestKey(request);
-      const own = key.scopes.includes('keys:write') ? null : key.id;
-      const result = await cancel.cancel(request.params.id, keyActor(key), own);
+      const caller = requestCaller(request);
+      // A key without keys:write may cancel only what it queued; a staff member's role decides alone.
+      const own = caller.scopes.includes('keys:write') ? null : caller.kind === 'key' ? caller.key.id : '';
+      const result = await cancel.cancel(request.params.id, caller.actor, own);
       switch (result.outcome) {
         case 'not_found':
           throw new AppError('NOT_FOUND', 'No message with this id');

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ADMIN_KEY_ERRORS, ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
+import {
+  ADMIN_KEY_ERRORS,
+  ADMIN_SCOPE_ERRORS,
+  AdminKeyAuth,
+  requestActor,
+  requestKey,
+  type RequireScope,
+} from '../admin/auth.ts';
 import { keyActor } from '../audit/actor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
@@ -18,8 +25,9 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyService; r
       schema: {
         tags: ['admin'],
         summary: 'The API key this request carries (any valid key)',
+        description: "403 FORBIDDEN with a staff member's token: it names an API key (staff have /api/v1/staff/me).",
         security: AdminKeyAuth,
-        response: responses(200, WhoAmI, ADMIN_KEY_ERRORS),
+        response: responses(200, WhoAmI, [...ADMIN_KEY_ERRORS, 'FORBIDDEN']),
       },
     },
     async (request) => ({ success: true as const, key: keyIdentity(requestKey(request)) }),
@@ -55,7 +63,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyService; r
       },
     },
     async (request) => {
-      const result = await apiKeys.revoke(request.params.id, keyActor(requestKey(request)), true);
+      const result = await apiKeys.revoke(request.params.id, requestActor(request), true);
       if (result.outcome === 'not_found' || result.outcome === 'ambiguous') {
         throw new AppError('NOT_FOUND', 'No API key with this id');
       }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestActor, type RequireScope } from '../admin/auth.ts';
 import { recordAudit } from '../audit/repository.ts';
-import { keyActor } from '../audit/actor.ts';
 import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
@@ -86,7 +85,7 @@ export const eventAdminRoutes: FastifyPluginAsyncTypebox<EventAdminOptions> = as
       },
     },
     async (request) => {
-      const actor = keyActor(requestKey(request));
+      const actor = requestActor(request);
       const result = await events.redeliver(request.params.id, (trx, row) =>
         recordAudit(trx, { actor, action: 'event.redeliver', target: row.id, summary: { type: row.type } }, now()),
       );

@@ -28,7 +28,15 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             type: 'http',
             scheme: 'bearer',
             bearerFormat: 'API key',
-            description: 'An admin API key (`otpg_...`) from `npx otpgate keys create`; a user token is not accepted',
+            description: 'An admin API key (`otpg_...`) from `npx otpgate keys create`',
+          },
+          staffToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              "A staff member's own access token (the admin console's): the scopes of their role (`npx otpgate admins`); " +
+              "another user's token is 403 STAFF_ONLY",
           },
           metricsToken: {
             type: 'http',

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
-import { keyActor } from '../audit/actor.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestActor, type RequireScope } from '../admin/auth.ts';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
@@ -42,7 +41,7 @@ export const oidcClientAdminRoutes: FastifyPluginAsyncTypebox<{
       });
       if (!input.ok)
         throw new AppError(input.field === 'name' ? 'VALIDATION_ERROR' : 'INVALID_REDIRECT_URI', input.problem);
-      const { client, secret } = await clients.create(input.client, keyActor(requestKey(request)));
+      const { client, secret } = await clients.create(input.client, requestActor(request));
       return reply.status(201).send({ success: true as const, client: clientView(client), client_secret: secret });
     },
   );
@@ -93,7 +92,7 @@ export const oidcClientAdminRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      const result = await clients.disable(request.params.id, keyActor(requestKey(request)));
+      const result = await clients.disable(request.params.id, requestActor(request));
       if (result.outcome === 'not_found') throw notFound();
       return { success: true as const, client: clientView(result.client) };
     },

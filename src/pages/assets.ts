@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +12,20 @@ export interface Asset {
 }
 
 export interface PageAssets {
+  /** The sign-in page's stylesheet and script (login.css, login.js). */
   readonly css: Asset;
   readonly js: Asset;
   readonly font: Asset;
+  /** An asset by its served (hashed) name. */
   byName(name: string): Asset | undefined;
+  /** A stylesheet or script of src/pages/assets by its file name (`console.js`); a missing one throws. */
+  file(fileName: string): Asset;
 }
+
+const TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+};
 
 /**
  * The package's root: the nearest folder above this module with a package.json. The same whether this runs
@@ -38,12 +47,12 @@ function hashed(stem: string, extension: string, type: string, body: Buffer): As
 }
 
 /**
- * Reads the pages' CSS, script and font once, at start: a missing file fails the start, not a request.
- * The stylesheet names the font by its hashed name, so it is hashed after the name is put in.
+ * Reads the pages' stylesheets, scripts and font once, at start: a missing file fails the start, not a
+ * request. Stylesheets name the font by its hashed name, so they are hashed after the name is put in.
  */
 export function loadPageAssets(): PageAssets {
   const root = packageRoot();
-  const own = (file: string) => readFileSync(join(root, 'src', 'pages', 'assets', file));
+  const folder = join(root, 'src', 'pages', 'assets');
   // Resolved as Node resolves the package, from wherever this code runs (node_modules above it).
   const vazirmatn = dirname(createRequire(import.meta.url).resolve('vazirmatn/package.json'));
   const font = hashed(
@@ -52,9 +61,21 @@ export function loadPageAssets(): PageAssets {
     'font/woff2',
     readFileSync(join(vazirmatn, 'fonts', 'webfonts', 'Vazirmatn[wght].woff2')),
   );
-  const cssText = own('login.css').toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`);
-  const css = hashed('login', 'css', 'text/css; charset=utf-8', Buffer.from(cssText));
-  const js = hashed('login', 'js', 'text/javascript; charset=utf-8', own('login.js'));
-  const all = new Map([css, js, font].map((asset) => [asset.name, asset]));
-  return { css, js, font, byName: (name) => all.get(name) };
+  const files = new Map<string, Asset>();
+  for (const fileName of readdirSync(folder).sort()) {
+    const match = /^([\w-]+)\.(css|js)$/.exec(fileName);
+    if (!match) continue;
+    const [, stem, extension] = match as unknown as [string, string, 'css' | 'js'];
+    let body = readFileSync(join(folder, fileName));
+    if (extension === 'css')
+      body = Buffer.from(body.toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`));
+    files.set(fileName, hashed(stem, extension, TYPES[extension]!, body));
+  }
+  const file = (fileName: string): Asset => {
+    const asset = files.get(fileName);
+    if (!asset) throw new Error(`pages: no asset ${fileName} in src/pages/assets`);
+    return asset;
+  };
+  const all = new Map([font, ...files.values()].map((asset) => [asset.name, asset]));
+  return { css: file('login.css'), js: file('login.js'), font, byName: (name) => all.get(name), file };
 }

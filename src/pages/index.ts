@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { errorResponses } from '../http/error-responses.ts';
-import { loadPageAssets } from './assets.ts';
+import type { PageAssets } from './assets.ts';
 import { chooseLocale, langCookie } from './locale.ts';
 import { LOGIN_CSP, renderLoginPage, safeReturnTo } from './login-page.ts';
 import type { PageSession } from './page-session.ts';
@@ -23,12 +23,11 @@ const LoginQuery = Type.Object({
  * assets it loads. Pages and assets are server-rendered and read at start; nothing is inline, so the page's
  * Content-Security-Policy allows only this origin's files.
  */
-export const pageRoutes: FastifyPluginAsyncTypebox<{ config: Config; pageSession: PageSession }> = async (
-  app,
-  { config, pageSession },
-) => {
-  const assets = loadPageAssets();
-
+export const pageRoutes: FastifyPluginAsyncTypebox<{
+  config: Config;
+  assets: PageAssets;
+  pageSession: PageSession;
+}> = async (app, { config, assets, pageSession }) => {
   app.get(
     '/login',
     {

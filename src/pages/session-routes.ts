@@ -31,6 +31,10 @@ export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; p
   app,
   { flows, pageSession },
 ) => {
+  // The sign-out button is a form, which posts an empty form body; nothing in it is read. Only in this plugin.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
+    done(null, {}),
+  );
   app.post(
     '/login/session',
     {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { JWTPayload } from 'jose';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, createAdminAuth } from '../admin/auth.ts';
+import { ADMIN_SCOPE_ERRORS, createAdminAuth } from '../admin/auth.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
@@ -45,7 +45,8 @@ export const introspectionRoutes: FastifyPluginAsyncTypebox<{
         description:
           'The body is `application/x-www-form-urlencoded` (`token=...`), at most 8 KiB. A refresh token, ' +
           'or any token this service did not issue, answers `active: false`.',
-        security: AdminKeyAuth,
+        // An API key only: introspection is for a shop's backend, not for the console.
+        security: [{ adminKey: [] }],
         consumes: ['application/x-www-form-urlencoded'],
         body: IntrospectBody,
         response: responses(200, Introspection, [...BODY_ERRORS, ...ADMIN_SCOPE_ERRORS]),

@@ -49,6 +49,8 @@ export function createStaffGuard(deps: {
   }
 
   return {
+    /** The staff member a request's access token belongs to, or UNAUTHORIZED, STAFF_ONLY or USER_BLOCKED. */
+    identify,
     /**
      * A preHandler that lets through any staff member; the route reads who with `requestStaff`, and checks
      * the scope it needs against `scopes`, as the admin API's `requireScope` checks a key's.

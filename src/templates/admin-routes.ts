@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
-import { keyActor } from '../audit/actor.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestActor, type RequireScope } from '../admin/auth.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import {
@@ -77,7 +76,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
     async (request) => {
       const { params, body } = request;
       const input = { body: body.body, approved: body.approved ?? {} };
-      const { record, created } = await templates.put(params.key, params.locale, input, keyActor(requestKey(request)));
+      const { record, created } = await templates.put(params.key, params.locale, input, requestActor(request));
       return { success: true as const, created, template: templateView(record) };
     },
   );
@@ -105,7 +104,7 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => {
-      await templates.remove(request.params.key, request.params.locale, keyActor(requestKey(request)));
+      await templates.remove(request.params.key, request.params.locale, requestActor(request));
       return { success: true as const, message: 'Template deleted' };
     },
   );

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
-import { keyActor } from '../audit/actor.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestActor, type RequireScope } from '../admin/auth.ts';
 import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { BODY_ERRORS } from '../http/error-responses.ts';
@@ -71,7 +70,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
     async (request, reply) => {
       const { phone_number: phone, external_id: externalId, locale } = request.body;
       const row = { phoneNumber: canonical(phone), externalId, locale: locale ?? null };
-      const resolved = await users.createOrFind(row, keyActor(requestKey(request)));
+      const resolved = await users.createOrFind(row, requestActor(request));
       if (!('user' in resolved)) {
         throw new AppError(resolved.outcome === 'phone_conflict' ? 'USER_PHONE_CONFLICT' : 'EXTERNAL_ID_IN_USE');
       }
@@ -148,7 +147,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
       },
     },
     async (request) => {
-      const done = await users.block(request.params.id, keyActor(requestKey(request)));
+      const done = await users.block(request.params.id, requestActor(request));
       if (!done) throw noSuchUser();
       return { success: true as const, user: adminUserView(done.blocked), sessions_ended: done.sessions_ended };
     },
@@ -167,7 +166,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
       },
     },
     async (request) => {
-      const done = await users.unblock(request.params.id, keyActor(requestKey(request)));
+      const done = await users.unblock(request.params.id, requestActor(request));
       if (!done) throw noSuchUser();
       return { success: true as const, user: adminUserView(done.unblocked) };
     },
@@ -186,7 +185,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
       },
     },
     async (request) => {
-      const done = await users.signOut(request.params.id, keyActor(requestKey(request)));
+      const done = await users.signOut(request.params.id, requestActor(request));
       if (!done) throw noSuchUser();
       return { success: true as const, sessions_ended: done.sessions_ended };
     },
@@ -208,7 +207,7 @@ export const userAdminRoutes: FastifyPluginAsyncTypebox<UserAdminOptions> = asyn
       },
     },
     async (request) => {
-      const done = await users.delete(request.params.id, keyActor(requestKey(request)));
+      const done = await users.delete(request.params.id, requestActor(request));
       if (!done) throw noSuchUser();
       return {
         success: true as const,

@@ -603,6 +603,29 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('POST', '/logout', { headers: { ...own, cookie } }, 303);
   });
 
+  it('hosted pages: the admin console, signed out, as a user who is not staff, and as staff', async () => {
+    const own = { host: 'otpgate.test', origin: 'http://otpgate.test' };
+    await expect('GET', '/admin', { headers: own }, 303);
+    const phone = freshPhone();
+    await expect('POST', '/api/v1/otp/phone/login/request', { body: { phone_number: phone } }, 200);
+    const signedIn = await expect(
+      'POST',
+      '/login/session',
+      { body: { phone_number: phone, code: code(phone) }, headers: own },
+      200,
+    );
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    await expect('GET', '/admin', { headers: { ...own, cookie } }, 403);
+    await expect('GET', '/admin/health', { headers: { ...own, cookie } }, 403);
+    await expect('GET', '/admin/health/1', { headers: { ...own, cookie } }, 403);
+    const staff = createStaff({ db: t.database.db, lockRows: backend.name === 'postgres', now: t.clock.now });
+    await staff.add({ userId: signedIn.json().user.id }, 'admin', CLI_ACTOR);
+    await expect('GET', '/admin', { headers: { ...own, cookie } }, 303);
+    await expect('GET', '/admin/health', { headers: { ...own, cookie } }, 200);
+    await expect('GET', '/admin/health/1', { headers: { ...own, cookie } }, 200);
+    await expect('GET', '/admin/nothing', { headers: { ...own, cookie } }, 404);
+  });
+
   it("telegram: the bot's webhook, with its secret and without", async () => {
     const WEBHOOK = '/api/v1/telegram/webhook';
     const body = { update_id: 1, ...textUpdate(person(4242), '/help') };

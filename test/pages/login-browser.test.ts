@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { LOGIN_TEXT } from '../../src/pages/messages.ts';
 import { LOGIN_CSP } from '../../src/pages/login-page.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
-import { launchChromium, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
+import { launchChromium, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
 import { freshPhone } from '../helpers/session-sign-in.ts';
 
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WAIT = { timeout: 20_000 };
 const { fa, en } = LOGIN_TEXT;
 
@@ -271,7 +269,6 @@ describe('the hosted sign-in page in Chromium', () => {
       // axe is injected as a script of its own, which the page's policy rightly refuses: bypassed here only.
       const page = await login(`?lang=${locale}`, { bypassCSP: true });
       await page.getByLabel(text.phoneLabel).waitFor(WAIT);
-      await page.addScriptTag({ path: AXE });
       assert.deepEqual(await seriousViolations(page), [], 'phone step');
       await page.getByLabel(text.phoneLabel).fill(typedNationally(freshPhone()));
       await page.getByRole('button', { name: text.sendCode }).click();
@@ -283,13 +280,3 @@ describe('the hosted sign-in page in Chromium', () => {
     });
   }
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: any[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n: { target: string[] }) => n.target.join(' ')).join(', ')}`);
-  });
-}

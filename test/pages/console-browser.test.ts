@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CLI_ACTOR } from '../../src/audit/actor.ts';
+import { LOGIN_TEXT } from '../../src/pages/messages.ts';
+import { createStaff } from '../../src/staff/service.ts';
+import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
+import { listenOnSocket } from '../helpers/browser.ts';
+import { launchChromium, screenshot, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
+import { freshPhone } from '../helpers/session-sign-in.ts';
+
+const WAIT = { timeout: 20_000 };
+const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
+const DESKTOP = { width: 1280, height: 800 };
+
+describe('the admin console in Chromium', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let base: string;
+  let open: WatchedPage | undefined;
+
+  before(async () => {
+    browser = await launchChromium();
+    t = await startTestApp(sqlite, { env: { OTP_IP_HOURLY_LIMIT: '1000' } });
+    base = await listenOnSocket(t);
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    const problems = open?.problems ?? [];
+    await open?.context.close();
+    open = undefined;
+    assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
+  });
+
+  /** Signs in on /login as staff would, from /admin, and lands back on the console. */
+  async function signInAsStaff(locale: 'fa' | 'en', role: 'admin' | 'support', options = {}): Promise<Page> {
+    const phone = freshPhone();
+    const staff = createStaff({ db: t.database.db, lockRows: false, now: t.clock.now });
+    assert.equal((await staff.add({ phoneNumber: phone }, role, CLI_ACTOR)).outcome, 'added');
+    open = await watchedPage(browser, options);
+    const { page } = open;
+    await page.goto(`${base}/admin?lang=${locale}`);
+    const text = LOGIN_TEXT[locale];
+    await page.getByLabel(text.phoneLabel).fill(`0${phone.slice(3)}`);
+    await page.getByRole('button', { name: text.sendCode }).click();
+    await page.getByLabel(text.codeLabel).fill(t.sink.lastCode(phone)!);
+    await page.getByRole('button', { name: text.verify, exact: true }).click();
+    await page.waitForURL(/\/admin\/[a-z-]+$/, WAIT);
+    return page;
+  }
+
+  for (const locale of ['fa', 'en'] as const) {
+    it(`staff sign in on /login and land on the console, which reads the admin API (${locale})`, async () => {
+      const page = await signInAsStaff(locale, 'support', { viewport: DESKTOP, bypassCSP: true });
+      await page.locator('#content table').waitFor(WAIT);
+      assert.equal(await page.locator('html').getAttribute('dir'), locale === 'fa' ? 'rtl' : 'ltr');
+      assert.ok(await page.locator('nav a[aria-current="page"]').count());
+      await page.evaluate(() => document.fonts.ready);
+      await screenshot(page, `console-health-${locale}.png`);
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(page, `console-health-${locale}-phone.png`);
+    });
+  }
+
+  it('signing out from the console ends the session: /admin asks to sign in again', async () => {
+    const page = await signInAsStaff('en', 'admin');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/, WAIT);
+    await page.goto(`${base}/admin/health`);
+    await page.waitForURL(/\/login\?return_to=/, WAIT);
+  });
+});
