@@ -36,6 +36,10 @@
  * the server's peak memory, and every subscriber getting exactly one message. BENCH_ALERTS=0 leaves it out;
  * BENCH_ONLY=alerts runs it alone on each store; BENCH_ALERTS_SMS_CONCURRENCY (8) is the alert server's
  * SMS_QUEUE_CONCURRENCY, which bounds its SMS rate.
+ * Hosted pages (on the first store only): scenario j, the sign-in page and each of its assets loaded in turn
+ * as a first visit does; then the page in Chromium under the DevTools "Slow 3G" and "Fast 3G" emulations,
+ * nothing cached, five loads each (left out when /usr/bin/chromium is missing). BENCH_ONLY=pages runs them
+ * alone, on the first store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +60,7 @@ import {
   NotStarted,
   runAlertsOnly,
   runEventsOnly,
+  runPagesOnly,
   runStore,
   runTelegramOnly,
   type TelegramOutcome,
@@ -168,6 +173,7 @@ async function main(): Promise<number> {
       events,
       importRows: 0,
       alerts: null,
+      pages: false,
     };
     if (process.env.BENCH_ONLY === 'alerts') {
       if (!alerts) {
@@ -192,6 +198,11 @@ async function main(): Promise<number> {
       for (const line of failures) console.error(`bench: ${line}`);
       return failures.length > 0 ? 1 : 0;
     }
+    if (process.env.BENCH_ONLY === 'pages') {
+      const failures = await runPagesOnly(backends.stores[0]!, { ...storeContext, pages: true });
+      for (const line of failures) console.error(`bench: ${line}`);
+      return failures.length > 0 ? 1 : 0;
+    }
     if (process.env.BENCH_ONLY === 'telegram') {
       const only: TelegramOutcome[] = [];
       for (const name of backends.stores) only.push(await runTelegramOnly(name, storeContext));
@@ -210,6 +221,7 @@ async function main(): Promise<number> {
             twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
             importRows,
             alerts,
+            pages: index === 0,
           }),
         );
       } catch (error) {

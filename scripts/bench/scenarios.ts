@@ -75,7 +75,7 @@ export async function idleRates(counters: StoreCounters): Promise<Record<string,
 
 export interface Measurement {
   readonly name: string;
-  readonly unit: 'req/s' | 'sign-ins/s';
+  readonly unit: 'req/s' | 'sign-ins/s' | 'page loads/s' | 'round trips/s';
   /** Successful operations per second of the measured run (warm-up excluded). */
   readonly rate: number;
   readonly p50Ms: number;
@@ -92,6 +92,14 @@ export interface Measurement {
   readonly store?: StoreFigures;
   readonly note?: string;
 }
+
+/** What one operation of a run of several requests each is, for the note under its latency. */
+const OPERATION: Record<Measurement['unit'], string> = {
+  'req/s': 'request',
+  'sign-ins/s': 'sign-in (request + verify)',
+  'page loads/s': 'page load (the page and each of its assets)',
+  'round trips/s': 'round trip (every request of it)',
+};
 
 const LOGIN = '/api/v1/otp/phone/login';
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -115,7 +123,13 @@ export class Tally {
 export type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
 
 /** A warm-up run, then the measured run; the rate counts successes per second of the measured one. */
-export async function measure(settings: BenchSettings, name: string, plan: Plan, pairs = false): Promise<Measurement> {
+export async function measure(
+  settings: BenchSettings,
+  name: string,
+  plan: Plan,
+  pairs = false,
+  unit: Measurement['unit'] = pairs ? 'sign-ins/s' : 'req/s',
+): Promise<Measurement> {
   const run = async (duration: number) => {
     const tally = new Tally();
     const { path, ...options } = plan(tally);
@@ -139,7 +153,7 @@ export async function measure(settings: BenchSettings, name: string, plan: Plan,
   const sorted = tally.latenciesMs.sort((a, b) => a - b);
   return {
     name,
-    unit: pairs ? 'sign-ins/s' : 'req/s',
+    unit,
     rate: successes / result.duration,
     p50Ms: pairs ? quantile(sorted, 0.5) : result.latency.p50,
     p99Ms: pairs ? quantile(sorted, 0.99) : result.latency.p99,
@@ -151,7 +165,7 @@ export async function measure(settings: BenchSettings, name: string, plan: Plan,
     ...(before &&
       after && { store: perOperation(before, after, successes + inFlight(result, pairs), settings.background) }),
     ...(pairs && {
-      note: `latency is per sign-in (request + verify); per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+      note: `latency is per ${OPERATION[unit]}; per HTTP request p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
     }),
   };
 }

@@ -2,6 +2,7 @@ import { importLine, usersImport, type ImportResult } from './import.ts';
 import { createSendKey, queuedLine, queuedSends, type CampaignSettings } from './queued.ts';
 import { storeTable, table, type StoreRun } from './report.ts';
 import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
+import { loginPageLoads, slowLoadLine, slowNetworkLoads } from './pages.ts';
 import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
 import { prepareStore, type Backends, type PreparedStore, type StoreName } from './stores.ts';
@@ -39,6 +40,8 @@ export interface StoreRunContext {
   readonly events: number;
   /** The restock fan-out (scenario i: BENCH_ALERTS, BENCH_ALERTS_TELEGRAM); null leaves it out. */
   readonly alerts: AlertsSettings | null;
+  /** The hosted pages (scenario j, and the sign-in page on slow networks): on the first store only. */
+  readonly pages: boolean;
 }
 
 export interface StoreOutcome {
@@ -139,6 +142,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
     const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
     const updates = await step(() => botUpdates(settings, context.freshTelegramId));
+    if (context.pages) await pageScenarios(step, settings, child.baseUrl);
     const queued = context.campaign
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
       : null;
@@ -196,6 +200,43 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
     const removed = await store.dispose();
     if (removed) console.log(`${removed}`);
+  }
+}
+
+/** Scenario j, then the sign-in page loaded by Chromium on slow networks (printed, not in the table). */
+async function pageScenarios(
+  step: (run: () => Promise<Measurement>) => Promise<Measurement>,
+  settings: BenchSettings,
+  baseUrl: string,
+): Promise<void> {
+  await step(() => loginPageLoads(settings));
+  const slow = await slowNetworkLoads(baseUrl);
+  if (!slow) console.log('  (Chromium or playwright-core is not installed: the slow-network loads are left out)');
+  for (const load of slow ?? []) console.log(`  ${slowLoadLine(load)}`);
+}
+
+/**
+ * The hosted pages alone (BENCH_ONLY=pages): the trivial route, scenario j and the slow-network loads, on a
+ * fresh store. Returns the store's failures.
+ */
+export async function runPagesOnly(name: StoreName, context: StoreRunContext): Promise<string[]> {
+  console.log(`\n== ${name}: hosted pages only ==`);
+  const store = await prepareStore(name, context.backends, context, context.undo);
+  const started: ServerChild[] = [];
+  try {
+    const { child, settings, results, step, trivial } = await firstServer(
+      context,
+      store,
+      starter(name, context, store, started),
+    );
+    await pageScenarios(step, settings, child.baseUrl);
+    console.log(`\n${table(results, trivial.rate)}`);
+    printLogs(started);
+    return failuresOf(name, results);
+  } finally {
+    await Promise.all(started.map((server) => server.stop().then(() => context.servers.delete(server))));
+    const removed = await store.dispose();
+    if (removed) console.log(removed);
   }
 }
 
