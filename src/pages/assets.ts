@@ -14,6 +14,8 @@ export interface Asset {
 export interface PageAssets {
   readonly css: Asset;
   readonly js: Asset;
+  /** Sign-in through the Telegram bot: loaded only by a page that offers it. */
+  readonly telegramJs: Asset;
   readonly font: Asset;
   byName(name: string): Asset | undefined;
 }
@@ -38,7 +40,7 @@ function hashed(stem: string, extension: string, type: string, body: Buffer): As
 }
 
 /**
- * Reads the pages' CSS, script and font once, at start: a missing file fails the start, not a request.
+ * Reads the pages' CSS, scripts and font once, at start: a missing file fails the start, not a request.
  * The stylesheet names the font by its hashed name, so it is hashed after the name is put in.
  */
 export function loadPageAssets(): PageAssets {
@@ -55,6 +57,7 @@ export function loadPageAssets(): PageAssets {
   const cssText = own('login.css').toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`);
   const css = hashed('login', 'css', 'text/css; charset=utf-8', Buffer.from(cssText));
   const js = hashed('login', 'js', 'text/javascript; charset=utf-8', own('login.js'));
-  const all = new Map([css, js, font].map((asset) => [asset.name, asset]));
-  return { css, js, font, byName: (name) => all.get(name) };
+  const telegramJs = hashed('telegram', 'js', 'text/javascript; charset=utf-8', own('telegram.js'));
+  const all = new Map([css, js, telegramJs, font].map((asset) => [asset.name, asset]));
+  return { css, js, telegramJs, font, byName: (name) => all.get(name) };
 }
