@@ -144,7 +144,7 @@ function telegramPart(text: LoginText, t: Say, telegram: LoginOptions['telegram'
     (telegram.bot
       ? `<button type="button" id="tg-bot" class="button tg">${t(text.telegramBot)}</button>` +
         `<div id="tg-link" data-text="${escapeHtml(JSON.stringify(botText))}" hidden>` +
-        `<h2>${t(text.telegramBot)}</h2><p id="tg-say" role="status"></p>` +
+        `<h2 id="tg-title" tabindex="-1">${t(text.telegramBot)}</h2><p id="tg-say" role="status"></p>` +
         `<img id="tg-qr" alt="${t(text.telegramQrAlt)}" width="232" height="232" hidden>` +
         `<a id="tg-open" class="button tg" target="_blank" rel="noopener noreferrer" hidden>${t(text.telegramOpen)}</a>` +
         `<button type="button" id="tg-new" class="button tg" hidden>${t(text.telegramNewCode)}</button>` +

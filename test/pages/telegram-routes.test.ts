@@ -66,6 +66,8 @@ forEachDatabase("the sign-in page's ways in with Telegram", (backend) => {
         TELEGRAM_OIDC_CLIENT_SECRET: 'web-login-secret',
         TELEGRAM_OIDC_ISSUER: fake.issuer,
         TELEGRAM_LOGIN_RETURN_URLS: LISTED,
+        // Every other request here comes from an address of its own; the limit's own test spends this one.
+        TELEGRAM_IP_HOURLY_LIMIT: '4',
       },
     });
   });
@@ -269,6 +271,23 @@ forEachDatabase("the sign-in page's ways in with Telegram", (backend) => {
     );
     assert.equal(link.status, 400);
     assert.equal(link.body.code, 'VALIDATION_ERROR');
+  });
+
+  it('both page routes charge the per-address limit of every Telegram route (TELEGRAM_IP_HOURLY_LIMIT)', async () => {
+    const address = newAddress();
+    const login = await started(address);
+    for (let i = 0; i < 2; i++) {
+      const answer = await t.post(POLL, { poll_secret: login.secret }, { ...OWN, ...address });
+      assert.equal(answer.body.status, 'pending');
+    }
+    const back = await t.inject({ method: 'GET', url: '/login/telegram?code=not-one', headers: address });
+    assert.equal(back.headers.location, '/login?error=OIDC_STATE_INVALID');
+    // The start, two polls and a return: the fifth request from this address is over the limit.
+    const polled = await t.post(POLL, { poll_secret: login.secret }, { ...OWN, ...address });
+    assert.equal(polled.status, 429);
+    assert.equal(polled.body.code, 'RATE_LIMITED');
+    const refused = await t.inject({ method: 'GET', url: '/login/telegram?code=not-one', headers: address });
+    assert.equal(refused.headers.location, '/login?error=RATE_LIMITED');
   });
 
   it('/login offers each way in with Telegram it is configured for, and says an error it came back with', async () => {

@@ -90,7 +90,7 @@
         openButton.hidden = !phone;
         openHere.hidden = phone;
         status(phone ? tg.tap : tg.scan);
-        (phone ? openButton : byId('tg-back')).focus();
+        (phone ? openButton : byId('tg-title')).focus();
         poll(mine, res.body.poll_secret);
       })
       .catch(function () {
