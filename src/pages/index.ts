@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { errorResponses } from '../http/error-responses.ts';
+import { pageReturnUrl } from '../telegram/oidc/flow.ts';
 import { loadPageAssets } from './assets.ts';
 import { chooseLocale, langCookie } from './locale.ts';
-import { pageReturnUrl } from '../telegram/oidc/flow.ts';
 import { LOGIN_CSP, renderLoginPage, safeReturnTo } from './login-page.ts';
 import type { PageSession } from './page-session.ts';
 
