@@ -3544,12 +3544,12 @@ export interface paths {
         };
         /**
          * Start signing in with Telegram (OpenID Connect): redirects to Telegram
-         * @description Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; anything else is refused before anything happens.
+         * @description Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS, or be the hosted sign-in page of this service (PUBLIC_URL/login/telegram, with its own return_to path); anything else is refused before anything happens.
          */
         get: {
             parameters: {
                 query: {
-                    /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                    /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS, or (to sign in) the hosted sign-in page, PUBLIC_URL/login/telegram */
                     return_to: string;
                 };
                 header?: never;
@@ -3563,7 +3563,7 @@ export interface paths {
                     headers: {
                         /** @description to Telegram's authorization page */
                         Location?: string;
-                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only); for a return to the sign-in page, set for /login/telegram too */
                         "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
@@ -3704,7 +3704,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS */
+                        /** @description where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS, or (to sign in) the hosted sign-in page, PUBLIC_URL/login/telegram */
                         return_to: string;
                     };
                 };
@@ -3913,7 +3913,7 @@ export interface paths {
                     headers: {
                         /** @description to return_to, with code or error */
                         Location?: string;
-                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only) */
+                        /** @description otpgate_tg_…: binds this sign-in to the browser (start only); for a return to the sign-in page, set for /login/telegram too */
                         "Set-Cookie"?: string;
                         [name: string]: unknown;
                     };
@@ -5582,7 +5582,7 @@ export interface paths {
         };
         /**
          * The hosted sign-in page (HTML; Persian by default, English with ?lang=en)
-         * @description A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. `?lang=` sets the otpgate_lang cookie. A visitor already signed in to the pages (otpgate_session) with a `return_to` is sent there at once.
+         * @description A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. `?lang=` sets the otpgate_lang cookie. A visitor already signed in to the pages (otpgate_session) with a `return_to` is sent there at once; one without is shown that it is signed in, and a way to sign out. With the Telegram bot configured (TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME) it also offers sign-in through the bot (POST /api/v1/telegram/login/link, then POST /login/telegram/poll); with Telegram OpenID Connect, Log In With Telegram (GET /api/v1/telegram/oidc/start, back to GET /login/telegram).
          */
         get: {
             parameters: {
@@ -5591,6 +5591,8 @@ export interface paths {
                     lang?: string;
                     /** @description a path on this origin to go to once signed in (others are ignored) */
                     return_to?: string;
+                    /** @description an error code to say in a sentence: where a sign-in with Telegram that failed comes back */
+                    error?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6196,6 +6198,380 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/telegram/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether the sign-in through the bot was confirmed (the sign-in page's own poll)
+         * @description POST /api/v1/telegram/login/link/poll for the sign-in page: the same answers, but signed_in sets the otpgate_session cookie and answers no token. Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        poll_secret: string;
+                        /**
+                         * @description seconds to hold the request while the sign-in is pending (long poll); held at most 25
+                         * @default 0
+                         */
+                        wait?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        /** @description otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure); empty with Max-Age=0 to end it */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /**
+                             * @description not confirmed yet: poll again
+                             * @enum {string}
+                             */
+                            status: "pending";
+                            /** @description seconds until the link stops working */
+                            expires_in: number;
+                        } | {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description expired: not confirmed in time; cancelled: refused in Telegram; used: its session was already taken. Start again */
+                            status: "expired" | "cancelled" | "used";
+                        } | {
+                            /** @enum {boolean} */
+                            success: true;
+                            /**
+                             * @description signed in to the pages: the otpgate_session cookie is set
+                             * @enum {string}
+                             */
+                            status: "signed_in";
+                            user: {
+                                id: string;
+                                is_new: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin; `USER_BLOCKED`: This account is blocked; contact the shop */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED" | "USER_BLOCKED";
+                        };
+                    };
+                };
+                /** @description `TELEGRAM_LINK_UNKNOWN`: This sign-in through the Telegram bot is unknown or long over; start again */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "TELEGRAM_LINK_UNKNOWN";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `RATE_LIMITED`: Too many requests; try again later */
+                429: {
+                    headers: {
+                        /** @description seconds until a retry may succeed */
+                        "Retry-After": number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "RATE_LIMITED";
+                            /** @description seconds; also the Retry-After header */
+                            retry_after: number;
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again; `TELEGRAM_NOT_CONFIGURED`: Signing in with Telegram is not set up on this service */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "TELEGRAM_NOT_CONFIGURED";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login/telegram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where Log In With Telegram comes back to the sign-in page; signs in to the pages
+         * @description The return of GET /api/v1/telegram/oidc/start?return_to=PUBLIC_URL/login/telegram (always allowed, listed or not). Exchanges the code on the server, as POST /api/v1/telegram/oidc/exchange does, sets the otpgate_session cookie and sends the browser to the page’s return_to (a path on this origin), else to /login. A refusal goes back to /login with ?error=<code>, which the page says in a sentence.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the one-time code of the callback */
+                    code?: string;
+                    /** @description the callback's error code, instead of a code */
+                    error?: string;
+                    /** @description the sign-in page’s own return_to: a path on this origin */
+                    return_to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to return_to when signed in; to /login?error= when not */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure), and the sign-in’s binding cookies cleared */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

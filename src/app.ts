@@ -41,6 +41,7 @@ import { createPageSession } from './pages/page-session.ts';
 import { loadPageAssets } from './pages/assets.ts';
 import { consoleRoutes } from './pages/console/routes.ts';
 import { pageSessionRoutes } from './pages/session-routes.ts';
+import { pageTelegramRoutes } from './pages/telegram-routes.ts';
 import { createStaffGuard } from './staff/guard.ts';
 import { staffRoutes } from './staff/routes.ts';
 
@@ -229,6 +230,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The hosted sign-in page and its assets: pages for a browser, outside the API.
   await app.register(pageRoutes, { config, assets: pageAssets, pageSession });
   await app.register(pageSessionRoutes, { flows: services.flows, pageSession });
+  await app.register(pageTelegramRoutes, {
+    pageSession,
+    linkSignIn: services.telegramLinkSignIn,
+    flow: services.telegramOidc,
+    charge: services.telegramLogins.charge,
+  });
   await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });

@@ -591,7 +591,8 @@ export const EnvSchema = Type.Object({
   }),
   TELEGRAM_LOGIN_RETURN_URLS: Type.Optional(
     Type.String({
-      description: 'the exact URLs an OpenID Connect sign-in with Telegram may return to, comma-separated',
+      description:
+        'the exact URLs an OpenID Connect sign-in with Telegram may return to, comma-separated; the hosted sign-in page (PUBLIC_URL/login/telegram) is always allowed',
       minLength: 1,
       allowed: 'absolute URLs separated by commas, such as https://shop.example.com/login/done',
     }),

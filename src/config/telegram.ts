@@ -40,15 +40,18 @@ export interface TelegramOidcConfig {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly timeoutMs: number;
-  /** TELEGRAM_LOGIN_RETURN_URLS, as written: a `return_to` must equal one of them exactly. */
+  /**
+   * TELEGRAM_LOGIN_RETURN_URLS, as written: a `return_to` must equal one of them exactly, unless it is the
+   * hosted sign-in page's own (oidc/flow.ts, PAGE_RETURN_PATH).
+   */
   readonly returnUrls: readonly string[];
 }
 
 /**
- * The client id and secret come together or not at all, and OpenID Connect needs somewhere to return to:
- * without TELEGRAM_LOGIN_RETURN_URLS every sign-in would be refused, so that is a setup error at start,
- * not a surprise at the first user. In production the issuer and the return URLs are https (loopback
- * aside), as every other URL the service trusts.
+ * The client id and secret come together or not at all. TELEGRAM_LOGIN_RETURN_URLS may be left out: the
+ * hosted sign-in page (PUBLIC_URL/login/telegram) is always a return, so a shop that sends its customers to
+ * /login needs no list; a front end of its own lists its pages there. In production the issuer and the
+ * return URLs are https (loopback aside), as every other URL the service trusts.
  */
 export function telegramConfig(env: Env, isProduction: boolean, issuer: string): TelegramConfig {
   const id = env.TELEGRAM_OIDC_CLIENT_ID;
@@ -62,11 +65,6 @@ export function telegramConfig(env: Env, isProduction: boolean, issuer: string):
   const returnUrls = listedUrls(env, isProduction);
   let oidc: TelegramOidcConfig | null = null;
   if (id !== undefined && secret !== undefined) {
-    if (returnUrls.length === 0) {
-      throw invalid('TELEGRAM_LOGIN_RETURN_URLS', undefined, {
-        expected: 'the URLs a sign-in with Telegram may return to (required with TELEGRAM_OIDC_CLIENT_ID)',
-      });
-    }
     const issuer = env.TELEGRAM_OIDC_ISSUER.replace(/\/+$/, '');
     if (isProduction && !secure(issuer)) {
       throw invalid('TELEGRAM_OIDC_ISSUER', issuer, { expected: 'an https:// URL in production' });

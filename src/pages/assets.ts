@@ -15,6 +15,8 @@ export interface PageAssets {
   /** The sign-in page's stylesheet and script (login.css, login.js). */
   readonly css: Asset;
   readonly js: Asset;
+  /** Sign-in through the Telegram bot: loaded only by a page that offers it. */
+  readonly telegramJs: Asset;
   readonly font: Asset;
   /** An asset by its served (hashed) name. */
   byName(name: string): Asset | undefined;
@@ -77,5 +79,12 @@ export function loadPageAssets(): PageAssets {
     return asset;
   };
   const all = new Map([font, ...files.values()].map((asset) => [asset.name, asset]));
-  return { css: file('login.css'), js: file('login.js'), font, byName: (name) => all.get(name), file };
+  return {
+    css: file('login.css'),
+    js: file('login.js'),
+    telegramJs: file('telegram.js'),
+    font,
+    byName: (name) => all.get(name),
+    file,
+  };
 }

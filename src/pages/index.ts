@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { errorResponses } from '../http/error-responses.ts';
+import { pageReturnUrl } from '../telegram/oidc/flow.ts';
 import type { PageAssets } from './assets.ts';
 import { chooseLocale, langCookie } from './locale.ts';
 import { LOGIN_CSP, renderLoginPage, safeReturnTo } from './login-page.ts';
@@ -16,6 +17,11 @@ const LoginQuery = Type.Object({
   return_to: Type.Optional(
     Type.String({ description: 'a path on this origin to go to once signed in (others are ignored)' }),
   ),
+  error: Type.Optional(
+    Type.String({
+      description: 'an error code to say in a sentence: where a sign-in with Telegram that failed comes back',
+    }),
+  ),
 });
 
 /**
@@ -28,6 +34,14 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{
   assets: PageAssets;
   pageSession: PageSession;
 }> = async (app, { config, assets, pageSession }) => {
+  // Each way in with Telegram is offered when its service would take it (telegram/link-sign-in, telegram/oidc).
+  const bot = config.telegram.botToken !== null && config.telegram.botUsername !== null;
+  const oidc = config.telegram.oidc !== null;
+  const oidcStart = (returnTo: string | undefined) =>
+    `${config.tokens.issuer}/api/v1/telegram/oidc/start?${new URLSearchParams({
+      return_to: pageReturnUrl(config.tokens.issuer, returnTo),
+    })}`;
+
   app.get(
     '/login',
     {
@@ -38,7 +52,10 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{
           'A page a shop can send its customers to. It signs in through POST /api/v1/otp/phone/login/request ' +
           'and /verify from its script; with SESSION_COOKIE the refresh token stays in the HttpOnly cookie. ' +
           '`?lang=` sets the otpgate_lang cookie. A visitor already signed in to the pages (otpgate_session) with ' +
-          'a `return_to` is sent there at once.',
+          'a `return_to` is sent there at once; one without is shown that it is signed in, and a way to sign out. ' +
+          'With the Telegram bot configured (TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME) it also offers sign-in ' +
+          'through the bot (POST /api/v1/telegram/login/link, then POST /login/telegram/poll); with Telegram OpenID ' +
+          'Connect, Log In With Telegram (GET /api/v1/telegram/oidc/start, back to GET /login/telegram).',
         querystring: LoginQuery,
         response: {
           200: {
@@ -57,7 +74,8 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request, reply) => {
       const returnTo = safeReturnTo(request.query.return_to);
-      if (returnTo && (await pageSession.visitor(request))) return reply.redirect(returnTo, 303);
+      const visitor = await pageSession.visitor(request);
+      if (returnTo && visitor) return reply.redirect(returnTo, 303);
       const { locale, remember } = chooseLocale(request, request.query.lang);
       if (remember) reply.header('set-cookie', langCookie(locale, config.isProduction || request.protocol === 'https'));
       return reply
@@ -66,7 +84,14 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{
         .header('content-security-policy', LOGIN_CSP)
         .header('x-frame-options', 'DENY')
         .header('referrer-policy', 'same-origin')
-        .send(renderLoginPage(locale, assets, returnTo));
+        .send(
+          renderLoginPage(locale, assets, {
+            returnTo,
+            error: request.query.error,
+            signedIn: visitor !== undefined,
+            telegram: { bot, oidcStart: oidc ? oidcStart(returnTo) : null },
+          }),
+        );
     },
   );
 

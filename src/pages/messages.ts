@@ -21,6 +21,25 @@ export interface LoginText {
   readonly signedIn: string;
   readonly redirecting: string;
   readonly otherLanguage: string;
+  /** Shown instead of the forms to a visitor already signed in to the pages, with no return_to. */
+  readonly alreadySignedIn: string;
+  readonly signOut: string;
+  /** Between the code by SMS and the ways in with Telegram. */
+  readonly or: string;
+  /** Log In With Telegram (Telegram's own page, OpenID Connect). */
+  readonly telegramLogin: string;
+  /** Through the bot: a QR code on a computer, a button that opens Telegram on a phone. */
+  readonly telegramBot: string;
+  readonly telegramScan: string;
+  readonly telegramTap: string;
+  readonly telegramOpen: string;
+  readonly telegramOpenHere: string;
+  readonly telegramQrAlt: string;
+  readonly telegramExpired: string;
+  readonly telegramCancelled: string;
+  readonly telegramUsed: string;
+  readonly telegramNewCode: string;
+  readonly telegramBack: string;
   /** For a code the page has no sentence for, and for a request that got no answer. */
   readonly generic: string;
   readonly network: string;
@@ -43,6 +62,21 @@ const fa: LoginText = {
   signedIn: 'وارد شدید.',
   redirecting: 'در حال بازگشت…',
   otherLanguage: 'English',
+  alreadySignedIn: 'شما وارد شده‌اید.',
+  signOut: 'خروج',
+  or: 'یا',
+  telegramLogin: 'ورود با حساب تلگرام',
+  telegramBot: 'ورود با ربات تلگرام',
+  telegramScan: 'این کد را با دوربین گوشی اسکن کنید. تلگرام باز می‌شود؛ در آن «تأیید» را بزنید.',
+  telegramTap: 'تلگرام را باز کنید و در آن «تأیید» را بزنید، سپس به این صفحه برگردید.',
+  telegramOpen: 'باز کردن تلگرام',
+  telegramOpenHere: 'باز کردن تلگرام در همین دستگاه',
+  telegramQrAlt: 'کد QR ورود با تلگرام',
+  telegramExpired: 'این کد منقضی شده است.',
+  telegramCancelled: 'ورود در تلگرام لغو شد.',
+  telegramUsed: 'این ورود پیش‌تر انجام شده است.',
+  telegramNewCode: 'دریافت کد تازه',
+  telegramBack: 'انصراف',
   generic: 'خطایی رخ داد. لطفاً دوباره تلاش کنید.',
   network: 'اتصال برقرار نشد. اینترنت خود را بررسی کنید و دوباره تلاش کنید.',
   errors: {
@@ -61,6 +95,14 @@ const fa: LoginText = {
     REQUEST_TIMEOUT: 'درخواست بیش از حد طول کشید. دوباره تلاش کنید.',
     EXPECTATION_FAILED: 'درخواست پذیرفته نشد. صفحه را دوباره بارگذاری کنید.',
     INTERNAL_ERROR: 'خطایی در سرویس رخ داد. کمی بعد دوباره تلاش کنید.',
+    ORIGIN_NOT_ALLOWED: 'درخواست پذیرفته نشد. صفحه را دوباره بارگذاری کنید.',
+    TELEGRAM_NOT_CONFIGURED: 'ورود با تلگرام اکنون در دسترس نیست.',
+    TELEGRAM_UNAVAILABLE: 'تلگرام پاسخ نداد. کمی بعد دوباره تلاش کنید.',
+    TELEGRAM_AUTH_INVALID: 'ورود با تلگرام انجام نشد. دوباره تلاش کنید.',
+    TELEGRAM_LINK_UNKNOWN: 'این ورود دیگر معتبر نیست. کد تازه‌ای بگیرید.',
+    OIDC_STATE_INVALID: 'ورود با تلگرام منقضی شده یا در مرورگر دیگری آغاز شده است. دوباره تلاش کنید.',
+    TELEGRAM_ALREADY_LINKED: 'این حساب تلگرام به حساب دیگری متصل است.',
+    UNAUTHORIZED: 'نشست شما پایان یافته است. دوباره وارد شوید.',
   },
 };
 
@@ -80,6 +122,21 @@ const en: LoginText = {
   signedIn: 'You are signed in.',
   redirecting: 'Taking you back…',
   otherLanguage: 'فارسی',
+  alreadySignedIn: 'You are signed in.',
+  signOut: 'Sign out',
+  or: 'or',
+  telegramLogin: 'Log in with Telegram',
+  telegramBot: 'Sign in with the Telegram bot',
+  telegramScan: "Scan this code with your phone's camera. Telegram opens: tap Confirm there.",
+  telegramTap: 'Open Telegram and tap Confirm there, then come back to this page.',
+  telegramOpen: 'Open Telegram',
+  telegramOpenHere: 'Open Telegram on this device',
+  telegramQrAlt: 'QR code to sign in with Telegram',
+  telegramExpired: 'This code has expired.',
+  telegramCancelled: 'The sign-in was cancelled in Telegram.',
+  telegramUsed: 'This sign-in has already been used.',
+  telegramNewCode: 'Get a new code',
+  telegramBack: 'Cancel',
   generic: 'Something went wrong. Please try again.',
   network: 'Could not connect. Check your connection and try again.',
   errors: {
@@ -98,6 +155,14 @@ const en: LoginText = {
     REQUEST_TIMEOUT: 'That took too long. Please try again.',
     EXPECTATION_FAILED: 'The request was refused. Reload the page.',
     INTERNAL_ERROR: 'Something went wrong on our side. Please try again in a moment.',
+    ORIGIN_NOT_ALLOWED: 'The request was refused. Reload the page.',
+    TELEGRAM_NOT_CONFIGURED: 'Signing in with Telegram is not available now.',
+    TELEGRAM_UNAVAILABLE: 'Telegram did not answer. Please try again in a moment.',
+    TELEGRAM_AUTH_INVALID: 'Signing in with Telegram did not work. Please try again.',
+    TELEGRAM_LINK_UNKNOWN: 'This sign-in is no longer valid. Get a new code.',
+    OIDC_STATE_INVALID: 'The sign-in with Telegram expired or was started in another browser. Please try again.',
+    TELEGRAM_ALREADY_LINKED: 'This Telegram account is linked to another account.',
+    UNAUTHORIZED: 'Your session has ended. Please sign in again.',
   },
 };
 

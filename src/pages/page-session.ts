@@ -55,6 +55,14 @@ export function createPageSession(
       reply.header('set-cookie', cookie(request, tokens.refreshToken, config.tokens.refreshTtlSeconds));
     },
 
+    /** Drops another cookie of the pages' (one a sign-in no longer needs), with the same attributes. */
+    drop(request: FastifyRequest, reply: FastifyReply, name: string, path: string): void {
+      reply.header(
+        'set-cookie',
+        `${name}=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure(request) ? '; Secure' : ''}`,
+      );
+    },
+
     /** The signed-in visitor, or undefined: no cookie, or one whose session has ended. */
     async visitor(request: FastifyRequest): Promise<PageVisitor | undefined> {
       const value = token(request);

@@ -7,7 +7,7 @@ import type { PhoneFlows } from '../otp/phone-flows.ts';
 import { CodeVerifyBody } from '../otp/schemas.ts';
 import type { PageSession } from './page-session.ts';
 
-const SetsPageSession = {
+export const SetsPageSession = {
   'Set-Cookie': Type.String({
     description: 'otpgate_session=<token>; Path=/; HttpOnly; SameSite=Lax (Secure); empty with Max-Age=0 to end it',
   }),

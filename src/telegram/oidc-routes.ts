@@ -10,15 +10,20 @@ import type { SessionCookie } from '../sessions/cookie.ts';
 import type { SessionService } from '../sessions/service.ts';
 import { telegramIdentityView } from './identity-view.ts';
 import { telegramSignedIn } from './routes.ts';
-import { BINDING_COOKIE_PREFIX, type Cookies, type Started, type TelegramOidcFlow } from './oidc/flow.ts';
+import {
+  BINDING_COOKIE_PATH,
+  BINDING_COOKIE_PREFIX,
+  PAGE_RETURN_PATH,
+  type Cookies,
+  type Started,
+  type TelegramOidcFlow,
+} from './oidc/flow.ts';
 import { TelegramLinked, TelegramSignedIn } from './schemas.ts';
-
-/** Where the cookies that bind a sign-in to its browser are sent: the callback and the exchange. */
-const BINDING_COOKIE_PATH = '/api/v1/telegram/oidc';
 
 const ReturnTo = Type.String({
   maxLength: 2048,
-  description: 'where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS',
+  description:
+    'where the browser comes back with ?code= (or ?error=): exactly one of TELEGRAM_LOGIN_RETURN_URLS, or (to sign in) the hosted sign-in page, PUBLIC_URL/login/telegram',
 });
 
 const Redirect = (description: string) =>
@@ -27,7 +32,7 @@ const Redirect = (description: string) =>
     headers: {
       Location: Type.String({ description }),
       'Set-Cookie': Type.String({
-        description: `${BINDING_COOKIE_PREFIX}…: binds this sign-in to the browser (start only)`,
+        description: `${BINDING_COOKIE_PREFIX}…: binds this sign-in to the browser (start only); for a return to the sign-in page, set for ${PAGE_RETURN_PATH} too`,
       }),
     },
   });
@@ -64,8 +69,13 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
       sameSite: 'lax',
       path: BINDING_COOKIE_PATH,
     }) as const;
-  const bindBrowser = (request: FastifyRequest, reply: FastifyReply, cookie: Started['cookie']) =>
-    reply.setCookie(cookie.name, cookie.value, { ...cookieAttributes(request), maxAge: 600 });
+  const bindBrowser = (request: FastifyRequest, reply: FastifyReply, started: Started) => {
+    const { name, value } = started.cookie;
+    reply.setCookie(name, value, { ...cookieAttributes(request), maxAge: 600 });
+    // The hosted page exchanges the code at its own path (pages/telegram-routes.ts): the same cookie goes there.
+    if (started.toPage)
+      reply.setCookie(name, value, { ...cookieAttributes(request), path: PAGE_RETURN_PATH, maxAge: 600 });
+  };
   const cookiesOf =
     (request: FastifyRequest): Cookies =>
     (name) =>
@@ -78,21 +88,22 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
         tags: ['telegram'],
         summary: 'Start signing in with Telegram (OpenID Connect): redirects to Telegram',
         description:
-          'Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS; ' +
+          'Open it in the browser (a link or a redirect). return_to must be listed in TELEGRAM_LOGIN_RETURN_URLS, ' +
+          'or be the hosted sign-in page of this service (PUBLIC_URL/login/telegram, with its own return_to path); ' +
           'anything else is refused before anything happens.',
         querystring: Type.Object({ return_to: ReturnTo }, { additionalProperties: false }),
         response: { 302: Redirect("to Telegram's authorization page"), ...errorResponses(START_ERRORS) },
       },
     },
     async (request, reply) => {
-      flow.listed(request.query.return_to);
+      flow.listed(request.query.return_to, 'signin');
       await charge(request.ip);
       const started = await flow.start({
         returnTo: request.query.return_to,
         intent: 'signin',
         linkUserId: null,
       });
-      bindBrowser(request, reply, started.cookie);
+      bindBrowser(request, reply, started);
       return reply.redirect(started.authorizationUrl, 302);
     },
   );
@@ -125,7 +136,7 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      flow.listed(request.body.return_to);
+      flow.listed(request.body.return_to, 'link');
       await charge(request.ip);
       const { userId } = await sessions.authenticate(request.headers.authorization);
       const started = await flow.start({
@@ -133,7 +144,7 @@ export const telegramOidcRoutes: FastifyPluginAsyncTypebox<{
         intent: 'link',
         linkUserId: userId,
       });
-      bindBrowser(request, reply, started.cookie);
+      bindBrowser(request, reply, started);
       return { success: true as const, authorization_url: started.authorizationUrl };
     },
   );

@@ -102,10 +102,13 @@ export class Contract {
         continue;
       }
       const numeric = header.schema.type === 'integer' || header.schema.type === 'number';
-      const typed = numeric && /^-?\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value;
       const validate = this.#validator(`${where} header ${name}`, header.schema);
-      if (!validate(typed))
-        problems.push(`${where}: header ${name}: ${String(value)}: ${this.#ajv.errorsText(validate.errors)}`);
+      // Set-Cookie comes once per cookie (Node gives the lines as a list): the schema describes each line.
+      for (const line of name === 'set-cookie' ? [value].flat() : [value]) {
+        const typed = numeric && /^-?\d+(\.\d+)?$/.test(String(line)) ? Number(line) : line;
+        if (!validate(typed))
+          problems.push(`${where}: header ${name}: ${String(line)}: ${this.#ajv.errorsText(validate.errors)}`);
+      }
     }
     for (const name of this.#policedHeaders) {
       if (!names.has(name) && sent[name] !== undefined)

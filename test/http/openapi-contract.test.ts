@@ -12,6 +12,7 @@ import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
 import { TEST_BOT_TOKEN as TELEGRAM_BOT_TOKEN, signedInitData, signedWidget } from '../helpers/telegram-login.ts';
 import { startFakeTelegramOidc, type FakeTelegramOidc } from '../helpers/fake-telegram-oidc.ts';
 import { signGatewayReport } from '../helpers/fake-telegram-gateway.ts';
+import { pageReturnUrl } from '../../src/telegram/oidc/flow.ts';
 import { newAlert, newUser, stockOf, tokenFor } from '../alerts/rows.ts';
 import { person, startFakeBotApi, textUpdate, type FakeBotApi } from '../helpers/fake-telegram-bot-api.ts';
 
@@ -577,7 +578,8 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
   it('hosted pages: the sign-in page, its stylesheet, script and font, and a name that is none of them', async () => {
     const page = (await expect('GET', '/login?lang=en&return_to=/account', {}, 200)).body;
     const names = [...page.matchAll(/\/assets\/([\w.-]+)/g)].map((match) => match[1]!);
-    assert.equal(new Set(names).size, 3, page);
+    // The bot is configured here: its sign-in's script is the fourth.
+    assert.equal(new Set(names).size, 4, page);
     for (const name of new Set(names)) await expect('GET', `/assets/${name}`, {}, 200);
     await expect('GET', '/assets/login.000000000000.css', {}, 404, 'NOT_FOUND');
   });
@@ -624,6 +626,43 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', '/admin/health', { headers: { ...own, cookie } }, 200);
     await expect('GET', '/admin/health/1', { headers: { ...own, cookie } }, 200);
     await expect('GET', '/admin/nothing', { headers: { ...own, cookie } }, 404);
+  });
+
+  it('hosted pages: signing in with Telegram from the sign-in page, through the bot and through Telegram', async () => {
+    const own = { host: 'otpgate.test', origin: 'http://otpgate.test' };
+    const started = (await expect('POST', '/api/v1/telegram/login/link', {}, 200)).json();
+    const poll = { poll_secret: started.poll_secret };
+    await expect(
+      'POST',
+      '/login/telegram/poll',
+      { body: poll, headers: { host: own.host } },
+      403,
+      'ORIGIN_NOT_ALLOWED',
+    );
+    await expect('POST', '/login/telegram/poll', { body: poll, headers: own }, 200);
+    const unknown = { poll_secret: 'not-one' };
+    await expect('POST', '/login/telegram/poll', { body: unknown, headers: own }, 404, 'TELEGRAM_LINK_UNKNOWN');
+    const from = { id: 91_000_020, first_name: 'Sara' };
+    const opened = await t.app.telegramLinkSignIn.open(new URL(started.url).searchParams.get('start')!, from);
+    await t.app.telegramLinkSignIn.decide((opened as { id: string }).id, from, 'confirm');
+    const signedIn = await expect('POST', '/login/telegram/poll', { body: poll, headers: own }, 200);
+    assert.equal(signedIn.json().status, 'signed_in');
+
+    const back = pageReturnUrl(t.config.tokens.issuer, '/account');
+    const start = await expect(
+      'GET',
+      `/api/v1/telegram/oidc/start?${new URLSearchParams({ return_to: back })}`,
+      {},
+      302,
+    );
+    const cookie = String([start.headers['set-cookie']].flat()[0]).split(';')[0]!;
+    const atTelegram = await fetch(String(start.headers.location), { redirect: 'manual' });
+    const callback = new URL(atTelegram.headers.get('location')!);
+    const returned = await expect('GET', `${callback.pathname}${callback.search}`, { headers: { cookie } }, 302);
+    const page = new URL(String(returned.headers.location));
+    const done = await expect('GET', `${page.pathname}${page.search}`, { headers: { cookie } }, 303);
+    assert.equal(done.headers.location, '/account');
+    await expect('GET', `/login/telegram?code=${'x'.repeat(300)}`, {}, 400, 'VALIDATION_ERROR');
   });
 
   it("telegram: the bot's webhook, with its secret and without", async () => {

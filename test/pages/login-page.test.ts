@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { LOGIN_TEXT } from '../../src/pages/messages.ts';
 import { LOGIN_CSP, safeReturnTo } from '../../src/pages/login-page.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
+import { TEST_BOT_TOKEN } from '../helpers/telegram-login.ts';
 
 /** The page, its stylesheet and its script, gzipped, the font aside: what a phone on a slow network waits for. */
 const BUDGET_BYTES = 60 * 1024;
@@ -13,20 +14,34 @@ const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
 
 const assetNames = (html: string) => [...new Set([...html.matchAll(/\/assets\/([\w.-]+)/g)].map((m) => m[1]!))];
 
+/** Both ways in with Telegram on: the page at its heaviest, with the second script. */
+const TELEGRAM = {
+  TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+  TELEGRAM_BOT_USERNAME: 'shop_login_bot',
+  TELEGRAM_OIDC_CLIENT_ID: '123456',
+  TELEGRAM_OIDC_CLIENT_SECRET: 'web-login-secret',
+};
+
 describe('GET /login and its assets', () => {
   let t: TestApp;
+  let withTelegram: TestApp;
   before(async () => {
     t = await startTestApp(sqlite, { env: { TRUST_PROXY: 'true' } });
+    withTelegram = await startTestApp(sqlite, { env: TELEGRAM });
   });
-  after(() => t?.close());
+  after(async () => {
+    await t?.close();
+    await withTelegram?.close();
+  });
 
-  it(`weighs less than ${BUDGET_BYTES / 1024} KB gzipped in each language: page, stylesheet and script`, async (context) => {
+  it(`weighs less than ${BUDGET_BYTES / 1024} KB gzipped in each language: page, stylesheet and scripts`, async (context) => {
     for (const lang of ['fa', 'en']) {
-      const page = await t.inject({ method: 'GET', url: `/login?lang=${lang}` });
+      const page = await withTelegram.inject({ method: 'GET', url: `/login?lang=${lang}` });
+      assert.match(page.body, /telegram\.[0-9a-f]{12}\.js/);
       let total = gzipSync(page.rawPayload).length;
       const sizes = [`page ${total}`];
       for (const name of assetNames(page.body).filter((n) => !n.endsWith('.woff2'))) {
-        const asset = await t.inject({ method: 'GET', url: `/assets/${name}` });
+        const asset = await withTelegram.inject({ method: 'GET', url: `/assets/${name}` });
         const gzipped = gzipSync(asset.rawPayload).length;
         sizes.push(`${name} ${gzipped}`);
         total += gzipped;
@@ -113,11 +128,25 @@ describe('GET /login and its assets', () => {
     assert.match(page.body, /href="\/login\?lang=en&amp;return_to=%2Fa%3Fb%3D1%26c%3D%22x%22"/);
   });
 
-  it('has a sentence in both languages for every error code the two sign-in routes document', async () => {
+  it('has a sentence in both languages for every error code the sign-in routes it uses document', async () => {
     const document = t.app.swagger() as any;
     const codes = new Set<string>();
-    for (const path of ['/api/v1/otp/phone/login/request', '/api/v1/otp/phone/login/verify']) {
-      for (const [status, response] of Object.entries(document.paths[path].post.responses) as [string, any][]) {
+    const routes: Array<[string, string]> = [
+      ['post', '/api/v1/otp/phone/login/request'],
+      ['post', '/api/v1/otp/phone/login/verify'],
+      ['post', '/login/session'],
+      ['post', '/api/v1/telegram/login/link'],
+      ['post', '/login/telegram/poll'],
+      // What GET /login/telegram comes back to the page with: the start's, the callback's and the exchange's codes.
+      ['get', '/api/v1/telegram/oidc/start'],
+      ['get', '/api/v1/telegram/oidc/callback'],
+      ['post', '/api/v1/telegram/oidc/exchange'],
+    ];
+    // The callback's redirect carries Telegram's refusal or the check's, as codes of their own.
+    codes.add('TELEGRAM_AUTH_INVALID');
+    codes.add('TELEGRAM_UNAVAILABLE');
+    for (const [method, path] of routes) {
+      for (const [status, response] of Object.entries(document.paths[path][method].responses) as [string, any][]) {
         if (Number(status) < 400) continue;
         for (const code of response.content['application/json'].schema.properties.code.enum) codes.add(code);
       }

@@ -1,5 +1,6 @@
 // The hosted sign-in page: asks for a code (POST /api/v1/otp/phone/login/request), then signs in with it
 // (POST /login/session), which keeps the session in the pages' HttpOnly cookie: this script never holds a token.
+// Signing in through the Telegram bot is telegram.js; Log In With Telegram is a plain link.
 (function () {
   'use strict';
   var root = document.getElementById('login');
@@ -15,6 +16,8 @@
   var phoneInput = byId('phone');
   var codeInput = byId('code');
   var resendButton = byId('resend');
+  // The ways in with Telegram, when offered: beside the first step only.
+  var telegram = byId('telegram');
   var phone = '';
   var countdown = null;
   var webOtp = null;
@@ -103,6 +106,7 @@
         if (!res.ok) return sayError(res.body);
         phoneStep.hidden = true;
         codeStep.hidden = false;
+        if (telegram) telegram.hidden = true;
         var shown = digits(phone.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ''));
         var sent = byId('code-sent');
         sent.textContent = '';
@@ -168,9 +172,11 @@
     say('');
     codeStep.hidden = true;
     phoneStep.hidden = false;
+    if (telegram) telegram.hidden = false;
     phoneInput.focus();
   });
 
   phoneStep.hidden = false;
+  if (telegram) telegram.hidden = false;
   phoneInput.focus();
 })();

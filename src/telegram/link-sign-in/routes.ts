@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../errors/codes.ts';
 import { BODY_ERRORS } from '../../http/error-responses.ts';
 import { BearerAuth, emptyBodyAsObject, responses } from '../../http/schemas.ts';
 import type { SessionCookie } from '../../sessions/cookie.ts';
 import type { SessionService } from '../../sessions/service.ts';
 import { telegramSignedIn } from '../routes.ts';
-import type { LinkSignIn, StartedLink } from './service.ts';
+import type { LinkSignIn, PollOutcome, StartedLink } from './service.ts';
 import { NoBody, PollAnswer, PollBody, StartedLink as StartedLinkSchema, StartedLogin } from './schemas.ts';
 
 const ERRORS: readonly ErrorCode[] = [
@@ -15,6 +15,25 @@ const ERRORS: readonly ErrorCode[] = [
   'RATE_LIMITED',
   'DATABASE_UNAVAILABLE',
 ];
+
+/**
+ * One poll of a sign-in through the bot, for this API and for the hosted page's own route alike: a client
+ * that goes away ends its wait, and then no session is taken for it.
+ */
+export async function heldPoll(
+  linkSignIn: LinkSignIn,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: { poll_secret: string; wait?: number },
+): Promise<PollOutcome> {
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  reply.raw.once('close', onClose);
+  const client = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+  return linkSignIn
+    .poll(body.poll_secret, client, { waitSeconds: body.wait, signal: gone.signal })
+    .finally(() => reply.raw.off('close', onClose));
+}
 
 const view = (link: StartedLink) => ({ url: link.url, qr_svg: link.qrSvg, expires_in: link.expiresIn });
 
@@ -61,13 +80,7 @@ export const linkSignInRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      // A client that goes away ends its wait, and then no session is taken for it.
-      const gone = new AbortController();
-      const onClose = () => gone.abort();
-      reply.raw.once('close', onClose);
-      const outcome = await linkSignIn
-        .poll(request.body.poll_secret, client(request), { waitSeconds: request.body.wait, signal: gone.signal })
-        .finally(() => reply.raw.off('close', onClose));
+      const outcome = await heldPoll(linkSignIn, request, reply, request.body);
       if (outcome.status === 'signed_in') {
         return { ...telegramSignedIn(cookie, request, reply, outcome.signIn), status: 'signed_in' as const };
       }

@@ -39,13 +39,13 @@ export const PollBody = Type.Object(
   { additionalProperties: false },
 );
 
-const Pending = Type.Object({
+export const Pending = Type.Object({
   success: Type.Literal(true),
   status: Type.Literal('pending', { description: 'not confirmed yet: poll again' }),
   expires_in: Type.Integer({ description: 'seconds until the link stops working' }),
 });
 
-const Over = Type.Object({
+export const Over = Type.Object({
   success: Type.Literal(true),
   status: Type.Union([Type.Literal('expired'), Type.Literal('cancelled'), Type.Literal('used')], {
     description:

@@ -4,6 +4,7 @@ import type { Config } from '../../config/index.ts';
 import { sha256Hex } from '../../crypto/keys.ts';
 import type { Database } from '../../db/types.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { safeReturnTo } from '../../pages/login-page.ts';
 import { parseMobile } from '../../phone/parse.ts';
 import type { ClientInfo } from '../../sessions/service.ts';
 import type { TelegramAccounts, TelegramSignIn } from '../accounts.ts';
@@ -19,14 +20,43 @@ export const CALLBACK_PATH = '/api/v1/telegram/oidc/callback';
 
 export type Intent = 'signin' | 'link';
 
+/**
+ * The hosted sign-in page's own return (pages/telegram-routes.ts), under PUBLIC_URL. It is always a return a
+ * sign-in may name, listed or not: it is this service's page, which exchanges the code on the server, starts
+ * the pages' session and sends the browser on to a path of this origin only.
+ */
+export const PAGE_RETURN_PATH = '/login/telegram';
+
+/**
+ * The hosted page's return URL, carrying the page's own `return_to` (a path on this origin) when it has one.
+ * Written the one way `isPageReturn` accepts: the URL is compared as a string, as listed ones are.
+ */
+export function pageReturnUrl(issuer: string, returnTo: string | undefined): string {
+  const path = safeReturnTo(returnTo);
+  return `${issuer}${PAGE_RETURN_PATH}${path === undefined ? '' : `?${new URLSearchParams({ return_to: path })}`}`;
+}
+
+function isPageReturn(issuer: string, url: string): boolean {
+  const base = `${issuer}${PAGE_RETURN_PATH}`;
+  if (url === base) return true;
+  if (!url.startsWith(`${base}?`)) return false;
+  const path = new URLSearchParams(url.slice(base.length + 1)).get('return_to');
+  return path !== null && url === pageReturnUrl(issuer, path);
+}
+
 export interface Started {
   readonly authorizationUrl: string;
+  /** It returns to the hosted page, which needs the binding cookie too (on its own path). */
+  readonly toPage: boolean;
   /** The cookie that binds this sign-in to the browser that started it: the callback and the exchange need it. */
   readonly cookie: { readonly name: string; readonly value: string };
 }
 
 /** The request's cookies, by name. */
 export type Cookies = (name: string) => string | undefined;
+
+/** Where the cookies that bind a sign-in to its browser are sent: the callback and the exchange. */
+export const BINDING_COOKIE_PATH = '/api/v1/telegram/oidc';
 
 /** Prefix of the cookies that bind a sign-in to its browser; each sign-in has its own, named from its state. */
 export const BINDING_COOKIE_PREFIX = 'otpgate_tg_';
@@ -70,10 +100,19 @@ export function createTelegramOidcFlow(deps: {
   const verifierOf = (state: string) => createHmac('sha256', pkceKey).update(state).digest('base64url');
   const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
-  function listed(returnTo: string | undefined): string {
+  const toPage = (returnTo: string) => isPageReturn(config.tokens.issuer, returnTo);
+
+  /** Listed, or the hosted page's return for a sign-in (the page links no account: it has no Bearer token). */
+  function listed(returnTo: string | undefined, intent: Intent): string {
     if (settings === null) throw new AppError('TELEGRAM_NOT_CONFIGURED');
-    if (returnTo === undefined || !settings.returnUrls.includes(returnTo)) {
-      throw new AppError('VALIDATION_ERROR', 'return_to is not one of TELEGRAM_LOGIN_RETURN_URLS');
+    if (
+      returnTo === undefined ||
+      !(settings.returnUrls.includes(returnTo) || (intent === 'signin' && toPage(returnTo)))
+    ) {
+      throw new AppError(
+        'VALIDATION_ERROR',
+        'return_to is not one of TELEGRAM_LOGIN_RETURN_URLS, nor the sign-in page of this service',
+      );
     }
     return returnTo;
   }
@@ -84,7 +123,7 @@ export function createTelegramOidcFlow(deps: {
     listed,
 
     async start(input: { returnTo: string; intent: Intent; linkUserId: string | null }): Promise<Started> {
-      const returnTo = listed(input.returnTo);
+      const returnTo = listed(input.returnTo, input.intent);
       const state = random();
       const secret = random();
       const authorizationUrl = await configured().authorizationUrl({
@@ -106,7 +145,8 @@ export function createTelegramOidcFlow(deps: {
           created_at: at,
         })
         .execute();
-      return { authorizationUrl, cookie: { name: bindingOf(sha256Hex(state)), value: secret } };
+      const cookie = { name: bindingOf(sha256Hex(state)), value: secret };
+      return { authorizationUrl, toPage: toPage(returnTo), cookie };
     },
 
     /**
