@@ -12,9 +12,13 @@ export interface Asset {
 }
 
 export interface PageAssets {
+  /** The one stylesheet of every page. */
   readonly css: Asset;
-  readonly js: Asset;
   readonly font: Asset;
+  /** What every page's script uses (calls to the API, digits, error sentences, a countdown): loaded first. */
+  readonly common: Asset;
+  readonly login: Asset;
+  readonly account: Asset;
   byName(name: string): Asset | undefined;
 }
 
@@ -38,7 +42,7 @@ function hashed(stem: string, extension: string, type: string, body: Buffer): As
 }
 
 /**
- * Reads the pages' CSS, script and font once, at start: a missing file fails the start, not a request.
+ * Reads the pages' CSS, scripts and font once, at start: a missing file fails the start, not a request.
  * The stylesheet names the font by its hashed name, so it is hashed after the name is put in.
  */
 export function loadPageAssets(): PageAssets {
@@ -52,9 +56,10 @@ export function loadPageAssets(): PageAssets {
     'font/woff2',
     readFileSync(join(vazirmatn, 'fonts', 'webfonts', 'Vazirmatn[wght].woff2')),
   );
-  const cssText = own('login.css').toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`);
-  const css = hashed('login', 'css', 'text/css; charset=utf-8', Buffer.from(cssText));
-  const js = hashed('login', 'js', 'text/javascript; charset=utf-8', own('login.js'));
-  const all = new Map([css, js, font].map((asset) => [asset.name, asset]));
-  return { css, js, font, byName: (name) => all.get(name) };
+  const cssText = own('pages.css').toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`);
+  const css = hashed('pages', 'css', 'text/css; charset=utf-8', Buffer.from(cssText));
+  const script = (stem: string) => hashed(stem, 'js', 'text/javascript; charset=utf-8', own(`${stem}.js`));
+  const [common, login, account] = [script('common'), script('login'), script('account')];
+  const all = new Map([css, font, common, login, account].map((asset) => [asset.name, asset]));
+  return { css, font, common, login, account, byName: (name) => all.get(name) };
 }
