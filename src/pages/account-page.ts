@@ -20,9 +20,8 @@ export function renderAccountPage(
   const text = ACCOUNT_TEXT[locale];
   const login = LOGIN_TEXT[locale];
   const t = pageText(locale);
-  const { errors: _own, ...sentences } = text;
   const scriptText = {
-    ...sentences,
+    ...text,
     resend: login.resend,
     resendIn: login.resendIn,
     generic: login.generic,
