@@ -12,12 +12,15 @@ export interface Asset {
 }
 
 export interface PageAssets {
-  /** The sign-in page's stylesheet and script (login.css, login.js). */
+  /** The one stylesheet of every hosted page (pages.css). */
   readonly css: Asset;
-  readonly js: Asset;
-  /** Sign-in through the Telegram bot: loaded only by a page that offers it. */
-  readonly telegramJs: Asset;
   readonly font: Asset;
+  /** What every page's script uses (calls to the API, digits, error sentences, a countdown): loaded first. */
+  readonly common: Asset;
+  readonly login: Asset;
+  readonly account: Asset;
+  /** Sign-in through the Telegram bot: loaded only by a page that offers it. */
+  readonly telegram: Asset;
   /** An asset by its served (hashed) name. */
   byName(name: string): Asset | undefined;
   /** A stylesheet or script of src/pages/assets by its file name (`console.js`); a missing one throws. */
@@ -80,9 +83,11 @@ export function loadPageAssets(): PageAssets {
   };
   const all = new Map([font, ...files.values()].map((asset) => [asset.name, asset]));
   return {
-    css: file('login.css'),
-    js: file('login.js'),
-    telegramJs: file('telegram.js'),
+    css: file('pages.css'),
+    common: file('common.js'),
+    login: file('login.js'),
+    account: file('account.js'),
+    telegram: file('telegram.js'),
     font,
     byName: (name) => all.get(name),
     file,

@@ -6,8 +6,10 @@ import { errorResponses } from '../http/error-responses.ts';
 import { pageReturnUrl } from '../telegram/oidc/flow.ts';
 import type { PageAssets } from './assets.ts';
 import { chooseLocale, langCookie } from './locale.ts';
-import { LOGIN_CSP, renderLoginPage, safeReturnTo } from './login-page.ts';
+import { renderAccountPage } from './account-page.ts';
+import { renderLoginPage, safeReturnTo } from './login-page.ts';
 import type { PageSession } from './page-session.ts';
+import { sendPage } from './shell.ts';
 
 /** The name has the content's hash in it: a new release serves new names, so old ones may be kept forever. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -24,9 +26,14 @@ const LoginQuery = Type.Object({
   ),
 });
 
+const AccountQuery = Type.Object({
+  lang: Type.Optional(Type.String({ description: '`fa` or `en`: show the page in it and remember the choice' })),
+});
+
 /**
- * The hosted pages, outside /api/v1: `GET /login` (sign in with a code by SMS, through the JSON API) and the
- * assets it loads. Pages and assets are server-rendered and read at start; nothing is inline, so the page's
+ * The hosted pages, outside /api/v1: `GET /login` (sign in with a code by SMS, through the JSON API),
+ * `GET /account` (the signed-in customer's number, sessions, Telegram and alerts) and the assets they load.
+ * Pages and assets are server-rendered and read at start; nothing is inline, so the pages'
  * Content-Security-Policy allows only this origin's files.
  */
 export const pageRoutes: FastifyPluginAsyncTypebox<{
@@ -78,20 +85,62 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{
       if (returnTo && visitor) return reply.redirect(returnTo, 303);
       const { locale, remember } = chooseLocale(request, request.query.lang);
       if (remember) reply.header('set-cookie', langCookie(locale, config.isProduction || request.protocol === 'https'));
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-language', locale)
-        .header('content-security-policy', LOGIN_CSP)
-        .header('x-frame-options', 'DENY')
-        .header('referrer-policy', 'same-origin')
-        .send(
-          renderLoginPage(locale, assets, {
-            returnTo,
-            error: request.query.error,
-            signedIn: visitor !== undefined,
-            telegram: { bot, oidcStart: oidc ? oidcStart(returnTo) : null },
+      return sendPage(
+        reply,
+        locale,
+        renderLoginPage(locale, assets, {
+          returnTo,
+          error: request.query.error,
+          signedIn: visitor !== undefined,
+          telegram: { bot, oidcStart: oidc ? oidcStart(returnTo) : null },
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/account',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: "The signed-in customer's hosted account page (HTML; Persian by default, English with ?lang=en)",
+        description:
+          'Shows and changes the number (POST /api/v1/otp/phone/change/request and /confirm), lists and ends ' +
+          'sessions, links and unlinks Telegram, lists and cancels back-in-stock alerts, and signs out (POST ' +
+          '/logout). The page is served only to a visitor signed in to the pages (otpgate_session); it hands its ' +
+          'script a short-lived access token and the script does all of this through the JSON API with it. ' +
+          'Not signed in: 303 to /login?return_to=/account. `?lang=` sets the otpgate_lang cookie.',
+        querystring: AccountQuery,
+        response: {
+          200: {
+            description: 'the page; never cached (Cache-Control: no-store): it carries an access token',
+            headers: {
+              'Set-Cookie': Type.String({
+                description: 'with ?lang=: otpgate_lang=fa|en; Path=/; SameSite=Lax; Max-Age=31536000 (Secure)',
+              }),
+            },
+            content: { 'text/html': { schema: Type.String({ description: 'the page (fa: dir=rtl)' }) } },
+          },
+          303: Type.Null({
+            description: 'not signed in: to /login?return_to=/account (with the language asked for)',
+            headers: { Location: Type.String() },
           }),
-        );
+          ...errorResponses(['DATABASE_UNAVAILABLE']),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { locale, remember } = chooseLocale(request, request.query.lang);
+      const visitor = await pageSession.visitor(request);
+      if (!visitor) {
+        // The language asked for here goes on to the sign-in page, which remembers it.
+        return reply.redirect(`/login?return_to=/account${remember ? `&lang=${locale}` : ''}`, 303);
+      }
+      if (remember) reply.header('set-cookie', langCookie(locale, config.isProduction || request.protocol === 'https'));
+      const telegram = config.telegram.bot !== null;
+      return sendPage(reply, locale, renderAccountPage(locale, assets, visitor.accessToken, telegram), {
+        private: true,
+      });
     },
   );
 

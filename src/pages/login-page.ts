@@ -1,22 +1,7 @@
 import { escapeHtml } from '../alerts/link-pages.ts';
 import type { PageAssets } from './assets.ts';
-import { LOGIN_TEXT, localDigits, type LoginText, type PageLocale } from './messages.ts';
-
-/**
- * The pages' policy: their own stylesheet, script and font, and nothing inline; calls only to this origin;
- * forms post nowhere else; never in a frame.
- */
-export const LOGIN_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+import { LOGIN_TEXT, type LoginText, type PageLocale } from './messages.ts';
+import { languageLink, otherLocale, pageText, renderShell } from './shell.ts';
 
 /**
  * Where to go after signing in: a path on this origin only. `//host` and `/\host` are other hosts to a
@@ -53,8 +38,7 @@ export interface LoginOptions {
  */
 export function renderLoginPage(locale: PageLocale, assets: PageAssets, options: LoginOptions): string {
   const text = LOGIN_TEXT[locale];
-  const other: PageLocale = locale === 'fa' ? 'en' : 'fa';
-  const t = (value: string) => escapeHtml(localDigits(value, locale));
+  const t = pageText(locale);
   const { returnTo, telegram } = options;
   const scriptText = {
     codeSent: text.codeSent,
@@ -68,23 +52,16 @@ export function renderLoginPage(locale: PageLocale, assets: PageAssets, options:
   };
   const error = options.error && /^[A-Z_]{1,64}$/.test(options.error) ? options.error : undefined;
   const alert = error ? (text.errors[error as keyof typeof text.errors] ?? text.generic) : '';
-  const scripts = options.signedIn ? [] : [assets.js, ...(telegram.bot ? [assets.telegramJs] : [])];
-  return (
-    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
-    `<title>${t(text.title)}</title>` +
-    `<link rel="preload" href="/assets/${assets.font.name}" as="font" type="font/woff2" crossorigin>` +
-    `<link rel="stylesheet" href="/assets/${assets.css.name}">` +
-    scripts.map((script) => `<script src="/assets/${script.name}" defer></script>`).join('') +
-    '</head><body>' +
+  const scripts = options.signedIn ? [] : [assets.login, ...(telegram.bot ? [assets.telegram] : [])];
+  return renderShell(
+    { locale, title: text.title, assets, scripts },
     `<main id="login" data-text="${escapeHtml(JSON.stringify(scriptText))}"` +
-    (returnTo ? ` data-return-to="${escapeHtml(returnTo)}"` : '') +
-    '>' +
-    `<nav><a href="${escapeHtml(loginHref({ lang: other, returnTo }))}" lang="${other}" hreflang="${other}">` +
-    `${escapeHtml(text.otherLanguage)}</a></nav>` +
-    `<h1>${t(text.title)}</h1>` +
-    (options.signedIn ? signedInPart(text, t) : formsPart(text, t, alert, telegram)) +
-    '</main></body></html>'
+      (returnTo ? ` data-return-to="${escapeHtml(returnTo)}"` : '') +
+      '>' +
+      languageLink(locale, loginHref({ lang: otherLocale(locale), returnTo }), text.otherLanguage) +
+      `<h1>${t(text.title)}</h1>` +
+      (options.signedIn ? signedInPart(text, t) : formsPart(text, t, alert, telegram)) +
+      '</main>',
   );
 }
 

@@ -31,10 +31,6 @@ export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; p
   app,
   { flows, pageSession },
 ) => {
-  // The sign-out button is a form, which posts an empty form body; nothing in it is read. Only in this plugin.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
-    done(null, {}),
-  );
   app.post(
     '/login/session',
     {
@@ -66,25 +62,33 @@ export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; p
     },
   );
 
-  app.post(
-    '/logout',
-    {
-      schema: {
-        tags: ['pages'],
-        summary: "Sign out of the hosted pages (a form's POST)",
-        description:
-          'Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Ends the session of the ' +
-          'otpgate_session cookie, drops the cookie and sends the browser to /login.',
-        response: {
-          303: Type.Null({ description: 'to /login', headers: { Location: Type.String(), ...SetsPageSession } }),
-          ...errorResponses(['ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE']),
+  // In a context of its own: the only route of the pages that takes a form, as a browser posts it.
+  await app.register(async (forms) => {
+    // The sign-out form has no fields: whatever its body holds is not read.
+    forms.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, _body, done) =>
+      done(null, undefined),
+    );
+    forms.post(
+      '/logout',
+      {
+        schema: {
+          tags: ['pages'],
+          summary: "Sign out of the hosted pages (a form's POST)",
+          description:
+            'Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED. Ends the session of the ' +
+            'otpgate_session cookie, drops the cookie and sends the browser to /login. The body, if any (a form ' +
+            'with no fields, application/x-www-form-urlencoded), is not read.',
+          response: {
+            303: Type.Null({ description: 'to /login', headers: { Location: Type.String(), ...SetsPageSession } }),
+            ...errorResponses(['ORIGIN_NOT_ALLOWED', 'DATABASE_UNAVAILABLE']),
+          },
         },
       },
-    },
-    async (request, reply) => {
-      pageSession.requireOwnOrigin(request);
-      await pageSession.end(request, reply);
-      return reply.redirect('/login', 303);
-    },
-  );
+      async (request, reply) => {
+        pageSession.requireOwnOrigin(request);
+        await pageSession.end(request, reply);
+        return reply.redirect('/login', 303);
+      },
+    );
+  });
 };

@@ -40,6 +40,8 @@ const NO_CLIENT_ERROR = [
   'get /.well-known/openid-configuration',
   // Any query shows the page: an unknown ?lang= is Persian, a foreign ?return_to= is ignored.
   'get /login',
+  // Signed out is a redirect to the sign-in page, not an error; any ?lang= shows the page.
+  'get /account',
 ];
 
 interface Ask {
@@ -575,11 +577,11 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', `/c/${tokenFor(t, 'stop', alert.linkKey)}`, {}, 404);
   });
 
-  it('hosted pages: the sign-in page, its stylesheet, script and font, and a name that is none of them', async () => {
+  it('hosted pages: the sign-in page, its stylesheet, scripts and font, and a name that is none of them', async () => {
     const page = (await expect('GET', '/login?lang=en&return_to=/account', {}, 200)).body;
     const names = [...page.matchAll(/\/assets\/([\w.-]+)/g)].map((match) => match[1]!);
-    // The bot is configured here: its sign-in's script is the fourth.
-    assert.equal(new Set(names).size, 4, page);
+    // The stylesheet, the font, the common script, the page's, and (the bot is configured here) the bot's.
+    assert.equal(new Set(names).size, 5, page);
     for (const name of new Set(names)) await expect('GET', `/assets/${name}`, {}, 200);
     await expect('GET', '/assets/login.000000000000.css', {}, 404, 'NOT_FOUND');
   });
@@ -601,8 +603,10 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     const signedIn = await expect('POST', '/login/session', { body, headers: own }, 200);
     const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
     await expect('GET', '/login?return_to=/account', { headers: { ...own, cookie } }, 303);
+    await expect('GET', '/account?lang=en', { headers: { ...own, cookie } }, 200);
     await expect('POST', '/logout', { headers: { ...foreign, cookie } }, 403, 'ORIGIN_NOT_ALLOWED');
     await expect('POST', '/logout', { headers: { ...own, cookie } }, 303);
+    await expect('GET', '/account', { headers: { ...own, cookie } }, 303);
   });
 
   it('hosted pages: the admin console, signed out, as a user who is not staff, and as staff', async () => {

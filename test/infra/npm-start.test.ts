@@ -108,7 +108,7 @@ it('npm start, the documented production command, stops with its whole process t
     const page = await fetch(`http://127.0.0.1:${port}/login`);
     assert.equal(page.status, 200);
     const assets = [...(await page.text()).matchAll(/\/assets\/[\w.-]+/g)].map((match) => match[0]);
-    assert.equal(new Set(assets).size, 3);
+    assert.equal(new Set(assets).size, 4);
     for (const asset of new Set(assets)) {
       assert.equal((await fetch(`http://127.0.0.1:${port}${asset}`)).status, 200, asset);
     }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { CLI_ACTOR } from '../../src/audit/actor.ts';
-import { LOGIN_CSP } from '../../src/pages/login-page.ts';
+import { PAGE_CSP } from '../../src/pages/shell.ts';
 import { createStaff, type Staff } from '../../src/staff/service.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { OWN, pageSignIn } from '../helpers/page-session.ts';
@@ -47,7 +47,7 @@ forEachDatabase('the admin console’s pages', (backend) => {
     const { cookie } = await member('support');
     const page = await get('/admin/health', cookie);
     assert.equal(page.statusCode, 200);
-    assert.equal(page.headers['content-security-policy'], LOGIN_CSP);
+    assert.equal(page.headers['content-security-policy'], PAGE_CSP);
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.equal(page.headers['x-frame-options'], 'DENY');
     assert.doesNotMatch(page.body, /<style|style=|<script(?![^>]*\ssrc=)|\son\w+=/);

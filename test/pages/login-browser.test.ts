@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { LOGIN_TEXT } from '../../src/pages/messages.ts';
-import { LOGIN_CSP } from '../../src/pages/login-page.ts';
+import { PAGE_CSP } from '../../src/pages/shell.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
 import { launchChromium, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
@@ -231,7 +231,7 @@ describe('the hosted sign-in page in Chromium', () => {
   it('the page carries its Content-Security-Policy and loads without a console error or a violation', async () => {
     open = await watchedPage(browser);
     const answer = await open.page.goto(`${base}/login`);
-    assert.equal(answer?.headers()['content-security-policy'], LOGIN_CSP);
+    assert.equal(answer?.headers()['content-security-policy'], PAGE_CSP);
     assert.equal(answer?.headers()['x-frame-options'], 'DENY');
     await open.page.getByLabel(fa.phoneLabel).waitFor(WAIT);
     await open.page.evaluate(() => document.fonts.ready);

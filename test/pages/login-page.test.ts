@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { LOGIN_TEXT } from '../../src/pages/messages.ts';
-import { LOGIN_CSP, safeReturnTo } from '../../src/pages/login-page.ts';
+import { safeReturnTo } from '../../src/pages/login-page.ts';
+import { PAGE_CSP } from '../../src/pages/shell.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { TEST_BOT_TOKEN } from '../helpers/telegram-login.ts';
 
@@ -55,8 +56,8 @@ describe('GET /login and its assets', () => {
     const page = await t.inject({ method: 'GET', url: '/login' });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /^<!doctype html><html lang="fa" dir="rtl">/);
-    assert.equal(page.headers['content-security-policy'], LOGIN_CSP);
-    assert.match(LOGIN_CSP, /default-src 'none'.*script-src 'self'.*style-src 'self'.*frame-ancestors 'none'/);
+    assert.equal(page.headers['content-security-policy'], PAGE_CSP);
+    assert.match(PAGE_CSP, /default-src 'none'.*script-src 'self'.*style-src 'self'.*frame-ancestors 'none'/);
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.equal(page.headers['set-cookie'], undefined);
     assert.doesNotMatch(page.body, /<style|style=|<script(?![^>]*\ssrc=)|\son\w+=/);
@@ -70,7 +71,7 @@ describe('GET /login and its assets', () => {
     const names = assetNames(page.body);
     assert.deepEqual(
       names.map((name) => name.replace(/\.[0-9a-f]{12}\./, '.#.')),
-      ['vazirmatn.#.woff2', 'login.#.css', 'login.#.js'],
+      ['vazirmatn.#.woff2', 'pages.#.css', 'common.#.js', 'login.#.js'],
     );
     const types: Record<string, RegExp> = { woff2: /^font\/woff2$/, css: /^text\/css/, js: /^text\/javascript/ };
     for (const name of names) {

@@ -99,6 +99,25 @@ forEachDatabase('the hosted pages’ session', (backend) => {
     assert.equal(again.statusCode, 303);
   });
 
+  it('POST /logout takes the sign-out form as a browser posts it: form-encoded, empty', async () => {
+    const { cookie } = await pageSignIn(t);
+    const headers = { ...OWN, cookie, 'content-type': 'application/x-www-form-urlencoded' };
+    const out = await t.inject({ method: 'POST', url: '/logout', headers, payload: '' });
+    assert.equal(out.statusCode, 303, out.body);
+    assert.equal(out.headers.location, '/login');
+    assert.equal(await loginStatus(t, cookie), 200);
+    // The form's Origin is checked as any other's.
+    const other = await pageSignIn(t);
+    const forged = await t.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { ...headers, cookie: other.cookie, origin: 'https://evil.example' },
+      payload: '',
+    });
+    assert.equal(forged.statusCode, 403);
+    assert.equal(await loginStatus(t, other.cookie), 303);
+  });
+
   it('a blocked user’s page session ends at once', async () => {
     const page = await pageSignIn(t);
     await t.database.db.updateTable('users').set({ blocked_at: Date.now() }).where('id', '=', page.userId).execute();

@@ -1,52 +1,30 @@
-// What every admin console page shares: calls to the admin API with the staff member's access token (handed
-// over in data-token; it lives only in this page), the page's sentences, Persian digits, and small builders of
-// elements. Each page's own script (console-<page>.js) calls otpConsole.ready(fn) to fill #content.
+// What every admin console page shares, on top of common.js (otpgatePage): calls to the admin API with the staff
+// member's access token (handed over in data-token; it lives only in this page), the page's sentences, and small
+// builders of elements. Each page's own script (console-<page>.js) calls otpConsole.ready(fn) to fill #content.
 (function () {
   'use strict';
+  var page = window.otpgatePage;
   var root = document.getElementById('console');
   var text = JSON.parse(root.getAttribute('data-text'));
   var token = root.getAttribute('data-token');
-  var locale = document.documentElement.lang;
+  var locale = page.locale;
+  var digits = page.digits;
   var alertBox = document.getElementById('alert');
   var content = document.getElementById('content');
 
-  function digits(value) {
-    var s = String(value);
-    return locale === 'fa'
-      ? s.replace(/[0-9]/g, function (d) {
-          return '۰۱۲۳۴۵۶۷۸۹'.charAt(Number(d));
-        })
-      : s;
-  }
   function say(message) {
     alertBox.textContent = message || '';
   }
   function sayError(body) {
-    var code = body && body.code;
-    say((code && text.errors[code]) || (body && body.message) || text.generic);
+    say(page.errorText(text, body));
   }
 
-  /** { ok, status, body }; a network failure is said on the page and answers ok: false. */
+  /** { ok, status, body }; an error is said on the page, and a network failure answers ok: false. */
   function api(method, path, body) {
-    var headers = { authorization: 'Bearer ' + token, 'accept-language': locale };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(path, {
-      method: method,
-      headers: headers,
-      credentials: 'omit',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(
+    return page.call(method, path, body, token).then(
       function (res) {
-        return res.json().then(
-          function (json) {
-            if (!res.ok) sayError(json);
-            return { ok: res.ok, status: res.status, body: json };
-          },
-          function () {
-            say(text.generic);
-            return { ok: false, status: res.status, body: null };
-          },
-        );
+        if (!res.ok) sayError(res.body);
+        return res;
       },
       function () {
         say(text.network);

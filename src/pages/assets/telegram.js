@@ -4,6 +4,7 @@
 // in the pages' HttpOnly cookie: this script never holds a token.
 (function () {
   'use strict';
+  var page = window.otpgatePage;
   var byId = function (id) {
     return document.getElementById(id);
   };
@@ -12,7 +13,6 @@
   var text = JSON.parse(root.getAttribute('data-text'));
   var tg = JSON.parse(box.getAttribute('data-text'));
   var returnTo = root.getAttribute('data-return-to');
-  var locale = document.documentElement.lang;
   var alertBox = byId('alert');
   var startButton = byId('tg-bot');
   var qr = byId('tg-qr');
@@ -30,30 +30,14 @@
     alertBox.textContent = message || '';
   }
   function sayError(body) {
-    var code = body && body.code;
-    say((code && text.errors[code]) || text.generic);
+    say(page.errorText(text, body));
   }
   function status(message) {
     byId('tg-say').textContent = message;
   }
 
   function post(url, body, signal) {
-    return fetch(url, {
-      method: 'POST',
-      signal: signal,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'accept-language': locale },
-      body: JSON.stringify(body),
-    }).then(function (res) {
-      return res.json().then(
-        function (json) {
-          return { ok: res.ok, body: json };
-        },
-        function () {
-          return { ok: false, body: null };
-        },
-      );
-    });
+    return page.call('POST', url, body, undefined, signal);
   }
 
   // The other ways in are out of sight while this one runs, so that one is followed at a time.

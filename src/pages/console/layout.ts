@@ -16,7 +16,10 @@ function head(locale: PageLocale, title: string, assets: PageAssets, scripts: re
     `<title>${escapeHtml(title)}</title>` +
     `<link rel="preload" href="/assets/${assets.font.name}" as="font" type="font/woff2" crossorigin>` +
     `<link rel="stylesheet" href="/assets/${assets.file('console.css').name}">` +
-    scripts.map((script) => `<script src="/assets/${assets.file(script).name}" defer></script>`).join('') +
+    // common.js first: the console's own script builds on it (otpgatePage).
+    (scripts.length === 0 ? [] : ['common.js', ...scripts])
+      .map((script) => `<script src="/assets/${assets.file(script).name}" defer></script>`)
+      .join('') +
     '</head>'
   );
 }

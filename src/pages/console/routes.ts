@@ -6,7 +6,7 @@ import { errorResponses } from '../../http/error-responses.ts';
 import type { Staff } from '../../staff/service.ts';
 import type { PageAssets } from '../assets.ts';
 import { chooseLocale, langCookie } from '../locale.ts';
-import { LOGIN_CSP } from '../login-page.ts';
+import { sendPage } from '../shell.ts';
 import type { PageLocale } from '../messages.ts';
 import type { PageSession } from '../page-session.ts';
 import { pagesFor, renderConsolePage, renderConsoleRefusal } from './layout.ts';
@@ -46,15 +46,9 @@ export const consoleRoutes: FastifyPluginAsyncTypebox<{
   pageSession: PageSession;
   staff: Pick<Staff, 'access'>;
 }> = async (app, { config, assets, pageSession, staff }) => {
-  const send = (request: FastifyRequest, reply: FastifyReply, status: number, locale: PageLocale, html: string) =>
-    reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('content-language', locale)
-      .header('content-security-policy', LOGIN_CSP)
-      .header('x-frame-options', 'DENY')
-      .header('referrer-policy', 'same-origin')
-      .send(html);
+  // Every console answer is a signed-in visitor's page, which no cache may keep.
+  const send = (_request: FastifyRequest, reply: FastifyReply, status: number, locale: PageLocale, html: string) =>
+    sendPage(reply.status(status), locale, html, { private: true });
 
   /** The signed-in staff member, or the answer that takes their place (a redirect, a refusal page). */
   async function staffOf(request: FastifyRequest, reply: FastifyReply, path: string, locale: PageLocale) {
