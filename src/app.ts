@@ -39,6 +39,11 @@ import { alertLinkRoutes } from './alerts/link-routes.ts';
 import { pageRoutes } from './pages/index.ts';
 import { createPageSession } from './pages/page-session.ts';
 import { pageSessionRoutes } from './pages/session-routes.ts';
+import { loadPageAssets } from './pages/assets.ts';
+import { createOidcAccounts } from './oidc/accounts.ts';
+import { oidcInteractionRoutes } from './oidc/interactions.ts';
+import { createOidcProvider } from './oidc/provider.ts';
+import { oidcProviderRoutes } from './oidc/routes.ts';
 import { createStaffGuard } from './staff/guard.ts';
 import { staffRoutes } from './staff/routes.ts';
 
@@ -97,11 +102,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (!options.database) await database.close();
   });
 
+  const keys = deriveKeys(config.authSecret);
   const services = createServices({
     config,
     database,
     limiter,
-    keys: deriveKeys(config.authSecret),
+    keys,
     log: logger,
     now: options.now ?? Date.now,
   });
@@ -225,7 +231,28 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The hosted sign-in page and its assets: pages for a browser, outside the API.
   await app.register(pageRoutes, { config, pageSession });
   await app.register(pageSessionRoutes, { flows: services.flows, pageSession });
-  await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
+  await app.register(wellKnownRoutes, { ring: services.signingKeys });
+  // The OpenID Connect provider under /oidc, and the discovery document it shares with the API's tokens.
+  const oidcAccounts = createOidcAccounts(database.db);
+  const oidc = createOidcProvider({
+    config,
+    db: database.db,
+    ring: services.signingKeys,
+    cookieKey: keys.oidcCookie,
+    accounts: oidcAccounts,
+    assets: loadPageAssets(),
+    pageSession,
+    log: logger,
+    now: options.now ?? Date.now,
+  });
+  await app.register(oidcProviderRoutes, { oidc });
+  await app.register(oidcInteractionRoutes, {
+    config,
+    oidc,
+    pageSession,
+    accounts: oidcAccounts,
+    now: options.now ?? Date.now,
+  });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',

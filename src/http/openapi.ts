@@ -30,6 +30,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             bearerFormat: 'API key',
             description: 'An admin API key (`otpg_...`) from `npx otpgate keys create`; a user token is not accepted',
           },
+          clientBasic: {
+            type: 'http',
+            scheme: 'basic',
+            description: "an OpenID Connect client's client_id and client_secret (client_secret_basic)",
+          },
           metricsToken: {
             type: 'http',
             scheme: 'bearer',
