@@ -245,6 +245,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     log: logger,
     now: options.now ?? Date.now,
   });
+  // Built once the keys are read (onReady above), so that the first sign-in does not wait for it; a database
+  // away at start is not fatal here either: the first request builds it.
+  app.addHook('onReady', async () => {
+    await oidc.current().catch((error: unknown) => logger.warn({ err: error }, 'the OpenID Connect provider waits'));
+  });
   await app.register(oidcProviderRoutes, { oidc });
   await app.register(oidcInteractionRoutes, {
     config,

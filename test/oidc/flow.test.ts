@@ -178,6 +178,14 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
     const asked = await follow(agent, authorizationRequest(partner).url);
     assert.equal(asked.status, 200, 'the consent page');
     assert.match(asked.body, /Partner app/);
+    // The step is bound to the browser that started it: another one, signed in and on this origin, but
+    // without the provider's cookie of the step, cannot answer it.
+    const step = /action="(\/oidc\/interaction\/[^"]+\/consent)"/.exec(asked.body)![1]!;
+    const other = new Agent(http, issuer);
+    await signInPages(other, t);
+    const stranger = await other.send('POST', step, { decision: 'allow' });
+    assert.equal(stranger.status, 404);
+    assert.equal(stranger.json().code, 'OIDC_INTERACTION_NOT_FOUND');
     const flow = await codeFlow(t, http, partner, { agent, consent: 'allow' });
     assert.ok(flow.tokens.id_token);
     // Allowed once: not asked again for the same scopes.
