@@ -133,6 +133,43 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
     });
   });
 
+  it('offline_access (with prompt=consent) gives the shop’s own client a refresh token that outlives sign-out', async () => {
+    const agent = new Agent(http, issuer);
+    await signInPages(agent, t);
+    const request = authorizationRequest(first, 'openid offline_access', { prompt: 'consent' });
+    const { code } = callbackOf(await follow(agent, request.url), first);
+    const tokens = (await redeem(http, issuer, first, code!, request.verifier)).json();
+    assert.equal(tokens.scope, 'openid offline_access');
+    // Signed out at the provider (every client): an offline refresh token still refreshes.
+    const question = await agent.send('GET', '/oidc/session/end');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question.body)![1]!;
+    assert.equal((await agent.send('POST', '/oidc/session/end/confirm', { xsrf, logout: 'yes' })).status, 303);
+    const refreshed = await tokenRequest(http, issuer, first, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    assert.equal(refreshed.status, 200, refreshed.body);
+  });
+
+  it('PUBLIC_URL on https: the provider’s cookies are Secure, though the request came over plain HTTP (a proxy)', async () => {
+    const secure = await startTestApp(backend, { env: { PUBLIC_URL: 'https://auth.example.com' } });
+    try {
+      const rp = await registerClient(secure, { firstParty: true, redirectUri: 'https://shop.example.com/cb' });
+      const answer = await secure.inject({
+        method: 'GET',
+        url: authorizationRequest(rp).url,
+        headers: { host: 'auth.example.com' },
+      });
+      assert.equal(answer.statusCode, 303, answer.body);
+      const cookies = [answer.headers['set-cookie'] ?? []].flat();
+      assert.ok(cookies.length >= 2, cookies.join('\n'));
+      for (const cookie of cookies) assert.match(cookie, /; secure/i, cookie);
+      assert.match(String(answer.headers.location), /^\/oidc\/interaction\//);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('a second authorization in the same browser needs no sign-in: the provider remembers it', async () => {
     const flow = await codeFlow(t, http, first);
     // Signed out of the hosted pages: only the provider's own session is left.
