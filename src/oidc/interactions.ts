@@ -127,6 +127,11 @@ export const oidcInteractionRoutes: FastifyPluginAsyncTypebox<{
       if (step.prompt.name !== 'consent') throw stepGone();
       const client = await provider.Client.find(String(step.params.client_id));
       if (!client) throw stepGone();
+      // The shop's own client, asked with prompt=consent (as offline_access needs): its grant is already
+      // complete (provider-config.ts loadExistingGrant), so there is nothing to ask.
+      if (client.first_party && step.grantId) {
+        return finish(provider, request, reply, { consent: { grantId: step.grantId } });
+      }
       const accountId = step.session?.accountId;
       const account = accountId ? await accounts.find(null, accountId) : undefined;
       const { locale, remember } = chooseLocale(request, request.query.lang);

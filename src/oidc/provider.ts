@@ -107,6 +107,11 @@ export function createOidcProvider(deps: OidcProviderDeps) {
       const mount = publicUrl.pathname.replace(/\/$/, '');
       if (mount) (req as { originalUrl?: string }).originalUrl = `${mount}${req.url}`;
       fastifyRequestOf.set(req, request);
+      // What the app's hooks set before the handler (CORS for a listed origin at discovery) goes out too:
+      // a hijacked reply sends only what is on the raw response.
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined) reply.raw.setHeader(name, value as string | string[]);
+      }
       reply.hijack();
       await callback(req, reply.raw);
     },
