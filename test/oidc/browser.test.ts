@@ -222,6 +222,47 @@ describe('the OpenID Connect provider in Chromium, for a relying party on anothe
     assert.equal((await forged.json()).code, 'ORIGIN_NOT_ALLOWED');
   });
 
+  it('the error page and the signed-out page load under the pages’ policy, with nothing refused', async () => {
+    const page = await newPage();
+    const error = await page.goto(`${base}/oidc/auth?client_id=nobody&response_type=code&scope=openid`);
+    assert.equal(error?.status(), 400);
+    await page.getByRole('heading', { name: OIDC_PAGE_TEXT.fa.errorTitle }).waitFor(WAIT);
+    await page.goto(`${base}/oidc/session/end/success`);
+    await page.getByRole('heading', { name: OIDC_PAGE_TEXT.fa.loggedOutTitle }).waitFor(WAIT);
+    await page.evaluate(() => document.fonts.ready);
+  });
+
+  for (const locale of ['fa', 'en'] as const) {
+    it(`axe finds nothing serious or critical on the sign-out, signed-out and error pages (${locale})`, async () => {
+      const text = OIDC_PAGE_TEXT[locale];
+      const page = await newPage({ bypassCSP: true });
+      // The provider's own pages follow the language the visitor chose on the hosted pages.
+      await page.goto(`${base}/login?lang=${locale}`);
+      await page.goto(`${base}/oidc/auth?client_id=nobody&response_type=code&scope=openid`);
+      await page.getByRole('heading', { name: text.errorTitle }).waitFor(WAIT);
+      await page.evaluate(() => document.fonts.ready);
+      await shoot(page, `oidc-error-${locale}.png`);
+      await page.addScriptTag({ path: AXE });
+      assert.deepEqual(await seriousViolations(page), [], 'error page');
+
+      await page.goto(`${base}${authorizationRequest(first).url}`);
+      await signInAtLogin(page, freshPhone(), LOGIN_TEXT[locale]);
+      await backAtClient(page);
+      await page.goto(`${base}/oidc/session/end`);
+      await page.getByRole('button', { name: text.logoutYes }).waitFor(WAIT);
+      await page.evaluate(() => document.fonts.ready);
+      if (locale === 'en') await shoot(page, 'oidc-logout-en.png');
+      await page.addScriptTag({ path: AXE });
+      assert.deepEqual(await seriousViolations(page), [], 'sign-out question');
+      await page.getByRole('button', { name: text.logoutYes }).click();
+      await page.getByRole('heading', { name: text.loggedOutTitle }).waitFor(WAIT);
+      await page.evaluate(() => document.fonts.ready);
+      await shoot(page, `oidc-signed-out-${locale}.png`);
+      await page.addScriptTag({ path: AXE });
+      assert.deepEqual(await seriousViolations(page), [], 'signed-out page');
+    });
+  }
+
   for (const locale of ['fa', 'en'] as const) {
     it(`axe finds nothing serious or critical on the consent page (${locale})`, async () => {
       // axe is injected as a script of its own, which the page's policy rightly refuses: bypassed here only.
