@@ -106,6 +106,28 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
     assert.equal((await userinfo(next.access_token)).status, 401);
   });
 
+  it('revoking a refresh token (RFC 7009) ends its grant: no refresh, and its access token is refused', async () => {
+    const { tokens } = await codeFlow(t, http, first);
+    const basic = `Basic ${Buffer.from(`${first.clientId}:${first.secret}`).toString('base64')}`;
+    const revoked = await http({
+      method: 'POST',
+      path: '/oidc/token/revocation',
+      headers: {
+        host: new URL(issuer).host,
+        authorization: basic,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: 'refresh_token' }).toString(),
+    });
+    assert.equal(revoked.status, 200, revoked.body);
+    const refreshed = await tokenRequest(http, issuer, first, {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    assert.equal(refreshed.json().error, 'invalid_grant');
+    assert.equal((await userinfo(tokens.access_token)).status, 401);
+  });
+
   it('scope profile releases what is known; a user without Telegram has no name', async () => {
     const flow = await codeFlow(t, http, first, { scope: 'openid profile' });
     const { payload } = await verifyIdToken(flow.tokens.id_token, first);
