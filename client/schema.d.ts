@@ -6852,7 +6852,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The issuer and where its keys are (discovery document) */
+        /** The discovery document: the OpenID Connect provider, the keys and introspection */
         get: {
             parameters: {
                 query?: never;
@@ -6862,24 +6862,35 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Where a verifier finds the issuer and its keys (OpenID Connect Discovery 1.0 / RFC 8414). The service issues access tokens only (no authorization endpoint, no ID tokens). Sent with `Cache-Control: public, max-age=300`. */
+                /** @description OpenID Connect Discovery 1.0: the provider under /oidc (authorization code flow with PKCE S256 only) and the keys and introspection endpoint of the API. Sent with `Cache-Control: public, max-age=300`. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            /** @description PUBLIC_URL: the `iss` of every access token */
+                            /** @description PUBLIC_URL: the `iss` of every access token and ID token */
                             issuer: string;
+                            authorization_endpoint: string;
+                            token_endpoint: string;
+                            userinfo_endpoint: string;
+                            end_session_endpoint: string;
+                            revocation_endpoint: string;
+                            /** @description /.well-known/jwks.json: the keys of access tokens and ID tokens */
                             jwks_uri: string;
-                            /** @description RFC 7662; needs an admin API key with tokens:introspect as a Bearer token */
+                            /** @description RFC 7662, for access tokens of the API; needs an admin API key with tokens:introspect */
                             introspection_endpoint: string;
+                            scopes_supported: string[];
+                            claims_supported: string[];
+                            response_types_supported: "code"[];
+                            grant_types_supported: string[];
+                            code_challenge_methods_supported: "S256"[];
                             subject_types_supported: "public"[];
                             id_token_signing_alg_values_supported: "ES256"[];
-                            response_types_supported: string[];
-                            grant_types_supported: string[];
-                            claims_supported: string[];
+                            token_endpoint_auth_methods_supported: string[];
                             service_documentation: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -6896,6 +6907,1312 @@ export interface paths {
                             message: string;
                             /** @enum {string} */
                             code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Starts a sign-in (authorization code flow; PKCE with S256 required)
+         * @description Query: client_id, redirect_uri, response_type=code, scope (openid and any of phone, profile, offline_access), state, nonce, code_challenge, code_challenge_method=S256; optional prompt, max_age. Redirects to the sign-in step, or to redirect_uri with `code` (or `error`). An unknown client or redirect URI is answered here (400), never redirected.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the next step, or to the client */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/auth/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goes on with a sign-in after its step (sign-in or consent) is done */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the step, as the provider named it */
+                    uid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to the next step, or to the client */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeems a code (with its PKCE verifier) or a refresh token for tokens
+         * @description application/x-www-form-urlencoded: grant_type=authorization_code (code, redirect_uri, code_verifier) or refresh_token (refresh_token). A confidential client authenticates with HTTP Basic (client_secret_basic); a public one sends client_id. A code or refresh token is spent once: of two requests with one, one gets tokens and the other invalid_grant.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description opaque; for the userinfo endpoint */
+                            access_token: string;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            expires_in: number;
+                            /** @description ES256 JWT, verified with /.well-known/jwks.json */
+                            id_token?: string;
+                            /** @description single use: each refresh answers a new one */
+                            refresh_token?: string;
+                            scope?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                401: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claims the granted scopes release (OpenID Connect UserInfo) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the user's id */
+                            sub: string;
+                            /** @description E.164; scope phone */
+                            phone_number?: string;
+                            phone_number_verified?: boolean;
+                            /** @description scope profile, from Telegram */
+                            name?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                401: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/session/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signs out at the service (RP-initiated logout): asks the user first
+         * @description Query: id_token_hint, post_logout_redirect_uri (registered for the client), state, client_id. Answers a page asking to sign out; its form posts to /oidc/session/end/confirm.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the question */
+                200: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description signed out already */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/session/end/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sign-out page's form (xsrf token; logout=yes signs out of every client) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description to post_logout_redirect_uri or the signed-out page */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/session/end/success": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-out page, when the client named no page to return to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the page */
+                200: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/token/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a refresh token or access token (RFC 7009); a refresh token takes its grant with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revoked, or not a token of this client */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                400: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description OAuth error (JSON), or a page saying the sign-in failed (for a browser) */
+                401: {
+                    headers: {
+                        /** @description the provider's sign-in and step cookies (otpgate_oidc*, each with a .sig; HttpOnly, SameSite=Lax, Secure on https); at a sign-out also otpgate_session emptied */
+                        "Set-Cookie"?: string | string[];
+                        /** @description at 401: how to authenticate (RFC 6750, RFC 6749 5.2) */
+                        "WWW-Authenticate"?: string | string[];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description invalid_request, invalid_client, invalid_grant, invalid_token, ... */
+                            error: string;
+                            error_description?: string;
+                            iss?: string;
+                            state?: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description a fault: the envelope (INTERNAL_ERROR), or a page for a browser */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/interaction/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sign-in step of the OpenID Connect provider: sign in (via /login) or consent
+         * @description Reached from /oidc/auth. Signed in to the hosted pages: the sign-in is finished (303 on to the provider); not signed in, or signed in too long ago for prompt=login or max_age: 303 to /login?return_to=this step (the pages’ session is then ended). A client that is not first-party shows the consent page (HTML, fa or en; ?lang= switches).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `fa` or `en` */
+                    lang?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description the step */
+                    uid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the consent page */
+                200: {
+                    headers: {
+                        /** @description otpgate_lang (with ?lang=), or otpgate_session emptied (see below) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description to /login, or on to the provider */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description otpgate_lang (with ?lang=), or otpgate_session emptied (see below) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `OIDC_INTERACTION_NOT_FOUND`: This sign-in step is unknown, expired or already done; go back to the site and sign in again */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OIDC_INTERACTION_NOT_FOUND";
                         };
                     };
                 };
@@ -6949,7 +8266,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -6961,7 +8278,7 @@ export interface paths {
                             /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
                             message: string;
                             /** @enum {string} */
-                            code: "SERVICE_UNAVAILABLE";
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
                         };
                     };
                 };
@@ -6969,6 +8286,201 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oidc/interaction/{uid}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The consent page's form: allow or deny what the client asks for
+         * @description Only from a page of this origin (`Origin`), else 403 ORIGIN_NOT_ALLOWED, and only with the provider's cookie of this step. Deny sends the user back to the client with error=access_denied.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the step */
+                    uid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        decision: "allow" | "deny";
+                    };
+                };
+            };
+            responses: {
+                /** @description on to the provider, which goes on to the client */
+                303: {
+                    headers: {
+                        Location?: string;
+                        /** @description otpgate_lang (with ?lang=), or otpgate_session emptied (see below) */
+                        "Set-Cookie"?: string;
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `ORIGIN_NOT_ALLOWED`: A request signed in by the session cookie must come from an allowed origin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "ORIGIN_NOT_ALLOWED";
+                        };
+                    };
+                };
+                /** @description `OIDC_INTERACTION_NOT_FOUND`: This sign-in step is unknown, expired or already done; go back to the site and sign in again */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "OIDC_INTERACTION_NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15823,7 +17335,7 @@ export interface components {
             /** @enum {boolean} */
             success: false;
             message: string;
-            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN" | "ALERT_CHANNEL_UNAVAILABLE" | "STAFF_ONLY" | "OIDC_CLIENT_NOT_FOUND" | "INVALID_REDIRECT_URI";
+            code: "VALIDATION_ERROR" | "INVALID_PHONE" | "OTP_INVALID" | "OTP_EXPIRED" | "OTP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED" | "SMS_FAILED" | "UNAUTHORIZED" | "REAUTH_REQUIRED" | "FORBIDDEN" | "ORIGIN_NOT_ALLOWED" | "PHONE_IN_USE" | "NOT_FOUND" | "REQUEST_TIMEOUT" | "EXPECTATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR" | "IDEMPOTENCY_KEY_REUSED" | "TEMPLATE_NOT_FOUND" | "TEMPLATE_PARAMS_MISSING" | "MESSAGE_TOO_LONG" | "TEMPLATE_RESERVED" | "TEMPLATE_REQUIRED" | "USER_BLOCKED" | "USER_PHONE_CONFLICT" | "EXTERNAL_ID_IN_USE" | "MESSAGE_NOT_CANCELLABLE" | "EVENT_IN_FLIGHT" | "TELEGRAM_AUTH_INVALID" | "TELEGRAM_AUTH_EXPIRED" | "TELEGRAM_AUTH_REPLAYED" | "TELEGRAM_NOT_CONFIGURED" | "TELEGRAM_ALREADY_LINKED" | "TELEGRAM_UNLINK_REFUSED" | "TELEGRAM_UNAVAILABLE" | "OIDC_STATE_INVALID" | "TELEGRAM_WEBHOOK_OFF" | "TELEGRAM_LINK_UNKNOWN" | "ALERT_CHANNEL_UNAVAILABLE" | "STAFF_ONLY" | "OIDC_CLIENT_NOT_FOUND" | "INVALID_REDIRECT_URI" | "OIDC_INTERACTION_NOT_FOUND";
             attempts_left?: number;
             /** @description seconds; also sent as the Retry-After header */
             retry_after?: number;

@@ -42,6 +42,10 @@ import { loadPageAssets } from './pages/assets.ts';
 import { consoleRoutes } from './pages/console/routes.ts';
 import { pageSessionRoutes } from './pages/session-routes.ts';
 import { pageTelegramRoutes } from './pages/telegram-routes.ts';
+import { createOidcAccounts } from './oidc/accounts.ts';
+import { oidcInteractionRoutes } from './oidc/interactions.ts';
+import { createOidcProvider } from './oidc/provider.ts';
+import { oidcProviderRoutes } from './oidc/routes.ts';
 import { createStaffGuard } from './staff/guard.ts';
 import { staffRoutes } from './staff/routes.ts';
 
@@ -100,11 +104,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     if (!options.database) await database.close();
   });
 
+  const keys = deriveKeys(config.authSecret);
   const services = createServices({
     config,
     database,
     limiter,
-    keys: deriveKeys(config.authSecret),
+    keys,
     log: logger,
     now: options.now ?? Date.now,
   });
@@ -236,7 +241,33 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     flow: services.telegramOidc,
     charge: services.telegramLogins.charge,
   });
-  await app.register(wellKnownRoutes, { ring: services.signingKeys, issuer: config.tokens.issuer });
+  await app.register(wellKnownRoutes, { ring: services.signingKeys });
+  // The OpenID Connect provider under /oidc, and the discovery document it shares with the API's tokens.
+  const oidcAccounts = createOidcAccounts(database.db);
+  const oidc = createOidcProvider({
+    config,
+    db: database.db,
+    ring: services.signingKeys,
+    cookieKey: keys.oidcCookie,
+    accounts: oidcAccounts,
+    assets: pageAssets,
+    pageSession,
+    log: logger,
+    now: options.now ?? Date.now,
+  });
+  // Built once the keys are read (onReady above), so that the first sign-in does not wait for it; a database
+  // away at start is not fatal here either: the first request builds it.
+  app.addHook('onReady', async () => {
+    await oidc.current().catch((error: unknown) => logger.warn({ err: error }, 'the OpenID Connect provider waits'));
+  });
+  await app.register(oidcProviderRoutes, { oidc });
+  await app.register(oidcInteractionRoutes, {
+    config,
+    oidc,
+    pageSession,
+    accounts: oidcAccounts,
+    now: options.now ?? Date.now,
+  });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
   const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
   await app.register(consoleRoutes, { config, assets: pageAssets, pageSession, staff: services.staff });

@@ -18,6 +18,8 @@ export interface Keys {
   readonly telegramPkce: Buffer;
   /** HMAC key of the tokens in an alert's cancel and click links (alerts/link-token.ts). */
   readonly alertLink: Buffer;
+  /** Signs the OpenID Connect provider's cookies (its sign-in session and interaction steps; oidc/provider.ts). */
+  readonly oidcCookie: Buffer;
 }
 
 export function deriveKeys(authSecret: string): Keys {
@@ -30,6 +32,7 @@ export function deriveKeys(authSecret: string): Keys {
     rateLimitPhone: derive('rate-limit-phone v1'),
     telegramPkce: derive('telegram-pkce v1'),
     alertLink: derive('alert-link v1'),
+    oidcCookie: derive('oidc-cookie v1'),
   };
 }
 

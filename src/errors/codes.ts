@@ -60,6 +60,9 @@ export const ERROR_CODES = {
   // A redirect URI the provider must never send a code to: not https (or http on a loopback host), with a
   // fragment or a wildcard. The message names the URI and what is wrong with it.
   INVALID_REDIRECT_URI: { status: 400 },
+  // An OpenID Connect sign-in step (/oidc/interaction/...) that is unknown, expired, already finished, or
+  // opened in a browser other than the one that started it (its cookie is missing).
+  OIDC_INTERACTION_NOT_FOUND: { status: 404 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

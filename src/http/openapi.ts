@@ -38,6 +38,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
               "A staff member's own access token (the admin console's): the scopes of their role (`npx otpgate admins`); " +
               "another user's token is 403 STAFF_ONLY",
           },
+          clientBasic: {
+            type: 'http',
+            scheme: 'basic',
+            description: "an OpenID Connect client's client_id and client_secret (client_secret_basic)",
+          },
           metricsToken: {
             type: 'http',
             scheme: 'bearer',

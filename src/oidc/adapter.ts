@@ -26,7 +26,20 @@ export interface AdapterDeps {
   readonly db: Kysely<Database>;
   /** The service's clock, in milliseconds: expiry is measured on it, as for codes and sessions. */
   readonly now: () => number;
+  /**
+   * The error a second use of a single-use entry throws (oidc-provider's InvalidGrant, so that the loser of
+   * a race gets `invalid_grant`); a plain Error where none is given.
+   */
+  readonly alreadyConsumed?: (model: string) => Error;
 }
+
+/** The entries spent once: of two requests that both found one unspent, only the first may go on. */
+export const SINGLE_USE_MODELS: ReadonlySet<string> = new Set([
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
 
 /**
  * The `adapter` option of oidc-provider: a factory, which the provider accepts in place of a class, so that
@@ -90,17 +103,22 @@ export class PayloadAdapter implements OidcAdapter {
   }
 
   /**
-   * One conditional UPDATE: of concurrent consumes of one entry every one succeeds, and only the first sets
-   * `consumed_at`, so the time recorded is the first use. Consuming an entry that is not there does nothing.
+   * One conditional UPDATE, which sets `consumed_at` only on an entry not yet consumed. oidc-provider reads
+   * an entry, checks it is unspent, then consumes it: two token requests with one code (or one refresh
+   * token) can both pass the check. For the single-use models the UPDATE decides: the request whose UPDATE
+   * changed no row throws, and the provider answers it `invalid_grant`. Other models keep the first time.
    */
   async consume(id: string): Promise<void> {
-    await this.deps.db
+    const result = await this.deps.db
       .updateTable('oidc_payloads')
       .set({ consumed_at: this.deps.now() })
       .where('model', '=', this.model)
       .where('id', '=', id)
       .where('consumed_at', 'is', null)
-      .execute();
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0 && SINGLE_USE_MODELS.has(this.model)) {
+      throw this.deps.alreadyConsumed?.(this.model) ?? new Error(`${this.model} ${id} was already used`);
+    }
   }
 
   async destroy(id: string): Promise<void> {

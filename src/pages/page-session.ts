@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { SignInMethod } from '../sessions/repository.ts';
 import type { Session, SessionService, TokenPair } from '../sessions/service.ts';
 import { cookieValue } from './locale.ts';
 
@@ -9,7 +10,8 @@ export const PAGE_SESSION_COOKIE = 'otpgate_session';
 
 /** A signed-in visitor of a hosted page, and an access token for the page's calls to the JSON API. */
 export interface PageVisitor {
-  readonly session: Session;
+  /** With how it signed in (`amr`): the OpenID Connect provider passes it on. */
+  readonly session: Session & { readonly amr: SignInMethod };
   readonly accessToken: string;
 }
 
@@ -72,13 +74,22 @@ export function createPageSession(
 
     /** Ends the cookie's session (when it has a live one) and drops the cookie. */
     async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      const dropped = await this.endSession(request);
+      if (dropped) reply.header('set-cookie', dropped);
+    },
+
+    /**
+     * Ends the cookie's session, if there is a cookie, and answers the Set-Cookie that drops it (undefined
+     * without a cookie): for an answer Fastify does not send itself (the OpenID Connect sign-out).
+     */
+    async endSession(request: FastifyRequest): Promise<string | undefined> {
       const value = token(request);
-      if (value === undefined) return;
+      if (value === undefined) return undefined;
       await sessions.logout(value).catch((error: unknown) => {
         // A session that already ended is what a logout wants.
         if (!(error instanceof AppError && error.code === 'UNAUTHORIZED')) throw error;
       });
-      reply.header('set-cookie', cookie(request, '', 0));
+      return cookie(request, '', 0);
     },
   };
 }

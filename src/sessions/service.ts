@@ -118,7 +118,9 @@ export function createSessionService(deps: {
      * spending the refresh token; null when it cannot be used. For the hosted pages, whose cookie holds the
      * token (pages/page-session.ts): several tabs may load pages at once, which rotation would take for reuse.
      */
-    async resume(refreshToken: string): Promise<{ session: Session; accessToken: string } | null> {
+    async resume(
+      refreshToken: string,
+    ): Promise<{ session: Session & { readonly amr: SignInMethod }; accessToken: string } | null> {
       const live = await sessions.current(sha256Hex(refreshToken), now(), signedInAfter());
       if (!live) return null;
       const { userId, familyId, authTime, amr, phoneNumber, externalId } = live;

@@ -20,25 +20,3 @@ export const Jwks = Type.Object(
       'retired ones until the tokens they signed have expired. Sent with `Cache-Control: public, max-age=300`.',
   },
 );
-
-export const Discovery = Type.Object(
-  {
-    issuer: Type.String({ description: 'PUBLIC_URL: the `iss` of every access token' }),
-    jwks_uri: Type.String(),
-    introspection_endpoint: Type.String({
-      description: 'RFC 7662; needs an admin API key with tokens:introspect as a Bearer token',
-    }),
-    subject_types_supported: Type.Array(Type.Literal('public')),
-    id_token_signing_alg_values_supported: Type.Array(Type.Literal('ES256')),
-    response_types_supported: Type.Array(Type.String()),
-    grant_types_supported: Type.Array(Type.String()),
-    claims_supported: Type.Array(Type.String()),
-    service_documentation: Type.String(),
-  },
-  {
-    description:
-      'Where a verifier finds the issuer and its keys (OpenID Connect Discovery 1.0 / RFC 8414). The service ' +
-      'issues access tokens only (no authorization endpoint, no ID tokens). Sent with `Cache-Control: public, ' +
-      'max-age=300`.',
-  },
-);

@@ -56,6 +56,15 @@ forEachDatabase('CORS for browser front ends', (backend) => {
     assert.equal(refused.headers['access-control-allow-origin'], SHOP);
   });
 
+  it('the discovery document, served by the OpenID Connect provider, may be read from any origin, without credentials', async () => {
+    const answer = await send(base, 'GET', '/.well-known/openid-configuration', { origin: SHOP });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers['access-control-allow-origin'], SHOP);
+    // Public and without credentials, as OpenID Connect Discovery means it: the provider lets any origin read it.
+    const unlisted = await send(base, 'GET', '/.well-known/openid-configuration', { origin: 'https://other.example' });
+    assert.deepEqual(corsHeaders(unlisted), { 'access-control-allow-origin': 'https://other.example' });
+  });
+
   it('an origin not listed gets no CORS header at all: its preflight is a 404 and its requests go unmarked', async () => {
     for (const origin of ['https://evil.example', 'https://shop.example.evil.example', 'http://shop.example', 'null']) {
       const answer = await send(base, 'OPTIONS', '/api/v1/otp/phone/login/request', preflight(origin));

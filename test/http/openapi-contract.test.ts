@@ -6,6 +6,17 @@ import { createStaff } from '../../src/staff/service.ts';
 import { createEventRecorder } from '../../src/events/recorder.ts';
 import type { ErrorCode } from '../../src/errors/codes.ts';
 import { newKey } from '../helpers/api-keys.ts';
+import {
+  Agent,
+  authorizationRequest,
+  callbackOf,
+  location,
+  redeem,
+  registerClient,
+  signInPages,
+  tokenRequest,
+  type Transport,
+} from '../helpers/oidc-rp.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { Contract, servedRoutes } from '../helpers/openapi-contract.ts';
 import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
@@ -667,6 +678,107 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     const done = await expect('GET', `${page.pathname}${page.search}`, { headers: { cookie } }, 303);
     assert.equal(done.headers.location, '/account');
     await expect('GET', `/login/telegram?code=${'x'.repeat(300)}`, {}, 400, 'VALIDATION_ERROR');
+  });
+
+  it("OpenID Connect: the provider's endpoints and its sign-in and consent steps", async () => {
+    const issuer = t.config.tokens.issuer;
+    const host = new URL(issuer).host;
+    // Every exchange is checked against the document, whatever its status.
+    const checked: Transport = async ({ method, path, headers, body }) => {
+      const res = await t.inject({
+        method: method as 'GET',
+        url: path,
+        headers: { ...fromNewAddress(), ...headers },
+        payload: body,
+      });
+      const answer = { status: res.statusCode, headers: res.headers, body: res.body };
+      assert.deepEqual(contract.check(method, path, answer), [], `${method} ${path} ${res.statusCode}`);
+      return { ...answer, headers: res.headers as Record<string, string>, json: () => JSON.parse(res.body) };
+    };
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      checked({ method: 'GET', path, headers: { host, ...headers } });
+    const rp = await registerClient(t, { firstParty: false });
+    const agent = new Agent(checked, issuer);
+
+    assert.equal((await get('/oidc/auth?client_id=nobody&response_type=code&scope=openid')).status, 400);
+    const request = authorizationRequest(rp, 'openid phone');
+    const started = await agent.send('GET', request.url);
+    assert.ok([302, 303].includes(started.status), started.body);
+    const step = location(started);
+    assert.match(step, /^\/oidc\/interaction\/[\w-]+$/);
+    assert.equal((await agent.send('GET', step)).status, 303, 'not signed in: to /login');
+    await signInPages(agent, t);
+    const signedIn = await agent.send('GET', step);
+    assert.equal(signedIn.status, 303);
+    const consentStep = location(await agent.send('GET', new URL(location(signedIn), issuer).pathname));
+    assert.match(consentStep, /^\/oidc\/interaction\/[\w-]+$/, 'a client that is not first-party asks for consent');
+    assert.equal((await agent.send('GET', consentStep)).status, 200);
+    const foreign = await agent.send(
+      'POST',
+      `${step}/consent`,
+      { decision: 'allow' },
+      { origin: 'https://evil.example' },
+    );
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.json().code, 'ORIGIN_NOT_ALLOWED');
+    const allowed = await agent.send('POST', `${consentStep}/consent`, { decision: 'allow' });
+    assert.equal(allowed.status, 303);
+    const callback = callbackOf(await agent.send('GET', new URL(location(allowed), issuer).pathname), rp);
+    assert.equal((await get('/oidc/interaction/no-such-step')).json().code, 'OIDC_INTERACTION_NOT_FOUND');
+    assert.equal((await get('/oidc/auth/no-such-step')).status, 400);
+
+    const wrongSecret = { ...rp, secret: 'otpgcs_wrong' };
+    assert.equal((await redeem(checked, issuer, wrongSecret, callback.code!, request.verifier)).status, 401);
+    const tokens = await redeem(checked, issuer, rp, callback.code!, request.verifier);
+    assert.equal(tokens.status, 200, tokens.body);
+    const { access_token: accessToken, id_token: idToken, refresh_token: refreshToken } = tokens.json();
+    assert.equal((await get('/oidc/me')).status, 401);
+    assert.equal((await get('/oidc/me', { authorization: `Bearer ${accessToken}` })).status, 200);
+
+    const revoke = (client: typeof rp, token: string) =>
+      checked({
+        method: 'POST',
+        path: '/oidc/token/revocation',
+        headers: {
+          host,
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ token }).toString(),
+      });
+    assert.equal((await revoke(wrongSecret, refreshToken)).status, 401);
+
+    const endQuery = new URLSearchParams({
+      id_token_hint: idToken,
+      post_logout_redirect_uri: rp.postLogoutRedirectUri,
+    });
+    const unregistered = new URLSearchParams({
+      client_id: rp.clientId,
+      post_logout_redirect_uri: 'https://evil.example/',
+    });
+    assert.equal((await agent.send('GET', `/oidc/session/end?${unregistered}`)).status, 400);
+    const question = await agent.send('GET', `/oidc/session/end?${endQuery}`);
+    assert.equal(question.status, 200);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question.body)?.[1];
+    assert.ok(xsrf, question.body);
+    assert.equal(
+      (await agent.send('POST', '/oidc/session/end/confirm', { xsrf: 'forged', logout: 'yes' })).status,
+      400,
+    );
+    const out = await agent.send('POST', '/oidc/session/end/confirm', { xsrf, logout: 'yes' });
+    assert.equal(out.status, 303);
+    assert.ok(location(out).startsWith(rp.postLogoutRedirectUri), location(out));
+    assert.equal((await get('/oidc/session/end/success')).status, 200);
+    assert.equal((await get('/oidc/session/end/success?client_id=nobody')).status, 400);
+    // After the sign-out the grant is gone with the session: the refresh token no longer refreshes.
+    const refreshed = await tokenRequest(checked, issuer, rp, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
+    assert.equal(refreshed.status, 400);
+    assert.equal((await revoke(rp, refreshToken)).status, 200);
+    const denied = await agent.send('POST', `${consentStep}/consent`, { decision: 'deny' });
+    assert.equal(denied.status, 404, 'a finished step is gone');
   });
 
   it("telegram: the bot's webhook, with its secret and without", async () => {

@@ -103,31 +103,49 @@ forEachDatabase('the oidc-provider adapter', (backend) => {
     await refresh.consume('rt-1');
     assert.deepEqual(await refresh.find('rt-1'), { jti: 'rt-1', grantId: 'g-rt', consumed: Math.floor(first / 1000) });
     clock.advance(5000);
-    await refresh.consume('rt-1');
+    await assert.rejects(refresh.consume('rt-1'), /already used/, 'a refresh token is spent once');
     await refresh.upsert('rt-1', { jti: 'rt-1', grantId: 'g-rt', saved: 'again' }, 600);
     assert.equal((await refresh.find('rt-1'))?.consumed, Math.floor(first / 1000));
-    await refresh.consume('never-stored');
+    await assert.rejects(refresh.consume('never-stored'), /already used/);
     assert.equal(await refresh.find('never-stored'), undefined);
   });
 
-  it('two consumes of one entry at once both succeed, and consumed_at is written once', async () => {
-    const counter = updateCounter();
-    const codes = oidcAdapterFactory({ db: database.db.withPlugin(counter.plugin), now: clock.now })(
-      'AuthorizationCode',
-    );
-    await codes.upsert('code-race', { jti: 'code-race', grantId: 'g-race' }, 600);
-    const before = counter.updated();
-    const at = clock.now();
-    await Promise.all([codes.consume('code-race'), codes.consume('code-race')]);
-    assert.equal(counter.updated() - before, 1, 'one of the two consumes changed the row');
-    const row = await database.db
-      .selectFrom('oidc_payloads')
-      .select('consumed_at')
-      .where('model', '=', 'AuthorizationCode')
-      .where('id', '=', 'code-race')
-      .executeTakeFirstOrThrow();
-    assert.equal(row.consumed_at, at);
+  it('an entry that is not single-use may be consumed again: the first time stays', async () => {
+    const sessions = adapterFor('Session');
+    await sessions.upsert('s-1', { jti: 's-1' }, 600);
+    const first = clock.now();
+    await sessions.consume('s-1');
+    clock.advance(5000);
+    await sessions.consume('s-1');
+    assert.equal((await sessions.find('s-1'))?.consumed, Math.floor(first / 1000));
   });
+
+  for (const model of ['AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']) {
+    it(`two consumes of one ${model} at once: exactly one succeeds, the other throws the given error`, async () => {
+      const counter = updateCounter();
+      const spent = (name: string) => Object.assign(new Error(`${name} spent`), { model: name });
+      const entries = oidcAdapterFactory({
+        db: database.db.withPlugin(counter.plugin),
+        now: clock.now,
+        alreadyConsumed: spent,
+      })(model);
+      await entries.upsert(`${model}-race`, { jti: `${model}-race`, grantId: 'g-race' }, 600);
+      const before = counter.updated();
+      const at = clock.now();
+      const outcomes = await Promise.allSettled([entries.consume(`${model}-race`), entries.consume(`${model}-race`)]);
+      assert.deepEqual(outcomes.map((outcome) => outcome.status).sort(), ['fulfilled', 'rejected']);
+      const loser = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+      assert.equal(loser.reason.message, `${model} spent`);
+      assert.equal(counter.updated() - before, 1, 'one of the two consumes changed the row');
+      const row = await database.db
+        .selectFrom('oidc_payloads')
+        .select('consumed_at')
+        .where('model', '=', model)
+        .where('id', '=', `${model}-race`)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.consumed_at, at);
+    });
+  }
 
   it('destroy deletes one entry of one model', async () => {
     const grants = adapterFor('Grant');

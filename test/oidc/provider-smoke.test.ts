@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider from 'oidc-provider';
+import type Provider from 'oidc-provider';
 import { CLI_ACTOR } from '../../src/audit/actor.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
@@ -10,13 +10,15 @@ import { oidcAdapterFactory } from '../../src/oidc/adapter.ts';
 import { compareHashedClientSecrets } from '../../src/oidc/client-secret.ts';
 import { createClientRepository } from '../../src/oidc/client-repository.ts';
 import { createOidcClients, type NewClient, type OidcClients } from '../../src/oidc/clients.ts';
+import { loadOidcProvider } from '../../src/oidc/library.ts';
 import { forEachDatabase } from '../helpers/app.ts';
 
 /** oidc-provider as it will be mounted: our adapter, an ES256 key, nothing else of its own. */
 async function providerOver(database: DatabaseHandle): Promise<Provider> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'smoke' };
-  const provider = new Provider('https://auth.example.com', {
+  const { default: ProviderClass } = await loadOidcProvider();
+  const provider = new ProviderClass('https://auth.example.com', {
     adapter: oidcAdapterFactory({ db: database.db, now: Date.now }),
     jwks: { keys: [jwk] },
     features: { devInteractions: { enabled: false } },

@@ -53,4 +53,6 @@ export const en: MessageCatalogue = {
   OIDC_CLIENT_NOT_FOUND: 'No OpenID Connect client with this client_id',
   INVALID_REDIRECT_URI:
     'A redirect URI must be an absolute https URL (or http on localhost or 127.0.0.1), with no fragment and no wildcard',
+  OIDC_INTERACTION_NOT_FOUND:
+    'This sign-in step is unknown, expired or already done; go back to the site and sign in again',
 };

@@ -52,4 +52,5 @@ export const fa: MessageCatalogue = {
   OIDC_CLIENT_NOT_FOUND: 'کلاینت OpenID Connect با این client_id وجود ندارد',
   INVALID_REDIRECT_URI:
     'نشانی بازگشت باید یک URL کامل https باشد (یا http روی localhost یا 127.0.0.1)، بدون بخش # و بدون نویسهٔ جایگزین *',
+  OIDC_INTERACTION_NOT_FOUND: 'این مرحلهٔ ورود ناشناخته، منقضی یا انجام‌شده است؛ به سایت برگردید و دوباره وارد شوید',
 };
