@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import * as openid from 'openid-client';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { LOGIN_TEXT } from '../../src/pages/messages.ts';
 import { OIDC_PAGE_TEXT } from '../../src/oidc/page-text.ts';
@@ -220,6 +221,56 @@ describe('the OpenID Connect provider in Chromium, for a relying party on anothe
     });
     assert.equal(forged.status(), 403);
     assert.equal((await forged.json()).code, 'ORIGIN_NOT_ALLOWED');
+  });
+
+  it('a relying party built on openid-client signs a customer in through /login and gets a valid ID token', async () => {
+    // The library as a shop's backend uses it: discovery, PKCE, state and nonce, the code grant (it checks the
+    // ID token's iss, aud, nonce and expiry), userinfo, a refresh and the end-session URL. Plain http is this
+    // test's loopback only.
+    const insecure = { execute: [openid.allowInsecureRequests] };
+    const config = await openid.discovery(new URL(base), first.clientId, first.secret!, undefined, insecure);
+    const verifier = openid.randomPKCECodeVerifier();
+    const state = openid.randomState();
+    const nonce = openid.randomNonce();
+    const url = openid.buildAuthorizationUrl(config, {
+      redirect_uri: first.redirectUri,
+      scope: 'openid phone',
+      code_challenge: await openid.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    const page = await newPage();
+    const phone = freshPhone();
+    await page.goto(url.href);
+    await signInAtLogin(page, phone);
+    await backAtClient(page);
+
+    const tokens = await openid.authorizationCodeGrant(config, new URL(page.url()), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    const claims = tokens.claims()!;
+    assert.equal(claims.iss, base);
+    assert.equal(claims.aud, first.clientId);
+    assert.equal(claims.sub, await userIdOf(phone));
+    assert.equal(claims.phone_number, phone);
+    assert.equal(claims.phone_number_verified, true);
+    // The signature too, against the service's published keys, as a backend that keeps the token would.
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const { protectedHeader } = await jwtVerify(tokens.id_token!, jwks, { issuer: base, audience: first.clientId });
+    assert.equal(protectedHeader.alg, 'ES256');
+
+    const info = await openid.fetchUserInfo(config, tokens.access_token, claims.sub);
+    assert.equal(info.phone_number, phone);
+    const refreshed = await openid.refreshTokenGrant(config, tokens.refresh_token!);
+    assert.notEqual(refreshed.refresh_token, tokens.refresh_token);
+    const end = openid.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token!,
+      post_logout_redirect_uri: first.postLogoutRedirectUri,
+    });
+    assert.equal(`${end.origin}${end.pathname}`, `${base}/oidc/session/end`);
   });
 
   it('the error page and the signed-out page load under the pages’ policy, with nothing refused', async () => {
