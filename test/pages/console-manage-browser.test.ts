@@ -28,7 +28,9 @@ describe('the admin console’s templates, users, alerts, keys and clients pages
     browser = await launchChromium();
     t = await startTestApp(sqlite, { env: { OTP_IP_HOURLY_LIMIT: '1000', OTP_RESEND_SECONDS: '1' } });
     base = await listenOnSocket(t);
-    adminKey = (await newKey(t, ['alerts:write', 'alerts:read', 'clients:read', 'keys:read'], 'shop backend')).secret;
+    adminKey = (
+      await newKey(t, ['alerts:write', 'alerts:read', 'clients:read', 'keys:read', 'users:read'], 'shop backend')
+    ).secret;
   });
   after(async () => {
     await browser?.close();
@@ -212,6 +214,35 @@ describe('the admin console’s templates, users, alerts, keys and clients pages
       .filter({ hasText: persian('1') })
       .waitFor(WAIT);
     assert.equal(await meStatus(t, again.accessToken), 401);
+
+    await page.getByRole('button', { name: text.erase }).click();
+    await page.getByRole('dialog').getByRole('button', { name: text.erase }).click();
+    await page.getByRole('status').filter({ hasText: text.erased! }).waitFor(WAIT);
+    assert.equal((await t.get(`/api/v1/admin/users/${user.userId}`, bearer(adminKey))).status, 404);
+  });
+
+  it('by keyboard alone: the question before revoking a key takes the focus, Escape says no, Enter on yes revokes', async () => {
+    const key = await newKey(t, ['sms:send'], 'kiosk');
+    const page = await staffPage('fa', 'admin', { path: '/admin/keys' });
+    const text = TEXT('keys', 'fa');
+    const revoke = page.getByRole('button', { name: `${text.revoke} kiosk` });
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor(WAIT);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), text.cancel);
+    await screenshot(page, 'console-keys-question-fa-phone.png');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    assert.equal((await t.get('/api/v1/admin/keys/whoami', bearer(key.secret))).status, 200);
+    await revoke.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor(WAIT);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), text.revoke);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'kiosk' }).waitFor(WAIT);
+    assert.equal((await t.get('/api/v1/admin/keys/whoami', bearer(key.secret))).status, 401);
   });
 
   it('alerts: a product’s alerts and subscribers, and one cancelled after a question', async () => {

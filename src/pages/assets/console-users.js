@@ -111,6 +111,20 @@ window.otpConsole.ready(function (c) {
         blocked ? t.unblock : t.block,
       ]);
       var signOut = el('button', { type: 'button', class: 'secondary', disabled: !mayWrite }, [t.signOutAll]);
+      var erase = el('button', { type: 'button', class: 'danger', disabled: !mayWrite }, [t.erase]);
+      erase.addEventListener('click', function () {
+        c.confirm(t.eraseQuestion, t.erase, t.cancel).then(function (yes) {
+          if (!yes) return;
+          c.say('');
+          c.api('DELETE', BASE + '/' + encodeURIComponent(id)).then(function (res) {
+            if (!res.ok) return;
+            c.fill([
+              el('p', { class: 'status', role: 'status' }, [t.erased]),
+              el('p', {}, [el('a', { href: '/admin/users' }, [t.back])]),
+            ]);
+          });
+        });
+      });
       toggle.addEventListener('click', function () {
         if (blocked) return void act('/unblock', t.unblocked);
         c.confirm(t.blockQuestion, t.block, t.cancel).then(function (yes) {
@@ -142,7 +156,7 @@ window.otpConsole.ready(function (c) {
             }),
           ),
           mayWrite ? null : el('p', { class: 'notice' }, [t.readOnly]),
-          el('div', { class: 'actions' }, [toggle, signOut]),
+          el('div', { class: 'actions' }, [toggle, signOut, erase]),
         ]),
       );
     }

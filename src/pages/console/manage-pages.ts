@@ -96,6 +96,10 @@ export const MANAGE_PAGES: readonly ConsolePage[] = [
         unblocked: 'انسداد برداشته شد.',
         signedOut: 'از همهٔ دستگاه‌ها خارج شد؛ {count} نشست پایان یافت.',
         readOnly: 'نقش شما فقط اجازهٔ دیدن کاربران را دارد، نه تغییر آن‌ها.',
+        erase: 'حذف کاربر',
+        eraseQuestion:
+          'این کاربر حذف شود؟ نشست‌ها و کدهایش پاک می‌شوند و شماره‌اش در گزارش پیامک‌ها «erased» می‌شود. این کار برگشت ندارد.',
+        erased: 'کاربر حذف شد.',
       },
       en: {
         title: 'Users',
@@ -126,6 +130,10 @@ export const MANAGE_PAGES: readonly ConsolePage[] = [
         unblocked: 'Unblocked.',
         signedOut: 'Signed out everywhere; {count} sessions ended.',
         readOnly: 'Your role may see users, not change them.',
+        erase: 'Delete user',
+        eraseQuestion:
+          'Delete this user? Their sessions and codes go, and their number is replaced by “erased” in the SMS log. This cannot be undone.',
+        erased: 'The user was deleted.',
       },
     },
   },
