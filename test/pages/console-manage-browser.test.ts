@@ -115,6 +115,7 @@ describe('the admin console’s templates, users, alerts, keys and clients pages
     // A code message without {code} is shown as one that cannot be saved, before saving.
     await fa.fill('no code here');
     await page.locator('#problem-fa', { hasText: 'must contain {code}' }).waitFor(WAIT);
+    await screenshot(page, 'console-template-problem-en-phone.png');
     await page.locator('#counts-fa', { hasText: 'GSM-7 (160 per SMS)' }).waitFor(WAIT);
 
     await fa.fill(long);
@@ -296,6 +297,7 @@ describe('the admin console’s templates, users, alerts, keys and clients pages
     const clientId = (await page.locator('#new-client-id').textContent())!;
     assert.ok(secret.length >= 32, secret);
     await page.getByText(text.secretOnce!).waitFor(WAIT);
+    await screenshot(page, 'console-clients-created-en-phone.png');
     const stored = await t.get(`/api/v1/admin/oidc/clients/${clientId}`, bearer(adminKey));
     assert.deepEqual(stored.body.client.redirect_uris, ['https://shop.example/callback', 'http://localhost:3000/cb']);
     assert.equal(stored.body.client.first_party, true);
