@@ -9144,7 +9144,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health */
+                    /** @description the page: health, templates, users, alerts, keys, clients */
                     page: string;
                 };
                 cookie?: never;
@@ -9303,7 +9303,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health */
+                    /** @description the page: health, templates, users, alerts, keys, clients */
                     page: string;
                     id: string;
                 };
@@ -12132,6 +12132,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sms/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A body as it would go out, with sample values, and its size in SMS; scope templates:read
+         * @description Saves nothing: for an editor that shows the message and its parts as it is typed. Counts as the service does (GSM-7: 160, or 153 per part; UCS-2: 70, or 67 per part). problem says what PUT would refuse for key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the text being written, placeholders and all */
+                        body: string;
+                        /** @description the template it is for: a code message's rules and filling, a service message's placeholders */
+                        key?: string;
+                        /** @description the language of the sample values; default fa */
+                        locale?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            /** @description the message with sample values in its placeholders ({code} and {minutes} as the code sender fills them, with the WebOTP line when OTP_WEBOTP_DOMAIN is set); a name without a sample is filled with itself */
+                            text: string;
+                            /** @description in order of appearance */
+                            placeholders: string[];
+                            /** @description UCS-2 as soon as one character is outside the GSM alphabet (any Persian letter) */
+                            encoding: "GSM-7" | "UCS-2";
+                            /** @description SMS the text goes out as (0 for an empty text) */
+                            parts: number;
+                            characters: number;
+                            /** @description septets (GSM-7) or UTF-16 units (UCS-2) */
+                            units: number;
+                            /** @description units per SMS: 160 or 70 in one SMS, 153 or 67 per part of a longer one */
+                            per_part: number;
+                            /** @description SMS_MAX_PARTS: a longer message is refused */
+                            max_parts: number;
+                            /** @description why PUT would refuse this body for key (VALIDATION_ERROR or MESSAGE_TOO_LONG); null when it would not */
+                            problem: string | null;
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `PAYLOAD_TOO_LARGE`: The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+                /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body's Content-Type is not one this route takes (application/json; introspection takes application/x-www-form-urlencoded) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/audit": {
         parameters: {
             query?: never;
@@ -14887,7 +15103,7 @@ export interface paths {
         post?: never;
         /**
          * Cancels an alert (reason admin); scope alerts:write
-         * @description An alert already notified or cancelled is answered as it is, with cancelled false. Audited as alert.cancel.
+         * @description An alert already notified or cancelled is answered as it is, with cancelled false. Audited as alert.cancel, by the key or the staff member (the console's) who cancelled it.
          */
         delete: {
             parameters: {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from '@sinclair/typebox';
-import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestKey, type RequireScope } from '../admin/auth.ts';
+import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestActor, requestKey, type RequireScope } from '../admin/auth.ts';
 import { keyActor } from '../audit/actor.ts';
 import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -125,13 +125,13 @@ export const alertAdminRoutes: FastifyPluginAsyncTypebox<AlertAdminOptions> = as
         summary: 'Cancels an alert (reason admin); scope alerts:write',
         description:
           'An alert already notified or cancelled is answered as it is, with cancelled false. Audited as ' +
-          'alert.cancel.',
+          "alert.cancel, by the key or the staff member (the console's) who cancelled it.",
         params: AlertParams,
         response: responses(200, AdminAlertCancelled, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS, 'NOT_FOUND']),
       },
     },
     async (request) => {
-      const done = await alerts.cancelByAdmin(request.params.id, keyActor(requestKey(request)));
+      const done = await alerts.cancelByAdmin(request.params.id, requestActor(request));
       if (!done) throw new AppError('NOT_FOUND', 'No alert with this id');
       return { success: true as const, cancelled: done.cancelled, alert: adminAlertView(done.alert) };
     },

@@ -4,7 +4,7 @@ import { localDigits, type PageLocale } from '../pages/messages.ts';
 import { OIDC_PAGE_TEXT, type OidcPageText } from './page-text.ts';
 
 /**
- * The hosted pages' policy (pages/login-page.ts LOGIN_CSP), with the form's targets named: a browser applies
+ * The hosted pages' policy (pages/shell.ts PAGE_CSP), with the form's targets named: a browser applies
  * `form-action` to the redirects after a POST too, and an allowed sign-in (or a sign-out) ends at the client,
  * on its own origin. The pages are plain forms with no script; `script-src 'self'` is there for oidc-provider's
  * own auto-submitting form, which adds its inline script's hash to it.

@@ -4,6 +4,7 @@ import { BODY_ERRORS } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import {
   OneTemplate,
+  PreviewBody,
   SavedTemplate,
   TEMPLATE_PAGE_SIZE,
   TemplateBody,
@@ -11,8 +12,10 @@ import {
   TemplateList,
   TemplateListQuery,
   TemplateParams,
+  TemplatePreviewAnswer,
   templateView,
 } from './schemas.ts';
+import { DEFAULT_LOCALE } from './locale.ts';
 import type { TemplateService } from './service.ts';
 
 /** Message templates over the admin API; mounted under /api/v1/admin, behind its key check. */
@@ -55,6 +58,33 @@ export const templateAdminRoutes: FastifyPluginAsyncTypebox<{
       success: true as const,
       template: templateView(await templates.get(params.key, params.locale)),
     }),
+  );
+
+  app.post(
+    '/sms/templates/preview',
+    {
+      preHandler: requireScope('templates:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'A body as it would go out, with sample values, and its size in SMS; scope templates:read',
+        description:
+          'Saves nothing: for an editor that shows the message and its parts as it is typed. Counts as the ' +
+          'service does (GSM-7: 160, or 153 per part; UCS-2: 70, or 67 per part). problem says what PUT would ' +
+          'refuse for key.',
+        security: AdminKeyAuth,
+        body: PreviewBody,
+        response: responses(200, TemplatePreviewAnswer, [...ADMIN_SCOPE_ERRORS, ...BODY_ERRORS]),
+      },
+    },
+    async ({ body }) => {
+      const preview = await templates.preview({
+        key: body.key,
+        locale: body.locale ?? DEFAULT_LOCALE,
+        body: body.body,
+      });
+      const { perPart, maxParts, ...rest } = preview;
+      return { success: true as const, ...rest, per_part: perPart, max_parts: maxParts };
+    },
   );
 
   app.put(

@@ -91,3 +91,41 @@ export const templateView = (record: TemplateRecord) => ({
   created_at: new Date(record.createdAt).toISOString(),
   updated_at: new Date(record.updatedAt).toISOString(),
 });
+
+export const PreviewBody = Type.Object(
+  {
+    body: MessageText({ maxLength: 1000, description: 'the text being written, placeholders and all' }),
+    key: Type.Optional(
+      Type.String({
+        pattern: KEY,
+        description: "the template it is for: a code message's rules and filling, a service message's placeholders",
+      }),
+    ),
+    locale: Type.Optional(
+      Type.String({ pattern: '^[a-z]{2,3}$', description: 'the language of the sample values; default fa' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const TemplatePreviewAnswer = Type.Object({
+  success: Type.Literal(true),
+  text: Type.String({
+    description:
+      'the message with sample values in its placeholders ({code} and {minutes} as the code sender fills them, ' +
+      'with the WebOTP line when OTP_WEBOTP_DOMAIN is set); a name without a sample is filled with itself',
+  }),
+  placeholders: Type.Array(Type.String(), { description: 'in order of appearance' }),
+  encoding: Type.Union([Type.Literal('GSM-7'), Type.Literal('UCS-2')], {
+    description: 'UCS-2 as soon as one character is outside the GSM alphabet (any Persian letter)',
+  }),
+  parts: Type.Integer({ minimum: 0, description: 'SMS the text goes out as (0 for an empty text)' }),
+  characters: Type.Integer({ minimum: 0 }),
+  units: Type.Integer({ minimum: 0, description: 'septets (GSM-7) or UTF-16 units (UCS-2)' }),
+  per_part: Type.Integer({ description: 'units per SMS: 160 or 70 in one SMS, 153 or 67 per part of a longer one' }),
+  max_parts: Type.Integer({ description: 'SMS_MAX_PARTS: a longer message is refused' }),
+  problem: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'why PUT would refuse this body for key (VALIDATION_ERROR or MESSAGE_TOO_LONG); null when it would not',
+  }),
+});

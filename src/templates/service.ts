@@ -6,6 +6,7 @@ import type { TemplateCache } from './cache.ts';
 import { decodeTemplateCursor, encodeTemplateCursor } from './cursor.ts';
 import type { TemplateRecord } from './record.ts';
 import { placeholdersOf } from './placeholders.ts';
+import { previewTemplate } from './preview.ts';
 import type { TemplateInput, TemplateRepository, Written } from './repository.ts';
 import { CODE_TEMPLATE_KEYS, isSentByService, shortestRendering, templateProblem, type CodeFill } from './rules.ts';
 
@@ -85,6 +86,31 @@ export function createTemplateService(deps: {
       } finally {
         cache.invalidate();
       }
+    },
+
+    /**
+     * A body as it would go out with sample values, its size in SMS, and what would stop it from being saved
+     * for `key` (null when nothing would): the console's editor asks as its user types. Reads nothing but
+     * the render cache, for the rule of the service's own messages.
+     */
+    async preview(input: { key?: string | undefined; locale: string; body: string }) {
+      const shown = previewTemplate(input.key, input.locale, input.body, deps.codeFill);
+      const parsed = placeholdersOf(input.body);
+      const template = { body: input.body, approved: {} };
+      let problem: string | null = input.key === undefined ? null : templateProblem(input.key, template);
+      if (problem === null && input.body.trim() === '') problem = 'body is empty';
+      if (problem === null && !parsed.ok) problem = parsed.problem;
+      if (problem === null && input.key !== undefined) problem = await sentByServiceProblem(input.key, template);
+      if (problem === null && parsed.ok) {
+        const shortest = shortestRendering(input.key ?? '', input.body, parsed.names, deps.codeFill);
+        try {
+          assertFits(shortest, deps.maxParts);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problem = error.message;
+        }
+      }
+      return { ...shown, placeholders: parsed.ok ? parsed.names : [], problem, maxParts: deps.maxParts };
     },
 
     /**

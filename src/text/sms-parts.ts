@@ -22,7 +22,8 @@ const GSM_EXTENSION = '\f^{}\\[~]|€';
 const BASIC = new Set(GSM_BASIC);
 const EXTENSION = new Set(GSM_EXTENSION);
 
-const LIMITS = {
+/** Units in one SMS of each encoding, and in each part of a longer text. */
+export const SMS_LIMITS = {
   'GSM-7': { single: 160, part: 153 },
   'UCS-2': { single: 70, part: 67 },
 } as const;
@@ -34,7 +35,7 @@ export function smsParts(text: string): SmsParts {
   // Each character's size in its encoding's units: an escape pair, or a surrogate pair, is 2 and indivisible.
   const sizes = characters.map((character) => (gsm ? (EXTENSION.has(character) ? 2 : 1) : character.length));
   const units = sizes.reduce((sum, size) => sum + size, 0);
-  const { single, part } = LIMITS[encoding];
+  const { single, part } = SMS_LIMITS[encoding];
   if (units === 0) return { encoding, units, parts: 0 };
   if (units <= single) return { encoding, units, parts: 1 };
   let parts = 1;

@@ -298,6 +298,10 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', `${TEMPLATES}?key=otp_login`, { headers: admin }, 200);
     await expect('GET', `${TEMPLATES}?key=NOT-A-KEY`, { headers: admin }, 400, 'VALIDATION_ERROR');
     await expect('GET', `${TEMPLATES}/otp_login/fa`, { headers: admin }, 200);
+    const draft = { body: 'کد شما: {code}', key: 'otp_login', locale: 'fa' };
+    await expect('POST', `${TEMPLATES}/preview`, { body: draft, headers: admin }, 200);
+    await expect('POST', `${TEMPLATES}/preview`, { body: draft, headers: scopeless }, 403, 'FORBIDDEN');
+    await expect('POST', `${TEMPLATES}/preview`, { body: { text: 'x' }, headers: admin }, 400, 'VALIDATION_ERROR');
     await expect('GET', `${TEMPLATES}/no_such/fa`, { headers: admin }, 404, 'TEMPLATE_NOT_FOUND');
     await expect('PUT', `${TEMPLATES}/sale/en`, { body: { body: 'Sale on {product}' }, headers: admin }, 200);
     await expect(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { CLI_ACTOR } from '../../src/audit/actor.ts';
 import { PAGE_CSP } from '../../src/pages/shell.ts';
+import { CONSOLE_PAGES } from '../../src/pages/console/pages.ts';
 import { createStaff, type Staff } from '../../src/staff/service.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { OWN, pageSignIn } from '../helpers/page-session.ts';
@@ -67,6 +68,26 @@ forEachDatabase('the admin console’s pages', (backend) => {
     const unknown = await get('/admin/nothing-here', cookie);
     assert.equal(unknown.statusCode, 404);
     assert.doesNotMatch(unknown.body, /data-token/);
+  });
+
+  it('support gets every page, told only of read scopes (so writes show disabled); an admin of the write ones', async () => {
+    const support = await member('support');
+    for (const { id } of CONSOLE_PAGES) {
+      const page = await get(`/admin/${id}`, support.cookie);
+      assert.equal(page.statusCode, 200, id);
+      const scopes = /data-scopes="([^"]*)"/.exec(page.body)?.[1]?.split(' ') ?? [];
+      assert.ok(scopes.includes('templates:read'), id);
+      assert.deepEqual(
+        scopes.filter((scope) => !scope.endsWith(':read')),
+        [],
+        id,
+      );
+    }
+    const admin = await member('admin');
+    const page = await get('/admin/templates/otp_login', admin.cookie);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /data-id="otp_login"/);
+    assert.match(page.body, /data-scopes="[^"]*templates:write/);
   });
 
   it('removed from staff, the next page load is refused', async () => {

@@ -5,6 +5,7 @@ import { createStaff, type Staff } from '../../src/staff/service.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { assertError } from '../helpers/session-errors.ts';
 import { bearer, signIn } from '../helpers/session-sign-in.ts';
+import { newAlert, newUser } from '../alerts/rows.ts';
 
 const LOGS = '/api/v1/admin/sms/logs';
 const TEMPLATE = '/api/v1/admin/sms/templates/otp_login/en';
@@ -63,6 +64,29 @@ forEachDatabase('the admin API with a staff member’s access token', (backend) 
     );
     assertError(send, 'FORBIDDEN');
     assertError(await t.get('/api/v1/admin/keys/whoami', bearer(admin.accessToken)), 'FORBIDDEN');
+  });
+
+  it('an admin cancels a customer’s alert from the console, recorded as theirs; support may not', async () => {
+    const alert = await newAlert(t, { userId: await newUser(t), productId: 'teapot' });
+    const support = await member('support');
+    const refused = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/alerts/${alert.id}`,
+      headers: bearer(support.accessToken),
+    });
+    assert.equal(refused.json().code, 'FORBIDDEN');
+    const admin = await member('admin');
+    const done = await t.inject({
+      method: 'DELETE',
+      url: `/api/v1/admin/alerts/${alert.id}`,
+      headers: bearer(admin.accessToken),
+    });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal(done.json().cancelled, true);
+    assert.equal(done.json().alert.cancel_reason, 'admin');
+    const audit = await t.get('/api/v1/admin/audit', bearer(admin.accessToken));
+    const entry = audit.body.records.find((record: { action: string }) => record.action === 'alert.cancel');
+    assert.equal(entry?.actor.name, `staff:${admin.userId}`, JSON.stringify(audit.body.records));
   });
 
   it('a user who is not staff is 403 STAFF_ONLY; no token or a bad one 401; removal counts at once', async () => {

@@ -83,9 +83,59 @@
     return date.toLocaleString(locale === 'fa' ? 'fa-IR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   }
 
+  /** Puts `nodes` in #content; a null or undefined among them (a part a role does not see) is left out. */
   function fill(nodes) {
-    content.replaceChildren.apply(content, [].concat(nodes));
+    var shown = [].concat(nodes).filter(function (node) {
+      return node !== null && node !== undefined;
+    });
+    content.replaceChildren.apply(content, shown);
   }
+
+  var scopes = (root.getAttribute('data-scopes') || '').split(' ');
+  /** Whether the role holds `scope`: what it lacks is shown disabled, and the API refuses it anyway. */
+  function can(scope) {
+    return scopes.indexOf(scope) !== -1;
+  }
+
+  /**
+   * Asks before something that cannot be undone, in a modal <dialog> (focus stays in it, Escape says no,
+   * "no" has the focus first); resolves true for yes.
+   */
+  function confirmAction(question, yes, no) {
+    return new Promise(function (resolve) {
+      var noButton = el('button', { type: 'button', class: 'secondary', autofocus: true }, [no]);
+      var yesButton = el('button', { type: 'button', class: 'danger' }, [yes]);
+      var sentence = el('p', { id: 'confirm-question' }, [question]);
+      var dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-question' }, [
+        sentence,
+        el('div', { class: 'actions' }, [noButton, yesButton]),
+      ]);
+      var answered = false;
+      function answer(value) {
+        if (answered) return;
+        answered = true;
+        dialog.close();
+        dialog.remove();
+        resolve(value);
+      }
+      noButton.addEventListener('click', function () {
+        answer(false);
+      });
+      yesButton.addEventListener('click', function () {
+        answer(true);
+      });
+      dialog.addEventListener('close', function () {
+        answer(false);
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+      noButton.focus();
+    });
+  }
+
+  // On a phone the navigation is a row that scrolls: the current page is brought into it.
+  var current = document.querySelector('nav a[aria-current="page"]');
+  if (current) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 
   window.otpConsole = {
     locale: locale,
@@ -94,6 +144,9 @@
     api: api,
     digits: digits,
     say: say,
+    sayError: sayError,
+    can: can,
+    confirm: confirmAction,
     el: el,
     table: table,
     when: when,

@@ -73,6 +73,8 @@ export function renderConsolePage(args: {
     `<span class="tools">${otherLanguage(`/admin/${page.id}`, locale)}${signOut(locale)}</span></header>` +
     `<nav aria-label="${escapeHtml(text.console)}"><ul>${nav}</ul></nav>` +
     `<main id="console" data-page="${page.id}" data-token="${escapeHtml(accessToken)}" ` +
+    // What the role may do, so a page can hide or disable what the admin API would refuse anyway.
+    `data-scopes="${escapeHtml(staff.scopes.join(' '))}" ` +
     (id === undefined ? '' : `data-id="${escapeHtml(id)}" `) +
     `data-text="${escapeHtml(JSON.stringify(scriptText))}">` +
     `<h1>${escapeHtml(page.title[locale])}</h1>` +

@@ -47,6 +47,13 @@ const fa: ConsoleText = {
     FORBIDDEN: 'نقش شما اجازهٔ این کار را ندارد.',
     STAFF_ONLY: 'این حساب دیگر جزو کارکنان نیست.',
     NOT_FOUND: 'پیدا نشد.',
+    VALIDATION_ERROR: 'آنچه وارد شد معتبر نیست.',
+    INVALID_PHONE: 'این شمارهٔ موبایل معتبر نیست. شماره‌ای مانند ۰۹۱۲۳۴۵۶۷۸۹ یا +۹۸۹۱۲۳۴۵۶۷۸۹ وارد کنید.',
+    TEMPLATE_NOT_FOUND: 'این قالب پیدا نشد.',
+    TEMPLATE_REQUIRED: 'این قالب را سرویس خودش می‌فرستد و آخرین زبانش حذف نمی‌شود؛ به جای حذف، متنش را تغییر دهید.',
+    MESSAGE_TOO_LONG: 'این متن بیش از حد بلند است: از بیشترین تعداد پیامک مجاز بیشتر می‌شود.',
+    INVALID_REDIRECT_URI: 'نشانی بازگشت پذیرفته نیست: نشانی کامل https، یا http روی localhost، بدون # و *.',
+    OIDC_CLIENT_NOT_FOUND: 'این برنامه پیدا نشد.',
   },
 };
 
@@ -73,6 +80,14 @@ const en: ConsoleText = {
     FORBIDDEN: 'Your role may not do this.',
     STAFF_ONLY: 'This account is no longer staff.',
     NOT_FOUND: 'Not found.',
+    VALIDATION_ERROR: 'What was entered is not valid.',
+    INVALID_PHONE: 'This is not a valid mobile number. Enter one such as 09123456789 or +989123456789.',
+    TEMPLATE_NOT_FOUND: 'There is no such template.',
+    TEMPLATE_REQUIRED:
+      'The service sends this template itself, so its last language cannot be deleted; change its text instead.',
+    MESSAGE_TOO_LONG: 'This text is too long: it would take more SMS than allowed.',
+    INVALID_REDIRECT_URI: 'A redirect URI is not accepted: a full https address, or http on localhost, with no # or *.',
+    OIDC_CLIENT_NOT_FOUND: 'There is no such client.',
   },
 };
 

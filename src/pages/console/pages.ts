@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from '../../api-keys/scopes.ts';
 import type { PageLocale } from '../messages.ts';
+import { MANAGE_PAGES } from './manage-pages.ts';
 
 /**
  * A page of the admin console. The server renders its frame (navigation, title, an empty `<section>`) and
@@ -46,4 +47,5 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
       },
     },
   },
+  ...MANAGE_PAGES,
 ];
