@@ -37,7 +37,8 @@
  * BENCH_ONLY=alerts runs it alone on each store; BENCH_ALERTS_SMS_CONCURRENCY (8) is the alert server's
  * SMS_QUEUE_CONCURRENCY, which bounds its SMS rate.
  * Hosted pages (on the first store only): scenario j, the sign-in page and each of its assets loaded in turn
- * as a first visit does; then the page in Chromium under the DevTools "Slow 3G" and "Fast 3G" emulations,
+ * as a first visit does; scenario k, OpenID Connect authorization-code round trips without a browser for a
+ * first-party client registered by the CLI, each of BENCH_CONNECTIONS customers signed in to the pages once; then the page in Chromium under the DevTools "Slow 3G" and "Fast 3G" emulations,
  * nothing cached, five loads each (left out when /usr/bin/chromium is missing). BENCH_ONLY=pages runs them
  * alone, on the first store.
  */

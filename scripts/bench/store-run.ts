@@ -2,6 +2,7 @@ import { importLine, usersImport, type ImportResult } from './import.ts';
 import { createSendKey, queuedLine, queuedSends, type CampaignSettings } from './queued.ts';
 import { storeTable, table, type StoreRun } from './report.ts';
 import { codeRequests, idleRates, signIns, trivialRoute, type BenchSettings, type Measurement } from './scenarios.ts';
+import { createBenchClient, oidcRoundTrips } from './oidc.ts';
 import { loginPageLoads, slowLoadLine, slowNetworkLoads } from './pages.ts';
 import { startServer, type ServerChild } from './server.ts';
 import type { SmsSink } from './sink.ts';
@@ -142,7 +143,7 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
     const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
     const updates = await step(() => botUpdates(settings, context.freshTelegramId));
-    if (context.pages) await pageScenarios(step, settings, child.baseUrl);
+    if (context.pages) await pageScenarios(step, settings, child.baseUrl, context, store);
     const queued = context.campaign
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)
       : null;
@@ -203,13 +204,20 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
   }
 }
 
-/** Scenario j, then the sign-in page loaded by Chromium on slow networks (printed, not in the table). */
+/**
+ * Scenario j, k (OpenID Connect round trips, for a client registered on the store by the CLI), then the
+ * sign-in page loaded by Chromium on slow networks (printed, not in the table).
+ */
 async function pageScenarios(
   step: (run: () => Promise<Measurement>) => Promise<Measurement>,
   settings: BenchSettings,
   baseUrl: string,
+  context: StoreRunContext,
+  store: PreparedStore,
 ): Promise<void> {
   await step(() => loginPageLoads(settings));
+  const rp = createBenchClient(context.root, context.dataDir, store.databaseUrl);
+  await step(() => oidcRoundTrips(settings, rp, context.fresh, context.sink));
   const slow = await slowNetworkLoads(baseUrl);
   if (!slow) console.log('  (Chromium or playwright-core is not installed: the slow-network loads are left out)');
   for (const load of slow ?? []) console.log(`  ${slowLoadLine(load)}`);
@@ -229,7 +237,7 @@ export async function runPagesOnly(name: StoreName, context: StoreRunContext): P
       store,
       starter(name, context, store, started),
     );
-    await pageScenarios(step, settings, child.baseUrl);
+    await pageScenarios(step, settings, child.baseUrl, context, store);
     console.log(`\n${table(results, trivial.rate)}`);
     printLogs(started);
     return failuresOf(name, results);

@@ -76,6 +76,10 @@ export class CookieJar {
   header(): string {
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
+  /** Drops every cookie but `keep` (a new visit of a browser that keeps only that one). */
+  keepOnly(keep: string): void {
+    for (const name of [...this.#cookies.keys()]) if (name !== keep) this.#cookies.delete(name);
+  }
 }
 
 /** A browser without a page: it keeps cookies and sends this service's Host and Origin. */
