@@ -100,6 +100,35 @@ export const ProviderList = Type.Object({
   ),
 });
 
+export const StatsQuery = Type.Object(
+  {
+    period: Type.Optional(
+      Type.Union([Type.Literal('day'), Type.Literal('week')], {
+        description: 'the last 24 hours (default) or the last 7 days, hour by hour',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = (description: string) => Type.Record(Type.String(), Type.Integer({ minimum: 1 }), { description });
+
+export const SmsStatsAnswer = Type.Object({
+  success: Type.Literal(true),
+  period: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+  from: Type.String({ format: 'date-time', description: 'the first hour’s start' }),
+  to: Type.String({ format: 'date-time', description: 'the end of the current hour (excluded)' }),
+  hours: Type.Array(
+    Type.Object({
+      hour: Type.String({ format: 'date-time', description: 'the hour’s start (UTC)' }),
+      total: Type.Integer({ description: 'messages created in the hour' }),
+      statuses: Counts('messages by their status now; statuses with none are left out'),
+      providers: Counts('messages by the provider that carried them, or was last tried'),
+    }),
+    { description: 'every hour of the period, oldest first, an empty one too (24 or 168)' },
+  ),
+});
+
 export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   id: row.id,
   phone_number: fullNumbers ? row.phone_number : maskPhone(row.phone_number),
