@@ -7122,7 +7122,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health */
+                    /** @description the page: health, sms, providers */
                     page: string;
                 };
                 cookie?: never;
@@ -7281,7 +7281,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health */
+                    /** @description the page: health, sms, providers */
                     page: string;
                     id: string;
                 };

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CLI_ACTOR } from '../../src/audit/actor.ts';
-import { LOGIN_TEXT } from '../../src/pages/messages.ts';
-import { createStaff } from '../../src/staff/service.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
-import { launchChromium, screenshot, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
-import { freshPhone } from '../helpers/session-sign-in.ts';
+import { launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
+import { CONSOLE_WAIT as WAIT, DESKTOP, signInAsStaff as signInAs } from '../helpers/console.ts';
 
-const WAIT = { timeout: 20_000 };
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
-const DESKTOP = { width: 1280, height: 800 };
 
 describe('the admin console in Chromium', () => {
   let browser: Browser;
@@ -35,27 +30,15 @@ describe('the admin console in Chromium', () => {
     assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
   });
 
-  /** Signs in on /login as staff would, from /admin, and lands back on the console. */
   async function signInAsStaff(locale: 'fa' | 'en', role: 'admin' | 'support', options = {}): Promise<Page> {
-    const phone = freshPhone();
-    const staff = createStaff({ db: t.database.db, lockRows: false, now: t.clock.now });
-    assert.equal((await staff.add({ phoneNumber: phone }, role, CLI_ACTOR)).outcome, 'added');
-    open = await watchedPage(browser, options);
-    const { page } = open;
-    await page.goto(`${base}/admin?lang=${locale}`);
-    const text = LOGIN_TEXT[locale];
-    await page.getByLabel(text.phoneLabel).fill(`0${phone.slice(3)}`);
-    await page.getByRole('button', { name: text.sendCode }).click();
-    await page.getByLabel(text.codeLabel).fill(t.sink.lastCode(phone)!);
-    await page.getByRole('button', { name: text.verify, exact: true }).click();
-    await page.waitForURL(/\/admin\/[a-z-]+$/, WAIT);
-    return page;
+    open = await signInAs(browser, t, base, locale, role, options);
+    return open.page;
   }
 
   for (const locale of ['fa', 'en'] as const) {
     it(`staff sign in on /login and land on the console, which reads the admin API (${locale})`, async () => {
       const page = await signInAsStaff(locale, 'support', { viewport: DESKTOP, bypassCSP: true });
-      await page.locator('#content table').waitFor(WAIT);
+      await page.locator('#content table').first().waitFor(WAIT);
       assert.equal(await page.locator('html').getAttribute('dir'), locale === 'fa' ? 'rtl' : 'ltr');
       assert.ok(await page.locator('nav a[aria-current="page"]').count());
       await page.evaluate(() => document.fonts.ready);
