@@ -15,6 +15,8 @@ import { HOUR_MS, pastMessage, toNextHour } from '../helpers/sms-history.ts';
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
 const persian = (s: string) => s.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'.charAt(Number(d)));
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A page's sentence with its {n}. */
+const c = (sentence: string, n: string) => sentence.replace('{n}', n);
 const textOf = (locale: 'fa' | 'en', id: string) => CONSOLE_PAGES.find((p) => p.id === id)!.text[locale];
 
 describe('the console’s SMS, providers and health pages in Chromium', () => {
@@ -40,8 +42,10 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
       messageId = to === customer ? sent.body.id : messageId;
     }
     while ((await t.app.smsQueue.worker.runOnce()) > 0);
-    // One more that stays queued, so that the hour has two statuses.
+    // One more that stays queued, so that the hour has two statuses, and 21 others queued: two pages of them.
     assert.equal((await sendSms(t, secret, { to: customer, text: 'And a gift card' })).status, 202);
+    for (let i = 0; i < 21; i++)
+      assert.equal((await sendSms(t, secret, { to: freshPhone(), text: 'Sale' })).status, 202);
     await pastMessage(t, thisHour - 2 * HOUR_MS + 60_000, { status: 'delivered', provider: 'melipayamak' });
     await pastMessage(t, thisHour - 72 * HOUR_MS + 60_000, { status: 'failed', provider: 'webhook' });
   });
@@ -88,11 +92,15 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
     await page.getByRole('link', { name: 'پیامک‌ها' }).click();
     await page.waitForURL(/\/admin\/sms$/, WAIT);
     await page.locator('#results table').waitFor(WAIT);
+    // By keyboard: the number typed, and Enter.
     await page.getByLabel(text.phone!).pressSequentially(persian(`0${customer.slice(3)}`));
-    await page.getByRole('button', { name: text.search }).click();
+    await page.keyboard.press('Enter');
     const numbers = page.locator('#results tbody td:nth-child(2)');
     await page.waitForFunction(
-      (want) => [...document.querySelectorAll('#results tbody td:nth-child(2)')].every((td) => td.textContent === want),
+      (want) => {
+        const cells = [...document.querySelectorAll('#results tbody td:nth-child(2)')];
+        return cells.length > 0 && cells.every((td) => td.textContent === want);
+      },
       persian(maskPhone(customer)),
       WAIT,
     );
@@ -104,12 +112,37 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
     ]);
     assert.match(page.url(), /#phone_number=/);
 
+    // Every queued message, in pages of 20: forward with next_cursor, and back.
+    await page.getByRole('button', { name: text.clear }).click();
+    await page.getByRole('combobox', { name: text.status }).selectOption('queued');
+    await page.getByRole('button', { name: text.search }).click();
+    // The unfiltered list has a next page too: wait for the filtered one itself.
+    await page.waitForFunction(
+      (queued) => {
+        const badges = [...document.querySelectorAll('#results tbody .badge')];
+        return badges.length === 20 && badges.every((badge) => badge.textContent === queued);
+      },
+      text['status.queued'],
+      WAIT,
+    );
+    const statuses = () => page.locator('#results tbody .badge').allTextContents();
+    assert.deepEqual(await statuses(), Array(20).fill(text['status.queued']));
+    const firstPage = await page.locator('#results tbody tr').allTextContents();
+    await page.locator('#next').click();
+    await page.locator('#previous').waitFor(WAIT);
+    assert.deepEqual(await statuses(), Array(2).fill(text['status.queued']));
+    assert.equal(await page.locator('#next').count(), 0);
+    assert.equal(await page.locator('.pager .muted').textContent(), c(text.page!, '۲'));
+    await page.locator('#previous').click();
+    await page.locator('#next').waitFor(WAIT);
+    assert.deepEqual(await page.locator('#results tbody tr').allTextContents(), firstPage);
+
     // The chart: this hour is every row written in it, two hours ago the one delivered message.
     const day = await bars(page, 'by-status');
     assert.equal(day.length, 24);
     assert.equal(day.at(-1)!.hour, iso(thisHour));
     assert.equal(day.at(-1)!.total, await rowsThisHour());
-    assert.equal(day.at(-1)!.parts.queued, 1);
+    assert.equal(day.at(-1)!.parts.queued, 22);
     assert.deepEqual(
       day.find((bar) => bar.hour === iso(thisHour - 2 * HOUR_MS)),
       { hour: iso(thisHour - 2 * HOUR_MS), total: 1, parts: { delivered: 1 } },
@@ -129,7 +162,10 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
     assert.equal(await page.getByRole('button', { name: text.week }).getAttribute('aria-pressed'), 'true');
     assert.match((await page.locator('#by-status svg.chart').getAttribute('aria-label'))!, /۱ پیامک|ناموفق ۱/);
 
-    // A message's history.
+    // A message's history, from the customer's messages.
+    await page.getByRole('button', { name: text.clear }).click();
+    await page.getByLabel(text.phone!).fill(customer);
+    await page.getByRole('button', { name: text.search }).click();
     await page.locator(`#results a[href="/admin/sms/${messageId}"]`).click();
     await page.waitForURL(new RegExp(`/admin/sms/${messageId}$`), WAIT);
     const steps = page.locator('.timeline li');
@@ -193,6 +229,16 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
         assert.equal(await page.locator('html').getAttribute('lang'), locale);
         assert.deepEqual(await seriousViolations(page), [], `${name} (${locale})`);
         await screenshot(page, `console-${name}-${locale}.png`);
+        if (name === 'sms') {
+          // The week, with its numbers opened by keyboard.
+          await page.locator('[data-period="week"]').click();
+          await page.locator('.chart-section[data-period="week"]').waitFor(WAIT);
+          await page.locator('#by-status summary').focus();
+          await page.keyboard.press('Enter');
+          assert.equal(await page.locator('#by-status details').getAttribute('open'), '');
+          assert.deepEqual(await seriousViolations(page), [], `the week's chart (${locale})`);
+          await screenshot(page, `console-sms-week-${locale}.png`);
+        }
         await page.setViewportSize(PHONE);
         await screenshot(page, `console-${name}-${locale}-phone.png`);
         assert.ok(
