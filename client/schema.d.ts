@@ -8732,6 +8732,8 @@ export interface paths {
                                 text: string;
                                 /** @description provider calls made for it */
                                 attempts: number;
+                                /** @description a queued message: the times a worker took it to send (each may call several providers) */
+                                tries: number;
                                 provider_status: string | null;
                                 /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
                                 poll_failures: number;
@@ -8742,6 +8744,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 queued_at: string | null;
+                                /** @description a queued message: when a worker last took it to send */
+                                sending_at: string | null;
+                                /** @description a queued message: when it is next tried (after a failed try, later) */
+                                next_attempt_at: string | null;
                                 sent_at: string | null;
                                 final_at: string | null;
                                 cancelled_by: string | null;
@@ -8921,6 +8927,8 @@ export interface paths {
                                 text: string;
                                 /** @description provider calls made for it */
                                 attempts: number;
+                                /** @description a queued message: the times a worker took it to send (each may call several providers) */
+                                tries: number;
                                 provider_status: string | null;
                                 /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
                                 poll_failures: number;
@@ -8931,6 +8939,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 queued_at: string | null;
+                                /** @description a queued message: when a worker last took it to send */
+                                sending_at: string | null;
+                                /** @description a queued message: when it is next tried (after a failed try, later) */
+                                next_attempt_at: string | null;
                                 sent_at: string | null;
                                 final_at: string | null;
                                 cancelled_by: string | null;

@@ -37,7 +37,8 @@ export const FullNumbersQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+const Nullable = (schema: ReturnType<typeof Type.String>, description?: string) =>
+  Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
 
 const SmsLog = Type.Object({
   id: Type.String(),
@@ -51,6 +52,9 @@ const SmsLog = Type.Object({
   error_message: Nullable(Type.String()),
   text: Type.String({ description: 'the message as sent, with any one-time code masked' }),
   attempts: Type.Integer({ description: 'provider calls made for it' }),
+  tries: Type.Integer({
+    description: 'a queued message: the times a worker took it to send (each may call several providers)',
+  }),
   provider_status: Nullable(Type.String({ description: "the provider's own delivery status code" })),
   poll_failures: Type.Integer({
     description: 'delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent',
@@ -59,6 +63,8 @@ const SmsLog = Type.Object({
   created_at: Time,
   updated_at: Time,
   queued_at: Nullable(Time),
+  sending_at: Nullable(Time, 'a queued message: when a worker last took it to send'),
+  next_attempt_at: Nullable(Time, 'a queued message: when it is next tried (after a failed try, later)'),
   sent_at: Nullable(Time),
   final_at: Nullable(Time),
   cancelled_by: Nullable(
@@ -141,12 +147,15 @@ export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   error_message: row.error_message,
   text: row.text,
   attempts: row.attempts,
+  tries: row.tries,
   provider_status: row.provider_status,
   poll_failures: row.poll_failures,
   cost: row.cost,
   created_at: iso(row.created_at),
   updated_at: iso(row.updated_at),
   queued_at: row.queued_at === null ? null : iso(row.queued_at),
+  sending_at: row.sending_at === null ? null : iso(row.sending_at),
+  next_attempt_at: row.next_attempt_at === null ? null : iso(row.next_attempt_at),
   sent_at: row.sent_at === null ? null : iso(row.sent_at),
   final_at: row.final_at === null ? null : iso(row.final_at),
   cancelled_by: row.cancelled_by,

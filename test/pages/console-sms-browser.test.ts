@@ -171,12 +171,13 @@ describe('the console’s SMS, providers and health pages in Chromium', () => {
     const steps = page.locator('.timeline li');
     await steps.first().waitFor(WAIT);
     const timeline = await steps.allTextContents();
-    assert.equal(timeline.length, 4, JSON.stringify(timeline));
+    assert.equal(timeline.length, 5, JSON.stringify(timeline));
     assert.ok(timeline[0]!.includes(text.created!));
     assert.ok(timeline[1]!.includes(text.queued!));
-    assert.ok(timeline[2]!.includes('webhook'), timeline[2]);
+    assert.ok(timeline[2]!.includes(text.taken!.replace('{tries}', '۱')), timeline[2]);
+    assert.ok(timeline[3]!.includes('webhook'), timeline[3]);
     // Sent and not yet reported delivered: the last step says where it stands.
-    assert.ok(timeline[3]!.includes(text['status.sent']!), timeline[3]);
+    assert.ok(timeline[4]!.includes(text['status.sent']!), timeline[4]);
     assert.equal(await page.locator('.details bdi').textContent(), persian(maskPhone(customer)));
     await page.getByRole('link', { name: text.back }).click();
     await page.waitForURL(/\/admin\/sms$/, WAIT);

@@ -422,6 +422,10 @@ window.otpConsole.ready(function (c) {
       var log = res.body.log;
       var steps = [{ at: log.created_at, text: t.created }];
       if (log.queued_at) steps.push({ at: log.queued_at, text: t.queued });
+      if (log.sending_at) steps.push({ at: log.sending_at, text: c.format(t.taken, { tries: log.tries }) });
+      // A queued message waiting for its (next) try: a step still to come.
+      if (log.status === 'queued' && log.next_attempt_at)
+        steps.push({ at: log.next_attempt_at, text: log.tries > 0 ? t.retry : t.due, status: 'upcoming' });
       if (log.sent_at)
         steps.push({ at: log.sent_at, text: c.format(t.sent, { provider: log.provider, attempts: log.attempts }) });
       if (log.final_at) {
