@@ -84,7 +84,7 @@ window.otpConsole.ready(function (c) {
       ]),
       part(t.sms, [
         [t.enabled, yes(sms.enabled)],
-        [t.configured, yes(sms.configured)],
+        [t.configuredLabel, yes(sms.configured)],
         [t.available, state(sms.available ? 'ok' : 'unavailable', sms.available)],
         [t.mode, value(sms.mode)],
         [t.firstProvider, sms.provider === undefined ? undefined : ltr(sms.provider)],
@@ -93,7 +93,7 @@ window.otpConsole.ready(function (c) {
     ];
     if (sms.providers) {
       parts.push(
-        el('section', { class: 'part' }, [
+        el('section', { class: 'part providers' }, [
           el('h2', {}, [t.providers]),
           c.table(
             t.providers,
@@ -124,6 +124,7 @@ window.otpConsole.ready(function (c) {
               },
             ],
             sms.providers,
+            { stack: true },
           ),
         ]),
       );
