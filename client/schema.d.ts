@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * What is configured and whether the database answers
-         * @description The version, the environment and each SMS provider with its breaker state are shown only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read.
+         * @description The version, the environment and each SMS provider with its breaker state are shown only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it.
          */
         get: {
             parameters: {
@@ -279,16 +279,16 @@ export interface paths {
                         "application/json": {
                             success: boolean;
                             status: "ok" | "degraded";
-                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                             version?: string;
-                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                             environment?: string;
                             database: {
                                 status: "ok" | "unavailable" | "behind";
                                 dialect: string;
                                 schema_version: number | null;
                                 latest_schema_version: number;
-                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 pool?: {
                                     /** @description DATABASE_POOL_SIZE */
                                     size: number;
@@ -328,10 +328,10 @@ export interface paths {
                                 configured: boolean;
                                 /** @description whether code requests can be served at all */
                                 available: boolean;
-                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 provider?: string;
                                 mode: "live" | "development";
-                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 providers?: {
                                     name: string;
                                     /** @description a live provider with its settings (false for the console fallback) */
@@ -343,7 +343,7 @@ export interface paths {
                                     /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
                                     queue_rate_per_second: number;
                                 }[];
-                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 test_numbers?: number;
                             };
                             rate_limit: {
@@ -430,16 +430,16 @@ export interface paths {
                         "application/json": {
                             success: boolean;
                             status: "ok" | "degraded";
-                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                             version?: string;
-                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                            /** @description only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                             environment?: string;
                             database: {
                                 status: "ok" | "unavailable" | "behind";
                                 dialect: string;
                                 schema_version: number | null;
                                 latest_schema_version: number;
-                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description PostgreSQL only; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 pool?: {
                                     /** @description DATABASE_POOL_SIZE */
                                     size: number;
@@ -479,10 +479,10 @@ export interface paths {
                                 configured: boolean;
                                 /** @description whether code requests can be served at all */
                                 available: boolean;
-                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description the first provider messages are tried on; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 provider?: string;
                                 mode: "live" | "development";
-                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description every provider, in the order messages are tried on them; only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 providers?: {
                                     name: string;
                                     /** @description a live provider with its settings (false for the console fallback) */
@@ -494,7 +494,7 @@ export interface paths {
                                     /** @description how many calls a second the queue makes to the provider now, learned from its 429s */
                                     queue_rate_per_second: number;
                                 }[];
-                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read */
+                                /** @description how many numbers get no SMS (SMS_TEST_NUMBERS); only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token of a staff member whose role has it */
                                 test_numbers?: number;
                             };
                             rate_limit: {
@@ -9144,7 +9144,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health, templates, users, alerts, keys, clients */
+                    /** @description the page: health, sms, providers, templates, users, alerts, keys, clients */
                     page: string;
                 };
                 cookie?: never;
@@ -9303,7 +9303,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description the page: health, templates, users, alerts, keys, clients */
+                    /** @description the page: health, sms, providers, templates, users, alerts, keys, clients */
                     page: string;
                     id: string;
                 };
@@ -10754,6 +10754,8 @@ export interface paths {
                                 text: string;
                                 /** @description provider calls made for it */
                                 attempts: number;
+                                /** @description a queued message: the times a worker took it to send (each may call several providers) */
+                                tries: number;
                                 provider_status: string | null;
                                 /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
                                 poll_failures: number;
@@ -10764,6 +10766,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 queued_at: string | null;
+                                /** @description a queued message: when a worker last took it to send */
+                                sending_at: string | null;
+                                /** @description a queued message: when it is next tried (after a failed try, later) */
+                                next_attempt_at: string | null;
                                 sent_at: string | null;
                                 final_at: string | null;
                                 cancelled_by: string | null;
@@ -10943,6 +10949,8 @@ export interface paths {
                                 text: string;
                                 /** @description provider calls made for it */
                                 attempts: number;
+                                /** @description a queued message: the times a worker took it to send (each may call several providers) */
+                                tries: number;
                                 provider_status: string | null;
                                 /** @description delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent */
                                 poll_failures: number;
@@ -10953,6 +10961,10 @@ export interface paths {
                                 /** Format: date-time */
                                 updated_at: string;
                                 queued_at: string | null;
+                                /** @description a queued message: when a worker last took it to send */
+                                sending_at: string | null;
+                                /** @description a queued message: when it is next tried (after a failed try, later) */
+                                next_attempt_at: string | null;
                                 sent_at: string | null;
                                 final_at: string | null;
                                 cancelled_by: string | null;
@@ -11021,6 +11033,194 @@ export interface paths {
                             message: string;
                             /** @enum {string} */
                             code: "NOT_FOUND";
+                        };
+                    };
+                };
+                /** @description `REQUEST_TIMEOUT`: The request did not arrive in time */
+                408: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "REQUEST_TIMEOUT";
+                        };
+                    };
+                };
+                /** @description `EXPECTATION_FAILED`: The Expect header asks for something this service does not do; send the request without it */
+                417: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "EXPECTATION_FAILED";
+                        };
+                    };
+                };
+                /** @description `INTERNAL_ERROR`: Internal error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "INTERNAL_ERROR";
+                            /** @description the id of the log line with the cause */
+                            request_id: string;
+                        };
+                    };
+                };
+                /** @description `DATABASE_UNAVAILABLE`: The database is not available; try again shortly; `SERVICE_UNAVAILABLE`: This instance is shutting down; try again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "DATABASE_UNAVAILABLE" | "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages per hour of the last day or week, by status and by provider; scope sms:read
+         * @description Counted from the delivery log by the hour each message was created in (UTC hours). The current hour is the last bucket and counts what it has so far.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last 24 hours (default) or the last 7 days, hour by hour */
+                    period?: "day" | "week";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: true;
+                            period: "day" | "week";
+                            /**
+                             * Format: date-time
+                             * @description the first hour’s start
+                             */
+                            from: string;
+                            /**
+                             * Format: date-time
+                             * @description the end of the current hour (excluded)
+                             */
+                            to: string;
+                            /** @description every hour of the period, oldest first, an empty one too (24 or 168) */
+                            hours: {
+                                /**
+                                 * Format: date-time
+                                 * @description the hour’s start (UTC)
+                                 */
+                                hour: string;
+                                /** @description messages created in the hour */
+                                total: number;
+                                /** @description messages by their status now; statuses with none are left out */
+                                statuses: {
+                                    [key: string]: number;
+                                };
+                                /** @description messages by the provider that carried them, or was last tried */
+                                providers: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description `VALIDATION_ERROR`: The request is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "VALIDATION_ERROR";
+                        };
+                    };
+                };
+                /** @description `UNAUTHORIZED`: Authentication is required or has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "UNAUTHORIZED";
+                        };
+                    };
+                };
+                /** @description `FORBIDDEN`: The credentials are valid but do not allow this; `USER_BLOCKED`: This account is blocked; contact the shop; `STAFF_ONLY`: Only shop staff may use the admin console */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            success: false;
+                            /** @description for people, in the language Accept-Language asks for (English or Persian); may be reworded */
+                            message: string;
+                            /** @enum {string} */
+                            code: "FORBIDDEN" | "USER_BLOCKED" | "STAFF_ONLY";
                         };
                     };
                 };

@@ -179,6 +179,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (config.browser.sessionCookie || config.telegram.oidc) await app.register(fastifyCookie);
   await registerOpenApi(app);
   app.get('/livez', { schema: LivezSchema }, async () => ({ success: true as const }));
+  // Staff sign in with their own access token: the admin API and the console read it, and health shows its
+  // detail to a role with providers:read.
+  const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
   await app.register(healthRoutes, {
     prefix: '/api/v1/otp',
     config,
@@ -186,6 +189,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sms: services.sms,
     limiter,
     apiKeys: services.apiKeys,
+    staffScopes: async (request) => (await staffGuard.identify(request)).scopes,
     eventsConfigured: services.events.configured,
   });
   const cookie = createSessionCookie(config);
@@ -269,7 +273,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     now: options.now ?? Date.now,
   });
   await app.register(sessionListRoutes, { prefix: '/api/v1/auth', sessions: services.sessions, cookie });
-  const staffGuard = createStaffGuard({ sessions: services.sessions, staff: services.staff });
   await app.register(consoleRoutes, { config, assets: pageAssets, pageSession, staff: services.staff });
   await app.register(adminRoutes, {
     prefix: '/api/v1/admin',

@@ -14,6 +14,7 @@ import type { UserAdmin } from '../users/service.ts';
 import { createAdminAuth } from './auth.ts';
 import type { ProviderReport } from './sms-providers.ts';
 import { smsAdminRoutes } from './sms-routes.ts';
+import { createSmsStats } from './sms-stats.ts';
 import { eventAdminRoutes } from '../events/routes.ts';
 import type { Events } from '../events/index.ts';
 import { alertAdminRoutes } from '../alerts/admin-routes.ts';
@@ -69,6 +70,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(smsAdminRoutes, {
     logs: smsLogs,
     providers: smsProviders,
+    stats: createSmsStats({ logs: smsLogs, now: options.now }),
     send: options.smsSend,
     cancel: options.smsCancel,
     allowedCountries,

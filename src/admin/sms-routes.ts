@@ -10,6 +10,7 @@ import type { SendService } from '../sms/queue/send-service.ts';
 import { ADMIN_SCOPE_ERRORS, AdminKeyAuth, requestCaller, requestKey, type RequireScope } from './auth.ts';
 import { decodeCursor, encodeCursor } from '../db/list-cursor.ts';
 import type { ProviderReport } from './sms-providers.ts';
+import type { SmsStats } from './sms-stats.ts';
 import {
   FullNumbersQuery,
   LogPage,
@@ -21,12 +22,16 @@ import {
   SendAccepted,
   SendBody,
   SendHeaders,
+  SmsStatsAnswer,
+  StatsQuery,
   logView,
 } from './sms-schemas.ts';
 
 export interface SmsAdminOptions {
   readonly logs: SmsLogRepository;
   readonly providers: ProviderReport;
+  /** Messages per hour, by status and provider (GET /sms/stats). */
+  readonly stats: SmsStats;
   readonly send: SendService;
   readonly cancel: CancelService;
   /** PHONE_ALLOWED_COUNTRIES, for the phone_number filter. */
@@ -36,7 +41,7 @@ export interface SmsAdminOptions {
 
 /** Queued sends, the delivery log and the providers' state; mounted under /api/v1/admin, behind its key check. */
 export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async (app, options) => {
-  const { logs, providers, send, cancel, allowedCountries, requireScope } = options;
+  const { logs, providers, stats, send, cancel, allowedCountries, requireScope } = options;
 
   app.post(
     '/sms/send',
@@ -156,6 +161,35 @@ export const smsAdminRoutes: FastifyPluginAsyncTypebox<SmsAdminOptions> = async 
       const row = await logs.get(params.id);
       if (!row) throw new AppError('NOT_FOUND', 'No message with this id');
       return { success: true as const, log: logView(row, query.full_numbers === 'true') };
+    },
+  );
+
+  app.get(
+    '/sms/stats',
+    {
+      preHandler: requireScope('sms:read'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Messages per hour of the last day or week, by status and by provider; scope sms:read',
+        description:
+          'Counted from the delivery log by the hour each message was created in (UTC hours). The current ' +
+          'hour is the last bucket and counts what it has so far.',
+        security: AdminKeyAuth,
+        querystring: StatsQuery,
+        response: responses(200, SmsStatsAnswer, [...ADMIN_SCOPE_ERRORS, 'VALIDATION_ERROR']),
+      },
+    },
+    async ({ query }) => {
+      const period = query.period ?? 'day';
+      const answer = await stats(period);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      return {
+        success: true as const,
+        period,
+        from: iso(answer.from),
+        to: iso(answer.to),
+        hours: answer.hours.map((bucket) => ({ ...bucket, hour: iso(bucket.hour) })),
+      };
     },
   );
 

@@ -37,7 +37,8 @@ export const FullNumbersQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+const Nullable = (schema: ReturnType<typeof Type.String>, description?: string) =>
+  Type.Union([schema, Type.Null()], description === undefined ? {} : { description });
 
 const SmsLog = Type.Object({
   id: Type.String(),
@@ -51,6 +52,9 @@ const SmsLog = Type.Object({
   error_message: Nullable(Type.String()),
   text: Type.String({ description: 'the message as sent, with any one-time code masked' }),
   attempts: Type.Integer({ description: 'provider calls made for it' }),
+  tries: Type.Integer({
+    description: 'a queued message: the times a worker took it to send (each may call several providers)',
+  }),
   provider_status: Nullable(Type.String({ description: "the provider's own delivery status code" })),
   poll_failures: Type.Integer({
     description: 'delivery-status reads that failed in a row; after 10 the poller stops asking and the row stays sent',
@@ -59,6 +63,8 @@ const SmsLog = Type.Object({
   created_at: Time,
   updated_at: Time,
   queued_at: Nullable(Time),
+  sending_at: Nullable(Time, 'a queued message: when a worker last took it to send'),
+  next_attempt_at: Nullable(Time, 'a queued message: when it is next tried (after a failed try, later)'),
   sent_at: Nullable(Time),
   final_at: Nullable(Time),
   cancelled_by: Nullable(
@@ -100,6 +106,35 @@ export const ProviderList = Type.Object({
   ),
 });
 
+export const StatsQuery = Type.Object(
+  {
+    period: Type.Optional(
+      Type.Union([Type.Literal('day'), Type.Literal('week')], {
+        description: 'the last 24 hours (default) or the last 7 days, hour by hour',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Counts = (description: string) => Type.Record(Type.String(), Type.Integer({ minimum: 1 }), { description });
+
+export const SmsStatsAnswer = Type.Object({
+  success: Type.Literal(true),
+  period: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+  from: Type.String({ format: 'date-time', description: 'the first hour’s start' }),
+  to: Type.String({ format: 'date-time', description: 'the end of the current hour (excluded)' }),
+  hours: Type.Array(
+    Type.Object({
+      hour: Type.String({ format: 'date-time', description: 'the hour’s start (UTC)' }),
+      total: Type.Integer({ description: 'messages created in the hour' }),
+      statuses: Counts('messages by their status now; statuses with none are left out'),
+      providers: Counts('messages by the provider that carried them, or was last tried'),
+    }),
+    { description: 'every hour of the period, oldest first, an empty one too (24 or 168)' },
+  ),
+});
+
 export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   id: row.id,
   phone_number: fullNumbers ? row.phone_number : maskPhone(row.phone_number),
@@ -112,12 +147,15 @@ export const logView = (row: SmsLogRow, fullNumbers: boolean) => ({
   error_message: row.error_message,
   text: row.text,
   attempts: row.attempts,
+  tries: row.tries,
   provider_status: row.provider_status,
   poll_failures: row.poll_failures,
   cost: row.cost,
   created_at: iso(row.created_at),
   updated_at: iso(row.updated_at),
   queued_at: row.queued_at === null ? null : iso(row.queued_at),
+  sending_at: row.sending_at === null ? null : iso(row.sending_at),
+  next_attempt_at: row.next_attempt_at === null ? null : iso(row.next_attempt_at),
   sent_at: row.sent_at === null ? null : iso(row.sent_at),
   final_at: row.final_at === null ? null : iso(row.final_at),
   cancelled_by: row.cancelled_by,

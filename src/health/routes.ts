@@ -1,5 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { ApiKeyScope } from '../api-keys/scopes.ts';
 import type { ApiKeyService } from '../api-keys/service.ts';
 import type { Config } from '../config/index.ts';
 import type { DatabaseHandle } from '../db/index.ts';
@@ -12,7 +14,9 @@ import { errorResponses } from '../http/error-responses.ts';
 import { healthDetailAccess } from './detail-access.ts';
 import { sharedProbe } from './shared-probe.ts';
 
-const DETAIL = 'only with `Authorization: Bearer <METRICS_TOKEN>` or an admin API key with providers:read';
+const DETAIL =
+  'only with `Authorization: Bearer <METRICS_TOKEN>`, an admin API key with providers:read, or the access token ' +
+  'of a staff member whose role has it';
 
 const Health = Type.Object({
   success: Type.Boolean(),
@@ -118,8 +122,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
   eventsConfigured: boolean;
   limiter: RateLimiter;
   apiKeys: ApiKeyService;
-}> = async (app, { config, database, sms, limiter, apiKeys, eventsConfigured }) => {
-  const mayReadDetail = healthDetailAccess(config.metrics.token, apiKeys);
+  /** The scopes of the staff member a request's access token belongs to (the console's health page). */
+  staffScopes: (request: FastifyRequest) => Promise<readonly ApiKeyScope[]>;
+}> = async (app, { config, database, sms, limiter, apiKeys, staffScopes, eventsConfigured }) => {
+  const mayReadDetail = healthDetailAccess(config.metrics.token, apiKeys, staffScopes);
   const probeDatabase = sharedProbe(
     () =>
       withTimeout(
@@ -145,7 +151,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const detailed = await mayReadDetail(request.headers.authorization);
+      const detailed = await mayReadDetail(request);
       const schema = await probeDatabase();
       const databaseStatus = !schema ? 'unavailable' : schema.pending.length > 0 ? 'behind' : 'ok';
       const healthy = databaseStatus === 'ok';

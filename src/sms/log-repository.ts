@@ -1,5 +1,5 @@
 import { newId } from '../db/ids.ts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { compiledOnce } from '../db/compiled-query.ts';
 import type { Database, SmsLogsTable } from '../db/types.ts';
 import { olderThan, type ListPosition } from '../db/list-cursor.ts';
@@ -31,6 +31,14 @@ export interface SmsProviderTally {
   readonly provider: string;
   readonly sent: number;
   readonly failed: number;
+}
+
+/** How many messages of one status went through one provider in one hour (`hour`: epoch ms / 3 600 000). */
+export interface SmsHourCount {
+  readonly hour: number;
+  readonly status: string;
+  readonly provider: string;
+  readonly count: number;
 }
 
 /** A message about to be sent: the row exists (as `sending`) before any provider is called. */
@@ -218,6 +226,29 @@ export function createSmsLogRepository(
         .execute();
       // PostgreSQL's SUM over integers is numeric, which pg hands back as a string.
       return rows.map((row) => ({ provider: row.provider, sent: Number(row.sent), failed: Number(row.failed) }));
+    },
+
+    /**
+     * Messages created in `[fromMs, toMs)`, counted per hour, status and provider in one grouped query. The
+     * hour is `created_at / 3600000`: an integer divided by an integer literal is integer division in both
+     * SQLite and PostgreSQL (created_at is a bigint there), so both group by the same whole hours of the epoch.
+     */
+    async hourlyCounts(fromMs: number, toMs: number): Promise<SmsHourCount[]> {
+      const hour = sql<number | string>`created_at / 3600000`;
+      const rows = await db
+        .selectFrom('sms_logs')
+        .select((eb) => [hour.as('hour'), 'status', 'provider', eb.fn.countAll<number | string>().as('count')])
+        .where('created_at', '>=', fromMs)
+        .where('created_at', '<', toMs)
+        .groupBy([hour, 'status', 'provider'])
+        .execute();
+      // PostgreSQL's bigint division and COUNT come back from pg as strings.
+      return rows.map((row) => ({
+        hour: Number(row.hour),
+        status: row.status,
+        provider: row.provider,
+        count: Number(row.count),
+      }));
     },
   };
 }

@@ -158,12 +158,15 @@ forEachDatabase('the delivery log over the admin API', (backend) => {
         error_message: row.error_message,
         text: row.text,
         attempts: 1,
+        tries: 0,
         provider_status: null,
         poll_failures: 0,
         cost: null,
         created_at: new Date(row.created_at).toISOString(),
         updated_at: new Date(row.updated_at).toISOString(),
         queued_at: null,
+        sending_at: null,
+        next_attempt_at: null,
         sent_at: null,
         final_at: new Date(row.final_at!).toISOString(),
         cancelled_by: null,
@@ -175,6 +178,24 @@ forEachDatabase('the delivery log over the admin API', (backend) => {
     const sent = (await t.get(`${LOGS}/${w.sentA}`, key)).body.log;
     assert.equal(sent.status, 'sent');
     assert.equal(sent.provider_message_id, t.sink.messagesTo(mobile(1))[0]!.id);
+  });
+
+  it('a queued message shows when it is due, then the worker’s try that sent it', async () => {
+    const { secret } = await newKey(t, ['sms:send']);
+    const queued = await t.post('/api/v1/admin/sms/send', { to: mobile(7), text: 'Shipped' }, bearer(secret));
+    assert.equal(queued.status, 202, JSON.stringify(queued.body));
+    const before = (await t.get(`${LOGS}/${queued.body.id}`, key)).body.log;
+    assert.deepEqual([before.status, before.tries, before.sending_at], ['queued', 0, null]);
+    assert.ok(Date.parse(before.next_attempt_at) > 0, before.next_attempt_at);
+    while ((await t.app.smsQueue.worker.runOnce()) > 0);
+    const after = (await t.get(`${LOGS}/${queued.body.id}`, key)).body.log;
+    const row = await t.database.db
+      .selectFrom('sms_logs')
+      .select(['sending_at'])
+      .where('id', '=', queued.body.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([after.status, after.tries, after.next_attempt_at], ['sent', 1, null]);
+    assert.equal(after.sending_at, new Date(row.sending_at!).toISOString());
   });
 
   it('an unknown id is 404 NOT_FOUND', async () => {

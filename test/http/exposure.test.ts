@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CLI_ACTOR } from '../../src/audit/actor.ts';
+import { createStaff } from '../../src/staff/service.ts';
 import { newKey } from '../helpers/api-keys.ts';
+import { signIn } from '../helpers/session-sign-in.ts';
 import { DATABASES, forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { HEALTH_URL } from '../helpers/health.ts';
 
@@ -41,6 +44,22 @@ forEachDatabase("health's detail is only for the operator", (backend) => {
       assert.equal(answer.body.sms.provider, 'webhook');
       assert.equal(typeof answer.body.version, 'string');
     }
+  });
+
+  it('a staff member’s access token gets the detail (the console’s health page); a user’s who is not staff does not', async () => {
+    const staff = createStaff({ db: t.database.db, lockRows: backend.name === 'postgres', now: t.clock.now });
+    const user = await signIn(t);
+    const notYet = await health(`Bearer ${user.accessToken}`);
+    assert.deepEqual(fieldsOf(notYet.body), PUBLIC_FIELDS);
+    assert.deepEqual(fieldsOf(notYet.body.sms), PUBLIC_SMS_FIELDS);
+    assert.equal((await staff.add({ userId: user.userId }, 'support', CLI_ACTOR)).outcome, 'added');
+    const detailed = await health(`Bearer ${user.accessToken}`);
+    assert.equal(detailed.status, 200);
+    assert.equal(detailed.body.sms.provider, 'webhook');
+    assert.equal(detailed.body.sms.providers.length, 1);
+    assert.equal(typeof detailed.body.version, 'string');
+    await staff.remove({ userId: user.userId }, CLI_ACTOR);
+    assert.deepEqual(fieldsOf((await health(`Bearer ${user.accessToken}`)).body), PUBLIC_FIELDS);
   });
 });
 

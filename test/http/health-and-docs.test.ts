@@ -139,6 +139,7 @@ const API: Record<string, Operation | Operation[]> = {
   },
   '/api/v1/admin/sms/logs': { method: 'get', admin: true },
   '/api/v1/admin/sms/logs/{id}': { method: 'get', admin: true },
+  '/api/v1/admin/sms/stats': { method: 'get', admin: true },
   '/api/v1/admin/sms/providers': { method: 'get', admin: true },
   '/api/v1/admin/sms/templates': { method: 'get', admin: true },
   '/api/v1/admin/sms/templates/preview': { method: 'post', body: ['body'], optional: ['key', 'locale'], admin: true },

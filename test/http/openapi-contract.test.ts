@@ -291,6 +291,9 @@ forEachDatabase('every answer of every route conforms to the API reference', (ba
     await expect('GET', `${LOGS}/${sent.json().id}?full_numbers=true`, { headers: admin }, 200);
     await expect('GET', `${LOGS}/no-such-message`, { headers: admin }, 404, 'NOT_FOUND');
     await expect('GET', `${LOGS}/${sent.json().id}?full_numbers=yes`, { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', '/api/v1/admin/sms/stats?period=week', { headers: admin }, 200);
+    await expect('GET', '/api/v1/admin/sms/stats?period=month', { headers: admin }, 400, 'VALIDATION_ERROR');
+    await expect('GET', '/api/v1/admin/sms/stats', { headers: scopeless }, 403, 'FORBIDDEN');
     await expect('GET', '/api/v1/admin/sms/providers', { headers: admin }, 200);
     await expect('GET', '/api/v1/admin/sms/providers', { headers: scopeless }, 403, 'FORBIDDEN');
 

@@ -4,11 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
 import { launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
-import { signInAsStaff as signInAsStaffIn } from '../helpers/console-staff.ts';
+import { CONSOLE_WAIT as WAIT, DESKTOP, signInAsStaff as signInAs } from '../helpers/console.ts';
 
-const WAIT = { timeout: 20_000 };
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
-const DESKTOP = { width: 1280, height: 800 };
 
 describe('the admin console in Chromium', () => {
   let browser: Browser;
@@ -32,16 +30,15 @@ describe('the admin console in Chromium', () => {
     assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
   });
 
-  /** Signs in on /login as staff would, from /admin, and lands back on the console. */
   async function signInAsStaff(locale: 'fa' | 'en', role: 'admin' | 'support', options = {}): Promise<Page> {
-    open = await signInAsStaffIn(browser, t, base, locale, role, options);
+    open = await signInAs(browser, t, base, locale, role, options);
     return open.page;
   }
 
   for (const locale of ['fa', 'en'] as const) {
     it(`staff sign in on /login and land on the console, which reads the admin API (${locale})`, async () => {
       const page = await signInAsStaff(locale, 'support', { viewport: DESKTOP, bypassCSP: true });
-      await page.locator('#content table').waitFor(WAIT);
+      await page.locator('#content table').first().waitFor(WAIT);
       assert.equal(await page.locator('html').getAttribute('dir'), locale === 'fa' ? 'rtl' : 'ltr');
       assert.ok(await page.locator('nav a[aria-current="page"]').count());
       await page.evaluate(() => document.fonts.ready);

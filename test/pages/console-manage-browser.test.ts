@@ -8,7 +8,7 @@ import { newKey } from '../helpers/api-keys.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
 import { launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
-import { CONSOLE_WAIT as WAIT, signInAsStaff } from '../helpers/console-staff.ts';
+import { CONSOLE_WAIT as WAIT, signInAsStaff } from '../helpers/console.ts';
 import { bearer, freshPhone, meStatus, signIn } from '../helpers/session-sign-in.ts';
 
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;

@@ -48,8 +48,12 @@
     return node;
   }
 
-  /** A table: columns [{ title, cell(row) → string | Node }], with a caption for screen readers. */
-  function table(caption, columns, rows) {
+  /**
+   * A table: columns [{ title, cell(row) → string | Node }], with a caption for screen readers. With
+   * `{ stack: true }` each row becomes a card of labelled lines on a phone (the labels are the columns').
+   */
+  function table(caption, columns, rows, options) {
+    var stack = Boolean(options && options.stack);
     if (rows.length === 0) return el('p', { class: 'muted' }, [text.empty]);
     var head = el(
       'tr',
@@ -63,11 +67,11 @@
         'tr',
         {},
         columns.map(function (column) {
-          return el('td', {}, [column.cell(row)]);
+          return el('td', stack ? { 'data-label': column.title } : {}, [column.cell(row)]);
         }),
       );
     });
-    return el('div', { class: 'table' }, [
+    return el('div', { class: stack ? 'table stack' : 'table' }, [
       el('table', {}, [
         el('caption', { class: 'visually-hidden' }, [caption]),
         el('thead', {}, [head]),
@@ -81,6 +85,13 @@
     if (value === null || value === undefined) return '';
     var date = typeof value === 'number' ? new Date(value) : new Date(String(value));
     return date.toLocaleString(locale === 'fa' ? 'fa-IR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  /** A sentence with its {name}s replaced by values, numbers in the page's digits. */
+  function format(sentence, values) {
+    return String(sentence).replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? digits(values[name]) : whole;
+    });
   }
 
   /** Puts `nodes` in #content; a null or undefined among them (a part a role does not see) is left out. */
@@ -150,6 +161,7 @@
     el: el,
     table: table,
     when: when,
+    format: format,
     fill: fill,
     ready: function (start) {
       start(window.otpConsole);

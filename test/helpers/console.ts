@@ -7,6 +7,8 @@ import type { TestApp } from './app.ts';
 import { watchedPage, type WatchedPage } from './chromium.ts';
 import { freshPhone } from './session-sign-in.ts';
 
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
 export const CONSOLE_WAIT = { timeout: 20_000 };
 
 /**
