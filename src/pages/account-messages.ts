@@ -30,6 +30,9 @@ export interface AccountText {
   /** Said when the change needs a recent sign-in; `{phone}` is the number the account has. */
   readonly reauth: string;
   readonly reauthSend: string;
+  /** For an account without a number (signed in with Telegram): sign in again on /login, then come back. */
+  readonly reauthNoNumber: string;
+  readonly reauthSignIn: string;
   readonly reauthVerify: string;
   readonly reauthDone: string;
 
@@ -97,6 +100,9 @@ const fa: AccountText = {
   reauth:
     'برای امنیت حساب، تغییر شماره به ورود تازه نیاز دارد. کدی به شمارهٔ فعلی شما، {phone}، پیامک می‌کنیم تا دوباره وارد شوید.',
   reauthSend: 'ارسال کد به شمارهٔ فعلی',
+  reauthNoNumber:
+    'برای امنیت حساب، افزودن شماره به ورود تازه نیاز دارد. دوباره وارد شوید (مثلاً با تلگرام)؛ پس از ورود به همین صفحه برمی‌گردید.',
+  reauthSignIn: 'ورود دوباره',
   reauthVerify: 'ورود دوباره',
   reauthDone: 'دوباره وارد شدید. اکنون شمارهٔ تازه را وارد کنید.',
 
@@ -165,6 +171,9 @@ const en: AccountText = {
   reauth:
     'To keep your account safe, changing the number needs a fresh sign-in. We will text a code to your current number, {phone}, to sign you in again.',
   reauthSend: 'Text a code to my number',
+  reauthNoNumber:
+    'To keep your account safe, adding a number needs a fresh sign-in. Sign in again (with Telegram, for example): you will come back to this page.',
+  reauthSignIn: 'Sign in again',
   reauthVerify: 'Sign in again',
   reauthDone: 'You are signed in again. Now enter your new number.',
 

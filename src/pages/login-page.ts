@@ -3,13 +3,19 @@ import type { PageAssets } from './assets.ts';
 import { LOGIN_TEXT, type LoginText, type PageLocale } from './messages.ts';
 import { languageLink, otherLocale, pageText, renderShell } from './shell.ts';
 
+const HERE = 'http://return-to.invalid';
+
 /**
  * Where to go after signing in: a path on this origin only. `//host` and `/\host` are other hosts to a
- * browser, so they are refused, as is anything with a control character.
+ * browser, so they are refused, as is anything with a control character. What is kept is written as a
+ * browser sends it, everything outside ASCII percent-encoded (a Persian path, a direction mark), so that it
+ * can stand in a `Location` header.
  */
 export function safeReturnTo(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2000) return undefined;
-  return /^\/(?![/\\])[^\u0000-\u001f\u007f]*$/.test(value) ? value : undefined;
+  if (!/^\/(?![/\\])[^\u0000-\u001f\u007f]*$/.test(value)) return undefined;
+  const url = new URL(value, HERE);
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : undefined;
 }
 
 /** `/login` with these in its query: the page in a language, where to go once signed in, an error to say. */

@@ -45,14 +45,23 @@ export function createPageSession(
     /** Refuses a state-changing request that is not from a page of this origin: 403 ORIGIN_NOT_ALLOWED. */
     requireOwnOrigin(request: FastifyRequest): void {
       const origin = request.headers.origin;
-      const own = config.browser.publicOrigin ?? `${request.protocol}://${request.host}`;
-      if (origin !== own && origin !== `${request.protocol}://${request.host}`) {
-        throw new AppError('ORIGIN_NOT_ALLOWED', 'Only the service’s own pages may do this');
-      }
+      const { publicOrigin } = config.browser;
+      // In production the pages are at PUBLIC_URL and nowhere else: the Host and X-Forwarded-Host a request
+      // names are not trusted. In development the address the request came to counts too (127.0.0.1 or
+      // localhost, whichever the developer typed).
+      const requested = `${request.protocol}://${request.host}`;
+      const own =
+        origin !== undefined &&
+        (origin === publicOrigin || (!(config.isProduction && publicOrigin) && origin === requested));
+      if (!own) throw new AppError('ORIGIN_NOT_ALLOWED', 'Only the service’s own pages may do this');
     },
 
-    /** Keeps a new sign-in's refresh token in the cookie, for as long as the token lives. */
-    start(request: FastifyRequest, reply: FastifyReply, tokens: TokenPair): void {
+    /**
+     * Keeps a new sign-in's refresh token in the cookie, for as long as the token lives. A session the cookie
+     * held before (another account signed in in this browser) ends: it would otherwise stay open, unseen.
+     */
+    async start(request: FastifyRequest, reply: FastifyReply, tokens: TokenPair): Promise<void> {
+      await this.endSession(request);
       // base64url: nothing in it needs quoting in a cookie.
       reply.header('set-cookie', cookie(request, tokens.refreshToken, config.tokens.refreshTtlSeconds));
     },

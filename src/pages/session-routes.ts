@@ -57,7 +57,7 @@ export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; p
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      pageSession.start(request, reply, tokens);
+      await pageSession.start(request, reply, tokens);
       return { success: true as const, message: 'Signed in', user: { id: user.id, is_new: isNew } };
     },
   );

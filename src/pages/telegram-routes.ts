@@ -74,7 +74,7 @@ export const pageTelegramRoutes: FastifyPluginAsyncTypebox<{
       const outcome = await heldPoll(linkSignIn, request, reply, request.body);
       if (outcome.status === 'signed_in') {
         const { signIn } = outcome;
-        pageSession.start(request, reply, signIn.tokens);
+        await pageSession.start(request, reply, signIn.tokens);
         return { success: true as const, status: outcome.status, user: { id: signIn.user.id, is_new: signIn.isNew } };
       }
       if (outcome.status === 'pending')
@@ -126,7 +126,7 @@ export const pageTelegramRoutes: FastifyPluginAsyncTypebox<{
           userId: () => Promise.reject(new AppError('OIDC_STATE_INVALID')),
         });
         if (done.intent !== 'signin') throw new AppError('OIDC_STATE_INVALID');
-        pageSession.start(request, reply, done.signIn.tokens);
+        await pageSession.start(request, reply, done.signIn.tokens);
         for (const path of [BINDING_COOKIE_PATH, PAGE_RETURN_PATH])
           pageSession.drop(request, reply, done.binding, path);
         return reply.redirect(returnTo ?? '/login', 303);

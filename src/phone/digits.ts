@@ -18,7 +18,10 @@ export function stripInvisible(input: string): string {
   return input.replace(INVISIBLE, '');
 }
 
-/** A code as typed: other digits made ASCII, invisible marks and surrounding spaces removed. */
+/**
+ * A code as typed: other digits made ASCII, invisible marks removed, and the spaces and dashes people put
+ * between groups of digits (`634 990`, `634-990`, as some messages show a code) taken out.
+ */
 export function normalizeCode(input: string): string {
-  return toAsciiDigits(stripInvisible(input)).trim();
+  return toAsciiDigits(stripInvisible(input)).replace(/[\s\-\u2010-\u2015\u2212]/g, '');
 }

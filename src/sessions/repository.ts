@@ -87,6 +87,14 @@ export function createSessionRepository(db: Kysely<Database>) {
   const insert = async (token: NewRefreshToken, now: number, executor?: Kysely<Database>, id = newId()) => {
     await insertToken({ ...token, id, now }, executor);
   };
+  const spentFamilyOf = async (tokenHash: string): Promise<string | undefined> => {
+    const known = await db
+      .selectFrom('sessions')
+      .select(['family_id', 'rotated_at'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return known?.rotated_at != null ? known.family_id : undefined;
+  };
   return {
     /** Stores a refresh token, under the row id `id` when given, in the transaction `executor` when given. */
     insert: (token: NewRefreshToken, now: number, id?: string, executor?: Kysely<Database>) =>
@@ -147,13 +155,12 @@ export function createSessionRepository(db: Kysely<Database>) {
           externalId: rotated.external_id ?? null,
         };
       }
-      const known = await db
-        .selectFrom('sessions')
-        .select(['family_id', 'rotated_at'])
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst();
-      return known?.rotated_at != null ? { outcome: 'reused', familyId: known.family_id } : { outcome: 'invalid' };
+      const familyId = await spentFamilyOf(tokenHash);
+      return familyId !== undefined ? { outcome: 'reused', familyId } : { outcome: 'invalid' };
     },
+
+    /** The family of a refresh token that was already exchanged (a copy being used), else undefined. */
+    spentFamilyOf: (tokenHash: string) => spentFamilyOf(tokenHash),
 
     /** Ends every token of the family the token belongs to. Returns false for a token never issued. */
     async revokeFamilyOf(tokenHash: string, now: number): Promise<boolean> {

@@ -64,6 +64,17 @@ export function createSessionService(deps: {
   // Sessions that signed in at or before this have reached SESSION_MAX_AGE_SECONDS.
   const signedInAfter = () => now() - config.sessionMaxAgeSeconds * 1000;
 
+  /** A spent refresh token used again means it was copied: its whole family ends (RFC 9700 4.14.2). */
+  async function revokeReused(familyId: string): Promise<void> {
+    await sessions.revokeFamily(familyId, now());
+    log.warn({ family: familyId }, 'refresh token reused: session family revoked');
+  }
+
+  async function revokeIfSpent(tokenHash: string): Promise<void> {
+    const familyId = await sessions.spentFamilyOf(tokenHash);
+    if (familyId !== undefined) await revokeReused(familyId);
+  }
+
   async function pair(session: SignedClaims, refreshToken: string): Promise<TokenPair> {
     const accessToken = await tokens.sign(session);
     return { accessToken, refreshToken, expiresIn: config.accessTtlSeconds };
@@ -106,23 +117,25 @@ export function createSessionService(deps: {
         const { userId, familyId, authTime, amr, phoneNumber, externalId } = result;
         return pair({ userId, phoneNumber, externalId, sessionId: familyId, authTime, amr }, next.token);
       }
-      if (result.outcome === 'reused') {
-        await sessions.revokeFamily(result.familyId, now());
-        log.warn({ family: result.familyId }, 'refresh token reused: session family revoked');
-      }
+      if (result.outcome === 'reused') await revokeReused(result.familyId);
       throw new AppError('UNAUTHORIZED', 'The refresh token is not valid');
     },
 
     /**
      * The session of a refresh token that is still usable, with a fresh access token for it, without
-     * spending the refresh token; null when it cannot be used. For the hosted pages, whose cookie holds the
+     * spending the refresh token; null when it cannot be used. A token that was already exchanged (the
+     * pages' cookie copied and spent through the API) ends its family, as a second refresh would. For the hosted pages, whose cookie holds the
      * token (pages/page-session.ts): several tabs may load pages at once, which rotation would take for reuse.
      */
     async resume(
       refreshToken: string,
     ): Promise<{ session: Session & { readonly amr: SignInMethod }; accessToken: string } | null> {
-      const live = await sessions.current(sha256Hex(refreshToken), now(), signedInAfter());
-      if (!live) return null;
+      const hash = sha256Hex(refreshToken);
+      const live = await sessions.current(hash, now(), signedInAfter());
+      if (!live) {
+        await revokeIfSpent(hash);
+        return null;
+      }
       const { userId, familyId, authTime, amr, phoneNumber, externalId } = live;
       const claims = { userId, phoneNumber, externalId, sessionId: familyId, authTime, amr };
       return { session: claims, accessToken: await tokens.sign(claims) };

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -76,6 +77,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n: { target: string[] }) => n.target.join(' ')).join(', ')}`);
   });
+}
+
+/**
+ * Closes the page a test opened and fails the test if it logged an error or broke the page's policy. For
+ * each test's `afterEach`.
+ */
+export async function closeWatched(open: WatchedPage | undefined): Promise<void> {
+  const problems = open?.problems ?? [];
+  await open?.context.close();
+  assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
 }
 
 /** Where the page tests save their screenshots (gitignored), to be looked at. */

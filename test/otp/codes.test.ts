@@ -151,6 +151,16 @@ forEachDatabase('one-time codes', (backend) => {
     assert.equal(second.body.user.phone_number, arabic);
   });
 
+  it('accepts a code typed in groups, with a space or a dash between them', async () => {
+    const [spaced, dashed] = [mobile(1080), mobile(1081)];
+    const spacedCode = await issueCode(t, spaced);
+    const dashedCode = await issueCode(t, dashed);
+    const first = await verifyCode(t, spaced, `${spacedCode.slice(0, 3)} ${spacedCode.slice(3)}`);
+    assert.equal(first.status, 200, first.raw);
+    const second = await verifyCode(t, dashed, `${dashedCode.slice(0, 3)}-${dashedCode.slice(3)}`);
+    assert.equal(second.status, 200, second.raw);
+  });
+
   it("does not sign in one number with another number's code", async () => {
     const [mine, theirs, nobody] = [mobile(1007), mobile(1008), mobile(1009)];
     const code = await issueCode(t, mine);

@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
-import { launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
+import { closeWatched, launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
 import { CONSOLE_WAIT as WAIT, DESKTOP, signInAsStaff as signInAs } from '../helpers/console.ts';
 
 const sqlite = DATABASES.find((backend) => backend.name === 'sqlite')!;
@@ -24,10 +24,9 @@ describe('the admin console in Chromium', () => {
     await t?.close();
   });
   afterEach(async () => {
-    const problems = open?.problems ?? [];
-    await open?.context.close();
+    const last = open;
     open = undefined;
-    assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
+    await closeWatched(last);
   });
 
   async function signInAsStaff(locale: 'fa' | 'en', role: 'admin' | 'support', options = {}): Promise<Page> {

@@ -7,7 +7,7 @@ import { MANAGE_PAGES } from '../../src/pages/console/manage-pages.ts';
 import { newKey } from '../helpers/api-keys.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
-import { launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
+import { closeWatched, launchChromium, screenshot, seriousViolations, type WatchedPage } from '../helpers/chromium.ts';
 import { CONSOLE_WAIT as WAIT, signInAsStaff } from '../helpers/console.ts';
 import { bearer, freshPhone, meStatus, signIn } from '../helpers/session-sign-in.ts';
 
@@ -37,10 +37,9 @@ describe('the admin console’s templates, users, alerts, keys and clients pages
     await t?.close();
   });
   afterEach(async () => {
-    const problems = open?.problems ?? [];
-    await open?.context.close();
+    const last = open;
     open = undefined;
-    assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
+    await closeWatched(last);
   });
 
   async function staffPage(

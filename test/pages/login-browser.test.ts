@@ -6,7 +6,7 @@ import { LOGIN_TEXT } from '../../src/pages/messages.ts';
 import { PAGE_CSP } from '../../src/pages/shell.ts';
 import { DATABASES, startTestApp, type TestApp } from '../helpers/app.ts';
 import { listenOnSocket } from '../helpers/browser.ts';
-import { launchChromium, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
+import { closeWatched, launchChromium, seriousViolations, watchedPage, type WatchedPage } from '../helpers/chromium.ts';
 import { freshPhone } from '../helpers/session-sign-in.ts';
 
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url);
@@ -37,10 +37,9 @@ describe('the hosted sign-in page in Chromium', () => {
     await t?.close();
   });
   afterEach(async () => {
-    const problems = open?.problems ?? [];
-    await open?.context.close();
+    const last = open;
     open = undefined;
-    assert.deepEqual(problems, [], 'console errors or Content-Security-Policy violations');
+    await closeWatched(last);
   });
 
   async function login(query = '', options = {}): Promise<Page> {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyRequest } from 'fastify';
+import { createPageSession } from '../../src/pages/page-session.ts';
 import { setTimeout } from 'node:timers/promises';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
 import { OWN, pageSignIn } from '../helpers/page-session.ts';
-import { bearer, freshPhone, signIn } from '../helpers/session-sign-in.ts';
+import { bearer, freshPhone, meStatus, refresh, signIn } from '../helpers/session-sign-in.ts';
 
 /** What GET /login?return_to=/account answers with these cookies: 303 when signed in, the page when not. */
 async function loginStatus(t: TestApp, cookie: string): Promise<number> {
@@ -67,6 +69,23 @@ forEachDatabase('the hosted pages’ session', (backend) => {
     assert.equal(await loginStatus(t, ''), 200);
   });
 
+  it('a signed-in visitor is sent to a return_to outside ASCII, percent-encoded, never a 500', async () => {
+    const { cookie } = await pageSignIn(t);
+    for (const [asked, location] of [
+      ['/سلام', '/%D8%B3%D9%84%D8%A7%D9%85'],
+      ['/caf\u00e9', '/caf%C3%A9'],
+      ['/\u202Ex', '/%E2%80%AEx'],
+    ]) {
+      const page = await t.inject({
+        method: 'GET',
+        url: `/login?return_to=${encodeURIComponent(asked!)}`,
+        headers: { ...OWN, cookie },
+      });
+      assert.equal(page.statusCode, 303, asked);
+      assert.equal(page.headers.location, location);
+    }
+  });
+
   it('is one of the user’s sessions: ending it from another ends the pages’ sign-in', async () => {
     const page = await pageSignIn(t);
     await setTimeout(1100); // the resend wait (counted on the wall clock)
@@ -118,9 +137,66 @@ forEachDatabase('the hosted pages’ session', (backend) => {
     assert.equal(await loginStatus(t, other.cookie), 303);
   });
 
+  it('the cookie’s token spent through the API, as a thief would, ends the whole session at the next page', async () => {
+    const { cookie } = await pageSignIn(t);
+    const stolen = await refresh(t, cookie.slice('otpgate_session='.length));
+    assert.equal(stolen.status, 200, JSON.stringify(stolen.body));
+    // The victim's next page finds the token spent: the family ends, the thief's new tokens with it.
+    assert.equal(await loginStatus(t, cookie), 200);
+    assert.equal(await meStatus(t, stolen.body.access_token), 401);
+    assert.equal((await refresh(t, stolen.body.refresh_token)).status, 401);
+  });
+
+  it('signing in again in the same browser ends the session the cookie held', async () => {
+    const first = await pageSignIn(t);
+    const phone = freshPhone();
+    await t.post('/api/v1/otp/phone/login/request', { phone_number: phone });
+    const again = await t.post(
+      '/login/session',
+      { phone_number: phone, code: t.sink.lastCode(phone) },
+      { ...OWN, cookie: first.cookie },
+    );
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(await loginStatus(t, first.cookie), 200);
+    const second = /^(otpgate_session=[^;]+)/.exec(String(again.headers['set-cookie']))![1]!;
+    assert.equal(await loginStatus(t, second), 303);
+  });
+
   it('a blocked user’s page session ends at once', async () => {
     const page = await pageSignIn(t);
     await t.database.db.updateTable('users').set({ blocked_at: Date.now() }).where('id', '=', page.userId).execute();
     assert.equal(await loginStatus(t, page.cookie), 200);
+  });
+});
+
+describe('the pages’ Origin check', () => {
+  const config = (isProduction: boolean) =>
+    ({
+      isProduction,
+      tokens: { refreshTtlSeconds: 60 },
+      browser: { publicOrigin: 'https://auth.example.com', corsOrigins: [], sessionCookie: false },
+    }) as unknown as Parameters<typeof createPageSession>[0];
+  const request = (origin: string | undefined, host = 'evil.example', protocol = 'https') =>
+    ({ headers: origin === undefined ? {} : { origin }, host, protocol }) as unknown as FastifyRequest;
+  const allowed = (isProduction: boolean, req: FastifyRequest) => {
+    const check = createPageSession(config(isProduction), {} as never);
+    try {
+      check.requireOwnOrigin(req);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('in production takes PUBLIC_URL’s origin only, whatever Host or X-Forwarded-Host name', () => {
+    assert.equal(allowed(true, request('https://auth.example.com')), true);
+    assert.equal(allowed(true, request('https://evil.example')), false);
+    assert.equal(allowed(true, request(undefined)), false);
+  });
+
+  it('in development also takes the address the request came to', () => {
+    assert.equal(allowed(false, request('http://127.0.0.1:3000', '127.0.0.1:3000', 'http')), true);
+    assert.equal(allowed(false, request('https://auth.example.com')), true);
+    assert.equal(allowed(false, request('http://other.example', '127.0.0.1:3000', 'http')), false);
   });
 });

@@ -71,6 +71,10 @@ describe('digits', () => {
   it('normalises a typed code: other digits, bidi marks and surrounding spaces', () => {
     assert.equal(normalizeCode(' \u200f۰۱۲۳۴۵ '), '012345');
     assert.equal(normalizeCode('٠١٢٣٤٥\n'), '012345');
+    assert.equal(normalizeCode('634 990'), '634990');
+    assert.equal(normalizeCode('634-990'), '634990');
+    assert.equal(normalizeCode('۶۳۴–۹۹۰'), '634990');
+    assert.equal(normalizeCode('63a990'), '63a990');
   });
 });
 

@@ -170,8 +170,26 @@
   // the old one is ended, and the page loads again with the change open.
   function askToSignInAgain() {
     phoneShows(reauthSendStep);
-    page.fillNumber(byId('reauth-text'), text.reauth, 'phone', national(me.phone_number));
-    reauthSendStep.querySelector('button[type=submit]').focus();
+    var button = reauthSendStep.querySelector('button[type=submit]');
+    if (me.phone_number) {
+      page.fillNumber(byId('reauth-text'), text.reauth, 'phone', national(me.phone_number));
+    } else {
+      // No number to text a code to (a Telegram sign-in): sign out here and in again on /login, which comes back.
+      byId('reauth-text').textContent = text.reauthNoNumber;
+      button.textContent = text.reauthSignIn;
+    }
+    button.focus();
+  }
+
+  function signOutAndBack() {
+    return page.call('POST', '/logout').then(
+      function () {
+        window.location.assign('/login?return_to=' + encodeURIComponent('/account#change'));
+      },
+      function () {
+        say(phoneSection, text.network);
+      },
+    );
   }
 
   function requestSignInCode(form) {
@@ -236,7 +254,8 @@
   });
   reauthSendStep.addEventListener('submit', function (event) {
     event.preventDefault();
-    requestSignInCode(reauthSendStep);
+    if (me.phone_number) requestSignInCode(reauthSendStep);
+    else signOutAndBack();
   });
   reauthCodeStep.addEventListener('submit', function (event) {
     event.preventDefault();
