@@ -1,6 +1,7 @@
 import { escapeHtml } from '../alerts/link-pages.ts';
 import type { PageAssets } from '../pages/assets.ts';
 import { localDigits, type PageLocale } from '../pages/messages.ts';
+import { HEAD_META } from '../pages/shell.ts';
 import { OIDC_PAGE_TEXT, type OidcPageText } from './page-text.ts';
 
 /**
@@ -28,8 +29,7 @@ function shell(locale: PageLocale, assets: PageAssets, title: string, otherHref:
   const text = OIDC_PAGE_TEXT[locale];
   const other: PageLocale = locale === 'fa' ? 'en' : 'fa';
   return (
-    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head>${HEAD_META}` +
     `<title>${escapeHtml(title)}</title>` +
     `<link rel="preload" href="/assets/${assets.font.name}" as="font" type="font/woff2" crossorigin>` +
     `<link rel="stylesheet" href="/assets/${assets.css.name}"></head><body><main>` +

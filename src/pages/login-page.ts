@@ -48,6 +48,7 @@ export function renderLoginPage(locale: PageLocale, assets: PageAssets, options:
   const { returnTo, telegram } = options;
   const scriptText = {
     codeSent: text.codeSent,
+    codeSentEarlier: text.codeSentEarlier,
     resend: text.resend,
     resendIn: text.resendIn,
     signedIn: text.signedIn,

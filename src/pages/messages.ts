@@ -13,6 +13,8 @@ export interface LoginText {
   readonly codeLabel: string;
   /** `{phone}` is replaced by the number as typed. */
   readonly codeSent: string;
+  /** A code asked for again too soon (a reload mid-sign-in): the one sent before still works. */
+  readonly codeSentEarlier: string;
   readonly verify: string;
   readonly resend: string;
   /** `{seconds}` is replaced by the seconds left, in the page's digits. */
@@ -55,6 +57,7 @@ const fa: LoginText = {
   sendCode: 'دریافت کد',
   codeLabel: 'کد ورود',
   codeSent: 'کد به شمارهٔ {phone} پیامک شد.',
+  codeSentEarlier: 'کمی پیش کدی به شمارهٔ {phone} پیامک شد. همان را وارد کنید، یا پس از پایان شمارش کد تازه بخواهید.',
   verify: 'ورود',
   resend: 'ارسال دوباره',
   resendIn: 'ارسال دوباره تا {seconds} ثانیهٔ دیگر',
@@ -115,6 +118,7 @@ const en: LoginText = {
   sendCode: 'Send code',
   codeLabel: 'Sign-in code',
   codeSent: 'We texted a code to {phone}.',
+  codeSentEarlier: 'We texted a code to {phone} a moment ago. Type it, or ask for a new one when the countdown ends.',
   verify: 'Sign in',
   resend: 'Send again',
   resendIn: 'Send again in {seconds} s',

@@ -21,6 +21,14 @@ export const PAGE_CSP = [
 
 const script = (asset: Asset) => `<script src="/assets/${asset.name}" defer></script>`;
 
+/**
+ * The first tags of every page's head. The empty icon stops browsers asking for /favicon.ico, which is not
+ * served (each such 404 is an error in the console).
+ */
+export const HEAD_META =
+  '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+  '<meta name="robots" content="noindex"><link rel="icon" href="data:,">';
+
 export const otherLocale = (locale: PageLocale): PageLocale => (locale === 'fa' ? 'en' : 'fa');
 
 /** Text for the page: escaped, with the locale's digits. */
@@ -42,8 +50,7 @@ export function renderShell(
 ): string {
   const { locale, assets } = page;
   return (
-    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head>${HEAD_META}` +
     `<title>${pageText(locale)(page.title)}</title>` +
     `<link rel="preload" href="/assets/${assets.font.name}" as="font" type="font/woff2" crossorigin>` +
     `<link rel="stylesheet" href="/assets/${assets.css.name}">` +

@@ -178,6 +178,26 @@ describe('the hosted sign-in page in Chromium', () => {
     assert.equal(await resend.textContent(), fa.resend);
   });
 
+  it('reloaded after the code was sent, asking again goes to the code step, and the first code signs in', async () => {
+    const phone = freshPhone();
+    const page = await login('?lang=en');
+    await page.getByLabel(en.phoneLabel).fill(typedNationally(phone));
+    await page.getByRole('button', { name: en.sendCode }).click();
+    await page.getByLabel(en.codeLabel).waitFor(WAIT);
+    const code = codeFor(phone);
+    await page.reload();
+    await page.getByLabel(en.phoneLabel).fill(typedNationally(phone));
+    await page.getByRole('button', { name: en.sendCode }).click();
+    // The resend wait refused a second code: the page says the first one still works, and counts down.
+    await page.locator('#code-sent', { hasText: 'a moment ago' }).waitFor(WAIT);
+    assert.equal(await page.locator('#alert').textContent(), '');
+    assert.ok(await page.locator('#resend').isDisabled());
+    assert.equal(t.sink.messagesTo(phone).length, 1, 'one code only');
+    await page.getByLabel(en.codeLabel).fill(code);
+    await page.getByRole('button', { name: en.verify, exact: true }).click();
+    await page.locator('#done-text', { hasText: en.signedIn }).waitFor(WAIT);
+  });
+
   it('once the countdown ends, resend sends a new code that signs in', async () => {
     // The resend window lives in the rate-limit store, which keeps real time: a one-second window here.
     const quick = await startTestApp(sqlite, { env: { OTP_RESEND_SECONDS: '1' } });

@@ -62,6 +62,8 @@ describe('GET /login and its assets', () => {
     assert.equal(page.headers['set-cookie'], undefined);
     assert.doesNotMatch(page.body, /<style|style=|<script(?![^>]*\ssrc=)|\son\w+=/);
     assert.match(page.body, /<noscript>/);
+    // An empty icon of its own: no request for /favicon.ico, which would be a 404 in the console.
+    assert.match(page.body, /<link rel="icon" href="data:,">/);
     assert.match(page.body, /inputmode="tel" autocomplete="tel"/);
     assert.match(page.body, /autocomplete="one-time-code"/);
   });

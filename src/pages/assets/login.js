@@ -21,6 +21,8 @@
   var phone = '';
   var stopCountdown = function () {};
   var webOtp = null;
+  // The longest resend wait (OTP_RESEND_SECONDS) a refusal can be: longer ones are the hourly limits.
+  var RESEND_WAIT_AT_MOST = 120;
 
   function say(message) {
     alertBox.textContent = message || '';
@@ -54,12 +56,16 @@
     return page
       .call('POST', '/api/v1/otp/phone/login/request', { phone_number: phone })
       .then(function (res) {
-        if (!res.ok) return sayError(res.body);
+        // Asked again within the resend wait (the page was reloaded, or went back): the code sent before
+        // still works, so the code step shows, counting down to when a new one may be asked for.
+        var wait = res.body && res.body.code === 'RATE_LIMITED' ? res.body.retry_after : 0;
+        var earlier = !res.ok && form === phoneStep && wait > 0 && wait <= RESEND_WAIT_AT_MOST;
+        if (!res.ok && !earlier) return sayError(res.body);
         phoneStep.hidden = true;
         codeStep.hidden = false;
         if (telegram) telegram.hidden = true;
-        page.fillNumber(byId('code-sent'), text.codeSent, 'phone', phone);
-        startCountdown(res.body.resend_in || 0);
+        page.fillNumber(byId('code-sent'), earlier ? text.codeSentEarlier : text.codeSent, 'phone', phone);
+        startCountdown(earlier ? wait : res.body.resend_in || 0);
         codeInput.value = '';
         codeInput.focus();
         listenForSms();

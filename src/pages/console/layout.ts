@@ -2,6 +2,7 @@ import { escapeHtml } from '../../alerts/link-pages.ts';
 import type { StaffAccess } from '../../staff/service.ts';
 import type { PageAssets } from '../assets.ts';
 import { localDigits, type PageLocale } from '../messages.ts';
+import { HEAD_META } from '../shell.ts';
 import { CONSOLE_TEXT } from './messages.ts';
 import { CONSOLE_PAGES, type ConsolePage } from './pages.ts';
 
@@ -11,8 +12,7 @@ export const pagesFor = (staff: Pick<StaffAccess, 'scopes'>): ConsolePage[] =>
 
 function head(locale: PageLocale, title: string, assets: PageAssets, scripts: readonly string[]): string {
   return (
-    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<!doctype html><html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}"><head>${HEAD_META}` +
     `<title>${escapeHtml(title)}</title>` +
     `<link rel="preload" href="/assets/${assets.font.name}" as="font" type="font/woff2" crossorigin>` +
     `<link rel="stylesheet" href="/assets/${assets.file('console.css').name}">` +
