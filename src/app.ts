@@ -43,6 +43,7 @@ import { consoleRoutes } from './pages/console/routes.ts';
 import { pageSessionRoutes } from './pages/session-routes.ts';
 import { pageTelegramRoutes } from './pages/telegram-routes.ts';
 import { createOidcAccounts } from './oidc/accounts.ts';
+import { providerSessionEnder } from './oidc/page-logout.ts';
 import { oidcInteractionRoutes } from './oidc/interactions.ts';
 import { createOidcProvider } from './oidc/provider.ts';
 import { oidcProviderRoutes } from './oidc/routes.ts';
@@ -238,7 +239,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(alertLinkRoutes, { links: services.alertLinks });
   // The hosted sign-in page and its assets: pages for a browser, outside the API.
   await app.register(pageRoutes, { config, assets: pageAssets, pageSession });
-  await app.register(pageSessionRoutes, { flows: services.flows, pageSession });
+  await app.register(pageSessionRoutes, {
+    flows: services.flows,
+    pageSession,
+    onLogout: providerSessionEnder({ db: database.db, now: options.now ?? Date.now }),
+  });
   await app.register(pageTelegramRoutes, {
     pageSession,
     linkSignIn: services.telegramLinkSignIn,
@@ -247,7 +252,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await app.register(wellKnownRoutes, { ring: services.signingKeys });
   // The OpenID Connect provider under /oidc, and the discovery document it shares with the API's tokens.
-  const oidcAccounts = createOidcAccounts(database.db);
+  const oidcAccounts = createOidcAccounts(database.db, {
+    now: options.now ?? Date.now,
+    sessionMaxAgeSeconds: config.tokens.sessionMaxAgeSeconds,
+  });
   const oidc = createOidcProvider({
     config,
     db: database.db,

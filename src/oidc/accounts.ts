@@ -19,14 +19,41 @@ export interface OidcAccount {
 /** The joined name, as Telegram shows it: first then last, either may be missing. */
 const fullName = (first: string | null, last: string | null) => [first, last].filter(Boolean).join(' ') || undefined;
 
+/** What the provider hands `findAccount` with a token: a grant with `offline_access` outlives sign-outs. */
+interface TokenLike {
+  readonly scope?: string;
+}
+
 /**
  * oidc-provider's `findAccount` over the users table: `sub` is the user's id. A blocked or erased user is
  * not found, so the provider issues nothing for them: no code is redeemed, no refresh token refreshes and
  * the userinfo endpoint refuses their access tokens (invalid_grant / invalid_token).
+ *
+ * Nor is a user who is signed in nowhere: every session of theirs ended (signed out everywhere, by
+ * themselves or an admin) or expired. The provider's own session and the grants made from it end with the
+ * user's sessions, as the README promises; only a grant with `offline_access` (asked for with consent)
+ * outlives them.
  */
-export function createOidcAccounts(db: Kysely<Database>) {
+export function createOidcAccounts(db: Kysely<Database>, clock: { now: () => number; sessionMaxAgeSeconds: number }) {
+  /** Whether the user has a session that can still be used (not ended, not expired, not too old). */
+  async function signedInSomewhere(userId: string): Promise<boolean> {
+    const at = clock.now();
+    const row = await db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', at)
+      .where('auth_time', '>', at - clock.sessionMaxAgeSeconds * 1000)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   return {
-    async find(_ctx: unknown, sub: string): Promise<OidcAccount | undefined> {
+    async find(_ctx: unknown, sub: string, token?: TokenLike): Promise<OidcAccount | undefined> {
+      const offline = token?.scope?.split(' ').includes('offline_access') === true;
+      if (!offline && !(await signedInSomewhere(sub))) return undefined;
       const user = await db
         .selectFrom('users')
         .leftJoin('telegram_users', 'telegram_users.user_id', 'users.id')

@@ -7,6 +7,9 @@ import { SCOPE_CLAIMS, type OidcAccounts } from './accounts.ts';
 import type { OidcAdapter } from './adapter.ts';
 import { oidcPageCsp, renderErrorPage, renderLoggedOutPage, renderLogoutPage } from './consent-page.ts';
 
+/** The provider's session cookie: it names the session's row (oidc_payloads, model Session). */
+export const PROVIDER_SESSION_COOKIE = 'otpgate_oidc';
+
 /** Where the provider's endpoints are, under the issuer. Fastify routes exactly these (routes.ts). */
 export const OIDC_ROUTES = {
   authorization: '/oidc/auth',
@@ -104,6 +107,8 @@ export function providerConfiguration(deps: ConfigurationDeps): Record<string, u
       // Access tokens for userinfo only: opaque, kept in the database, revocable.
       resourceIndicators: { enabled: false },
       introspection: { enabled: false },
+      // Not served under /oidc: discovery must not name an endpoint that answers 404.
+      pushedAuthorizationRequests: { enabled: false },
       registration: { enabled: false },
       revocation: { enabled: true },
       userinfo: { enabled: true },
@@ -119,6 +124,9 @@ export function providerConfiguration(deps: ConfigurationDeps): Record<string, u
         },
       },
     },
+    // What a registered client can use (clients are registered with a secret or as public): discovery lists
+    // only these, so that no plugin picks client_secret_jwt or private_key_jwt and fails.
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     // The scope's claims go in the ID token too: many relying parties (plugins) read only the ID token.
     conformIdTokenClaims: false,
     extraClientMetadata: { properties: ['first_party'] },
@@ -145,7 +153,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Record<string, u
     },
     cookies: {
       keys: [deps.cookieKey],
-      names: { session: 'otpgate_oidc', interaction: 'otpgate_oidc_step', resume: 'otpgate_oidc_resume' },
+      names: { session: PROVIDER_SESSION_COOKIE, interaction: 'otpgate_oidc_step', resume: 'otpgate_oidc_resume' },
       long: { httpOnly: true, sameSite: 'lax', signed: true },
       short: { httpOnly: true, sameSite: 'lax', signed: true },
     },

@@ -7,7 +7,8 @@ const HERE = 'http://return-to.invalid';
 
 /**
  * Where to go after signing in: a path on this origin only. `//host` and `/\host` are other hosts to a
- * browser, so they are refused, as is anything with a control character. What is kept is written as a
+ * browser, so they are refused, before and after dot-segments are resolved, as is anything with a control
+ * character. What is kept is written as a
  * browser sends it, everything outside ASCII percent-encoded (a Persian path, a direction mark), so that it
  * can stand in a `Location` header.
  */
@@ -15,7 +16,9 @@ export function safeReturnTo(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2000) return undefined;
   if (!/^\/(?![/\\])[^\u0000-\u001f\u007f]*$/.test(value)) return undefined;
   const url = new URL(value, HERE);
-  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : undefined;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot-segments are resolved first (`/a/..//evil.example` is `//evil.example`): the result is checked again.
+  return url.origin === HERE && !/^\/[/\\]/.test(path) ? path : undefined;
 }
 
 /** `/login` with these in its query: the page in a language, where to go once signed in, an error to say. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { BODY_ERRORS, errorResponses } from '../http/error-responses.ts';
 import { responses } from '../http/schemas.ts';
 import { VERIFY_ERRORS } from '../otp/routes.ts';
@@ -27,10 +28,12 @@ const PageSignedIn = Type.Object(
  * (the same flow, limits and log); what differs is where the session goes: into the pages' cookie, and no
  * token into the answer.
  */
-export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; pageSession: PageSession }> = async (
-  app,
-  { flows, pageSession },
-) => {
+export const pageSessionRoutes: FastifyPluginAsyncTypebox<{
+  flows: PhoneFlows;
+  pageSession: PageSession;
+  /** What else signing out of the pages ends (the OpenID Connect provider's session in this browser). */
+  onLogout: (request: FastifyRequest) => Promise<void>;
+}> = async (app, { flows, pageSession, onLogout }) => {
   app.post(
     '/login/session',
     {
@@ -86,6 +89,7 @@ export const pageSessionRoutes: FastifyPluginAsyncTypebox<{ flows: PhoneFlows; p
       },
       async (request, reply) => {
         pageSession.requireOwnOrigin(request);
+        await onLogout(request);
         await pageSession.end(request, reply);
         return reply.redirect('/login', 303);
       },

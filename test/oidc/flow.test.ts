@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { newKey } from '../helpers/api-keys.ts';
 import { forEachDatabase, startTestApp, type TestApp } from '../helpers/app.ts';
@@ -19,6 +20,7 @@ import {
   type Transport,
 } from '../helpers/oidc-rp.ts';
 import { signingKeysOf } from '../helpers/signing-keys.ts';
+import { bearer, signIn } from '../helpers/session-sign-in.ts';
 
 forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
   let t: TestApp;
@@ -27,7 +29,8 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
   let first: RelyingParty;
   let partner: RelyingParty;
   before(async () => {
-    t = await startTestApp(backend, { env: { OTP_IP_HOURLY_LIMIT: '1000' } });
+    // A one-second resend wait: one test signs a number in again through the API.
+    t = await startTestApp(backend, { env: { OTP_IP_HOURLY_LIMIT: '1000', OTP_RESEND_SECONDS: '1' } });
     http = injectTransport(t);
     issuer = t.config.tokens.issuer;
     first = await registerClient(t, { firstParty: true });
@@ -67,6 +70,9 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
     assert.deepEqual(doc.grant_types_supported.sort(), ['authorization_code', 'refresh_token']);
     assert.deepEqual(doc.id_token_signing_alg_values_supported, ['ES256']);
     assert.deepEqual(doc.scopes_supported, ['openid', 'phone', 'profile', 'offline_access']);
+    // Only what is served and usable: no pushed authorization requests, no JWT client authentication.
+    assert.equal(doc.pushed_authorization_request_endpoint, undefined);
+    assert.deepEqual(doc.token_endpoint_auth_methods_supported, ['client_secret_basic', 'client_secret_post', 'none']);
     for (const claim of ['sub', 'phone_number', 'phone_number_verified', 'name', 'amr', 'auth_time', 'external_id']) {
       assert.ok(doc.claims_supported.includes(claim), claim);
     }
@@ -192,17 +198,62 @@ forEachDatabase('the OpenID Connect provider, without a browser', (backend) => {
     }
   });
 
-  it('a second authorization in the same browser needs no sign-in: the provider remembers it', async () => {
+  it('signing out of the pages in a shared browser ends the provider’s session: the next person gets their own account', async () => {
     const flow = await codeFlow(t, http, first);
-    // Signed out of the hosted pages: only the provider's own session is left.
     const out = await flow.agent.send('POST', '/logout', undefined, { origin: new URL(issuer).origin });
     assert.equal(out.status, 303);
     assert.ok(!flow.agent.jar.has('otpgate_session'));
+    // Nobody is signed in now: the shop's next sign-in goes to /login, not silently to the last person.
+    const asked = await follow(flow.agent, authorizationRequest(first).url);
+    assert.match(location(asked), /^\/login\?return_to=/);
+    const next = await signInPages(flow.agent, t);
+    assert.notEqual(next, flow.userId);
     const again = authorizationRequest(first);
-    const answer = await follow(flow.agent, again.url);
-    const callback = callbackOf(answer, first);
+    const callback = callbackOf(await follow(flow.agent, again.url), first);
     const tokens = await redeem(http, issuer, first, callback.code!, again.verifier);
-    assert.equal((await verifyIdToken(tokens.json().id_token, first)).payload.sub, flow.userId);
+    assert.equal((await verifyIdToken(tokens.json().id_token, first)).payload.sub, next);
+  });
+
+  it('signed out everywhere (by an admin, or by the user), the provider’s session and its grants end', async () => {
+    for (const how of ['admin', 'user'] as const) {
+      const agent = new Agent(http, issuer);
+      const userId = await signInPages(agent, t);
+      const { tokens } = await codeFlow(t, http, first, { agent });
+      if (how === 'admin') {
+        const key = await newKey(t, ['users:write']);
+        const out = await t.inject({
+          method: 'POST',
+          url: `/api/v1/admin/users/${userId}/sign-out`,
+          headers: { authorization: `Bearer ${key.secret}` },
+        });
+        assert.equal(out.statusCode, 200, out.body);
+      } else {
+        await setTimeout(1100); // the resend wait since this number's sign-in, on the wall clock
+        const api = await signIn(
+          t,
+          (
+            await t.database.db
+              .selectFrom('users')
+              .select('phone_number')
+              .where('id', '=', userId)
+              .executeTakeFirstOrThrow()
+          ).phone_number!,
+        );
+        const out = await t.post('/api/v1/auth/logout-all', { include_current: true }, bearer(api.accessToken));
+        assert.equal(out.status, 200, JSON.stringify(out.body));
+      }
+      assert.equal((await userinfo(tokens.access_token)).status, 401, how);
+      const refreshed = await tokenRequest(http, issuer, first, {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+      });
+      assert.equal(refreshed.json().error, 'invalid_grant', how);
+      const quiet = await follow(agent, authorizationRequest(first, 'openid', { prompt: 'none' }).url);
+      // No code without someone signing in (the provider says which step is missing: login or interaction).
+      const answer = callbackOf(quiet, first);
+      assert.equal(answer.code, undefined, how);
+      assert.match(answer.error ?? '', /^(login|interaction)_required$/, how);
+    }
   });
 
   it('prompt=login and max_age ask for a new sign-in; a recent one is taken', async () => {

@@ -128,6 +128,12 @@ describe('GET /login and its assets', () => {
       ['/caf\u00e9?q=\u00e9', '/caf%C3%A9?q=%C3%A9'],
       ['/\u202Egnp.exe', '/%E2%80%AEgnp.exe'],
       ['/\uFF0Fevil.example', '/%EF%BC%8Fevil.example'],
+      // Dot-segments that resolve to another host are refused; others are resolved.
+      ['/a/..//evil.example', undefined],
+      ['/.//evil.example', undefined],
+      ['/%2e%2e//evil.example', undefined],
+      ['/oidc/../..//evil.example/x', undefined],
+      ['/a/../account', '/account'],
     ] as const) {
       assert.equal(safeReturnTo(value), kept, JSON.stringify(value));
     }

@@ -84,6 +84,14 @@ forEachDatabase('the hosted pages’ session', (backend) => {
       assert.equal(page.statusCode, 303, asked);
       assert.equal(page.headers.location, location);
     }
+    // A path whose dot-segments resolve to another host is not followed: the page shows instead.
+    const away = await t.inject({
+      method: 'GET',
+      url: `/login?return_to=${encodeURIComponent('/a/..//evil.example')}`,
+      headers: { ...OWN, cookie },
+    });
+    assert.equal(away.statusCode, 200);
+    assert.doesNotMatch(away.body, /evil\.example/);
   });
 
   it('is one of the user’s sessions: ending it from another ends the pages’ sign-in', async () => {
