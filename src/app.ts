@@ -252,9 +252,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
   await app.register(wellKnownRoutes, { ring: services.signingKeys });
   // The OpenID Connect provider under /oidc, and the discovery document it shares with the API's tokens.
-  const oidcAccounts = createOidcAccounts(database.db, {
-    now: options.now ?? Date.now,
-    sessionMaxAgeSeconds: config.tokens.sessionMaxAgeSeconds,
+  const oidcAccounts = createOidcAccounts(database.db, async (userId) => {
+    // The user's open sessions, as their sessions list shows them (none is "current" here).
+    const open = await services.sessions.list({ userId, sessionId: '' });
+    return open.length > 0;
   });
   const oidc = createOidcProvider({
     config,
