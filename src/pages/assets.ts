@@ -67,13 +67,17 @@ export function loadPageAssets(): PageAssets {
     readFileSync(join(vazirmatn, 'fonts', 'webfonts', 'Vazirmatn[wght].woff2')),
   );
   const files = new Map<string, Asset>();
+  // `_base.css` is not served: every stylesheet starts with it, where it says `/* __BASE__ */`.
+  const base = readFileSync(join(folder, '_base.css'), 'utf8');
   for (const fileName of readdirSync(folder).sort()) {
-    const match = /^([\w-]+)\.(css|js)$/.exec(fileName);
+    const match = /^([a-z][\w-]*)\.(css|js)$/.exec(fileName);
     if (!match) continue;
     const [, stem, extension] = match as unknown as [string, string, 'css' | 'js'];
     let body = readFileSync(join(folder, fileName));
-    if (extension === 'css')
-      body = Buffer.from(body.toString('utf8').replaceAll('__FONT_URL__', `/assets/${font.name}`));
+    if (extension === 'css') {
+      const text = body.toString('utf8').replace('/* __BASE__ */', base);
+      body = Buffer.from(text.replaceAll('__FONT_URL__', `/assets/${font.name}`));
+    }
     files.set(fileName, hashed(stem, extension, TYPES[extension]!, body));
   }
   const file = (fileName: string): Asset => {

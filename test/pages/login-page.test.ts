@@ -87,6 +87,10 @@ describe('GET /login and its assets', () => {
     assert.equal(font.rawPayload.subarray(0, 4).toString('latin1'), 'wOF2');
     const css = await t.inject({ method: 'GET', url: `/assets/${names[1]}` });
     assert.match(css.body, new RegExp(`url\\(/assets/${names[0]!.replaceAll('.', '\\.')}\\)`));
+    // The shared start of every stylesheet is put in, and not served on its own.
+    assert.match(css.body, /@font-face/);
+    assert.doesNotMatch(css.body, /__BASE__ \*\/\n/);
+    assert.doesNotMatch(css.body, /__FONT_URL__/);
     const missing = await t.inject({ method: 'GET', url: '/assets/login.000000000000.js' });
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().code, 'NOT_FOUND');
