@@ -41,6 +41,8 @@
  * first-party client registered by the CLI, each of BENCH_CONNECTIONS customers signed in to the pages once; then the page in Chromium under the DevTools "Slow 3G" and "Fast 3G" emulations,
  * nothing cached, five loads each (left out when /usr/bin/chromium is missing). BENCH_ONLY=pages runs them
  * alone, on the first store.
+ * BENCH_ONLY=otp runs only the phone sign-in's scenarios on each store: the trivial route, code requests,
+ * full sign-ins, and two instances on PostgreSQL with Redis, with the goals.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -212,17 +214,21 @@ async function main(): Promise<number> {
       for (const line of failures) console.error(`bench: ${line}`);
       return failures.length > 0 ? 1 : 0;
     }
+    // The phone sign-in's own scenarios (the PostgreSQL and Redis goals): trivial route, a, b and e.
+    const otpOnly = process.env.BENCH_ONLY === 'otp';
     const outcomes: StoreOutcome[] = [];
     for (const [index, name] of backends.stores.entries()) {
       try {
         outcomes.push(
           await runStore(name, {
             ...storeContext,
-            campaign: index === 0 || campaignOnAll ? campaign : null,
+            campaign: !otpOnly && (index === 0 || campaignOnAll) ? campaign : null,
             twoInstances: process.env.BENCH_TWO_INSTANCES !== '0',
-            importRows,
-            alerts,
-            pages: index === 0,
+            importRows: otpOnly ? 0 : importRows,
+            events: otpOnly ? 0 : events,
+            alerts: otpOnly ? null : alerts,
+            pages: !otpOnly && index === 0,
+            otpOnly,
           }),
         );
       } catch (error) {
@@ -272,10 +278,13 @@ async function main(): Promise<number> {
 
 /** The three ways to sign in, each side by side across the stores. */
 function printSignIns(runs: readonly TelegramOutcome['run'][]): void {
-  console.log(`\n${summary(runs, 'full sign-ins', (run) => run.signIns)}`);
-  console.log(`\n${summary(runs, 'telegram widget sign-ins', (run) => run.telegramWidget)}`);
-  console.log(`\n${summary(runs, 'telegram Mini App sign-ins', (run) => run.telegramWebApp)}`);
-  console.log(`\n${summary(runs, 'telegram bot updates by webhook', (run) => run.botUpdates)}\n`);
+  const tables = [
+    summary(runs, 'full sign-ins', (run) => run.signIns),
+    summary(runs, 'telegram widget sign-ins', (run) => run.telegramWidget),
+    summary(runs, 'telegram Mini App sign-ins', (run) => run.telegramWebApp),
+    summary(runs, 'telegram bot updates by webhook', (run) => run.botUpdates),
+  ];
+  console.log(`\n${tables.filter(Boolean).join('\n\n')}\n`);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

@@ -25,11 +25,11 @@ export interface StoreRun {
   readonly trivial: Measurement;
   readonly codes: Measurement;
   readonly signIns: Measurement;
-  /** Scenarios f and g: one request each, a new person signing in with a fresh login. */
-  readonly telegramWidget: Measurement;
-  readonly telegramWebApp: Measurement;
+  /** Scenarios f and g: one request each, a new person signing in with a fresh login (not with BENCH_ONLY=otp). */
+  readonly telegramWidget?: Measurement | undefined;
+  readonly telegramWebApp?: Measurement | undefined;
   /** Scenario h: Telegram updates handled through the webhook, each with the bot's reply. */
-  readonly botUpdates: Measurement;
+  readonly botUpdates?: Measurement | undefined;
   readonly memory: ServerMemory | null;
 }
 
@@ -216,7 +216,7 @@ function byCommand(store: StoreFigures): string {
 export function summary<Run extends Pick<StoreRun, 'store' | 'trivial'>>(
   runs: readonly Run[],
   title: string,
-  pick: (run: Run) => Measurement,
+  pick: (run: Run) => Measurement | undefined,
 ): string {
   const header = [
     title,
@@ -229,23 +229,27 @@ export function summary<Run extends Pick<StoreRun, 'store' | 'trivial'>>(
     'ins/upd/del per op',
     'Redis commands/op',
   ];
-  const rows = runs.map((run) => {
+  const rows = runs.flatMap((run) => {
     const m = pick(run);
+    if (!m) return [];
     const figure = (key: string) => perOp(m.store?.perOp[key]);
     return [
-      run.store,
-      `${integer(m.rate)} ${m.unit}`,
-      ratio(m.rate, run.trivial.rate),
-      ms(m.p50Ms),
-      ms(m.p99Ms),
-      cpu(m.cpuMsPerOp),
-      figure('commits'),
-      m.store ? `${figure('inserted')} / ${figure('updated')} / ${figure('deleted')}` : 'n/a',
-      m.store?.perOp['redis commands'] === undefined
-        ? 'n/a'
-        : `${figure('redis commands')} (${perOp(scripts(m.store))} scripts)`,
+      [
+        run.store,
+        `${integer(m.rate)} ${m.unit}`,
+        ratio(m.rate, run.trivial.rate),
+        ms(m.p50Ms),
+        ms(m.p99Ms),
+        cpu(m.cpuMsPerOp),
+        figure('commits'),
+        m.store ? `${figure('inserted')} / ${figure('updated')} / ${figure('deleted')}` : 'n/a',
+        m.store?.perOp['redis commands'] === undefined
+          ? 'n/a'
+          : `${figure('redis commands')} (${perOp(scripts(m.store))} scripts)`,
+      ],
     ];
   });
+  if (rows.length === 0) return '';
   return align([header, ...rows]).join('\n');
 }
 

@@ -29,6 +29,8 @@ export interface CounterReading {
 
 export interface StoreCounters {
   read(): Promise<CounterReading>;
+  /** Brings the store's statistics up to date (PostgreSQL's ANALYZE), after a warm-up and before a reading. */
+  analyze?(): Promise<void>;
 }
 
 /** A store's counters over one measured run, per operation (successes and those still in flight at its end). */
@@ -122,6 +124,13 @@ export class Tally {
 
 export type Plan = (tally: Tally) => Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string };
 
+/**
+ * BENCH_RATE: requests a second offered in every run instead of as many as the server answers. At the same
+ * offered rate the stores' CPU per request compares work with work: at saturation a slower store also
+ * spreads each wake-up of the server over fewer requests.
+ */
+const OFFERED_RATE = Number(process.env.BENCH_RATE) > 0 ? Number(process.env.BENCH_RATE) : undefined;
+
 /** A warm-up run, then the measured run; the rate counts successes per second of the measured one. */
 export async function measure(
   settings: BenchSettings,
@@ -136,6 +145,7 @@ export async function measure(
     const cpuBefore = settings.serverCpuSeconds();
     const result = await autocannon({
       ...options,
+      ...(OFFERED_RATE && { overallRate: OFFERED_RATE }),
       url: `${settings.baseUrl}${path}`,
       duration,
       connections: settings.connections,
@@ -146,6 +156,7 @@ export async function measure(
   };
 
   const warm = await run(settings.warmupSeconds);
+  await settings.counters?.analyze?.();
   const before = await settings.counters?.read();
   const { result, tally, cpuSeconds } = await run(settings.seconds);
   const after = await settings.counters?.read();

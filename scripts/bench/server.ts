@@ -96,7 +96,10 @@ export async function startServer(options: ServerOptions): Promise<ServerChild> 
   const start = startCommand(options.root);
   Object.assign(env, start.env);
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...start.nodeFlags, ...profile, start.script, ...start.args], {
+  const argv = [process.execPath, ...start.nodeFlags, ...profile, start.script, ...start.args];
+  // BENCH_SERVER_CPUS: the server on these CPUs alone (taskset's list), to tell its own cost from sharing.
+  const pinned = process.env.BENCH_SERVER_CPUS ? ['taskset', '-c', process.env.BENCH_SERVER_CPUS, ...argv] : argv;
+  const child = spawn(pinned[0]!, pinned.slice(1), {
     cwd: options.dataDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

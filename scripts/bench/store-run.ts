@@ -43,6 +43,8 @@ export interface StoreRunContext {
   readonly alerts: AlertsSettings | null;
   /** The hosted pages (scenario j, and the sign-in page on slow networks): on the first store only. */
   readonly pages: boolean;
+  /** BENCH_ONLY=otp: the phone sign-in's scenarios alone (trivial route, a, b, and e on postgres+redis). */
+  readonly otpOnly?: boolean;
 }
 
 export interface StoreOutcome {
@@ -140,9 +142,10 @@ export async function runStore(name: StoreName, context: StoreRunContext): Promi
     const { child, settings, results, step, trivial } = await firstServer(context, store, start);
     const codes = await step(() => codeRequests(settings, fresh));
     const pairs = await step(() => signIns(settings, fresh, sink));
-    const widget = await step(() => telegramWidgetSignIns(settings, context.freshTelegramId));
-    const webApp = await step(() => telegramWebAppSignIns(settings, context.freshTelegramId));
-    const updates = await step(() => botUpdates(settings, context.freshTelegramId));
+    const telegram = !context.otpOnly;
+    const widget = telegram ? await step(() => telegramWidgetSignIns(settings, context.freshTelegramId)) : undefined;
+    const webApp = telegram ? await step(() => telegramWebAppSignIns(settings, context.freshTelegramId)) : undefined;
+    const updates = telegram ? await step(() => botUpdates(settings, context.freshTelegramId)) : undefined;
     if (context.pages) await pageScenarios(step, settings, child.baseUrl, context, store);
     const queued = context.campaign
       ? await queuedSends(settings, fresh, sink, createSendKey(root, dataDir, store.databaseUrl), context.campaign)

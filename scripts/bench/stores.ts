@@ -121,6 +121,9 @@ export async function prepareStore(
 /** Several stores' counters as one: each reading holds all of theirs. */
 function combined(counters: readonly StoreCounters[]): StoreCounters {
   return {
+    async analyze() {
+      for (const counter of counters) await counter.analyze?.();
+    },
     async read() {
       const readings: CounterReading[] = [];
       for (const counter of counters) readings.push(await counter.read());
