@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { AllDecision, Charge, Decision, RateLimiter, RateRule } from './limiter.ts';
 import { redisRulePrefix } from './redis-keys.ts';
-import { counterScripts } from './redis-scripts.ts';
+import { counterBatch } from './redis-batch.ts';
+import { carryScript } from './redis-scripts.ts';
 import { consumeThenWrite, writeThenRefund } from './take-all.ts';
 
 const REFUND_MARGIN_MS = 250;
@@ -19,23 +20,26 @@ export interface RedisStore extends RateLimiter {
 }
 
 /**
- * Fixed-window counters in Redis, every charge of a request in one script (redis-scripts.ts): one round
- * trip for a code request's six limits, and one for the points it gives back. rate-limiter-flexible's
- * Redis store counts one key per call, and a request's limits must be taken all or none, so its calls went
- * one after another with give-backs on a refusal: eight round trips per code request. The keys are the
+ * Fixed-window counters in Redis, every charge of a request taken all or none in one script call, and the
+ * calls of the requests that reach the counters in the same turn of the event loop sent together
+ * (redis-batch.ts): under load, a few round trips for a hundred requests' limits and give-backs.
+ * rate-limiter-flexible's Redis store counts one key per call, and a request's limits must be taken all or
+ * none, so its calls went one after another with give-backs on a refusal: eight round trips per code
+ * request. The keys are the
  * ones that store used, `<prefix>rl:<rule>:<key>`, so a database row's key (`<rule>:<key>`) names its
  * Redis counter. A Redis failure rejects, and `failover.ts` decides where to count instead.
  */
 export function createRedisStore(redis: Redis, keyPrefix: string): RedisStore {
-  const scripts = counterScripts(redis);
+  const batch = counterBatch(redis);
+  const carry = carryScript(redis);
   const counter = (rule: RateRule, key: string) => `${redisRulePrefix(keyPrefix, rule)}:${key}`;
 
   async function take(charges: readonly Charge[], cost: number): Promise<AllDecision> {
     const args = charges.flatMap(([rule]) => [cost, rule.points, rule.durationSeconds * 1000]);
-    const answer = (await scripts.take(
+    const answer = await batch.take(
       charges.map(([rule, key]) => counter(rule, key)),
       args,
-    )) as number[];
+    );
     const now = Date.now();
     if (answer[0] !== 1) {
       const [, index = 1, ttl = -1] = answer;
@@ -65,7 +69,7 @@ export function createRedisStore(redis: Redis, keyPrefix: string): RedisStore {
       const now = Date.now();
       const live = taken.filter((t) => now < t.windowEndsAt - REFUND_MARGIN_MS);
       if (live.length === 0) return;
-      await scripts.giveBack(
+      await batch.giveBack(
         live.map((t) => counter(t.rule, t.key)),
         live.map((t) => t.cost),
       );
@@ -76,7 +80,7 @@ export function createRedisStore(redis: Redis, keyPrefix: string): RedisStore {
     async carry(rows, now) {
       const live = rows.filter((row) => row.expire > now && row.points > 0);
       if (live.length === 0) return;
-      await scripts.carry(
+      await carry(
         live.map((row) => `${keyPrefix}rl:${row.key}`),
         live.flatMap((row) => [row.points, row.expire - now]),
       );
