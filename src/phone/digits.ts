@@ -3,10 +3,16 @@
  * these, and a number or code typed with them is the same number or code.
  */
 export function toAsciiDigits(input: string): string {
-  return input
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  // Most input has none: one test instead of a pass that builds a new string.
+  if (!NON_ASCII_DIGIT.test(input)) return input;
+  return input.replace(NON_ASCII_DIGITS, (d) => {
+    const code = d.charCodeAt(0);
+    return String(code - (code >= 0x06f0 ? 0x06f0 : 0x0660));
+  });
 }
+
+const NON_ASCII_DIGIT = /[\u0660-\u0669\u06F0-\u06F9]/;
+const NON_ASCII_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /**
  * Invisible characters that right-to-left pages paste along with a number: ZWNJ, ZWJ, LRM/RLM, the bidi
