@@ -17,8 +17,11 @@ export async function openCommandDatabase(config: Config['database']): Promise<D
   return openReadyDatabase(config, { create: false });
 }
 
-/** The database `migrate` works on, announced; `create` only for a command that brings a schema up. */
+/**
+ * The database `migrate` works on, announced; `create` only for a command that brings a schema up. Its
+ * statements may take as long as they need (CreateOptions.noReadTimeout).
+ */
 export async function openMigrateDatabase(config: Config['database'], options: OpenOptions): Promise<DatabaseHandle> {
   announceDatabase(config);
-  return connectDatabase(config, options);
+  return connectDatabase(config, { ...options, noReadTimeout: true });
 }

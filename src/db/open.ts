@@ -12,6 +12,8 @@ export interface OpenOptions {
    * from the wrong folder would otherwise work on a new, empty database that nothing else reads.
    */
   readonly create?: boolean;
+  /** See CreateOptions: for `migrate` only. */
+  readonly noReadTimeout?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function connectDatabase(config: Config['database'], options: OpenO
   }
   let database: DatabaseHandle;
   try {
-    database = createDatabase(config);
+    database = createDatabase(config, { noReadTimeout: options.noReadTimeout });
   } catch (error) {
     throw asStartupError(error, 'DATABASE_URL', config.url);
   }

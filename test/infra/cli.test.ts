@@ -122,6 +122,42 @@ describe('the otpgate command', { concurrency: 4 }, () => {
   }
 
   it(
+    "migrate waits as long as its statements need: a table held locked past a request's read timeout delays it, and it then succeeds",
+    { skip: postgresBackend.skip },
+    async () => {
+      const url = await freshDatabase(postgresBackend);
+      const env = { DATABASE_URL: url };
+      assert.equal((await runCli(['migrate'], env)).code, 0);
+      const database = createDatabase(loadConfig({ DATABASE_URL: url }).database);
+      try {
+        await database.db.connection().execute(async (locker) => {
+          // rate_limits is what reverting the newest migration alters.
+          await sql`begin`.execute(locker);
+          await sql`lock table rate_limits in access exclusive mode`.execute(locker);
+          const reverting = runCli(['migrate', 'down', '--yes'], env);
+          const waiting = async () =>
+            Number(
+              (
+                await sql<{ n: string }>`select count(*) as n from pg_locks
+                  where not granted and relation = 'rate_limits'::regclass`.execute(locker)
+              ).rows[0]!.n,
+            ) > 0;
+          for (const deadline = Date.now() + 30_000; !(await waiting()) && Date.now() < deadline;) await sleep(100);
+          assert.ok(await waiting(), 'migrate down waits for the lock');
+          // Longer than the 1.8 s a request's statement may take.
+          await sleep(2500);
+          await sql`rollback`.execute(locker);
+          const result = await reverting;
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stdout, new RegExp(`reverted: ${NAMES[LATEST - 1]}`));
+        });
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
+  it(
     'serve on a PostgreSQL schema that is behind exits 1 with one line saying to run npx otpgate migrate',
     { skip: postgresBackend.skip },
     async () => {
