@@ -60,6 +60,9 @@ export interface RateLimitsTable {
   key: string;
   points: number;
   expire: number | null;
+  /** With Redis: how much of `points` is in Redis already, for the window ending at `carried_expire`. */
+  carried: Generated<number>;
+  carried_expire: number | null;
 }
 
 export interface PhoneVerificationsTable {

@@ -13,7 +13,8 @@ export const OUTAGE_MARKER = '~redis-outage';
 
 /**
  * What the instances of one deployment tell each other about Redis through the database they share.
- * With Redis configured, `rate_limits` holds only counts taken while Redis was away, and this marker.
+ * With Redis configured, `rate_limits` holds only counts taken while Redis was away (until their windows
+ * end), and this marker.
  */
 export interface OutageBoard {
   /** Some instance cannot reach Redis for at least `forMs` more. A report that holds longer is kept. */
@@ -21,16 +22,48 @@ export interface OutageBoard {
   /** Whether a report still holds. */
   reported(): Promise<boolean>;
   /**
-   * Removes and returns every count taken in the database. One `DELETE ... RETURNING`: of instances
-   * calling it at once, exactly one receives each row.
+   * The counts taken in the database that are not in Redis yet, each marked as carried: what each row
+   * gained since it was last carried, in its current window. The rows stay, so an instance still counting
+   * in the database (it has not seen Redis back yet) counts on top of them rather than from nothing. Of
+   * instances calling it at once, exactly one receives each gain.
    */
   takeCounts(): Promise<Carried[]>;
-  /** Puts back counts that could not be carried into Redis, adding to any taken since. */
+  /** Marks counts that could not be added to Redis as not carried again, for the next try. */
   putBack(rows: readonly Carried[]): Promise<void>;
+}
+
+/** What a row holds already in Redis: its carried points when they are of its current window. */
+const CARRIED = 'case when carried_expire = expire then carried else 0 end';
+
+interface DueRow {
+  readonly key: string;
+  readonly points: number | string;
+  readonly expire: number | string | null;
+  readonly carried: number | string;
+}
+
+const gain = (row: DueRow): Carried => ({
+  key: row.key,
+  points: Number(row.points) - Number(row.carried),
+  expire: Number(row.expire ?? 0),
+});
+
+/** `takeCounts` on SQLite: one synchronous unit on the only connection, so nothing counts between the read and the mark. */
+function sqliteTake(sqlite: NonNullable<DatabaseHandle['sqlite']>): () => Carried[] {
+  const due = sqlite.prepare(`select key, points, expire, ${CARRIED} as carried from rate_limits
+    where key <> ? and points > ${CARRIED}`);
+  const mark = sqlite.prepare('update rate_limits set carried = points, carried_expire = expire where key = ?');
+  return sqlite.transaction(() =>
+    (due.all(OUTAGE_MARKER) as DueRow[]).map((row) => {
+      mark.run(row.key);
+      return gain(row);
+    }),
+  );
 }
 
 export function outageBoard(database: DatabaseHandle): OutageBoard {
   const { db } = database;
+  let takeOnSqlite: (() => Carried[]) | undefined;
   return {
     async report(forMs) {
       await sql`insert into rate_limits (key, points, expire) values (${OUTAGE_MARKER}, 0, ${databaseNowPlus(database, forMs)})
@@ -49,20 +82,21 @@ export function outageBoard(database: DatabaseHandle): OutageBoard {
       return row !== undefined;
     },
     async takeCounts() {
-      const rows = await db
-        .deleteFrom('rate_limits')
-        .where('key', '<>', OUTAGE_MARKER)
-        .returning(['key', 'points', 'expire'])
-        .execute();
-      return rows.map((r) => ({ key: r.key, points: Number(r.points), expire: Number(r.expire ?? 0) }));
+      if (database.group) return database.group.run(() => (takeOnSqlite ??= sqliteTake(database.group!.connection))());
+      // FOR UPDATE: an instance carrying at the same moment waits, then reads the row as this one left it.
+      const { rows } = await sql<DueRow>`with due as (
+          select key, points, expire, ${sql.raw(CARRIED)} as carried from rate_limits
+          where key <> ${OUTAGE_MARKER} and points > ${sql.raw(CARRIED)}
+          for update
+        )
+        update rate_limits r set carried = due.points, carried_expire = due.expire from due where r.key = due.key
+        returning due.key, due.points, due.expire, due.carried`.execute(db);
+      return rows.map(gain);
     },
     async putBack(rows) {
       for (const row of rows) {
-        await sql`insert into rate_limits (key, points, expire) values (${row.key}, ${row.points}, ${row.expire})
-          on conflict (key) do update set points = rate_limits.points + excluded.points,
-            expire = case when rate_limits.expire > excluded.expire then rate_limits.expire else excluded.expire end`.execute(
-          db,
-        );
+        await sql`update rate_limits set carried = case when carried > ${row.points} then carried - ${row.points} else 0 end
+          where key = ${row.key} and carried_expire = ${row.expire}`.execute(db);
       }
     },
   };

@@ -40,4 +40,6 @@ export const DROPS: Readonly<Record<string, string>> = {
     "the tables oidc_clients (every registered OpenID Connect client: their secrets stop working) and oidc_payloads (the provider's sessions, grants, codes and tokens: everyone signed in through it must sign in again)",
   '0022_staff':
     'the table staff (who may use the admin console, and with which role): every staff member is an ordinary user again',
+  '0023_carried_counts':
+    'the columns rate_limits.carried and carried_expire (how much of each count taken while Redis was away is in Redis already): counts still in the table are moved into Redis again when Redis next comes back',
 };

@@ -21,6 +21,7 @@ import * as telegramBotPhone from './0019_telegram_bot_phone.ts';
 import * as stockAlerts from './0020_stock_alerts.ts';
 import * as oidc from './0021_oidc.ts';
 import * as staff from './0022_staff.ts';
+import * as carriedCounts from './0023_carried_counts.ts';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so that the same list serves
@@ -49,6 +50,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0020_stock_alerts': stockAlerts,
   '0021_oidc': oidc,
   '0022_staff': staff,
+  '0023_carried_counts': carriedCounts,
 };
 
 export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).length;
