@@ -13,6 +13,12 @@ export const OUTAGE_LEASE_MS = 3000;
  * already on Redis.
  */
 const FIRST_CONNECT_MS = 3000;
+/**
+ * How long after it counts in Redis again an instance still moves what others count in the database: they
+ * follow within a check or two (each instance checks every second), and each moves its own counts itself
+ * before it switches. After that there is nothing new to move, and no reason to read the table every second.
+ */
+const LATE_COUNTS_MS = 10_000;
 
 export interface FailoverLog {
   warn(fields: object, message: string): void;
@@ -38,6 +44,7 @@ type State = 'starting' | 'redis' | 'database';
  */
 export function withFailover({ redis, redisStore, databaseStore, board, log }: FailoverOptions): RateLimiter {
   let state: State = 'starting';
+  let inRedisSince = 0;
   /** What was taken in Redis; everything else came from the database. A refund goes where its points went. */
   const takenInRedis = new WeakSet<Taken>();
 
@@ -47,6 +54,7 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
     const previous = state;
     if (previous === next || closing) return;
     state = next;
+    if (next === 'redis') inRedisSince = Date.now();
     if (next === 'database') log.warn(fields, 'rate limits: Redis unavailable, counting in the database');
     else if (previous === 'database') log.warn(fields, 'rate limits: Redis is back, counting in Redis again');
   };
@@ -80,6 +88,7 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
     if (reported) return enter('database', { reason: 'an instance reported Redis unreachable' });
     // Counts taken in the database go into Redis before this instance counts there; while another
     // instance has not switched back yet, this also sweeps up what it counts meanwhile.
+    if (state === 'redis' && Date.now() - inRedisSince > LATE_COUNTS_MS) return;
     const carried = await carryCounts(now);
     if (carried === undefined) return enter('database', { reason: 'Redis does not answer' });
     if (failures !== failuresBefore) return;

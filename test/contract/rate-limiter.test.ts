@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { sql } from 'kysely';
 import { loadConfig } from '../../src/config/index.ts';
 import { createDatabase, type DatabaseHandle } from '../../src/db/index.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -521,6 +522,18 @@ function outageTests(outage: string, backend: DatabaseBackend) {
       await proxy.resume();
       await until('every instance counts in Redis again', allOn('redis'));
       assert.equal(await inspector.get(`${prefix}rl:${r.name}:twice`), '3');
+    });
+
+    it('ten seconds after the return no instance reads the database for late counts any more', async () => {
+      const r = rule(3);
+      await until('every instance counts in Redis', allOn('redis'));
+      await sleep(11_000);
+      // A count no instance would write now (all count in Redis): had it been read, it would be in Redis.
+      await sql`insert into rate_limits (key, points, expire) values (${`${r.name}:late`}, 1, ${Date.now() + 60_000})`.execute(
+        database.main.db,
+      );
+      await sleep(2500);
+      assert.equal(await inspector.get(`${prefix}rl:${r.name}:late`), null);
     });
 
     it('an instance cut off from Redis alone takes the others with it to the database', async () => {
