@@ -17,11 +17,8 @@ export async function openCommandDatabase(config: Config['database']): Promise<D
   return openReadyDatabase(config, { create: false });
 }
 
-/**
- * The database `migrate` works on, announced; `create` only for a command that brings a schema up. Its
- * statements may take as long as they need (CreateOptions.noReadTimeout).
- */
+/** The database `migrate` works on, announced; `create` only for a command that brings a schema up. */
 export async function openMigrateDatabase(config: Config['database'], options: OpenOptions): Promise<DatabaseHandle> {
   announceDatabase(config);
-  return connectDatabase(config, { ...options, noReadTimeout: true });
+  return connectDatabase(config, options);
 }

@@ -36,6 +36,13 @@ export interface DatabaseHandle {
    * once; the pool's saturation shows in health's detail instead.
    */
   readonly probe: Pick<DatabaseHandle, 'db' | 'dialect' | 'ping' | 'pool'>;
+  /**
+   * PostgreSQL: a connection of its own for migrations, with no limit on how long an answer may take (the
+   * pool's 1.8 s turns a database that stopped answering into a 503). A migration may wait for the
+   * migration lock another instance holds while it migrates, or for a table's lock on a busy database, or
+   * rewrite a table. Closed by the caller.
+   */
+  forMigrations?(): { readonly db: Kysely<Database>; close(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -64,17 +71,8 @@ const INT8_OID = 20;
 // Epoch milliseconds fit a double exactly until the year 287396; returning them as strings helps no one.
 const parseInt8 = (value: string) => Number(value);
 
-export interface CreateOptions {
-  /**
-   * PostgreSQL: no limit on how long a statement's answer may take. For `otpgate migrate`, whose statements
-   * (a table rewritten, an index built, a lock waited for on a busy database) may take longer than any
-   * request's; every other use keeps the 1.8 s that turns a database that stopped answering into a 503.
-   */
-  readonly noReadTimeout?: boolean;
-}
-
-export function createDatabase(config: Config['database'], options: CreateOptions = {}): DatabaseHandle {
-  return config.dialect === 'sqlite' ? createSqlite(config.url) : createPostgres(config, options);
+export function createDatabase(config: Config['database']): DatabaseHandle {
+  return config.dialect === 'sqlite' ? createSqlite(config.url) : createPostgres(config);
 }
 
 function createSqlite(url: string): DatabaseHandle {
@@ -124,13 +122,13 @@ function keepPrivate(path: string): void {
   }
 }
 
-function createPostgres(config: Config['database'], options: CreateOptions): DatabaseHandle {
+function createPostgres(config: Config['database']): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: config.url,
     max: config.poolSize,
     // A database that is down or unreachable must turn into a 503 within two seconds, not a hung request.
     connectionTimeoutMillis: 1500,
-    ...(!options.noReadTimeout && { query_timeout: 1800 }),
+    query_timeout: 1800,
     keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
@@ -167,6 +165,12 @@ function createPostgres(config: Config['database'], options: CreateOptions): Dat
     dialect: 'postgres',
     supportsSkipLocked: true,
     pool,
+    forMigrations() {
+      const own = new pg.Pool({ connectionString: config.url, max: 1, connectionTimeoutMillis: 1500 });
+      own.on('error', () => {});
+      const migrating = new Kysely<Database>({ dialect: new WorkingSchemaPostgresDialect({ pool: own }) });
+      return { db: migrating, close: () => migrating.destroy() };
+    },
     poolStats: () => ({
       size: config.poolSize,
       open: pool.totalCount,

@@ -34,12 +34,25 @@ export async function schemaStatus(handle: Pick<DatabaseHandle, 'db' | 'dialect'
 
 /** Runs every pending migration; a no-op on an up-to-date schema. Throws if one fails. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  return withoutForeignKeyActions(handle, async () => applied(await (await migrator(handle)).migrateToLatest()));
+  return migrating(handle, async (db) => applied(await (await migrator(db)).migrateToLatest()));
 }
 
 /** Reverts the newest migration; a no-op on an empty schema. */
 export async function migrateDown(handle: DatabaseHandle): Promise<string[]> {
-  return withoutForeignKeyActions(handle, async () => applied(await (await migrator(handle)).migrateDown()));
+  return migrating(handle, async (db) => applied(await (await migrator(db)).migrateDown()));
+}
+
+/** Runs `run` on the connection migrations use: PostgreSQL's own (DatabaseHandle.forMigrations), SQLite's only one. */
+async function migrating<T>(
+  handle: DatabaseHandle,
+  run: (db: Pick<DatabaseHandle, 'db' | 'dialect'>) => Promise<T>,
+): Promise<T> {
+  const own = handle.forMigrations?.();
+  try {
+    return await withoutForeignKeyActions(handle, () => run({ db: own?.db ?? handle.db, dialect: handle.dialect }));
+  } finally {
+    await own?.close();
+  }
 }
 
 /**

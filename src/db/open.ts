@@ -12,8 +12,6 @@ export interface OpenOptions {
    * from the wrong folder would otherwise work on a new, empty database that nothing else reads.
    */
   readonly create?: boolean;
-  /** See CreateOptions: for `migrate` only. */
-  readonly noReadTimeout?: boolean;
 }
 
 /**
@@ -31,7 +29,7 @@ export async function connectDatabase(config: Config['database'], options: OpenO
   }
   let database: DatabaseHandle;
   try {
-    database = createDatabase(config, { noReadTimeout: options.noReadTimeout });
+    database = createDatabase(config);
   } catch (error) {
     throw asStartupError(error, 'DATABASE_URL', config.url);
   }
