@@ -429,6 +429,14 @@ function outageTests(outage: string, backend: DatabaseBackend) {
     const prefix = `rlproxy${randomBytes(4).toString('hex')}:`;
     const all = () => [a, b, direct];
     const allOn = (store: 'redis' | 'database') => () => all().every((l) => l.store === store);
+    /** Redis away until every instance counts in the database, `during`, then back until all count in Redis. */
+    const throughOutage = async (during: () => Promise<void>) => {
+      await proxy.pause();
+      await until('every instance counts in the database', allOn('database'), 15_000);
+      await during();
+      await proxy.resume();
+      await until('every instance counts in Redis again', allOn('redis'));
+    };
     /** n consumes started at once, spread over the instances given. */
     const spread = (limiters: RateLimiter[], n: number, r: RateRule, key: string) =>
       Promise.all(Array.from({ length: n }, (_, i) => limiters[i % limiters.length]!.consume(r, key)));
@@ -488,11 +496,7 @@ function outageTests(outage: string, backend: DatabaseBackend) {
 
     it('an instance that has not seen Redis back yet counts on top of the counts already moved, not from nothing', async () => {
       const r = rule(3);
-      await proxy.pause();
-      await until('every instance counts in the database', allOn('database'), 15_000);
-      assert.equal(allowedCount(await spread(all(), 6, r, 'lag')), 3);
-      await proxy.resume();
-      await until('every instance counts in Redis again', allOn('redis'));
+      await throughOutage(async () => assert.equal(allowedCount(await spread(all(), 6, r, 'lag')), 3));
       assert.equal(await inspector.get(`${prefix}rl:${r.name}:lag`), '3');
 
       // An instance still on the database (it has not seen Redis back yet: its check is up to a second away).
@@ -511,16 +515,8 @@ function outageTests(outage: string, backend: DatabaseBackend) {
 
     it('a second outage in the same window starts from the counts of the first, not from nothing', async () => {
       const r = rule(3);
-      await proxy.pause();
-      await until('every instance counts in the database', allOn('database'), 15_000);
-      assert.equal(allowedCount(await spread(all(), 6, r, 'twice')), 3);
-      await proxy.resume();
-      await until('every instance counts in Redis again', allOn('redis'));
-      await proxy.pause();
-      await until('every instance counts in the database again', allOn('database'), 15_000);
-      assert.equal(allowedCount(await spread(all(), 6, r, 'twice')), 0);
-      await proxy.resume();
-      await until('every instance counts in Redis again', allOn('redis'));
+      await throughOutage(async () => assert.equal(allowedCount(await spread(all(), 6, r, 'twice')), 3));
+      await throughOutage(async () => assert.equal(allowedCount(await spread(all(), 6, r, 'twice')), 0));
       assert.equal(await inspector.get(`${prefix}rl:${r.name}:twice`), '3');
     });
 
