@@ -77,10 +77,14 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
   async function checkNow(): Promise<void> {
     const now = Date.now();
     const failuresBefore = failures;
-    const answers = await redis.ping().then(
-      () => true,
-      () => false,
-    );
+    const ping = () =>
+      redis.ping().then(
+        () => true,
+        () => false,
+      );
+    // A ping that timed out while this process was busy (a start's synchronous SQLite migrations can hold
+    // the event loop past the command timeout) says nothing about Redis: a second one does.
+    const answers = (await ping()) || (await ping());
     if (!answers) await board.report(OUTAGE_LEASE_MS).catch(() => {});
     // A marker that cannot be read counts as reported: the safe side is the database, which all can see.
     const reported = await board.reported().catch(() => true);
