@@ -90,9 +90,9 @@ export function withFailover({ redis, redisStore, databaseStore, board, log }: F
     const reported = await board.reported().catch(() => true);
     if (!answers) return enter('database', { reason: 'Redis does not answer' });
     if (reported) return enter('database', { reason: 'an instance reported Redis unreachable' });
+    if (state === 'redis' && Date.now() - inRedisSince > LATE_COUNTS_MS) return;
     // Counts taken in the database go into Redis before this instance counts there; while another
     // instance has not switched back yet, this also sweeps up what it counts meanwhile.
-    if (state === 'redis' && Date.now() - inRedisSince > LATE_COUNTS_MS) return;
     const carried = await carryCounts(now);
     if (carried === undefined) return enter('database', { reason: 'Redis does not answer' });
     if (failures !== failuresBefore) return;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { defineScript } from './redis-scripts.ts';
 
 /**
  * The counters' one script. A take counts every charge of a request, all or none: first each counter is
@@ -95,8 +96,7 @@ export interface CounterBatch {
  * call that fails fails every call of its batch, and each caller decides what then (failover.ts).
  */
 export function counterBatch(redis: Redis): CounterBatch {
-  redis.defineCommand('otpgateBatch', { lua: BATCH });
-  const run = (redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown[]>>).otpgateBatch!;
+  const run = defineScript<unknown[]>(redis, 'otpgateBatch', BATCH);
   let waiting: Call[] = [];
 
   function send(): void {
@@ -106,7 +106,7 @@ export function counterBatch(redis: Redis): CounterBatch {
   function sendBatch(calls: readonly Call[]): void {
     const keys = calls.flatMap((call) => call.keys);
     const args = [calls.length, ...calls.flatMap((call) => [call.kind, call.keys.length, ...call.args])];
-    run.call(redis, keys.length, ...keys, ...args).then(
+    run(keys, args).then(
       (answers) => calls.forEach((call, i) => call.resolve(answers[i])),
       (error: unknown) => calls.forEach((call) => call.reject(error)),
     );

@@ -14,9 +14,16 @@ for i, key in ipairs(KEYS) do
 end
 return #KEYS`;
 
-/** Counts taken in the database while Redis was away, moved into Redis (see failover.ts). */
-export function carryScript(redis: Redis): (keys: readonly string[], args: readonly number[]) => Promise<unknown> {
-  redis.defineCommand('otpgateCarry', { lua: CARRY });
-  const command = (redis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>).otpgateCarry!;
+/** A Lua script as a command of `redis`, sent by hash (EVALSHA) once Redis has it. */
+export function defineScript<Answer>(
+  redis: Redis,
+  name: string,
+  lua: string,
+): (keys: readonly string[], args: readonly (string | number)[]) => Promise<Answer> {
+  redis.defineCommand(name, { lua });
+  const command = (redis as unknown as Record<string, (...args: unknown[]) => Promise<Answer>>)[name]!;
   return (keys, args) => command.call(redis, keys.length, ...keys, ...args);
 }
+
+/** Counts taken in the database while Redis was away, moved into Redis (see failover.ts). */
+export const carryScript = (redis: Redis) => defineScript<unknown>(redis, 'otpgateCarry', CARRY);

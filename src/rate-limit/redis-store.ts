@@ -25,9 +25,8 @@ export interface RedisStore extends RateLimiter {
  * (redis-batch.ts): under load, a few round trips for a hundred requests' limits and give-backs.
  * rate-limiter-flexible's Redis store counts one key per call, and a request's limits must be taken all or
  * none, so its calls went one after another with give-backs on a refusal: eight round trips per code
- * request. The keys are the
- * ones that store used, `<prefix>rl:<rule>:<key>`, so a database row's key (`<rule>:<key>`) names its
- * Redis counter. A Redis failure rejects, and `failover.ts` decides where to count instead.
+ * request. The keys are the ones that store used, `<prefix>rl:<rule>:<key>`, so a database row's key
+ * (`<rule>:<key>`) names its Redis counter. A Redis failure rejects, and `failover.ts` decides where to count instead.
  */
 export function createRedisStore(redis: Redis, keyPrefix: string): RedisStore {
   const batch = counterBatch(redis);
